@@ -1,0 +1,41 @@
+import { loadLocalRepoConfig } from '../config/load-local-config.js';
+import type { Environment } from '../config/environment.js';
+import { ASSETS_ROOT } from '../core/hub-path.js';
+import { renderJson } from '../core/report/render-json.js';
+import { renderMarkdown } from '../core/report/render-markdown.js';
+import { renderText } from '../core/report/render-text.js';
+import { buildReport } from '../core/report/review-report.js';
+import { validateAssetFiles } from '../core/validate-hub.js';
+import { readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
+import { EXIT } from './exit-codes.js';
+import { chooseStyle } from './terminal-style.js';
+
+export type OutputFormat = 'text' | 'json' | 'markdown';
+
+export interface ValidateOptions {
+  format: OutputFormat;
+  config?: string;
+}
+
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  environment: Environment;
+}
+
+/** `mshub-review validate [PATH...]`: returns the exit code (0 clean, 1 error findings). */
+export async function runValidate(paths: string[], options: ValidateOptions, io: CliIo): Promise<number> {
+  const selection = selectAssetFiles(paths.length > 0 ? paths : [ASSETS_ROOT]);
+  const configOptions: { explicitPath?: string; hubRoot?: string } = {};
+  if (options.config) configOptions.explicitPath = options.config;
+  if (selection.hubRoot) configOptions.hubRoot = selection.hubRoot;
+  const repoConfig = await loadLocalRepoConfig(configOptions);
+
+  const inputs = readAssetFiles(selection, repoConfig.rules.limits.maxFileBytes);
+  const report = buildReport(validateAssetFiles(inputs, repoConfig.rules, selection.hub));
+
+  if (options.format === 'json') io.stdout.write(renderJson(report));
+  else if (options.format === 'markdown') io.stdout.write(renderMarkdown(report));
+  else io.stdout.write(renderText(report, chooseStyle(io.environment.color, io.stdout.isTTY === true)));
+
+  return report.summary.errors > 0 ? EXIT.FINDINGS : EXIT.OK;
+}

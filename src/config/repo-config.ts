@@ -1,0 +1,89 @@
+import { Ajv } from 'ajv';
+import yaml from 'js-yaml';
+import { MshubError } from '../core/errors.js';
+import { ASSETS_ROOT } from '../core/hub-path.js';
+import { RULES } from '../core/rules/rule-catalog.js';
+import { DEFAULT_LIMITS, defaultRulesConfig, type RulesConfig } from '../core/rules/rules-config.js';
+
+/** Where a hub repository keeps its mshub-review settings (GitHub app, Gitee adapter and CLI alike). */
+export const REPO_CONFIG_PATH = '.github/mshub-review.yml';
+
+export interface RepoConfig {
+  /** Folders whose changes are reviewed. */
+  paths: string[];
+  rules: RulesConfig;
+}
+
+const SEVERITY = { enum: ['error', 'warning', 'notice', 'off'] };
+
+const REPO_CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    paths: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+    rules: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(RULES.map((rule) => [rule.id, SEVERITY])),
+    },
+    datasets: { type: 'array', items: { type: 'string', minLength: 1 } },
+    'asset-hosts': { type: 'array', items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9.-]+$' }, minItems: 1 },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'max-file-bytes': { type: 'integer', minimum: 1024, maximum: 64 * 1024 * 1024 },
+        'max-front-matter-bytes': { type: 'integer', minimum: 256, maximum: 16 * 1024 * 1024 },
+        'max-depth': { type: 'integer', minimum: 2, maximum: 64 },
+      },
+    },
+  },
+} as const;
+
+interface RepoConfigFile {
+  paths?: string[];
+  rules?: Record<string, RulesConfig['severities'][string]>;
+  datasets?: string[];
+  'asset-hosts'?: string[];
+  limits?: { 'max-file-bytes'?: number; 'max-front-matter-bytes'?: number; 'max-depth'?: number };
+}
+
+const validateFile = new Ajv({ allErrors: true, strict: true }).compile<RepoConfigFile>(REPO_CONFIG_SCHEMA);
+
+export function defaultRepoConfig(): RepoConfig {
+  return { paths: [ASSETS_ROOT], rules: defaultRulesConfig() };
+}
+
+/** Reads the text of `.github/mshub-review.yml`; throws CONFIG_INVALID saying what to change. */
+export function parseRepoConfig(text: string, source = REPO_CONFIG_PATH): RepoConfig {
+  let raw: unknown;
+  try {
+    raw = yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? {};
+  } catch (error) {
+    const reason = error instanceof yaml.YAMLException ? error.message : String(error);
+    throw new MshubError('CONFIG_INVALID', `${source} is not valid YAML: ${reason}`, { cause: error });
+  }
+  if (!validateFile(raw)) {
+    const problems = (validateFile.errors ?? []).map((error) => {
+      const where = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : 'the file';
+      const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
+      return `${where} ${error.message ?? 'is invalid'}${extra}`;
+    });
+    throw new MshubError('CONFIG_INVALID', `${source} is invalid: ${problems.join('; ')}.`);
+  }
+  const defaults = defaultRepoConfig();
+  const limits = raw.limits ?? {};
+  return {
+    paths: raw.paths ?? defaults.paths,
+    rules: {
+      severities: { ...(raw.rules ?? {}) },
+      datasets: new Set([...defaults.rules.datasets, ...(raw.datasets ?? [])]),
+      assetHosts: raw['asset-hosts'] ?? defaults.rules.assetHosts,
+      limits: {
+        maxFileBytes: limits['max-file-bytes'] ?? DEFAULT_LIMITS.maxFileBytes,
+        maxFrontMatterBytes: limits['max-front-matter-bytes'] ?? DEFAULT_LIMITS.maxFrontMatterBytes,
+        maxDepth: limits['max-depth'] ?? DEFAULT_LIMITS.maxDepth,
+      },
+    },
+  };
+}

@@ -1,0 +1,20 @@
+export type MshubErrorCode =
+  | 'CONFIG_INVALID'
+  | 'PATH_NOT_FOUND'
+  | 'USAGE'
+  | 'FILE_UNREADABLE';
+
+/** An error the program expects and can explain; `code` is stable for callers and tests. */
+export class MshubError extends Error {
+  readonly code: MshubErrorCode;
+
+  constructor(code: MshubErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MshubError';
+    this.code = code;
+  }
+}
+
+export function isMshubError(error: unknown, code?: MshubErrorCode): error is MshubError {
+  return error instanceof MshubError && (code === undefined || error.code === code);
+}

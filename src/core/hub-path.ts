@@ -1,0 +1,35 @@
+export const ASSETS_ROOT = 'mshub_res/assets';
+export const HUB_PLATFORMS = ['ascend', 'gpu', 'cpu'] as const;
+
+/** Files in the assets tree that are documentation, not model submissions (as the hub skips them). */
+const DOCUMENTATION_FILES = new Set(['README.md', 'README_CN.md']);
+
+export interface AssetPath {
+  /** Path segments below `mshub_res/assets`, file name last; undefined when outside that tree. */
+  segments?: string[];
+  fileName: string;
+}
+
+export function toPosixPath(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+export function parseAssetPath(path: string): AssetPath {
+  const posix = toPosixPath(path);
+  const fileName = posix.slice(posix.lastIndexOf('/') + 1);
+  const marker = `${ASSETS_ROOT}/`;
+  const inside = posix.indexOf(`/${marker}`);
+  const at = posix.startsWith(marker) ? 0 : inside === -1 ? -1 : inside + 1;
+  if (at === -1) return { fileName };
+  return { segments: posix.slice(at + marker.length).split('/'), fileName };
+}
+
+export function isSubmissionFile(path: string): boolean {
+  const fileName = parseAssetPath(path).fileName;
+  return fileName.endsWith('.md') && !DOCUMENTATION_FILES.has(fileName);
+}
+
+/** `x_cn.md` → `x.md`; undefined for a file that is not a Chinese translation. */
+export function englishTwinOf(path: string): string | undefined {
+  return path.endsWith('_cn.md') ? `${path.slice(0, -'_cn.md'.length)}.md` : undefined;
+}

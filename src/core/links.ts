@@ -1,0 +1,75 @@
+export type RepoHost = 'github' | 'gitee';
+
+export interface RepoLink {
+  host: RepoHost;
+  owner: string;
+  repo: string;
+  /** Branch, tag or commit from a `/tree/<ref>` or `/blob/<ref>` URL. */
+  ref?: string;
+  /** Folder or file below the repository root, without leading or trailing `/`. */
+  path?: string;
+}
+
+export type LinkProblem = 'empty' | 'not-a-url' | 'not-https' | 'credentials';
+
+const REPO_HOSTS: Record<string, RepoHost> = {
+  'github.com': 'github',
+  'www.github.com': 'github',
+  'gitee.com': 'gitee',
+  'www.gitee.com': 'gitee',
+};
+const NAME = /^[A-Za-z0-9_.-]+$/;
+
+/** Strips the `<...>` that hub files put around links so YAML does not read them oddly. */
+export function unwrapLink(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.startsWith('<') && trimmed.endsWith('>') ? trimmed.slice(1, -1).trim() : trimmed;
+}
+
+export function parseHttpsLink(value: string): { ok: true; url: URL } | { ok: false; problem: LinkProblem } {
+  const text = unwrapLink(value);
+  if (text === '') return { ok: false, problem: 'empty' };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, problem: 'not-a-url' };
+  }
+  if (url.protocol !== 'https:') return { ok: false, problem: url.protocol === 'http:' ? 'not-https' : 'not-a-url' };
+  if (url.username !== '' || url.password !== '') return { ok: false, problem: 'credentials' };
+  return { ok: true, url };
+}
+
+/** Reads `https://github.com|gitee.com/owner/repo[/tree|blob/ref[/path]]`; undefined for anything else. */
+export function parseRepoLink(url: URL): RepoLink | undefined {
+  const host = REPO_HOSTS[url.hostname.toLowerCase()];
+  if (!host || url.port !== '') return undefined;
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  const [owner, rawRepo, kind, ref, ...rest] = segments.map((segment) => safeDecode(segment));
+  if (!owner || !rawRepo || !NAME.test(owner) || !NAME.test(rawRepo)) return undefined;
+  const repo = rawRepo.endsWith('.git') ? rawRepo.slice(0, -4) : rawRepo;
+  const link: RepoLink = { host, owner, repo };
+  if (kind === undefined) return link;
+  if ((kind !== 'tree' && kind !== 'blob') || !ref) return undefined;
+  if ([ref, ...rest].some((segment) => segment === undefined || segment === '..' || segment === '.')) return undefined;
+  link.ref = ref;
+  if (rest.length > 0) link.path = rest.join('/');
+  return link;
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `*.example.org` matches every subdomain of example.org; other entries match the host exactly. */
+export function hostAllowed(hostname: string, allowed: readonly string[]): boolean {
+  const host = hostname.toLowerCase();
+  return allowed.some((entry) => {
+    const pattern = entry.toLowerCase();
+    return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
+  });
+}

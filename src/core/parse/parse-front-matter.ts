@@ -1,0 +1,107 @@
+import yaml from 'js-yaml';
+import { scanKeyLines, type FrontMatterLayout } from './scan-key-lines.js';
+import type { SourceLine } from './split-front-matter.js';
+
+export type FrontMatterData = Record<string, unknown>;
+
+export type ParseFailure =
+  | { kind: 'yaml'; line: number; column?: number; reason: string; key?: string }
+  | { kind: 'not-mapping'; line: number; found: string }
+  | { kind: 'empty'; line: number }
+  | { kind: 'unsafe'; line: number; column?: number; reason: string }
+  | { kind: 'too-large'; line: number; bytes: number; limit: number };
+
+export interface ParsedFrontMatter {
+  data: FrontMatterData;
+  layout: FrontMatterLayout;
+  /** Line of a legacy `evaluation: -`, which the hub reads as "no evaluation". */
+  evaluationDashLine?: number;
+}
+
+export interface ParseLimits {
+  maxFrontMatterBytes: number;
+  maxDepth: number;
+}
+
+const EVALUATION_DASH = /^evaluation:[ \t]*-[ \t]*$/;
+
+/**
+ * Reads the front matter with js-yaml's CORE schema only: no JavaScript types, no timestamps (dates
+ * stay text), no merge keys. Unknown tags are refused by the parser; anchors shared between
+ * collections (the shape of an alias bomb) and deep nesting are refused here.
+ */
+export function parseFrontMatter(
+  lines: readonly SourceLine[],
+  firstLine: number,
+  limits: ParseLimits,
+): { ok: true; value: ParsedFrontMatter } | { ok: false; failure: ParseFailure } {
+  let evaluationDashLine: number | undefined;
+  const yamlText = lines
+    .map(({ line, text }) => {
+      if (!EVALUATION_DASH.test(text)) return text;
+      evaluationDashLine ??= line;
+      return 'evaluation:';
+    })
+    .join('\n');
+
+  const bytes = Buffer.byteLength(yamlText, 'utf8');
+  if (bytes > limits.maxFrontMatterBytes) {
+    return { ok: false, failure: { kind: 'too-large', line: firstLine, bytes, limit: limits.maxFrontMatterBytes } };
+  }
+
+  let data: unknown;
+  try {
+    data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA, filename: 'front matter' });
+  } catch (error) {
+    return { ok: false, failure: withSecondColonHint(describeLoadError(error, firstLine), lines) };
+  }
+
+  if (data === null || data === undefined) return { ok: false, failure: { kind: 'empty', line: firstLine } };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, failure: { kind: 'not-mapping', line: firstLine, found: Array.isArray(data) ? 'a list' : 'plain text' } };
+  }
+  const shape = checkShape(data, limits.maxDepth);
+  if (shape) return { ok: false, failure: { kind: 'unsafe', line: firstLine, reason: shape } };
+
+  const value: ParsedFrontMatter = { data: data as FrontMatterData, layout: scanKeyLines(lines) };
+  if (evaluationDashLine !== undefined) value.evaluationDashLine = evaluationDashLine;
+  return { ok: true, value };
+}
+
+function describeLoadError(error: unknown, firstLine: number): ParseFailure {
+  if (error instanceof yaml.YAMLException) {
+    const line = firstLine + (error.mark?.line ?? 0);
+    const column = (error.mark?.column ?? 0) + 1;
+    const reason = error.reason || 'the YAML could not be read';
+    if (/unknown tag|unresolved tag/i.test(reason)) return { kind: 'unsafe', line, column, reason };
+    return { kind: 'yaml', line, column, reason };
+  }
+  if (error instanceof RangeError) return { kind: 'unsafe', line: firstLine, reason: 'it is nested too deeply' };
+  return { kind: 'yaml', line: firstLine, reason: 'the YAML could not be read' };
+}
+
+const KEY_WITH_COLON_IN_VALUE = /^([A-Za-z0-9_-]+):[ \t]+[^'"\s][^#]*:(?:[ \t]|$)/;
+
+/** `accuracy: top1: 83.7` is the most common YAML error in hub files; name the key so the fix is obvious. */
+function withSecondColonHint(failure: ParseFailure, lines: readonly SourceLine[]): ParseFailure {
+  if (failure.kind !== 'yaml') return failure;
+  const text = lines.find((line) => line.line === failure.line)?.text ?? '';
+  const key = KEY_WITH_COLON_IN_VALUE.exec(text)?.[1];
+  return key ? { ...failure, key } : failure;
+}
+
+/** Walks the parsed value once; returns why it is refused, or undefined when it is plain data. */
+function checkShape(root: object, maxDepth: number): string | undefined {
+  const seen = new Set<object>();
+  const stack: Array<{ value: object; depth: number }> = [{ value: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop() as { value: object; depth: number };
+    if (seen.has(value)) return 'it reuses a collection through a YAML anchor and alias';
+    seen.add(value);
+    if (depth > maxDepth) return `it is nested more than ${maxDepth} levels deep`;
+    for (const child of Object.values(value)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}

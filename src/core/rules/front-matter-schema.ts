@@ -1,0 +1,131 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { displayValue, q } from '../text/quote.js';
+import { ASSET_ENTRY_FIELDS, REQUIRED_FIELDS } from './fields.js';
+import { assetPosition, keyPosition, type Rule, valuePosition } from './rule-context.js';
+
+const scalar = { type: ['string', 'number', 'boolean', 'null'] };
+const text = { type: ['string', 'null'] };
+
+/** The shape of an asset file's front matter; values are checked further by the field rules. */
+export const FRONT_MATTER_SCHEMA = {
+  type: 'object',
+  required: [...REQUIRED_FIELDS, 'model-name'],
+  properties: {
+    'model-name': scalar,
+    'backbone-name': scalar,
+    'module-type': text,
+    'fine-tunable': { type: 'boolean' },
+    'input-shape': { type: ['array', 'null'] },
+    'model-version': scalar,
+    'train-dataset': scalar,
+    evaluation: { type: ['string', 'number', 'boolean', 'null', 'object', 'array'] },
+    accuracy: { type: 'number' },
+    author: scalar,
+    'update-time': scalar,
+    'repo-link': text,
+    'user-id': scalar,
+    'used-for': text,
+    'featured-image': text,
+    'train-backend': text,
+    'infer-backend': text,
+    'mindspore-version': scalar,
+    'allow-cache-ckpt': { type: 'boolean' },
+    license: scalar,
+    summary: scalar,
+    asset: {
+      type: ['array', 'null'],
+      items: {
+        type: 'object',
+        required: [...ASSET_ENTRY_FIELDS],
+        properties: {
+          'file-format': text,
+          'asset-link': text,
+          'asset-sha256': scalar,
+        },
+      },
+    },
+  },
+} as const;
+
+// The schema is ours and fixed: skipping the meta-schema check saves a third of start-up time.
+const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, validateSchema: false }).compile(
+  FRONT_MATTER_SCHEMA,
+);
+
+const TYPE_ADVICE: Record<string, string> = {
+  boolean: 'True or False',
+  number: 'a number, such as 0.7613',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  'string,null': 'text',
+  'string,number,boolean,null': 'a single value, not a list or mapping',
+};
+
+/** Required fields and value types, checked with the JSON Schema above. */
+export const checkSchema: Rule = ({ doc, sink }) => {
+  if (validate(doc.data)) return;
+  for (const error of validate.errors ?? []) reportSchemaError(error, { doc, sink });
+};
+
+function reportSchemaError(error: ErrorObject, { doc, sink }: Pick<Parameters<Rule>[0], 'doc' | 'sink'>): void {
+  const path = error.instancePath.split('/').slice(1);
+  const [field, assetIndexText] = path;
+  const assetIndex = assetIndexText === undefined ? undefined : Number(assetIndexText);
+
+  if (error.keyword === 'required') {
+    const missing = String(error.params.missingProperty);
+    if (field === 'asset' && assetIndex !== undefined) {
+      sink.report(
+        'required-field',
+        assetPosition(doc, assetIndex),
+        `Asset entry ${assetIndex + 1} has no ${q(missing)}.`,
+        `Add \`${missing}:\` to this entry; every entry needs ${ASSET_ENTRY_FIELDS.map((f) => `\`${f}\``).join(', ')}.`,
+      );
+    } else if (missing === 'model-name') {
+      sink.report(
+        'model-name-required',
+        { line: doc.frontMatterLine },
+        'The front matter has no `model-name`. The hub loader builds the network with `create_network(model-name)`, so a model without it cannot be loaded.',
+        'Add `model-name: <name>`, the name your `mindspore_hub_conf.py` accepts in `create_network` (lower case).',
+      );
+    } else {
+      sink.report(
+        'required-field',
+        { line: doc.frontMatterLine },
+        `The required field ${q(missing)} is missing from the front matter.`,
+        `Add a line \`${missing}: ...\` between the two \`---\` lines (see mshub_res/examples/commit_example.md).`,
+      );
+    }
+    return;
+  }
+
+  if (error.keyword === 'type' && field !== undefined) {
+    const expected = String(error.params.type);
+    const advice = TYPE_ADVICE[expected] ?? expected;
+    if (field === 'asset' && assetIndex !== undefined) {
+      sink.report(
+        'field-type',
+        assetPosition(doc, assetIndex),
+        `Asset entry ${assetIndex + 1} is not a mapping of \`file-format\`, \`asset-link\` and \`asset-sha256\`.`,
+        'Write each entry as `- file-format: ckpt` followed by indented `asset-link:` and `asset-sha256:` lines.',
+      );
+      return;
+    }
+    if (path.length > 1) {
+      const position = assetIndex === undefined ? keyPosition(doc, field) : assetPosition(doc, assetIndex, path[2]);
+      sink.report('field-type', position, `${q(path.slice(2).join('.') || field)} must be ${advice}.`);
+      return;
+    }
+    const value = doc.data[field];
+    sink.report(
+      'field-type',
+      valuePosition(doc, field),
+      `${q(field)} must be ${advice}, but it is ${q(displayValue(value))}.`,
+      expected === 'boolean'
+        ? `Write \`${field}: True\` or \`${field}: False\`.`
+        : expected === 'array' && field === 'asset'
+          ? 'Write `asset:` followed by entries that start with `- file-format: ...`.'
+          : undefined,
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { englishTwinOf, HUB_PLATFORMS, parseAssetPath } from '../hub-path.js';
+import type { ReportSink } from '../report-sink.js';
+import { q } from '../text/quote.js';
+import type { HubContext } from './rule-context.js';
+
+const VERSION_FOLDER = /^\d+\.\d+$/;
+const OWNER_FOLDER = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const LAYOUT_FIX =
+  'Move the file to `mshub_res/assets/<publisher>/<mindspore-version>/`, for example `mshub_res/assets/mindspore/2.5/resnet50_imagenet2012.md`.';
+
+/** Path rules need no parsing of the file, so they also run on files whose front matter is broken. */
+export function checkFolderLayout(path: string, sink: ReportSink): void {
+  const { segments } = parseAssetPath(path);
+  if (!segments) {
+    sink.report(
+      'folder-layout',
+      undefined,
+      `${q(path)} is not inside \`mshub_res/assets\`, so the folder rules were not checked.`,
+      'Submit the file under `mshub_res/assets/<publisher>/<mindspore-version>/` in the hub repository.',
+    );
+    return;
+  }
+  const folders = segments.slice(0, -1);
+  const [owner, second, third] = folders;
+  const fits =
+    owner !== undefined &&
+    OWNER_FOLDER.test(owner) &&
+    ((folders.length === 2 && VERSION_FOLDER.test(second ?? '')) ||
+      (folders.length === 3 &&
+        (HUB_PLATFORMS as readonly string[]).includes(second ?? '') &&
+        VERSION_FOLDER.test(third ?? '')));
+  if (!fits) {
+    sink.report(
+      'folder-layout',
+      undefined,
+      `The folder ${q(folders.join('/') || '.')} under \`mshub_res/assets\` is neither \`<publisher>/<version>\` nor \`<publisher>/<ascend|gpu|cpu>/<version>\`.`,
+      LAYOUT_FIX,
+    );
+  }
+}
+
+/** A `*_cn.md` file is the Chinese page of a model; the model itself is described by its English twin. */
+export function checkChineseTwin(path: string, hub: HubContext, sink: ReportSink): void {
+  const twin = englishTwinOf(path);
+  if (!twin || !hub.assetPaths || hub.assetPaths.has(twin)) return;
+  sink.report(
+    'cn-twin',
+    undefined,
+    `${q(path)} is a Chinese page, but its English twin ${q(twin)} is not in the hub.`,
+    `Add ${q(twin)} with the model's front matter; the \`_cn.md\` file is checked through it.`,
+  );
+}

@@ -1,0 +1,47 @@
+import type { Severity } from '../findings.js';
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  /** `hub`: the hub's own validator rejects the same files. `stricter`: mshub-review goes beyond it. */
+  origin: 'hub' | 'stricter';
+  summary: string;
+}
+
+export const RULES = [
+  { id: 'file-encoding', severity: 'error', origin: 'hub', summary: 'The file is UTF-8 text (no NUL bytes, no invalid byte sequences).' },
+  { id: 'file-size', severity: 'error', origin: 'stricter', summary: 'The file and its front matter stay under the size limits.' },
+  { id: 'front-matter-fences', severity: 'error', origin: 'hub', summary: 'Exactly two lines start with `---`: the fences around the front matter.' },
+  { id: 'front-matter-yaml', severity: 'error', origin: 'hub', summary: 'The front matter is valid YAML and a mapping of keys to values, each key once.' },
+  { id: 'front-matter-unsafe', severity: 'error', origin: 'stricter', summary: 'No YAML tags, anchors or aliases, and no deep nesting: plain data only.' },
+  { id: 'required-field', severity: 'error', origin: 'hub', summary: 'Every required field is present, and every `asset` entry has `file-format`, `asset-link` and `asset-sha256`.' },
+  { id: 'model-name-required', severity: 'error', origin: 'stricter', summary: '`model-name` is present: the hub loader calls `create_network(model-name.lower())`.' },
+  { id: 'field-type', severity: 'error', origin: 'hub', summary: '`fine-tunable` and `allow-cache-ckpt` are booleans, `accuracy` is a number, `asset` is a list of entries, text fields are text.' },
+  { id: 'module-type', severity: 'error', origin: 'hub', summary: '`module-type` is `<family>` or `<family>-<detail>` with a known family.' },
+  { id: 'used-for', severity: 'error', origin: 'hub', summary: '`used-for` is `/`-separated values from inference, extract-feature, transfer-learning.' },
+  { id: 'backend', severity: 'error', origin: 'hub', summary: '`train-backend` and `infer-backend` are `/`-separated values from cpu, gpu, ascend.' },
+  { id: 'train-dataset', severity: 'error', origin: 'hub', summary: '`train-dataset` names known datasets (the whole value, or each `_`-separated part).' },
+  { id: 'file-format', severity: 'error', origin: 'hub', summary: 'Each asset `file-format` is one of air, ckpt, onnx, mindir, mslite.' },
+  { id: 'featured-image', severity: 'error', origin: 'hub', summary: '`featured-image` names a file in the hub\'s `images/` folder, or `no-image`.' },
+  { id: 'extra-colon', severity: 'error', origin: 'hub', summary: 'No `:` inside values, except in `repo-link`, `asset` and `evaluation`.' },
+  { id: 'heading-colon', severity: 'error', origin: 'hub', summary: 'Markdown headings do not end with `:`.' },
+  { id: 'evaluation-dash', severity: 'warning', origin: 'hub', summary: 'A bare `evaluation: -` is read as "no evaluation"; accepted, but better removed or quoted.' },
+  { id: 'cn-twin', severity: 'error', origin: 'hub', summary: 'A `*_cn.md` file has its English twin (the same name without `_cn`) in the same folder.' },
+  { id: 'asset-sha256-format', severity: 'error', origin: 'stricter', summary: '`asset-sha256` is a full SHA-256 digest: 64 lowercase hex digits.' },
+  { id: 'link-format', severity: 'error', origin: 'stricter', summary: '`asset-link` and `repo-link` are absolute https URLs (optionally in `<...>`).' },
+  { id: 'asset-host', severity: 'error', origin: 'stricter', summary: '`asset-link` points to an allowed download host.' },
+  { id: 'asset-extension', severity: 'error', origin: 'stricter', summary: '`asset-link` ends in an extension the hub loader accepts (`.ms` only for mslite).' },
+  { id: 'repo-link', severity: 'error', origin: 'stricter', summary: '`repo-link` is a GitHub or Gitee repository URL: `/owner/repo[/tree|blob/ref[/path]]`.' },
+  { id: 'unknown-key', severity: 'warning', origin: 'stricter', summary: 'Keys the hub does not read (often a typo such as `asset_sha256`).' },
+  { id: 'folder-layout', severity: 'error', origin: 'stricter', summary: 'The file sits in `mshub_res/assets/<owner>/<version>/` or `<owner>/<platform>/<version>/`.' },
+  { id: 'version-text', severity: 'warning', origin: 'stricter', summary: 'Version fields keep their text: YAML reads an unquoted `1.10` as the number 1.1.' },
+  { id: 'duplicate-sha256', severity: 'warning', origin: 'stricter', summary: 'The same `asset-sha256` is not listed under two different models (whole-hub runs).' },
+] as const satisfies readonly RuleInfo[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function isRuleId(id: string): id is RuleId {
+  return RULES_BY_ID.has(id);
+}

@@ -1,0 +1,71 @@
+import type { FrontMatterData } from '../parse/parse-front-matter.js';
+import type { AssetEntryLayout, FrontMatterLayout, KeyLocation } from '../parse/scan-key-lines.js';
+import type { SourceLine } from '../parse/split-front-matter.js';
+import type { ReportSink, SourcePosition } from '../report-sink.js';
+import type { RulesConfig } from './rules-config.js';
+
+/** What a rule may know about the hub beyond the file itself; each part is optional. */
+export interface HubContext {
+  /** File names in the hub's `images/` folders; featured-image is not checked without it. */
+  images?: ReadonlySet<string>;
+  /** Every asset file path in the hub (or the change); `*_cn.md` twins are not checked without it. */
+  assetPaths?: ReadonlySet<string>;
+}
+
+export interface AssetDocument {
+  path: string;
+  data: FrontMatterData;
+  layout: FrontMatterLayout;
+  body: readonly SourceLine[];
+  frontMatterLine: number;
+  evaluationDashLine?: number;
+}
+
+export interface RuleContext {
+  doc: AssetDocument;
+  config: RulesConfig;
+  hub: HubContext;
+  sink: ReportSink;
+}
+
+export type Rule = (context: RuleContext) => void;
+
+/** Where a top-level key is written; the front matter's first line when the key is absent. */
+export function keyPosition(doc: AssetDocument, key: string): SourcePosition {
+  const location = doc.layout.keys.get(key);
+  return location ? { line: location.line, column: location.column } : { line: doc.frontMatterLine };
+}
+
+export function valuePosition(doc: AssetDocument, key: string): SourcePosition {
+  const location = doc.layout.keys.get(key);
+  return location ? { line: location.line, column: location.valueColumn } : { line: doc.frontMatterLine };
+}
+
+export function assetEntryLayout(doc: AssetDocument, index: number): AssetEntryLayout | undefined {
+  return doc.layout.assetEntries[index];
+}
+
+/** Position of a key inside the index-th `asset` entry, falling back to the entry, then to `asset:`. */
+export function assetPosition(doc: AssetDocument, index: number, key?: string): SourcePosition {
+  const entry = assetEntryLayout(doc, index);
+  const location: KeyLocation | undefined = key ? entry?.keys.get(key) : undefined;
+  if (location) return { line: location.line, column: location.valueColumn };
+  if (entry) return { line: entry.line };
+  return keyPosition(doc, 'asset');
+}
+
+/** The value as written in the file for an asset entry key (YAML may have turned it into a number). */
+export function assetRawValue(doc: AssetDocument, index: number, key: string): string | undefined {
+  return assetEntryLayout(doc, index)?.keys.get(key)?.rawValue;
+}
+
+export function assetEntries(doc: AssetDocument): Array<Record<string, unknown>> {
+  const asset = doc.data.asset;
+  if (!Array.isArray(asset)) return [];
+  return asset.map((entry) => (entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? entry : {}));
+}
+
+export function unquote(raw: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(raw);
+  return quoted ? (quoted[2] ?? '') : raw;
+}

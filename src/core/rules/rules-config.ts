@@ -1,0 +1,34 @@
+import type { SeveritySetting } from '../findings.js';
+import { DEFAULT_ASSET_HOSTS, HUB_TRAIN_DATASETS } from './hub-lists.js';
+
+export interface ValidationLimits {
+  /** Largest asset markdown file read at all. */
+  maxFileBytes: number;
+  maxFrontMatterBytes: number;
+  /** Deepest nesting of lists and mappings accepted in the front matter. */
+  maxDepth: number;
+}
+
+/** Everything the rules need to know about the repository they check; built by src/config. */
+export interface RulesConfig {
+  severities: Readonly<Record<string, SeveritySetting>>;
+  datasets: ReadonlySet<string>;
+  /** Host names allowed in `asset-link`; `*.example.org` allows every subdomain. */
+  assetHosts: readonly string[];
+  limits: ValidationLimits;
+}
+
+export const DEFAULT_LIMITS: ValidationLimits = {
+  maxFileBytes: 1024 * 1024,
+  maxFrontMatterBytes: 64 * 1024,
+  maxDepth: 8,
+};
+
+export function defaultRulesConfig(): RulesConfig {
+  return {
+    severities: {},
+    datasets: new Set(HUB_TRAIN_DATASETS),
+    assetHosts: DEFAULT_ASSET_HOSTS,
+    limits: DEFAULT_LIMITS,
+  };
+}

@@ -1,0 +1,179 @@
+import { compareFindings, type FileFindings } from './findings.js';
+import { englishTwinOf } from './hub-path.js';
+import { decodeText } from './parse/decode-text.js';
+import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
+import { splitFrontMatter } from './parse/split-front-matter.js';
+import { FindingCollector, type ReportSink, type SourcePosition } from './report-sink.js';
+import { checkHeadingColons } from './rules/body-rules.js';
+import { checkSchema } from './rules/front-matter-schema.js';
+import { checkUnknownKeys, checkVersionText } from './rules/key-rules.js';
+import { checkAssetLinks, checkAssetSha256, checkRepoLink } from './rules/link-rules.js';
+import { checkChineseTwin, checkFolderLayout } from './rules/path-rules.js';
+import {
+  type AssetDocument,
+  assetEntries,
+  assetPosition,
+  assetRawValue,
+  type HubContext,
+  type Rule,
+  unquote,
+} from './rules/rule-context.js';
+import type { RulesConfig } from './rules/rules-config.js';
+import { q } from './text/quote.js';
+import {
+  checkEvaluationDash,
+  checkExtraColon,
+  checkFeaturedImage,
+  checkFileFormats,
+  checkInferBackend,
+  checkModuleType,
+  checkTrainBackend,
+  checkTrainDataset,
+  checkUsedFor,
+} from './rules/value-rules.js';
+
+export interface AssetFileInput {
+  /** Path relative to the hub root, `/`-separated. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** What whole-hub rules need to know about one valid-enough file. */
+export interface AssetFacts {
+  modelName?: string;
+  digests: Array<{ sha256: string; at: SourcePosition }>;
+}
+
+export interface AssetFileResult extends FileFindings {
+  facts?: AssetFacts;
+}
+
+const FRONT_MATTER_RULES: readonly Rule[] = [
+  checkSchema,
+  checkModuleType,
+  checkUsedFor,
+  checkTrainBackend,
+  checkInferBackend,
+  checkTrainDataset,
+  checkFileFormats,
+  checkFeaturedImage,
+  checkExtraColon,
+  checkEvaluationDash,
+  checkAssetSha256,
+  checkAssetLinks,
+  checkRepoLink,
+  checkUnknownKeys,
+  checkVersionText,
+  checkHeadingColons,
+];
+
+/** Checks one asset file. Pure: the bytes and everything known about the hub come from the caller. */
+export function validateAssetFile(input: AssetFileInput, config: RulesConfig, hub: HubContext = {}): AssetFileResult {
+  const sink = new FindingCollector(input.path, config.severities);
+  const facts = checkContent(input, config, hub, sink);
+  const result: AssetFileResult = { path: input.path, findings: sink.findings.sort(compareFindings) };
+  if (facts) result.facts = facts;
+  return result;
+}
+
+function checkContent(
+  input: AssetFileInput,
+  config: RulesConfig,
+  hub: HubContext,
+  sink: ReportSink,
+): AssetFacts | undefined {
+  checkFolderLayout(input.path, sink);
+
+  const decoded = decodeText(input.bytes, config.limits.maxFileBytes);
+  if (!decoded.ok) {
+    if (decoded.reason === 'too-large') {
+      sink.report('file-size', undefined, `The file is too large to be an asset description (${decoded.detail}).`, 'Keep the model card short; link long material instead of including it.');
+    } else {
+      sink.report('file-encoding', undefined, `The file is not a text file: ${decoded.detail}.`, 'Save the file as UTF-8 markdown text.');
+    }
+    return undefined;
+  }
+
+  if (englishTwinOf(input.path)) {
+    checkChineseTwin(input.path, hub, sink);
+    return undefined;
+  }
+
+  const split = splitFrontMatter(decoded.text);
+  if (split.fenceLines.length !== 2) {
+    reportFences(split.fenceLines, sink);
+    return undefined;
+  }
+  const frontMatterLine = (split.fenceLines[0] ?? 0) + 1;
+  const parsed = parseFrontMatter(split.frontMatter, frontMatterLine, config.limits);
+  if (!parsed.ok) {
+    reportParseFailure(parsed.failure, sink);
+    return undefined;
+  }
+
+  const doc: AssetDocument = {
+    path: input.path,
+    data: parsed.value.data,
+    layout: parsed.value.layout,
+    body: split.body,
+    frontMatterLine,
+  };
+  if (parsed.value.evaluationDashLine !== undefined) doc.evaluationDashLine = parsed.value.evaluationDashLine;
+  for (const rule of FRONT_MATTER_RULES) rule({ doc, config, hub, sink });
+  return collectFacts(doc);
+}
+
+function reportFences(fenceLines: readonly number[], sink: ReportSink): void {
+  const where = fenceLines.length === 0 ? 'none' : `${fenceLines.length}, on lines ${fenceLines.join(', ')}`;
+  sink.report(
+    'front-matter-fences',
+    fenceLines.length > 2 ? { line: fenceLines[2] ?? 1 } : undefined,
+    `The front matter must sit between exactly two lines that start with \`---\`; this file has ${where}.`,
+    fenceLines.length > 2
+      ? 'Keep `---` only above and below the front matter. For a horizontal rule in the text, write `***` instead; a table separator must start with `|`.'
+      : 'Put a line `---` above and below the YAML fields (see mshub_res/examples/commit_example.md).',
+  );
+}
+
+function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
+  const at = { line: failure.line, ...('column' in failure && failure.column !== undefined ? { column: failure.column } : {}) };
+  switch (failure.kind) {
+    case 'yaml':
+      if (failure.key) {
+        sink.report(
+          'front-matter-yaml',
+          at,
+          `The value of ${q(failure.key)} contains \`: \`, which YAML reads as the start of another key, so the front matter cannot be read.`,
+          `Put the value in quotes (\`${failure.key}: "..."\`), or write it without \`: \`.`,
+        );
+        return;
+      }
+      sink.report('front-matter-yaml', at, `The front matter is not valid YAML: ${failure.reason}.`, 'Write one `key: value` per line; quote values that contain `:` or start with `-`, `[`, `{`, `*`, `&` or `!`.');
+      return;
+    case 'empty':
+      sink.report('front-matter-yaml', at, 'The front matter between the two `---` lines is empty.', 'Fill in the fields from mshub_res/examples/commit_example.md.');
+      return;
+    case 'not-mapping':
+      sink.report('front-matter-yaml', at, `The front matter is ${failure.found}, not \`key: value\` fields.`, 'Write one `key: value` per line, with an ASCII colon and a space after it.');
+      return;
+    case 'unsafe':
+      sink.report('front-matter-unsafe', at, `The front matter is refused: ${failure.reason}. Hub front matter is plain data.`, 'Remove YAML tags (`!...`), anchors (`&...`) and aliases (`*...`), and write each value out.');
+      return;
+    case 'too-large':
+      sink.report('file-size', at, `The front matter is ${failure.bytes} bytes; the limit is ${failure.limit}.`, 'Keep only the fields in the front matter and move long text below it.');
+      return;
+  }
+}
+
+function collectFacts(doc: AssetDocument): AssetFacts {
+  const facts: AssetFacts = { digests: [] };
+  const name = doc.data['model-name'];
+  if (typeof name === 'string' || typeof name === 'number') facts.modelName = String(name);
+  assetEntries(doc).forEach((entry, index) => {
+    if (!('asset-sha256' in entry)) return;
+    const raw = assetRawValue(doc, index, 'asset-sha256');
+    const sha256 = raw === undefined ? String(entry['asset-sha256']) : unquote(raw);
+    facts.digests.push({ sha256, at: assetPosition(doc, index, 'asset-sha256') });
+  });
+  return facts;
+}

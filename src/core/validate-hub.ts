@@ -1,0 +1,70 @@
+import { compareFindings, type FileFindings } from './findings.js';
+import { FindingCollector } from './report-sink.js';
+import type { HubContext } from './rules/rule-context.js';
+import type { RulesConfig } from './rules/rules-config.js';
+import { q } from './text/quote.js';
+import { type AssetFileInput, type AssetFileResult, validateAssetFile } from './validate-asset-file.js';
+
+const FULL_DIGEST = /^[0-9a-f]{64}$/;
+
+/** Checks a set of asset files together: each file alone, then the rules that compare files. */
+export function validateAssetFiles(
+  inputs: Iterable<AssetFileInput>,
+  config: RulesConfig,
+  hub: HubContext = {},
+): FileFindings[] {
+  const results: AssetFileResult[] = [];
+  for (const input of inputs) results.push(validateAssetFile(input, config, hub));
+  checkDuplicateDigests(results, config);
+  return results
+    .map(({ path, findings }) => ({ path, findings: findings.sort(compareFindings) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `ResNet_50` and `resnet50` are one model; so are `hournas` and `hournas-f` (a variant's card). */
+function modelKey(name: string | undefined): string {
+  return (name ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The same card in another version folder is the same model, even when its model-name changed. */
+function cardName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+interface ModelIdentity {
+  name: string;
+  card: string;
+}
+
+function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
+  return a.card === b.card || a.name.includes(b.name) || b.name.includes(a.name);
+}
+
+/** One checkpoint listed under two different models means one of the two entries is wrong. */
+function checkDuplicateDigests(results: readonly AssetFileResult[], config: RulesConfig): void {
+  const owners = new Map<string, Array<{ result: AssetFileResult; model: ModelIdentity }>>();
+  for (const result of results) {
+    const model = { name: modelKey(result.facts?.modelName), card: cardName(result.path) };
+    for (const { sha256 } of result.facts?.digests ?? []) {
+      if (!FULL_DIGEST.test(sha256)) continue;
+      const list = owners.get(sha256) ?? [];
+      if (!list.some((owner) => owner.result === result)) list.push({ result, model });
+      owners.set(sha256, list);
+    }
+  }
+  for (const [sha256, list] of owners) {
+    for (const { result, model } of list) {
+      const others = list.filter((owner) => !sameModel(owner.model, model));
+      if (others.length === 0) continue;
+      const at = result.facts?.digests.find((digest) => digest.sha256 === sha256)?.at;
+      const sink = new FindingCollector(result.path, config.severities);
+      sink.report(
+        'duplicate-sha256',
+        at,
+        `The same \`asset-sha256\` is listed for ${others.map((other) => `${q(other.result.facts?.modelName ?? '(no model-name)')} in ${q(other.result.path)}`).join(', ')}. Two different models cannot share one checkpoint.`,
+        'Check that `asset-link` and `asset-sha256` point to this model\'s own file, and recompute the digest with `npx mshub-review sha256 <file>`.',
+      );
+      result.findings.push(...sink.findings);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { MshubError } from '../../core/errors.js';
+import { ASSETS_ROOT, isSubmissionFile, toPosixPath } from '../../core/hub-path.js';
+import type { HubContext } from '../../core/rules/rule-context.js';
+import type { AssetFileInput } from '../../core/validate-asset-file.js';
+
+/** The files chosen on the command line, and what the rules may know about the hub around them. */
+export interface LocalSelection {
+  /** The folder that holds `mshub_res`, when the paths are inside a hub checkout. */
+  hubRoot?: string;
+  /** Absolute paths of the asset files to check. */
+  files: string[];
+  hub: HubContext;
+}
+
+/** The nearest folder at or above `start` that contains `mshub_res/`. */
+export function findHubRoot(start: string): string | undefined {
+  let current = resolve(start);
+  for (;;) {
+    if (isDirectory(join(current, 'mshub_res'))) return current;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/**
+ * Expands the paths given on the command line into asset files (a path that does not exist is an
+ * error) and lists the hub once for its images and asset paths. A folder above the assets (the hub
+ * root, `mshub_res`) means the assets in it, not the hub's documentation.
+ *
+ * Reads are synchronous: the CLI reads thousands of small files and nothing else waits on it.
+ */
+export function selectAssetFiles(paths: readonly string[]): LocalSelection {
+  const hubRoot = findHubRoot(paths[0] === undefined ? process.cwd() : resolve(paths[0]));
+  const hubFiles = hubRoot ? listFiles(join(hubRoot, 'mshub_res')) : [];
+  const assetsRoot = hubRoot ? join(hubRoot, ASSETS_ROOT) + sep : undefined;
+
+  const files = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(path);
+    const stat = statSync(absolute, { throwIfNoEntry: false });
+    if (!stat) throw new MshubError('PATH_NOT_FOUND', `${path} does not exist.`);
+    if (!stat.isDirectory()) {
+      files.add(absolute);
+      continue;
+    }
+    const folder = absolute + sep;
+    const candidates = hubRoot && absolute.startsWith(hubRoot) ? hubFiles : listFiles(absolute);
+    for (const file of candidates) {
+      if (!file.startsWith(folder) || !isSubmissionFile(file)) continue;
+      if (assetsRoot && file.startsWith(hubRoot ?? '') && !file.startsWith(assetsRoot)) continue;
+      files.add(file);
+    }
+  }
+  const selection: LocalSelection = { files: [...files].sort(), hub: hubContext(hubRoot, hubFiles) };
+  if (hubRoot) selection.hubRoot = hubRoot;
+  return selection;
+}
+
+function hubContext(hubRoot: string | undefined, hubFiles: readonly string[]): HubContext {
+  if (!hubRoot) return {};
+  const images = new Set<string>();
+  const assetPaths = new Set<string>();
+  for (const file of hubFiles) {
+    const path = toPosixPath(relative(hubRoot, file));
+    if (path.split('/').slice(0, -1).includes('images')) images.add(path.slice(path.lastIndexOf('/') + 1));
+    if (path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(path)) assetPaths.add(path);
+  }
+  return { images, assetPaths };
+}
+
+/** Reads the selected files, each cut at `maxBytes + 1` so a huge file is never read whole. */
+export function readAssetFiles(selection: LocalSelection, maxBytes: number, base = process.cwd()): AssetFileInput[] {
+  const root = selection.hubRoot ?? base;
+  return selection.files.map((file) => ({ path: toPosixPath(relative(root, file)), bytes: readPrefix(file, maxBytes + 1) }));
+}
+
+function readPrefix(file: string, length: number): Uint8Array {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch (error) {
+    throw new MshubError('FILE_UNREADABLE', `${file} cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(Math.min(fstatSync(descriptor).size, length));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const read = readSync(descriptor, buffer, filled, buffer.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Every regular file below `folder`; symbolic links are not followed, so a link loop cannot hang the walk. */
+function listFiles(folder: string): string[] {
+  const found: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const current = pending.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = `${current}${sep}${entry.name}`;
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile()) found.push(path);
+    }
+  }
+  return found;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}

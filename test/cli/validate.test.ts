@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { CLEAN_TEXT, REPO_ROOT, SAMPLE_HUB } from '../helpers/fixtures.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
+import { assertSnapshot } from '../helpers/snapshot.js';
+
+const clean = join(SAMPLE_HUB, 'mshub_res/assets/mindspore/1.9/albert_mnli.md');
+const truncated = join(SAMPLE_HUB, 'mshub_res/assets/mindspore/2.3/bit_resnet50_imagenet2012.md');
+
+describe('mshub-review validate', () => {
+  it('exits 0 and says so when every file passes', async () => {
+    const run = await runCliCaptured(['validate', clean]);
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, '✔ 1 file checked, no problems\n');
+  });
+
+  it('exits 1 and prints path:line:col rule-id for error findings', async () => {
+    const run = await runCliCaptured(['validate', truncated]);
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stdout,
+      /^ {2}mshub_res\/assets\/mindspore\/2\.3\/bit_resnet50_imagenet2012\.md:\d+:\d+ asset-sha256-format error: /m,
+    );
+  });
+
+  it('exits 2 for a path that does not exist', async () => {
+    const run = await runCliCaptured(['validate', join(SAMPLE_HUB, 'no/such/file.md')]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /does not exist/);
+  });
+
+  it('exits 2 for an unknown format', async () => {
+    const run = await runCliCaptured(['validate', clean, '--format', 'xml']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /Allowed choices are text, json, markdown/);
+  });
+
+  it('exits 2 when the configuration file is invalid', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mshub-config-'));
+    const config = join(folder, 'bad.yml');
+    writeFileSync(config, 'rules:\n  no-such-rule: error\n');
+    const run = await runCliCaptured(['validate', clean, '--config', config]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /rules must NOT have additional properties \(no-such-rule\)/);
+  });
+
+  it('applies severities from the configuration file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mshub-config-'));
+    const config = join(folder, 'relaxed.yml');
+    writeFileSync(config, 'rules:\n  asset-sha256-format: warning\n');
+    const run = await runCliCaptured(['validate', truncated, '--config', config, '--format', 'json']);
+    assert.equal(run.code, 0);
+    assert.equal(JSON.parse(run.stdout).summary.warnings, 1);
+  });
+
+  it('checks the assets of a hub when given the hub root, reporting paths from the root', async () => {
+    const run = await runCliCaptured(['validate', SAMPLE_HUB, '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { files: Array<{ path: string }>; summary: Record<string, number> };
+    assert.equal(run.code, 1);
+    assert.equal(report.summary.files, 12);
+    assert.ok(report.files.every((file) => file.path.startsWith('mshub_res/assets/')));
+    assert.deepEqual(Object.keys(report.summary), ['files', 'errors', 'warnings', 'notices']);
+  });
+
+  it('prints the text report for the sample hub', async () => {
+    const run = await runCliCaptured(['validate', SAMPLE_HUB]);
+    assertSnapshot('sample-hub.txt', run.stdout);
+  });
+
+  it('prints the exact comment body with --format markdown', async () => {
+    const run = await runCliCaptured(['validate', SAMPLE_HUB, '--format', 'markdown']);
+    assert.ok(run.stdout.startsWith('<!-- mshub-review -->\n'));
+    assertSnapshot('sample-hub.md', run.stdout);
+  });
+
+  it('colours findings on a terminal and not when NO_COLOR is set', async () => {
+    const colored = await runCliCaptured(['validate', truncated], { tty: true });
+    assert.match(colored.stdout, /\u001b\[31merror:/);
+    const plain = await runCliCaptured(['validate', truncated], { tty: true, env: { NO_COLOR: '1' } });
+    assert.doesNotMatch(plain.stdout, /\u001b\[/);
+  });
+
+  it('checks a loose file outside any hub with a notice about the folder rules', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mshub-loose-'));
+    writeFileSync(join(folder, 'albert_mnli.md'), CLEAN_TEXT);
+    const run = await runCliCaptured(['validate', join(folder, 'albert_mnli.md'), '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    assert.equal(run.code, 1);
+    assert.equal(report.files[0].findings[0].rule, 'folder-layout');
+  });
+
+  it('runs as the mshub-review binary', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'validate', clean], {
+      cwd: REPO_ROOT,
+    });
+    assert.equal(stdout, '✔ 1 file checked, no problems\n');
+  });
+});
+
+describe('mshub-review sha256', () => {
+  it('prints the lowercase hex digest of a file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mshub-sha-'));
+    const file = join(folder, 'model.ckpt');
+    writeFileSync(file, 'abc');
+    const run = await runCliCaptured(['sha256', file]);
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n');
+  });
+
+  it('exits 2 for a file that does not exist', async () => {
+    const run = await runCliCaptured(['sha256', '/no/such/model.ckpt']);
+    assert.equal(run.code, 2);
+  });
+});

@@ -1,0 +1,297 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Finding } from '../../src/core/findings.js';
+import type { HubContext } from '../../src/core/rules/rule-context.js';
+import { RULES } from '../../src/core/rules/rule-catalog.js';
+import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
+import { validateAssetFiles } from '../../src/core/validate-hub.js';
+import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
+
+interface RuleCase {
+  rule: string;
+  /** Why the failing variant fails, as the test name says it. */
+  when: string;
+  failing: () => Finding[];
+  passing?: () => Finding[];
+  /** What the finding must say or where it must point. */
+  expect?: (finding: Finding) => void;
+}
+
+const edit = (search: string | RegExp, replacement: string) => replaceOnce(CLEAN_TEXT, search, replacement);
+const run = (text: string | Uint8Array, options: { path?: string; hub?: HubContext } = {}) => () => check(text, options);
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+const CASES: RuleCase[] = [
+  {
+    rule: 'file-encoding',
+    when: 'the file holds a NUL byte',
+    failing: run(new Uint8Array([...bytesOf(CLEAN_TEXT), 0, 1, 2])),
+  },
+  {
+    rule: 'file-encoding',
+    when: 'the file is not UTF-8',
+    failing: run(new Uint8Array([...bytesOf('# x\n---\nsummary: caf'), 0xe9, ...bytesOf('\n---\n')])),
+  },
+  {
+    rule: 'file-size',
+    when: 'the file is larger than the limit',
+    failing: run(`${CLEAN_TEXT}\n${'long text '.repeat(120_000)}`),
+  },
+  {
+    rule: 'front-matter-fences',
+    when: 'a third line starts with ---',
+    failing: run(`${CLEAN_TEXT}\n---\n`),
+    expect: (finding) => {
+      assert.equal(finding.line, 65);
+      assert.match(finding.message, /this file has 3, on lines 3, 42, 65/);
+    },
+  },
+  {
+    rule: 'front-matter-fences',
+    when: 'there is no front matter at all',
+    failing: run('# albert\n\nJust text.\n'),
+  },
+  {
+    rule: 'front-matter-yaml',
+    when: 'the YAML does not parse',
+    failing: run(edit('summary: albert is used for nlp', 'summary: [albert')),
+    expect: (finding) => assert.ok(finding.line !== undefined && finding.line >= 40 && finding.line <= 41),
+  },
+  {
+    rule: 'front-matter-yaml',
+    when: 'a key appears twice',
+    failing: run(edit('license: Apache2.0', 'license: Apache2.0\nlicense: MIT')),
+  },
+  {
+    rule: 'front-matter-yaml',
+    when: 'the front matter is plain text',
+    failing: run('# x\n---\njust words\n---\n'),
+  },
+  {
+    rule: 'front-matter-unsafe',
+    when: 'a value carries a JavaScript tag',
+    failing: run(edit('summary: albert is used for nlp', 'summary: !!js/function "function () { return 1 }"')),
+  },
+  {
+    rule: 'front-matter-unsafe',
+    when: 'a collection is reused through an alias',
+    failing: run(edit('summary: albert is used for nlp', 'summary: &a [x]\ninput-shape: *a')),
+  },
+  {
+    rule: 'required-field',
+    when: 'author is missing',
+    failing: run(edit('author: MindSpore team\n', '')),
+    expect: (finding) => assert.match(finding.message, /`author` is missing/),
+  },
+  {
+    rule: 'required-field',
+    when: 'an asset entry has no asset-link',
+    failing: run(edit(/^ {4}asset-link: .*\n/m, '')),
+    expect: (finding) => assert.equal(finding.line, 33),
+  },
+  {
+    rule: 'model-name-required',
+    when: 'model-name is missing',
+    failing: run(edit('model-name: albert\n', '')),
+  },
+  {
+    rule: 'field-type',
+    when: 'fine-tunable is not a boolean',
+    failing: run(edit('fine-tunable: True', 'fine-tunable: yes')),
+    expect: (finding) => {
+      assert.equal(finding.line, 11);
+      assert.equal(finding.column, 15);
+      assert.match(finding.fix ?? '', /fine-tunable: True/);
+    },
+  },
+  {
+    rule: 'field-type',
+    when: 'asset is not a list',
+    failing: run(edit(/^asset:\n\n-\n/m, 'asset: one\n\nx:\n')),
+  },
+  {
+    rule: 'module-type',
+    when: 'the family is unknown',
+    failing: run(edit('module-type: nlp', 'module-type: vision-classification')),
+  },
+  {
+    rule: 'module-type',
+    when: 'it has two dashes',
+    failing: run(edit('module-type: nlp', 'module-type: nlp-text-classification')),
+    expect: (finding) => assert.match(finding.fix ?? '', /nlp-text_classification/),
+  },
+  {
+    rule: 'used-for',
+    when: 'a value is not one of the three',
+    failing: run(edit('used-for: inference', 'used-for: inference/training')),
+  },
+  {
+    rule: 'backend',
+    when: 'train-backend names an unknown device',
+    failing: run(edit('used-for: inference', 'used-for: inference\n\ntrain-backend: gpu/tpu')),
+    passing: run(edit('used-for: inference', 'used-for: inference\n\ntrain-backend: gpu/Ascend')),
+  },
+  {
+    rule: 'train-dataset',
+    when: 'the dataset is spelled differently from the hub list',
+    failing: run(edit('train-dataset: mnli', 'train-dataset: COCO2017')),
+    expect: (finding) => assert.match(finding.fix ?? '', /Did you mean `coco2017`/),
+  },
+  {
+    rule: 'file-format',
+    when: 'the format is not one the hub loads',
+    failing: run(edit('file-format: ckpt', 'file-format: pth')),
+  },
+  {
+    rule: 'featured-image',
+    when: 'the image is not in images/',
+    failing: run(edit('license: Apache2.0', 'featured-image: albert.png\n\nlicense: Apache2.0'), {
+      hub: { images: new Set(['bert.png']) },
+    }),
+    passing: run(edit('license: Apache2.0', 'featured-image: albert.png\n\nlicense: Apache2.0'), {
+      hub: { images: new Set(['albert.png']) },
+    }),
+  },
+  {
+    rule: 'extra-colon',
+    when: 'the summary contains a colon',
+    failing: run(edit('summary: albert is used for nlp', 'summary: "albert: used for nlp"')),
+  },
+  {
+    rule: 'heading-colon',
+    when: 'a heading ends with a colon',
+    failing: run(edit('## Introduction', '## Introduction:')),
+    passing: run(edit('## Introduction', '```\n## Introduction:\n```')),
+  },
+  {
+    rule: 'evaluation-dash',
+    when: 'evaluation is a bare dash',
+    failing: run(edit('evaluation: acc82.25', 'evaluation: -')),
+  },
+  {
+    rule: 'cn-twin',
+    when: 'the English twin is missing',
+    failing: run(CLEAN_TEXT, {
+      path: 'mshub_res/assets/mindspore/1.9/albert_mnli_cn.md',
+      hub: { assetPaths: new Set(['mshub_res/assets/mindspore/1.9/albert_mnli_cn.md']) },
+    }),
+    passing: run('# 中文\n---\n模型名称：albert\n---\n', {
+      path: 'mshub_res/assets/mindspore/1.9/albert_mnli_cn.md',
+      hub: { assetPaths: new Set([CLEAN_PATH, 'mshub_res/assets/mindspore/1.9/albert_mnli_cn.md']) },
+    }),
+  },
+  {
+    rule: 'asset-sha256-format',
+    when: 'the digest is cut to 8 digits',
+    failing: run(edit(/asset-sha256: \w+/, 'asset-sha256: 5104d1ea')),
+    expect: (finding) => assert.match(finding.message, /has 8 hex digits/),
+  },
+  {
+    rule: 'asset-sha256-format',
+    when: 'the digest is all digits, which YAML reads as a number',
+    failing: run(edit(/asset-sha256: \w+/, 'asset-sha256: 00012345')),
+    expect: (finding) => assert.match(finding.message, /`00012345`/),
+  },
+  {
+    rule: 'link-format',
+    when: 'asset-link uses http',
+    failing: run(edit('<https://download.mindspore.cn/models', '<http://download.mindspore.cn/models')),
+  },
+  {
+    rule: 'asset-host',
+    when: 'asset-link points to another host',
+    failing: run(edit('https://download.mindspore.cn/models/r1.9/', 'https://files.example.org/')),
+  },
+  {
+    rule: 'asset-extension',
+    when: 'asset-link is an archive',
+    failing: run(edit('acc82.25.ckpt>', 'acc82.25.zip>')),
+  },
+  {
+    rule: 'repo-link',
+    when: 'repo-link is not on GitHub or Gitee',
+    failing: run(edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://gitlab.com/x/y')),
+    passing: run(edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://github.com/mindspore-lab/mindcv/blob/v0.5.0/configs/vgg')),
+  },
+  {
+    rule: 'repo-link',
+    when: 'repo-link is empty',
+    failing: run(edit('repo-link: <https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'repo-link:')),
+  },
+  {
+    rule: 'unknown-key',
+    when: 'an asset entry spells asset_sha256 as in the hub template',
+    failing: run(edit('asset-sha256:', 'asset_sha256:')),
+    expect: (finding) => assert.match(finding.fix ?? '', /Did you mean `asset-sha256`/),
+  },
+  {
+    rule: 'folder-layout',
+    when: 'the file sits in a folder without a version',
+    failing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/albert_mnli.md' }),
+    passing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/ascend/0.7/albert_mnli.md' }),
+  },
+  {
+    rule: 'version-text',
+    when: 'model-version is an unquoted 1.10',
+    failing: run(edit('model-version: 1.9', 'model-version: 1.10')),
+    passing: run(edit('model-version: 1.9', 'model-version: "1.10"')),
+    expect: (finding) => assert.equal(finding.fix, 'Quote it to keep the text: `model-version: "1.10"`.'),
+  },
+  {
+    rule: 'duplicate-sha256',
+    when: 'another model lists the same digest',
+    failing: () =>
+      validateAssetFiles(
+        [
+          { path: CLEAN_PATH, bytes: bytesOf(CLEAN_TEXT) },
+          {
+            path: 'mshub_res/assets/mindspore/1.9/gpt_mnli.md',
+            bytes: bytesOf(replaceOnce(CLEAN_TEXT, 'model-name: albert', 'model-name: gpt')),
+          },
+        ],
+        defaultRulesConfig(),
+      ).flatMap((file) => file.findings),
+    passing: () =>
+      validateAssetFiles(
+        [
+          { path: CLEAN_PATH, bytes: bytesOf(CLEAN_TEXT) },
+          { path: 'mshub_res/assets/mindspore/1.8/albert_mnli.md', bytes: bytesOf(CLEAN_TEXT) },
+        ],
+        defaultRulesConfig(),
+      ).flatMap((file) => file.findings),
+  },
+];
+
+describe('the rules engine', () => {
+  it('finds nothing in a clean real file', () => {
+    assert.deepEqual(check(CLEAN_TEXT), []);
+  });
+
+  it('has a failing fixture for every rule in the catalog', () => {
+    const covered = new Set(CASES.map((testCase) => testCase.rule));
+    assert.deepEqual(
+      RULES.map((rule) => rule.id).filter((id) => !covered.has(id)),
+      [],
+    );
+  });
+
+  for (const testCase of CASES) {
+    describe(testCase.rule, () => {
+      it(`reports ${testCase.rule} when ${testCase.when}`, () => {
+        const findings = testCase.failing();
+        const matching = findings.filter((finding) => finding.rule === testCase.rule);
+        assert.ok(matching.length > 0, `expected ${testCase.rule}, got ${JSON.stringify(findings, null, 1)}`);
+        for (const finding of matching) {
+          assert.ok(finding.message.length > 20, 'the message says what is wrong');
+          testCase.expect?.(finding);
+        }
+      });
+      if (testCase.passing) {
+        const passing = testCase.passing;
+        it(`passes the corrected file (${testCase.rule})`, () => {
+          assert.deepEqual(rulesOf(passing()), []);
+        });
+      }
+    });
+  }
+});
