@@ -24,10 +24,14 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
 
   program
     .command('validate')
-    .description('Check asset markdown files (default: mshub_res/assets) and report what is wrong and how to fix it.')
+    .description(
+      'Check asset markdown files (default: mshub_res/assets) and report what is wrong and how to fix it.',
+    )
     .argument('[paths...]', 'asset files, or folders searched for *.md')
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
     )
     .option('-c, --config <file>', 'repository settings (default: <hub>/.github/mshub-review.yml)')
     .action(async (paths: string[], options: { format: OutputFormat; config?: string }) => {
@@ -40,7 +44,9 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .argument('<file>', 'the model file')
     .action(async (file: string) => {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
-        io.stderr.write('mshub-review: hashing a URL needs the asset downloader; download the file and pass its path.\n');
+        io.stderr.write(
+          'mshub-review: hashing a URL needs the asset downloader; download the file and pass its path.\n',
+        );
         exitCode = EXIT.USAGE;
         return;
       }
@@ -52,7 +58,9 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.OK : EXIT.USAGE;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? EXIT.OK
+        : EXIT.USAGE;
     }
     if (isMshubError(error)) {
       io.stderr.write(`mshub-review: ${error.message}\n`);

@@ -1,5 +1,5 @@
-import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import type { Environment } from '../config/environment.js';
+import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
 import { renderJson } from '../core/report/render-json.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';

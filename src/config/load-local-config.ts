@@ -7,8 +7,12 @@ import { defaultRepoConfig, parseRepoConfig, REPO_CONFIG_PATH, type RepoConfig }
  * The settings for a local run: an explicit `--config` file, else the hub's own
  * `.github/mshub-review.yml`, so that the CLI says what the bot would say.
  */
-export async function loadLocalRepoConfig(options: { explicitPath?: string; hubRoot?: string }): Promise<RepoConfig> {
-  const path = options.explicitPath ?? (options.hubRoot ? join(options.hubRoot, REPO_CONFIG_PATH) : undefined);
+export async function loadLocalRepoConfig(options: {
+  explicitPath?: string;
+  hubRoot?: string;
+}): Promise<RepoConfig> {
+  const path =
+    options.explicitPath ?? (options.hubRoot ? join(options.hubRoot, REPO_CONFIG_PATH) : undefined);
   if (!path) return defaultRepoConfig();
   let text: string;
   try {
@@ -17,7 +21,9 @@ export async function loadLocalRepoConfig(options: { explicitPath?: string; hubR
     if (options.explicitPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') {
       return defaultRepoConfig();
     }
-    throw new MshubError('CONFIG_INVALID', `The configuration file ${path} cannot be read.`, { cause: error });
+    throw new MshubError('CONFIG_INVALID', `The configuration file ${path} cannot be read.`, {
+      cause: error,
+    });
   }
   return parseRepoConfig(text, path);
 }

@@ -27,7 +27,11 @@ const REPO_CONFIG_SCHEMA = {
       properties: Object.fromEntries(RULES.map((rule) => [rule.id, SEVERITY])),
     },
     datasets: { type: 'array', items: { type: 'string', minLength: 1 } },
-    'asset-hosts': { type: 'array', items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9.-]+$' }, minItems: 1 },
+    'asset-hosts': {
+      type: 'array',
+      items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9.-]+$' },
+      minItems: 1,
+    },
     limits: {
       type: 'object',
       additionalProperties: false,
@@ -66,7 +70,8 @@ export function parseRepoConfig(text: string, source = REPO_CONFIG_PATH): RepoCo
   if (!validateFile(raw)) {
     const problems = (validateFile.errors ?? []).map((error) => {
       const where = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : 'the file';
-      const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
+      const extra =
+        error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
       return `${where} ${error.message ?? 'is invalid'}${extra}`;
     });
     throw new MshubError('CONFIG_INVALID', `${source} is invalid: ${problems.join('; ')}.`);

@@ -1,8 +1,4 @@
-export type MshubErrorCode =
-  | 'CONFIG_INVALID'
-  | 'PATH_NOT_FOUND'
-  | 'USAGE'
-  | 'FILE_UNREADABLE';
+export type MshubErrorCode = 'CONFIG_INVALID' | 'PATH_NOT_FOUND' | 'USAGE' | 'FILE_UNREADABLE';
 
 /** An error the program expects and can explain; `code` is stable for callers and tests. */
 export class MshubError extends Error {

@@ -35,7 +35,8 @@ export function parseHttpsLink(value: string): { ok: true; url: URL } | { ok: fa
   } catch {
     return { ok: false, problem: 'not-a-url' };
   }
-  if (url.protocol !== 'https:') return { ok: false, problem: url.protocol === 'http:' ? 'not-https' : 'not-a-url' };
+  if (url.protocol !== 'https:')
+    return { ok: false, problem: url.protocol === 'http:' ? 'not-https' : 'not-a-url' };
   if (url.username !== '' || url.password !== '') return { ok: false, problem: 'credentials' };
   return { ok: true, url };
 }
@@ -51,7 +52,8 @@ export function parseRepoLink(url: URL): RepoLink | undefined {
   const link: RepoLink = { host, owner, repo };
   if (kind === undefined) return link;
   if ((kind !== 'tree' && kind !== 'blob') || !ref) return undefined;
-  if ([ref, ...rest].some((segment) => segment === undefined || segment === '..' || segment === '.')) return undefined;
+  if ([ref, ...rest].some((segment) => segment === undefined || segment === '..' || segment === '.'))
+    return undefined;
   link.ref = ref;
   if (rest.length > 0) link.path = rest.join('/');
   return link;

@@ -19,7 +19,6 @@ import {
   unquote,
 } from './rules/rule-context.js';
 import type { RulesConfig } from './rules/rules-config.js';
-import { q } from './text/quote.js';
 import {
   checkEvaluationDash,
   checkExtraColon,
@@ -31,6 +30,7 @@ import {
   checkTrainDataset,
   checkUsedFor,
 } from './rules/value-rules.js';
+import { q } from './text/quote.js';
 
 export interface AssetFileInput {
   /** Path relative to the hub root, `/`-separated. */
@@ -68,7 +68,11 @@ const FRONT_MATTER_RULES: readonly Rule[] = [
 ];
 
 /** Checks one asset file. Pure: the bytes and everything known about the hub come from the caller. */
-export function validateAssetFile(input: AssetFileInput, config: RulesConfig, hub: HubContext = {}): AssetFileResult {
+export function validateAssetFile(
+  input: AssetFileInput,
+  config: RulesConfig,
+  hub: HubContext = {},
+): AssetFileResult {
   const sink = new FindingCollector(input.path, config.severities);
   const facts = checkContent(input, config, hub, sink);
   const result: AssetFileResult = { path: input.path, findings: sink.findings.sort(compareFindings) };
@@ -87,9 +91,19 @@ function checkContent(
   const decoded = decodeText(input.bytes, config.limits.maxFileBytes);
   if (!decoded.ok) {
     if (decoded.reason === 'too-large') {
-      sink.report('file-size', undefined, `The file is too large to be an asset description (${decoded.detail}).`, 'Keep the model card short; link long material instead of including it.');
+      sink.report(
+        'file-size',
+        undefined,
+        `The file is too large to be an asset description (${decoded.detail}).`,
+        'Keep the model card short; link long material instead of including it.',
+      );
     } else {
-      sink.report('file-encoding', undefined, `The file is not a text file: ${decoded.detail}.`, 'Save the file as UTF-8 markdown text.');
+      sink.report(
+        'file-encoding',
+        undefined,
+        `The file is not a text file: ${decoded.detail}.`,
+        'Save the file as UTF-8 markdown text.',
+      );
     }
     return undefined;
   }
@@ -100,10 +114,10 @@ function checkContent(
   }
 
   const split = splitFrontMatter(decoded.text);
-  if (split.fenceLines.length !== 2) {
-    reportFences(split.fenceLines, sink);
-    return undefined;
-  }
+  if (split.fenceLines.length !== 2) reportFences(split.fenceLines, sink);
+  // With extra fences the hub still fails the file, but the front matter is known: check it too,
+  // so the contributor sees every problem in one round.
+  if (split.fenceLines.length < 2) return undefined;
   const frontMatterLine = (split.fenceLines[0] ?? 0) + 1;
   const parsed = parseFrontMatter(split.frontMatter, frontMatterLine, config.limits);
   if (!parsed.ok) {
@@ -115,7 +129,8 @@ function checkContent(
     path: input.path,
     data: parsed.value.data,
     layout: parsed.value.layout,
-    body: split.body,
+    text: decoded.text,
+    fenceLines: split.fenceLines,
     frontMatterLine,
   };
   if (parsed.value.evaluationDashLine !== undefined) doc.evaluationDashLine = parsed.value.evaluationDashLine;
@@ -136,7 +151,10 @@ function reportFences(fenceLines: readonly number[], sink: ReportSink): void {
 }
 
 function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
-  const at = { line: failure.line, ...('column' in failure && failure.column !== undefined ? { column: failure.column } : {}) };
+  const at = {
+    line: failure.line,
+    ...('column' in failure && failure.column !== undefined ? { column: failure.column } : {}),
+  };
   switch (failure.kind) {
     case 'yaml':
       if (failure.key) {
@@ -148,19 +166,44 @@ function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
         );
         return;
       }
-      sink.report('front-matter-yaml', at, `The front matter is not valid YAML: ${failure.reason}.`, 'Write one `key: value` per line; quote values that contain `:` or start with `-`, `[`, `{`, `*`, `&` or `!`.');
+      sink.report(
+        'front-matter-yaml',
+        at,
+        `The front matter is not valid YAML: ${failure.reason}.`,
+        'Write one `key: value` per line; quote values that contain `:` or start with `-`, `[`, `{`, `*`, `&` or `!`.',
+      );
       return;
     case 'empty':
-      sink.report('front-matter-yaml', at, 'The front matter between the two `---` lines is empty.', 'Fill in the fields from mshub_res/examples/commit_example.md.');
+      sink.report(
+        'front-matter-yaml',
+        at,
+        'The front matter between the two `---` lines is empty.',
+        'Fill in the fields from mshub_res/examples/commit_example.md.',
+      );
       return;
     case 'not-mapping':
-      sink.report('front-matter-yaml', at, `The front matter is ${failure.found}, not \`key: value\` fields.`, 'Write one `key: value` per line, with an ASCII colon and a space after it.');
+      sink.report(
+        'front-matter-yaml',
+        at,
+        `The front matter is ${failure.found}, not \`key: value\` fields.`,
+        'Write one `key: value` per line, with an ASCII colon and a space after it.',
+      );
       return;
     case 'unsafe':
-      sink.report('front-matter-unsafe', at, `The front matter is refused: ${failure.reason}. Hub front matter is plain data.`, 'Remove YAML tags (`!...`), anchors (`&...`) and aliases (`*...`), and write each value out.');
+      sink.report(
+        'front-matter-unsafe',
+        at,
+        `The front matter is refused: ${failure.reason}. Hub front matter is plain data.`,
+        'Remove YAML tags (`!...`), anchors (`&...`) and aliases (`*...`), and write each value out.',
+      );
       return;
     case 'too-large':
-      sink.report('file-size', at, `The front matter is ${failure.bytes} bytes; the limit is ${failure.limit}.`, 'Keep only the fields in the front matter and move long text below it.');
+      sink.report(
+        'file-size',
+        at,
+        `The front matter is ${failure.bytes} bytes; the limit is ${failure.limit}.`,
+        'Keep only the fields in the front matter and move long text below it.',
+      );
       return;
   }
 }

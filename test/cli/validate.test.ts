@@ -60,7 +60,10 @@ describe('mshub-review validate', () => {
 
   it('checks the assets of a hub when given the hub root, reporting paths from the root', async () => {
     const run = await runCliCaptured(['validate', SAMPLE_HUB, '--format', 'json']);
-    const report = JSON.parse(run.stdout) as { files: Array<{ path: string }>; summary: Record<string, number> };
+    const report = JSON.parse(run.stdout) as {
+      files: Array<{ path: string }>;
+      summary: Record<string, number>;
+    };
     assert.equal(run.code, 1);
     assert.equal(report.summary.files, 12);
     assert.ok(report.files.every((file) => file.path.startsWith('mshub_res/assets/')));
@@ -95,9 +98,13 @@ describe('mshub-review validate', () => {
   });
 
   it('runs as the mshub-review binary', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'validate', clean], {
-      cwd: REPO_ROOT,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/bin.ts', 'validate', clean],
+      {
+        cwd: REPO_ROOT,
+      },
+    );
     assert.equal(stdout, '✔ 1 file checked, no problems\n');
   });
 });

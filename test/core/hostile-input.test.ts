@@ -26,7 +26,9 @@ describe('hostile asset files', () => {
 
   it('refuses deep nesting without overflowing the stack', () => {
     const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
-    const findings = check(withSummary(`summary: ${deep}`), { config: { limits: { maxFileBytes: 1 << 20, maxFrontMatterBytes: 1 << 20, maxDepth: 8 } } });
+    const findings = check(withSummary(`summary: ${deep}`), {
+      config: { limits: { maxFileBytes: 1 << 20, maxFrontMatterBytes: 1 << 20, maxDepth: 8 } },
+    });
     assert.deepEqual(rulesOf(findings), ['front-matter-unsafe']);
   });
 
@@ -37,7 +39,9 @@ describe('hostile asset files', () => {
 
   it('reports a 50 MB front matter without parsing it', () => {
     const huge = `# big\n---\nsummary: ${'x'.repeat(50 * 1024 * 1024)}\n---\n`;
-    const findings = check(huge, { config: { limits: { maxFileBytes: 64 * 1024 * 1024, maxFrontMatterBytes: 64 * 1024, maxDepth: 8 } } });
+    const findings = check(huge, {
+      config: { limits: { maxFileBytes: 64 * 1024 * 1024, maxFrontMatterBytes: 64 * 1024, maxDepth: 8 } },
+    });
     assert.deepEqual(rulesOf(findings), ['file-size']);
   });
 
@@ -58,13 +62,32 @@ describe('hostile asset files', () => {
   });
 
   it('keeps dates as text', () => {
-    const findings = check(replaceOnce(CLEAN_TEXT, 'update-time: 2022-10-11', 'update-time: 2022-10-11T10:00:00Z'));
+    const findings = check(
+      replaceOnce(CLEAN_TEXT, 'update-time: 2022-10-11', 'update-time: 2022-10-11T10:00:00Z'),
+    );
     assert.deepEqual(rulesOf(findings), ['extra-colon']);
   });
 
   it('survives every mutation of a real file without throwing', () => {
     const lines = CLEAN_TEXT.split('\n');
-    const garbage = ['- ', ': ', '[', '{', '"', "'", '!', '&x', '*x', '|', '>', '\t', '%YAML 1.2', '? x', '---', '...'];
+    const garbage = [
+      '- ',
+      ': ',
+      '[',
+      '{',
+      '"',
+      "'",
+      '!',
+      '&x',
+      '*x',
+      '|',
+      '>',
+      '\t',
+      '%YAML 1.2',
+      '? x',
+      '---',
+      '...',
+    ];
     for (let line = 0; line < 45; line++) {
       for (const piece of garbage) {
         const mutated = [...lines];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/core/findings.js';
-import type { HubContext } from '../../src/core/rules/rule-context.js';
 import { RULES } from '../../src/core/rules/rule-catalog.js';
+import type { HubContext } from '../../src/core/rules/rule-context.js';
 import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
 import { validateAssetFiles } from '../../src/core/validate-hub.js';
 import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
@@ -18,7 +18,10 @@ interface RuleCase {
 }
 
 const edit = (search: string | RegExp, replacement: string) => replaceOnce(CLEAN_TEXT, search, replacement);
-const run = (text: string | Uint8Array, options: { path?: string; hub?: HubContext } = {}) => () => check(text, options);
+const run =
+  (text: string | Uint8Array, options: { path?: string; hub?: HubContext } = {}) =>
+  () =>
+    check(text, options);
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
 const CASES: RuleCase[] = [
@@ -70,7 +73,9 @@ const CASES: RuleCase[] = [
   {
     rule: 'front-matter-unsafe',
     when: 'a value carries a JavaScript tag',
-    failing: run(edit('summary: albert is used for nlp', 'summary: !!js/function "function () { return 1 }"')),
+    failing: run(
+      edit('summary: albert is used for nlp', 'summary: !!js/function "function () { return 1 }"'),
+    ),
   },
   {
     rule: 'front-matter-unsafe',
@@ -210,13 +215,22 @@ const CASES: RuleCase[] = [
   {
     rule: 'repo-link',
     when: 'repo-link is not on GitHub or Gitee',
-    failing: run(edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://gitlab.com/x/y')),
-    passing: run(edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://github.com/mindspore-lab/mindcv/blob/v0.5.0/configs/vgg')),
+    failing: run(
+      edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://gitlab.com/x/y'),
+    ),
+    passing: run(
+      edit(
+        '<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>',
+        'https://github.com/mindspore-lab/mindcv/blob/v0.5.0/configs/vgg',
+      ),
+    ),
   },
   {
     rule: 'repo-link',
     when: 'repo-link is empty',
-    failing: run(edit('repo-link: <https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'repo-link:')),
+    failing: run(
+      edit('repo-link: <https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'repo-link:'),
+    ),
   },
   {
     rule: 'unknown-key',

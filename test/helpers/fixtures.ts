@@ -39,7 +39,11 @@ export function rulesOf(findings: readonly Finding[]): string[] {
 
 /** Replaces exactly one occurrence, so a fixture edit that no longer applies fails loudly. */
 export function replaceOnce(text: string, search: string | RegExp, replacement: string): string {
-  const matches = typeof search === 'string' ? text.split(search).length - 1 : (text.match(new RegExp(search, 'gm')) ?? []).length;
-  if (matches !== 1) throw new Error(`fixture edit expected one match of ${String(search)}, found ${matches}`);
+  const matches =
+    typeof search === 'string'
+      ? text.split(search).length - 1
+      : (text.match(new RegExp(search, 'gm')) ?? []).length;
+  if (matches !== 1)
+    throw new Error(`fixture edit expected one match of ${String(search)}, found ${matches}`);
   return text.replace(search, replacement);
 }

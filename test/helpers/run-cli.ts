@@ -7,7 +7,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output and no colour. */
-export async function runCliCaptured(args: string[], options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export async function runCliCaptured(
+  args: string[],
+  options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {

@@ -7,7 +7,11 @@ export type DecodeResult =
 /** Turns the bytes of an asset file into text, refusing what no contributor meant as a markdown file. */
 export function decodeText(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.byteLength > maxBytes) {
-    return { ok: false, reason: 'too-large', detail: `${bytes.byteLength} bytes or more, the limit is ${maxBytes}` };
+    return {
+      ok: false,
+      reason: 'too-large',
+      detail: `${bytes.byteLength} bytes or more, the limit is ${maxBytes}`,
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { ok: false, reason: 'binary', detail: `a NUL byte at offset ${nul}` };

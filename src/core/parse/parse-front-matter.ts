@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
-import { scanKeyLines, type FrontMatterLayout } from './scan-key-lines.js';
+import { type FrontMatterLayout, scanKeyLines } from './scan-key-lines.js';
+import { parseSimpleFrontMatter } from './simple-front-matter.js';
 import type { SourceLine } from './split-front-matter.js';
 
 export type FrontMatterData = Record<string, unknown>;
@@ -35,18 +36,22 @@ export function parseFrontMatter(
   firstLine: number,
   limits: ParseLimits,
 ): { ok: true; value: ParsedFrontMatter } | { ok: false; failure: ParseFailure } {
-  let evaluationDashLine: number | undefined;
-  const yamlText = lines
-    .map(({ line, text }) => {
-      if (!EVALUATION_DASH.test(text)) return text;
-      evaluationDashLine ??= line;
-      return 'evaluation:';
-    })
-    .join('\n');
+  const { lines: yamlLines, evaluationDashLine } = replaceEvaluationDash(lines);
+  const yamlText = yamlLines.map((line) => line.text).join('\n');
 
   const bytes = Buffer.byteLength(yamlText, 'utf8');
   if (bytes > limits.maxFrontMatterBytes) {
-    return { ok: false, failure: { kind: 'too-large', line: firstLine, bytes, limit: limits.maxFrontMatterBytes } };
+    return {
+      ok: false,
+      failure: { kind: 'too-large', line: firstLine, bytes, limit: limits.maxFrontMatterBytes },
+    };
+  }
+
+  const simple = parseSimpleFrontMatter(yamlLines);
+  if (simple && Object.keys(simple.data).length > 0) {
+    const value: ParsedFrontMatter = simple;
+    if (evaluationDashLine !== undefined) value.evaluationDashLine = evaluationDashLine;
+    return { ok: true, value };
   }
 
   let data: unknown;
@@ -58,14 +63,31 @@ export function parseFrontMatter(
 
   if (data === null || data === undefined) return { ok: false, failure: { kind: 'empty', line: firstLine } };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, failure: { kind: 'not-mapping', line: firstLine, found: Array.isArray(data) ? 'a list' : 'plain text' } };
+    return {
+      ok: false,
+      failure: { kind: 'not-mapping', line: firstLine, found: Array.isArray(data) ? 'a list' : 'plain text' },
+    };
   }
   const shape = checkShape(data, limits.maxDepth);
   if (shape) return { ok: false, failure: { kind: 'unsafe', line: firstLine, reason: shape } };
 
-  const value: ParsedFrontMatter = { data: data as FrontMatterData, layout: scanKeyLines(lines) };
+  const value: ParsedFrontMatter = { data: data as FrontMatterData, layout: scanKeyLines(yamlLines) };
   if (evaluationDashLine !== undefined) value.evaluationDashLine = evaluationDashLine;
   return { ok: true, value };
+}
+
+/** The hub reads the legacy `evaluation: -` as "no evaluation"; so does mshub-review (with a warning). */
+export function replaceEvaluationDash(lines: readonly SourceLine[]): {
+  lines: SourceLine[];
+  evaluationDashLine?: number;
+} {
+  let evaluationDashLine: number | undefined;
+  const replaced = lines.map((line) => {
+    if (!EVALUATION_DASH.test(line.text)) return line;
+    evaluationDashLine ??= line.line;
+    return { line: line.line, text: 'evaluation:' };
+  });
+  return evaluationDashLine === undefined ? { lines: replaced } : { lines: replaced, evaluationDashLine };
 }
 
 function describeLoadError(error: unknown, firstLine: number): ParseFailure {
@@ -76,7 +98,8 @@ function describeLoadError(error: unknown, firstLine: number): ParseFailure {
     if (/unknown tag|unresolved tag/i.test(reason)) return { kind: 'unsafe', line, column, reason };
     return { kind: 'yaml', line, column, reason };
   }
-  if (error instanceof RangeError) return { kind: 'unsafe', line: firstLine, reason: 'it is nested too deeply' };
+  if (error instanceof RangeError)
+    return { kind: 'unsafe', line: firstLine, reason: 'it is nested too deeply' };
   return { kind: 'yaml', line: firstLine, reason: 'the YAML could not be read' };
 }
 

@@ -9,19 +9,25 @@ export interface SplitFile {
   fenceLines: number[];
   /** The lines between the first two fences. */
   frontMatter: SourceLine[];
-  /** Every line outside the fences (the markdown the hub renders). */
-  body: SourceLine[];
 }
 
 /**
  * Splits an asset file the way the hub's validator does: every line that starts with `---` toggles
- * between markdown and front matter, so a title line may come before the first fence.
+ * between markdown and front matter, so a title line may come before the first fence. Only the front
+ * matter is cut into lines; the markdown is read in place by the rules that need it.
  */
 export function splitFrontMatter(text: string): SplitFile {
   const fenceLines: number[] = [];
   const frontMatter: SourceLine[] = [];
-  const body: SourceLine[] = [];
-  let inFrontMatter = false;
+  forEachLine(text, (line, start, end) => {
+    if (text.startsWith('---', start)) fenceLines.push(line);
+    else if (fenceLines.length === 1) frontMatter.push({ line, text: text.slice(start, end) });
+  });
+  return { fenceLines, frontMatter };
+}
+
+/** Calls `visit` with each line's number and bounds (without its `\n` or `\r\n`). */
+export function forEachLine(text: string, visit: (line: number, start: number, end: number) => void): void {
   let line = 0;
   let start = 0;
   while (start < text.length) {
@@ -29,17 +35,17 @@ export function splitFrontMatter(text: string): SplitFile {
     if (end === -1) end = text.length;
     const next = end + 1;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    const textOfLine = text.slice(start, end);
+    visit(++line, start, end);
     start = next;
-    line++;
-    if (textOfLine.startsWith('---')) {
-      fenceLines.push(line);
-      inFrontMatter = !inFrontMatter;
-    } else if (!inFrontMatter) {
-      body.push({ line, text: textOfLine });
-    } else if (fenceLines.length === 1) {
-      frontMatter.push({ line, text: textOfLine });
-    }
   }
-  return { fenceLines, frontMatter, body };
+}
+
+/** True for a line of markdown (outside every fenced front-matter region), given the fence lines. */
+export function isMarkdownLine(line: number, fenceLines: readonly number[]): boolean {
+  let fencesBefore = 0;
+  for (const fence of fenceLines) {
+    if (fence === line) return false;
+    if (fence < line) fencesBefore++;
+  }
+  return fencesBefore % 2 === 0;
 }

@@ -28,7 +28,8 @@ export function renderMarkdown(report: ReviewReport, options: MarkdownOptions = 
       ? `### ${VERDICT_ICON.success} mshub-review: ${checked} checked, all pass`
       : `### ${VERDICT_ICON[verdict]} mshub-review: ${describeCounts(summary)} in ${checked}`,
   );
-  if (options.headSha && SHA.test(options.headSha)) lines.push('', `Reviewed commit ${codeSpan(options.headSha)}.`);
+  if (options.headSha && SHA.test(options.headSha))
+    lines.push('', `Reviewed commit ${codeSpan(options.headSha)}.`);
 
   const withFindings = report.files.filter((file) => file.findings.length > 0);
   for (const file of withFindings) {
@@ -37,7 +38,8 @@ export function renderMarkdown(report: ReviewReport, options: MarkdownOptions = 
   }
 
   const passing = report.files.length - withFindings.length;
-  if (verdict !== 'success' && passing > 0) lines.push('', `${plural(passing, 'other file')} passed every check.`);
+  if (verdict !== 'success' && passing > 0)
+    lines.push('', `${plural(passing, 'other file')} passed every check.`);
   if (verdict === 'failure') {
     lines.push(
       '',
@@ -57,7 +59,9 @@ function renderFinding(finding: Finding, options: MarkdownOptions): string[] {
         ? `[Line ${finding.line}](${options.lineLink(finding.path, finding.line)})`
         : `Line ${finding.line}`;
   const rule = RULES_BY_ID.has(finding.rule) ? finding.rule : 'unknown-rule';
-  const out = [`- ${ICON[finding.severity]} **${where}** ${codeSpan(rule)}: ${renderMessage(finding.message)}`];
+  const out = [
+    `- ${ICON[finding.severity]} **${where}** ${codeSpan(rule)}: ${renderMessage(finding.message)}`,
+  ];
   if (finding.fix) out.push(`  **Fix:** ${renderMessage(finding.fix)}`);
   return out;
 }

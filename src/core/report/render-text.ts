@@ -7,7 +7,11 @@ export interface TextStyle {
   bold(text: string): string;
 }
 
-export const PLAIN_STYLE: TextStyle = { severity: (_, text) => text, dim: (text) => text, bold: (text) => text };
+export const PLAIN_STYLE: TextStyle = {
+  severity: (_, text) => text,
+  dim: (text) => text,
+  bold: (text) => text,
+};
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 

@@ -1,41 +1,49 @@
+import { forEachLine, isMarkdownLine } from '../parse/split-front-matter.js';
 import { q } from '../text/quote.js';
 import type { Rule } from './rule-context.js';
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}=+[ \t]*$/;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Lines that can start or end a heading or a code block; every other line is skipped unread. */
+const INTERESTING_START = /^ {0,3}[#`~=]/my;
 
 /** The hub's validator rejects headings that end with `:` (its site builds section titles from them). */
 export const checkHeadingColons: Rule = ({ doc, sink }) => {
   let openFence: string | undefined;
-  let previous: { line: number; text: string } | undefined;
-  for (const line of doc.body) {
-    const fence = CODE_FENCE.exec(line.text);
+  let previous: { line: number; start: number; end: number } | undefined;
+  forEachLine(doc.text, (line, start, end) => {
+    const before = previous;
+    previous = { line, start, end };
+    if (!isMarkdownLine(line, doc.fenceLines)) {
+      previous = undefined;
+      return;
+    }
+    INTERESTING_START.lastIndex = start;
+    if (!INTERESTING_START.test(doc.text)) return;
+    const text = doc.text.slice(start, end);
+    const fence = CODE_FENCE.exec(text)?.[1];
     if (openFence !== undefined) {
-      if (fence?.[1] && fence[1][0] === openFence[0] && fence[1].length >= openFence.length) openFence = undefined;
-      previous = undefined;
-      continue;
+      if (fence && fence[0] === openFence[0] && fence.length >= openFence.length) openFence = undefined;
+      return;
     }
-    if (fence?.[1]) {
-      openFence = fence[1];
-      previous = undefined;
-      continue;
+    if (fence) {
+      openFence = fence;
+      return;
     }
-    const atx = ATX_HEADING.exec(line.text);
-    const headingText = atx
-      ? (atx[2] ?? '').trim()
-      : SETEXT_UNDERLINE.test(line.text) && previous && previous.text.trim() !== ''
-        ? previous.text.trim()
-        : undefined;
-    if (headingText?.endsWith(':')) {
-      const at = atx ? line.line : (previous?.line ?? line.line);
-      sink.report(
-        'heading-colon',
-        { line: at },
-        `The heading ${q(headingText)} ends with \`:\`, which the hub does not accept.`,
-        `Remove the \`:\` at the end: ${q(headingText.replace(/:+$/, ''))}.`,
-      );
+    const atx = ATX_HEADING.exec(text);
+    let heading: { line: number; text: string } | undefined;
+    if (atx) heading = { line, text: (atx[2] ?? '').trim() };
+    else if (SETEXT_UNDERLINE.test(text) && before && before.line === line - 1) {
+      const title = doc.text.slice(before.start, before.end).trim();
+      if (title !== '') heading = { line: before.line, text: title };
     }
-    previous = line;
-  }
+    if (!heading?.text.endsWith(':')) return;
+    sink.report(
+      'heading-colon',
+      { line: heading.line },
+      `The heading ${q(heading.text)} ends with \`:\`, which the hub does not accept.`,
+      `Remove the \`:\` at the end: ${q(heading.text.replace(/:+$/, ''))}.`,
+    );
+  });
 };

@@ -38,7 +38,19 @@ export const VERSION_FIELDS = ['model-version', 'mindspore-version'] as const;
 /** Fields whose value may contain `:` (links, the asset list, free-form evaluation results). */
 export const COLON_ALLOWED_FIELDS: ReadonlySet<string> = new Set(['repo-link', 'asset', 'evaluation']);
 
-export const MODULE_TYPE_FAMILIES = ['gnn', 'rl', 'audio', 'cv', 'cvtmodel', 'nlp', 'recommend', 'cross', 'hpc', 'mm', 'other'];
+export const MODULE_TYPE_FAMILIES = [
+  'gnn',
+  'rl',
+  'audio',
+  'cv',
+  'cvtmodel',
+  'nlp',
+  'recommend',
+  'cross',
+  'hpc',
+  'mm',
+  'other',
+];
 export const USED_FOR_VALUES = ['inference', 'extract-feature', 'transfer-learning'];
 export const BACKENDS = ['cpu', 'gpu', 'ascend'];
 export const FILE_FORMATS = ['air', 'ckpt', 'onnx', 'mindir', 'mslite'];

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { didYouMean } from '../text/did-you-mean.js';
 import { displayValue, q } from '../text/quote.js';
 import { ASSET_ENTRY_FIELDS, REQUIRED_FIELDS } from './fields.js';
 import { assetPosition, keyPosition, type Rule, valuePosition } from './rule-context.js';
@@ -48,9 +49,12 @@ export const FRONT_MATTER_SCHEMA = {
 } as const;
 
 // The schema is ours and fixed: skipping the meta-schema check saves a third of start-up time.
-const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, validateSchema: false }).compile(
-  FRONT_MATTER_SCHEMA,
-);
+const validate = new Ajv({
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  validateSchema: false,
+}).compile(FRONT_MATTER_SCHEMA);
 
 const TYPE_ADVICE: Record<string, string> = {
   boolean: 'True or False',
@@ -67,7 +71,15 @@ export const checkSchema: Rule = ({ doc, sink }) => {
   for (const error of validate.errors ?? []) reportSchemaError(error, { doc, sink });
 };
 
-function reportSchemaError(error: ErrorObject, { doc, sink }: Pick<Parameters<Rule>[0], 'doc' | 'sink'>): void {
+/** A key present in the file that is a near miss for the missing one (`asset_sha256` for `asset-sha256`). */
+function misspellingOf(missing: string, present: readonly string[]): string | undefined {
+  return present.find((key) => key !== missing && didYouMean(key, [missing]) === missing);
+}
+
+function reportSchemaError(
+  error: ErrorObject,
+  { doc, sink }: Pick<Parameters<Rule>[0], 'doc' | 'sink'>,
+): void {
   const path = error.instancePath.split('/').slice(1);
   const [field, assetIndexText] = path;
   const assetIndex = assetIndexText === undefined ? undefined : Number(assetIndexText);
@@ -75,11 +87,15 @@ function reportSchemaError(error: ErrorObject, { doc, sink }: Pick<Parameters<Ru
   if (error.keyword === 'required') {
     const missing = String(error.params.missingProperty);
     if (field === 'asset' && assetIndex !== undefined) {
+      const entry = (doc.data.asset as Array<Record<string, unknown>>)[assetIndex] ?? {};
+      const misspelled = misspellingOf(missing, Object.keys(entry));
       sink.report(
         'required-field',
         assetPosition(doc, assetIndex),
-        `Asset entry ${assetIndex + 1} has no ${q(missing)}.`,
-        `Add \`${missing}:\` to this entry; every entry needs ${ASSET_ENTRY_FIELDS.map((f) => `\`${f}\``).join(', ')}.`,
+        `Asset entry ${assetIndex + 1} has no ${q(missing)}${misspelled ? ` (it has ${q(misspelled)}, which the hub does not read)` : ''}.`,
+        misspelled
+          ? `Rename \`${misspelled}\` to \`${missing}\`.`
+          : `Add \`${missing}:\` to this entry; every entry needs ${ASSET_ENTRY_FIELDS.map((f) => `\`${f}\``).join(', ')}.`,
       );
     } else if (missing === 'model-name') {
       sink.report(
@@ -89,11 +105,14 @@ function reportSchemaError(error: ErrorObject, { doc, sink }: Pick<Parameters<Ru
         'Add `model-name: <name>`, the name your `mindspore_hub_conf.py` accepts in `create_network` (lower case).',
       );
     } else {
+      const misspelled = misspellingOf(missing, Object.keys(doc.data));
       sink.report(
         'required-field',
-        { line: doc.frontMatterLine },
-        `The required field ${q(missing)} is missing from the front matter.`,
-        `Add a line \`${missing}: ...\` between the two \`---\` lines (see mshub_res/examples/commit_example.md).`,
+        misspelled ? keyPosition(doc, misspelled) : { line: doc.frontMatterLine },
+        `The required field ${q(missing)} is missing from the front matter${misspelled ? ` (it has ${q(misspelled)}, which the hub does not read)` : ''}.`,
+        misspelled
+          ? `Rename \`${misspelled}\` to \`${missing}\`.`
+          : `Add a line \`${missing}: ...\` between the two \`---\` lines (see mshub_res/examples/commit_example.md).`,
       );
     }
     return;
@@ -112,7 +131,8 @@ function reportSchemaError(error: ErrorObject, { doc, sink }: Pick<Parameters<Ru
       return;
     }
     if (path.length > 1) {
-      const position = assetIndex === undefined ? keyPosition(doc, field) : assetPosition(doc, assetIndex, path[2]);
+      const position =
+        assetIndex === undefined ? keyPosition(doc, field) : assetPosition(doc, assetIndex, path[2]);
       sink.report('field-type', position, `${q(path.slice(2).join('.') || field)} must be ${advice}.`);
       return;
     }

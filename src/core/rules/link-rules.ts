@@ -48,7 +48,7 @@ export const checkRepoLink: Rule = (context) => {
       sink.report(
         'repo-link',
         position,
-        '`repo-link` is empty. The hub needs it to find the model\'s code and its `mindspore_hub_conf.py`.',
+        "`repo-link` is empty. The hub needs it to find the model's code and its `mindspore_hub_conf.py`.",
         'Link the folder of the model in its repository, for example `repo-link: <https://gitee.com/mindspore/models/tree/master/official/cv/ResNet>`.',
       );
     } else reportLinkProblem(context, 'repo-link', position, value, link.problem);

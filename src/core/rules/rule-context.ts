@@ -1,6 +1,5 @@
 import type { FrontMatterData } from '../parse/parse-front-matter.js';
 import type { AssetEntryLayout, FrontMatterLayout, KeyLocation } from '../parse/scan-key-lines.js';
-import type { SourceLine } from '../parse/split-front-matter.js';
 import type { ReportSink, SourcePosition } from '../report-sink.js';
 import type { RulesConfig } from './rules-config.js';
 
@@ -16,7 +15,9 @@ export interface AssetDocument {
   path: string;
   data: FrontMatterData;
   layout: FrontMatterLayout;
-  body: readonly SourceLine[];
+  /** The whole file, for the rules that read its markdown. */
+  text: string;
+  fenceLines: readonly number[];
   frontMatterLine: number;
   evaluationDashLine?: number;
 }
@@ -62,7 +63,9 @@ export function assetRawValue(doc: AssetDocument, index: number, key: string): s
 export function assetEntries(doc: AssetDocument): Array<Record<string, unknown>> {
   const asset = doc.data.asset;
   if (!Array.isArray(asset)) return [];
-  return asset.map((entry) => (entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? entry : {}));
+  return asset.map((entry) =>
+    entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? entry : {},
+  );
 }
 
 export function unquote(raw: string): string {

@@ -29,7 +29,9 @@ export const checkModuleType: Rule = ({ doc, sink }) => {
       'module-type',
       valuePosition(doc, 'module-type'),
       `${q(family)} is not a module family the hub knows (${list(MODULE_TYPE_FAMILIES)}).`,
-      guess ? `Did you mean \`${guess}\`? For example \`module-type: ${guess}-classification\`.` : 'Start `module-type` with one of the families, for example `cv-classification`.',
+      guess
+        ? `Did you mean \`${guess}\`? For example \`module-type: ${guess}-classification\`.`
+        : 'Start `module-type` with one of the families, for example `cv-classification`.',
     );
   }
 };
@@ -82,7 +84,9 @@ export const checkFileFormats: Rule = ({ doc, sink }) => {
       'file-format',
       assetPosition(doc, index, 'file-format'),
       `${q(format)} is not a file format the hub can load (${list(FILE_FORMATS)}).`,
-      guess ? `Did you mean \`file-format: ${guess}\`?` : 'Use the format of the file that `asset-link` downloads.',
+      guess
+        ? `Did you mean \`file-format: ${guess}\`?`
+        : 'Use the format of the file that `asset-link` downloads.',
     );
   });
 };
@@ -133,4 +137,3 @@ export const checkEvaluationDash: Rule = ({ doc, sink }) => {
     'Remove the `evaluation` line, or give the results, for example `evaluation: top1acc75.24 | top5acc92.55`.',
   );
 };
-

@@ -1,34 +1,53 @@
+let previousRow = new Uint16Array(64);
+let currentRow = new Uint16Array(64);
+
 /** Edit distance, bounded: returns `limit + 1` as soon as the distance is known to exceed `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (b.length + 1 > previousRow.length) {
+    previousRow = new Uint16Array(b.length + 1);
+    currentRow = new Uint16Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    currentRow[0] = i;
     let rowMinimum = i;
+    const charA = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      rowMinimum = Math.min(rowMinimum, value);
+      const cost = charA === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(
+        (previousRow[j] as number) + 1,
+        (currentRow[j - 1] as number) + 1,
+        (previousRow[j - 1] as number) + cost,
+      );
+      currentRow[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return limit + 1;
-    previous = current;
+    [previousRow, currentRow] = [currentRow, previousRow];
   }
-  return previous[b.length] ?? limit + 1;
+  return previousRow[b.length] as number;
 }
 
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[\s_\-.]/g, '');
 }
 
-const normalizedLists = new WeakMap<object, Array<[string, string]>>();
+/** Candidates by the length of their normalized spelling, so a lookup reads only near lengths. */
+const candidateIndexes = new WeakMap<object, Map<number, Array<[string, string]>>>();
 
-function normalizedCandidates(candidates: Iterable<string>): Array<[string, string]> {
-  const cached = normalizedLists.get(candidates);
+function indexCandidates(candidates: Iterable<string>): Map<number, Array<[string, string]>> {
+  const cached = candidateIndexes.get(candidates);
   if (cached) return cached;
-  const list = [...candidates].map((candidate): [string, string] => [candidate, normalize(candidate)]);
-  normalizedLists.set(candidates, list);
-  return list;
+  const index = new Map<number, Array<[string, string]>>();
+  for (const candidate of candidates) {
+    const normalized = normalize(candidate);
+    const bucket = index.get(normalized.length) ?? [];
+    bucket.push([candidate, normalized]);
+    index.set(normalized.length, bucket);
+  }
+  candidateIndexes.set(candidates, index);
+  return index;
 }
 
 /** The closest known spelling, if one is close enough to be what the contributor meant. */
@@ -36,16 +55,19 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const wanted = normalize(input);
   if (wanted === '') return undefined;
   const limit = wanted.length <= 4 ? 1 : 2;
+  const index = indexCandidates(candidates);
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const [candidate, normalized] of normalizedCandidates(candidates)) {
-    if (candidate === input) continue;
-    const distance = normalized === wanted ? 0 : editDistance(wanted, normalized, limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-      if (distance === 0) break;
+  for (let length = wanted.length - limit; length <= wanted.length + limit; length++) {
+    for (const [candidate, normalized] of index.get(length) ?? []) {
+      if (candidate === input) continue;
+      const distance =
+        normalized === wanted ? 0 : editDistance(wanted, normalized, Math.min(limit, bestDistance));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
     }
   }
-  return best;
+  return bestDistance <= limit ? best : undefined;
 }

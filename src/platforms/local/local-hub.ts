@@ -72,9 +72,16 @@ function hubContext(hubRoot: string | undefined, hubFiles: readonly string[]): H
 }
 
 /** Reads the selected files, each cut at `maxBytes + 1` so a huge file is never read whole. */
-export function readAssetFiles(selection: LocalSelection, maxBytes: number, base = process.cwd()): AssetFileInput[] {
+export function readAssetFiles(
+  selection: LocalSelection,
+  maxBytes: number,
+  base = process.cwd(),
+): AssetFileInput[] {
   const root = selection.hubRoot ?? base;
-  return selection.files.map((file) => ({ path: toPosixPath(relative(root, file)), bytes: readPrefix(file, maxBytes + 1) }));
+  return selection.files.map((file) => ({
+    path: toPosixPath(relative(root, file)),
+    bytes: readPrefix(file, maxBytes + 1),
+  }));
 }
 
 function readPrefix(file: string, length: number): Uint8Array {
@@ -82,7 +89,9 @@ function readPrefix(file: string, length: number): Uint8Array {
   try {
     descriptor = openSync(file, 'r');
   } catch (error) {
-    throw new MshubError('FILE_UNREADABLE', `${file} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new MshubError('FILE_UNREADABLE', `${file} cannot be read: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     const buffer = Buffer.allocUnsafe(Math.min(fstatSync(descriptor).size, length));

@@ -1,0 +1,22 @@
+# syntax=docker/dockerfile:1
+# Build stage: compile TypeScript with the dev dependencies.
+FROM node:20.18-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm ci --no-audit --no-fund
+
+# Runtime stage: production dependencies and the compiled code only, as a non-root user.
+FROM node:20.18-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY bin ./bin
+COPY app.yml ./
+USER node
+# The image runs the mshub-review command; mount a hub checkout to validate it:
+#   docker run --rm -v "$PWD:/hub" mshub-review validate /hub
+ENTRYPOINT ["node", "bin/mshub-review.js"]
+CMD ["--help"]

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface CorpusBenchResult {
+  name: string;
+  files: number;
+  runsMs: number[];
+  medianMs: number;
+  targetMs: number;
+}
+
+const REPO_ROOT = resolve(import.meta.dirname, '..');
+const PYTHON_VALIDATOR_MS = 5000;
+
+/**
+ * Wall time of `mshub-review validate <hub> --format json`, start-up included, as a contributor or
+ * CI job runs it. The target is a tenth of the hub's Python validator on the same files (about 5 s
+ * on this machine with its network checks removed).
+ */
+export function benchValidateCorpus(runs = 7): CorpusBenchResult {
+  const corpus = resolve(REPO_ROOT, '../shared/corpus/hub');
+  const hub = existsSync(corpus) ? corpus : join(REPO_ROOT, 'test/fixtures/hub-sample');
+  const bin = join(REPO_ROOT, 'bin/mshub-review.js');
+  const runsMs: number[] = [];
+  let files = 0;
+  for (let run = 0; run < runs; run++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [bin, 'validate', hub, '--format', 'json'], {
+      maxBuffer: 256 * 1024 * 1024,
+      encoding: 'utf8',
+    });
+    runsMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`validate failed: ${result.stderr}`);
+    files = (JSON.parse(result.stdout) as { summary: { files: number } }).summary.files;
+  }
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  return {
+    name:
+      hub === corpus ? 'validate the real hub corpus' : 'validate the sample hub (no ../shared/corpus here)',
+    files,
+    runsMs,
+    medianMs: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+    targetMs: PYTHON_VALIDATOR_MS / 10,
+  };
+}

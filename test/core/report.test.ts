@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codeSpan, escapeMarkdown, renderMessage } from '../../src/core/report/markdown-escape.js';
+import { renderJson } from '../../src/core/report/render-json.js';
+import { COMMENT_MARKER, renderMarkdown } from '../../src/core/report/render-markdown.js';
+import { renderText } from '../../src/core/report/render-text.js';
+import { buildReport, verdictOf } from '../../src/core/report/review-report.js';
+import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce } from '../helpers/fixtures.js';
+import { assertSnapshot } from '../helpers/snapshot.js';
+
+const HOSTILE =
+  '@mindspore/maintainers <img src=x onerror=alert(1)> ![x](https://evil.example/p.png) [click](https://evil.example) `code` #1';
+
+/** Removes code spans as CommonMark reads them: a run of N backticks closes at the next run of exactly N. */
+function stripCodeSpans(markdown: string): string {
+  let out = '';
+  let index = 0;
+  while (index < markdown.length) {
+    const open = /`+/g;
+    open.lastIndex = index;
+    const opening = open.exec(markdown);
+    if (!opening) break;
+    out += markdown.slice(index, opening.index);
+    const close = new RegExp(`(?<!\`)${opening[0]}(?!\`)`, 'g');
+    close.lastIndex = opening.index + opening[0].length;
+    const closing = close.exec(markdown);
+    if (!closing) return out + markdown.slice(opening.index);
+    index = closing.index + closing[0].length;
+  }
+  return out + markdown.slice(index);
+}
+
+function hostileReport() {
+  let text = replaceOnce(CLEAN_TEXT, 'module-type: nlp', `module-type: "${HOSTILE}"`);
+  text = replaceOnce(text, 'train-dataset: mnli', `train-dataset: "${HOSTILE}"`);
+  const path = 'mshub_res/assets/mindspore/1.9/@admin_<b>x</b>`.md';
+  return buildReport([{ path, findings: check(text, { path }) }]);
+}
+
+describe('the review comment', () => {
+  it('starts with the hidden marker and names the reviewed commit', () => {
+    const markdown = renderMarkdown(buildReport([{ path: CLEAN_PATH, findings: [] }]), {
+      headSha: 'abc1234def',
+    });
+    assert.ok(markdown.startsWith(`${COMMENT_MARKER}\n`));
+    assert.match(markdown, /Reviewed commit `abc1234def`/);
+    assert.match(markdown, /1 asset file checked, all pass/);
+  });
+
+  it('ignores a head SHA that is not hex', () => {
+    const markdown = renderMarkdown(buildReport([]), { headSha: '@x <b>' });
+    assert.doesNotMatch(markdown, /Reviewed commit/);
+  });
+
+  it('lets no value from the pull request inject a mention, HTML, an image or a link', () => {
+    const markdown = renderMarkdown(hostileReport());
+    const outsideCode = stripCodeSpans(markdown);
+    assert.doesNotMatch(outsideCode, /@mindspore/);
+    assert.doesNotMatch(outsideCode, /<img|<b>/);
+    assert.doesNotMatch(outsideCode, /!\[|\]\(https/);
+    assertSnapshot('hostile-values.md', markdown);
+  });
+
+  it('links lines when the platform has no annotations', () => {
+    const report = buildReport([
+      { path: CLEAN_PATH, findings: check(replaceOnce(CLEAN_TEXT, 'module-type: nlp', 'module-type: xyz')) },
+    ]);
+    const markdown = renderMarkdown(report, {
+      lineLink: (path, line) => `https://gitee.com/o/r/blob/abc/${path}#L${line}`,
+    });
+    assert.match(
+      markdown,
+      /\[Line 9\]\(https:\/\/gitee\.com\/o\/r\/blob\/abc\/mshub_res\/assets\/mindspore\/1\.9\/albert_mnli\.md#L9\)/,
+    );
+  });
+});
+
+describe('markdown escaping', () => {
+  it('escapes markdown and HTML in prose', () => {
+    assert.equal(escapeMarkdown('<b>*x*</b> & [y](z)'), '&lt;b&gt;\\*x\\*&lt;/b&gt; &amp; \\[y\\]\\(z\\)');
+  });
+
+  it('breaks mentions and issue references', () => {
+    assert.equal(escapeMarkdown('@team #12'), '@\u2060team \\#\u206012');
+  });
+
+  it('makes code spans that hold backticks', () => {
+    assert.equal(codeSpan('a`b'), '``a`b``');
+    assert.equal(codeSpan('`'), '`` ` ``');
+  });
+
+  it('escapes a message with unbalanced backticks whole', () => {
+    assert.equal(renderMessage('a `b'), 'a \\`b');
+  });
+});
+
+describe('text and JSON output', () => {
+  it('strips terminal escape sequences that a file name could carry', () => {
+    const text = renderText(
+      buildReport([{ path: 'x\u001b[2J.md', findings: check('no front matter', { path: 'x\u001b[2J.md' }) }]),
+    );
+    assert.doesNotMatch(text, /\u001b/);
+  });
+
+  it('prints the contract shape', () => {
+    const report = buildReport([{ path: CLEAN_PATH, findings: [] }]);
+    assert.deepEqual(JSON.parse(renderJson(report)), {
+      files: [{ path: CLEAN_PATH, findings: [] }],
+      summary: { files: 1, errors: 0, warnings: 0, notices: 0 },
+    });
+  });
+
+  it('calls a report with only warnings neutral', () => {
+    assert.equal(verdictOf({ files: 1, errors: 0, warnings: 2, notices: 0 }), 'neutral');
+    assert.equal(verdictOf({ files: 1, errors: 1, warnings: 0, notices: 0 }), 'failure');
+    assert.equal(verdictOf({ files: 1, errors: 0, warnings: 0, notices: 0 }), 'success');
+  });
+});
