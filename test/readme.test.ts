@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../src/core/rules/rule-catalog.js';
+import { REPO_ROOT } from './helpers/fixtures.js';
+
+const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+
+describe('README.md', () => {
+  it('lists every rule with its id and default severity', () => {
+    for (const rule of RULES) {
+      assert.match(
+        readme,
+        new RegExp(`^\\| \`${rule.id}\` \\| ${rule.severity} \\| ${rule.origin} \\|`, 'm'),
+        rule.id,
+      );
+    }
+  });
+
+  it('starts with the two quick-start commands', () => {
+    assert.match(
+      readme,
+      /## Quick start\n\n```sh\nnpm ci && npx mshub-review validate examples\/hub\nnpm test\n```/,
+    );
+  });
+});
