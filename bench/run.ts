@@ -5,5 +5,5 @@ const corpus = benchValidateCorpus();
 console.log(`${corpus.name}: ${corpus.files} files`);
 console.log(`  runs (ms): ${corpus.runsMs.map((ms) => ms.toFixed(0)).join(', ')}`);
 console.log(
-  `  median ${corpus.medianMs.toFixed(0)} ms, target ${corpus.targetMs} ms (a tenth of the hub's Python validator): ${corpus.medianMs <= corpus.targetMs ? 'met' : 'NOT met'}`,
+  `  best ${Math.min(...corpus.runsMs).toFixed(0)} ms, median ${corpus.medianMs.toFixed(0)} ms, target ${corpus.targetMs} ms (a tenth of the hub's Python validator): ${corpus.medianMs <= corpus.targetMs ? 'met' : 'NOT met'}`,
 );
