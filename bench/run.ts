@@ -1,9 +1,30 @@
+import { benchDownload } from './download.js';
 import { benchValidateCorpus } from './validate-corpus.js';
 
 /** `npm run bench`: speed and memory targets live here, not in the tests. */
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+
 const corpus = benchValidateCorpus();
 console.log(`${corpus.name}: ${corpus.files} files`);
 console.log(`  runs (ms): ${corpus.runsMs.map((ms) => ms.toFixed(0)).join(', ')}`);
 console.log(
-  `  best ${Math.min(...corpus.runsMs).toFixed(0)} ms, median ${corpus.medianMs.toFixed(0)} ms, target ${corpus.targetMs} ms (a tenth of the hub's Python validator): ${corpus.medianMs <= corpus.targetMs ? 'met' : 'NOT met'}`,
+  `  best ${Math.min(...corpus.runsMs).toFixed(0)} ms, median ${corpus.medianMs.toFixed(0)} ms, target ${corpus.targetMs} ms (a tenth of the hub's Python validator): ${verdict(corpus.medianMs <= corpus.targetMs)}`,
+);
+
+const sizeMiB = Number(process.env.BENCH_ASSET_MIB ?? 512);
+const largeMiB = Number(process.env.BENCH_LARGE_ASSET_MIB ?? 2048);
+const download = await benchDownload(sizeMiB, largeMiB);
+console.log(
+  `asset download through SHA-256 (${download.sizeMiB} MiB, HTTPS on loopback from a second process)`,
+);
+console.log(`  in-memory hash (ceiling): ${download.inMemoryMiBps.toFixed(0)} MiB/s`);
+console.log(`  file on disk through the hash: ${download.diskMiBps.toFixed(0)} MiB/s`);
+console.log(
+  `  guarded streamed download: ${download.downloadMiBps.toFixed(0)} MiB/s = ${download.ratio.toFixed(2)} of the ceiling, target 0.75: ${verdict(download.ratio >= 0.75)}`,
+);
+console.log(
+  `  peak RSS downloading ${download.largeSizeMiB} MiB: ${download.largePeakRssMiB.toFixed(0)} MiB, target under 150 MiB: ${verdict(download.largePeakRssMiB < 150)}`,
+);
+console.log(
+  `  four assets at once: ${download.concurrentMiBps.toFixed(0)} MiB/s in total (one alone: ${download.downloadMiBps.toFixed(0)} MiB/s)`,
 );

@@ -25,3 +25,18 @@ describe('README.md', () => {
     );
   });
 });
+
+describe('.env.example', () => {
+  it('documents every environment variable that src/config reads', () => {
+    const source = readFileSync(join(REPO_ROOT, 'src/config/environment.ts'), 'utf8');
+    const example = readFileSync(join(REPO_ROOT, '.env.example'), 'utf8');
+    const names = new Set(
+      [...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|'([A-Z][A-Z0-9_]{3,})'/g)].map(
+        (match) => match[1] ?? match[2],
+      ),
+    );
+    assert.ok(names.size >= 10);
+    for (const name of names)
+      assert.match(example, new RegExp(`^${name}=`, 'm'), `${name} is not in .env.example`);
+  });
+});

@@ -1,19 +1,18 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readEnvironment } from '../config/environment.js';
 import { isMshubError } from '../core/errors.js';
-import { sha256File } from '../platforms/local/sha256-file.js';
 import { EXIT } from './exit-codes.js';
-import { type OutputFormat, runValidate } from './validate-command.js';
+import { runSha256 } from './sha256-command.js';
+import { runValidate, type ValidateOptions } from './validate-command.js';
 
 export interface ProgramIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   env?: NodeJS.ProcessEnv;
 }
 
 /** Runs the command line and returns the exit code; never calls process.exit, so tests can drive it. */
 export async function runCli(argv: readonly string[], io: ProgramIo): Promise<number> {
-  const environment = readEnvironment(io.env);
   let exitCode: number = EXIT.OK;
   const program = new Command()
     .name('mshub-review')
@@ -34,23 +33,21 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
         .default('text'),
     )
     .option('-c, --config <file>', 'repository settings (default: <hub>/.github/mshub-review.yml)')
-    .action(async (paths: string[], options: { format: OutputFormat; config?: string }) => {
-      exitCode = await runValidate(paths, options, { stdout: io.stdout, environment });
+    .option('--verify-assets', 'download every asset-link and compare its SHA-256 with asset-sha256')
+    .action(async (paths: string[], options: ValidateOptions) => {
+      const environment = readEnvironment(io.env);
+      exitCode = await runValidate(paths, options, { stdout: io.stdout, stderr: io.stderr, environment });
     });
 
   program
     .command('sha256')
-    .description('Print the SHA-256 of a file as lowercase hex, the value for `asset-sha256`.')
-    .argument('<file>', 'the model file')
-    .action(async (file: string) => {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
-        io.stderr.write(
-          'mshub-review: hashing a URL needs the asset downloader; download the file and pass its path.\n',
-        );
-        exitCode = EXIT.USAGE;
-        return;
-      }
-      io.stdout.write(`${await sha256File(file)}\n`);
+    .description(
+      'Print the SHA-256 of a file or an https URL as lowercase hex, the value for `asset-sha256`.',
+    )
+    .argument('<file-or-url>', 'the model file, or its https download link (streamed, never saved)')
+    .action(async (target: string) => {
+      const environment = readEnvironment(io.env);
+      exitCode = await runSha256(target, { stdout: io.stdout, stderr: io.stderr, environment });
     });
 
   try {

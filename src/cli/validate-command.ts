@@ -4,9 +4,10 @@ import { ASSETS_ROOT } from '../core/hub-path.js';
 import { renderJson } from '../core/report/render-json.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
 import { renderText } from '../core/report/render-text.js';
-import { buildReport } from '../core/report/review-report.js';
-import { validateAssetFiles } from '../core/validate-hub.js';
+import { buildReport, type ReviewReport } from '../core/report/review-report.js';
 import { readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
+import { reviewAssetFiles } from '../review/review-asset-files.js';
+import { createCliHasher } from './cli-hasher.js';
 import { EXIT } from './exit-codes.js';
 import { chooseStyle } from './terminal-style.js';
 
@@ -15,10 +16,12 @@ export type OutputFormat = 'text' | 'json' | 'markdown';
 export interface ValidateOptions {
   format: OutputFormat;
   config?: string;
+  verifyAssets?: boolean;
 }
 
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   environment: Environment;
 }
 
@@ -31,7 +34,15 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   const repoConfig = await loadLocalRepoConfig(configOptions);
 
   const inputs = readAssetFiles(selection, repoConfig.rules.limits.maxFileBytes);
-  const report = buildReport(validateAssetFiles(inputs, repoConfig.rules, selection.hub));
+  const hasher = options.verifyAssets ? createCliHasher(io) : undefined;
+  let report: ReviewReport;
+  try {
+    report = buildReport(
+      await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, hasher ? { hasher } : {}),
+    );
+  } finally {
+    await hasher?.close();
+  }
 
   if (options.format === 'json') io.stdout.write(renderJson(report));
   else if (options.format === 'markdown') io.stdout.write(renderMarkdown(report));

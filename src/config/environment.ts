@@ -1,10 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { MshubError } from '../core/errors.js';
+import type { AssetDownloadSettings } from '../net/asset-verifier.js';
+
 /** The one reader of process.env; every setting the program takes from the environment is here. */
 export interface Environment {
   /** Colour in terminal output: forced on (`FORCE_COLOR`), off (`NO_COLOR`), or decided by the terminal. */
   color: 'on' | 'off' | 'auto';
+  downloads: AssetDownloadSettings;
 }
+
+const GIB = 1024 ** 3;
+
+export const DEFAULT_DOWNLOAD_SETTINGS: AssetDownloadSettings = {
+  maxBytes: 5 * GIB,
+  connectTimeoutMs: 10_000,
+  idleTimeoutMs: 30_000,
+  totalTimeoutMs: 30 * 60_000,
+  maxRedirects: 5,
+  retries: 3,
+  maxRetryDelayMs: 60_000,
+  concurrency: 4,
+  cacheTtlMs: 24 * 3600_000,
+  allowPrivateHosts: [],
+};
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
   const color = env.NO_COLOR ? 'off' : env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? 'on' : 'auto';
-  return { color };
+  return { color, downloads: readDownloadSettings(env) };
+}
+
+function readDownloadSettings(env: NodeJS.ProcessEnv): AssetDownloadSettings {
+  const d = DEFAULT_DOWNLOAD_SETTINGS;
+  const settings: AssetDownloadSettings = {
+    maxBytes: positiveInteger(env, 'ASSET_MAX_BYTES', d.maxBytes),
+    connectTimeoutMs: positiveInteger(env, 'ASSET_CONNECT_TIMEOUT_MS', d.connectTimeoutMs),
+    idleTimeoutMs: positiveInteger(env, 'ASSET_IDLE_TIMEOUT_MS', d.idleTimeoutMs),
+    totalTimeoutMs: positiveInteger(env, 'ASSET_TOTAL_TIMEOUT_MS', d.totalTimeoutMs),
+    maxRedirects: positiveInteger(env, 'ASSET_MAX_REDIRECTS', d.maxRedirects, 0),
+    retries: positiveInteger(env, 'ASSET_RETRIES', d.retries, 0),
+    maxRetryDelayMs: positiveInteger(env, 'ASSET_MAX_RETRY_DELAY_MS', d.maxRetryDelayMs),
+    concurrency: positiveInteger(env, 'ASSET_DOWNLOAD_CONCURRENCY', d.concurrency),
+    cacheTtlMs: positiveInteger(env, 'ASSET_CACHE_TTL_SECONDS', d.cacheTtlMs / 1000, 0) * 1000,
+    allowPrivateHosts: (env.ALLOW_PRIVATE_ASSET_HOSTS ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  };
+  if (env.ASSET_CA_FILE) {
+    try {
+      settings.ca = readFileSync(env.ASSET_CA_FILE, 'utf8');
+    } catch (error) {
+      throw new MshubError('CONFIG_INVALID', `ASSET_CA_FILE=${env.ASSET_CA_FILE} cannot be read.`, {
+        cause: error,
+      });
+    }
+  }
+  return settings;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum = 1): number {
+  const text = env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < minimum) {
+    throw new MshubError(
+      'CONFIG_INVALID',
+      `${name} must be a whole number of at least ${minimum}, not ${JSON.stringify(text)}.`,
+    );
+  }
+  return value;
 }

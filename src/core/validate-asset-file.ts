@@ -1,5 +1,6 @@
 import { compareFindings, type FileFindings } from './findings.js';
 import { englishTwinOf } from './hub-path.js';
+import { unwrapLink } from './links.js';
 import { decodeText } from './parse/decode-text.js';
 import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
 import { splitFrontMatter } from './parse/split-front-matter.js';
@@ -38,10 +39,22 @@ export interface AssetFileInput {
   bytes: Uint8Array;
 }
 
-/** What whole-hub rules need to know about one valid-enough file. */
+/** One entry of the `asset` list, as written. */
+export interface AssetEntryFacts {
+  /** `asset-link` without its `<...>`; undefined when missing or not text. */
+  link?: string;
+  /** `asset-sha256` as written (YAML may have read it as a number). */
+  sha256?: string;
+  format?: string;
+  /** Where the entry's `asset-link` is written (else the entry, else `asset:`). */
+  linkAt: SourcePosition;
+  sha256At: SourcePosition;
+}
+
+/** What the rules that look beyond one file (duplicate digests, downloads) need to know about it. */
 export interface AssetFacts {
   modelName?: string;
-  digests: Array<{ sha256: string; at: SourcePosition }>;
+  assets: AssetEntryFacts[];
 }
 
 export interface AssetFileResult extends FileFindings {
@@ -209,14 +222,22 @@ function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
 }
 
 function collectFacts(doc: AssetDocument): AssetFacts {
-  const facts: AssetFacts = { digests: [] };
+  const facts: AssetFacts = { assets: [] };
   const name = doc.data['model-name'];
   if (typeof name === 'string' || typeof name === 'number') facts.modelName = String(name);
   assetEntries(doc).forEach((entry, index) => {
-    if (!('asset-sha256' in entry)) return;
-    const raw = assetRawValue(doc, index, 'asset-sha256');
-    const sha256 = raw === undefined ? String(entry['asset-sha256']) : unquote(raw);
-    facts.digests.push({ sha256, at: assetPosition(doc, index, 'asset-sha256') });
+    const asset: AssetEntryFacts = {
+      linkAt: assetPosition(doc, index, 'asset-link'),
+      sha256At: assetPosition(doc, index, 'asset-sha256'),
+    };
+    const link = entry['asset-link'];
+    if (typeof link === 'string') asset.link = unwrapLink(link);
+    if ('asset-sha256' in entry) {
+      const raw = assetRawValue(doc, index, 'asset-sha256');
+      asset.sha256 = raw === undefined ? String(entry['asset-sha256']) : unquote(raw);
+    }
+    if (typeof entry['file-format'] === 'string') asset.format = entry['file-format'];
+    facts.assets.push(asset);
   });
   return facts;
 }

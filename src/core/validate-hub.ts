@@ -13,11 +13,25 @@ export function validateAssetFiles(
   config: RulesConfig,
   hub: HubContext = {},
 ): FileFindings[] {
+  return toFileFindings(validateAssetFileResults(inputs, config, hub));
+}
+
+/** Like validateAssetFiles, keeping each file's facts for the checks that follow (downloads). */
+export function validateAssetFileResults(
+  inputs: Iterable<AssetFileInput>,
+  config: RulesConfig,
+  hub: HubContext = {},
+): AssetFileResult[] {
   const results: AssetFileResult[] = [];
   for (const input of inputs) results.push(validateAssetFile(input, config, hub));
   checkDuplicateDigests(results, config);
+  return results;
+}
+
+/** Every file's findings in a stable order: by path, then by line. */
+export function toFileFindings(results: readonly AssetFileResult[]): FileFindings[] {
   return results
-    .map(({ path, findings }) => ({ path, findings: findings.sort(compareFindings) }))
+    .map(({ path, findings }) => ({ path, findings: [...findings].sort(compareFindings) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -45,8 +59,8 @@ function checkDuplicateDigests(results: readonly AssetFileResult[], config: Rule
   const owners = new Map<string, Array<{ result: AssetFileResult; model: ModelIdentity }>>();
   for (const result of results) {
     const model = { name: modelKey(result.facts?.modelName), card: cardName(result.path) };
-    for (const { sha256 } of result.facts?.digests ?? []) {
-      if (!FULL_DIGEST.test(sha256)) continue;
+    for (const { sha256 } of result.facts?.assets ?? []) {
+      if (sha256 === undefined || !FULL_DIGEST.test(sha256)) continue;
       const list = owners.get(sha256) ?? [];
       if (!list.some((owner) => owner.result === result)) list.push({ result, model });
       owners.set(sha256, list);
@@ -56,7 +70,7 @@ function checkDuplicateDigests(results: readonly AssetFileResult[], config: Rule
     for (const { result, model } of list) {
       const others = list.filter((owner) => !sameModel(owner.model, model));
       if (others.length === 0) continue;
-      const at = result.facts?.digests.find((digest) => digest.sha256 === sha256)?.at;
+      const at = result.facts?.assets.find((asset) => asset.sha256 === sha256)?.sha256At;
       const sink = new FindingCollector(result.path, config.severities);
       sink.report(
         'duplicate-sha256',

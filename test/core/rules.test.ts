@@ -5,14 +5,16 @@ import { RULES } from '../../src/core/rules/rule-catalog.js';
 import type { HubContext } from '../../src/core/rules/rule-context.js';
 import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
 import { validateAssetFiles } from '../../src/core/validate-hub.js';
+import type { AssetHashOutcome } from '../../src/core/verification/asset-hash-outcome.js';
+import { reviewAssetFiles } from '../../src/review/review-asset-files.js';
 import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
 
 interface RuleCase {
   rule: string;
   /** Why the failing variant fails, as the test name says it. */
   when: string;
-  failing: () => Finding[];
-  passing?: () => Finding[];
+  failing: () => Finding[] | Promise<Finding[]>;
+  passing?: () => Finding[] | Promise<Finding[]>;
   /** What the finding must say or where it must point. */
   expect?: (finding: Finding) => void;
 }
@@ -23,6 +25,22 @@ const run =
   () =>
     check(text, options);
 const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+/** Runs the review pipeline with a fake hasher that answers `outcome` for every asset link. */
+function reviewWith(outcome: AssetHashOutcome, text = CLEAN_TEXT): () => Promise<Finding[]> {
+  return async () => {
+    const hasher = { hash: async () => outcome };
+    const files = await reviewAssetFiles(
+      [{ path: CLEAN_PATH, bytes: bytesOf(text) }],
+      defaultRulesConfig(),
+      {},
+      { hasher },
+    );
+    return files.flatMap((file) => file.findings);
+  };
+}
+const CLEAN_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
+const OTHER_SHA = 'ab'.repeat(32);
 
 const CASES: RuleCase[] = [
   {
@@ -274,6 +292,44 @@ const CASES: RuleCase[] = [
         defaultRulesConfig(),
       ).flatMap((file) => file.findings),
   },
+  {
+    rule: 'asset-digest-mismatch',
+    when: 'the downloaded file has another digest',
+    failing: reviewWith({ ok: true, sha256: OTHER_SHA, bytes: 1234 }),
+    passing: reviewWith({ ok: true, sha256: CLEAN_SHA, bytes: 1234 }),
+    expect: (finding) => {
+      assert.equal(finding.line, 36);
+      assert.match(finding.message, /\(1234 bytes\) has SHA-256 `abab/);
+      assert.match(finding.message, /`asset-sha256` is `ec4f2c53/);
+    },
+  },
+  {
+    rule: 'asset-digest-mismatch',
+    when: 'asset-sha256 is the first 8 digits of the real digest',
+    failing: reviewWith({ ok: true, sha256: CLEAN_SHA, bytes: 1 }, edit(CLEAN_SHA, 'ec4f2c53')),
+    expect: (finding) => assert.equal(finding.fix, `Use the full digest: \`asset-sha256: ${CLEAN_SHA}\`.`),
+  },
+  {
+    rule: 'asset-unreachable',
+    when: 'the link answers 404',
+    failing: reviewWith({ ok: false, kind: 'unreachable', reason: 'the server answered HTTP 404' }),
+    expect: (finding) => assert.equal(finding.line, 35),
+  },
+  {
+    rule: 'asset-too-large',
+    when: 'the asset is over the limit',
+    failing: reviewWith({
+      ok: false,
+      kind: 'too-large',
+      reason: 'the asset is 6000000000 bytes; the limit is 5368709120',
+    }),
+  },
+  {
+    rule: 'asset-download-failed',
+    when: 'the host keeps failing',
+    failing: reviewWith({ ok: false, kind: 'failed', reason: 'the server answered HTTP 503' }),
+    expect: (finding) => assert.equal(finding.severity, 'warning'),
+  },
 ];
 
 describe('the rules engine', () => {
@@ -291,8 +347,8 @@ describe('the rules engine', () => {
 
   for (const testCase of CASES) {
     describe(testCase.rule, () => {
-      it(`reports ${testCase.rule} when ${testCase.when}`, () => {
-        const findings = testCase.failing();
+      it(`reports ${testCase.rule} when ${testCase.when}`, async () => {
+        const findings = await testCase.failing();
         const matching = findings.filter((finding) => finding.rule === testCase.rule);
         assert.ok(matching.length > 0, `expected ${testCase.rule}, got ${JSON.stringify(findings, null, 1)}`);
         for (const finding of matching) {
@@ -302,8 +358,8 @@ describe('the rules engine', () => {
       });
       if (testCase.passing) {
         const passing = testCase.passing;
-        it(`passes the corrected file (${testCase.rule})`, () => {
-          assert.deepEqual(rulesOf(passing()), []);
+        it(`passes the corrected file (${testCase.rule})`, async () => {
+          assert.deepEqual(rulesOf(await passing()), []);
         });
       }
     });

@@ -15,7 +15,7 @@ export async function runCliCaptured(
   let stderr = '';
   const code = await runCli(args, {
     stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
-    stderr: { write: (text: string) => (stderr += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
     env: options.env ?? {},
   });
   return { code, stdout, stderr };

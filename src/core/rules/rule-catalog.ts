@@ -173,6 +173,33 @@ export const RULES = [
     origin: 'stricter',
     summary: 'The same `asset-sha256` is not listed under two different models (whole-hub runs).',
   },
+  {
+    id: 'asset-digest-mismatch',
+    severity: 'error',
+    origin: 'stricter',
+    summary:
+      'The file behind `asset-link` has the SHA-256 that `asset-sha256` states (with `--verify-assets`).',
+  },
+  {
+    id: 'asset-unreachable',
+    severity: 'error',
+    origin: 'stricter',
+    summary:
+      '`asset-link` downloads: no 4xx, DNS or TLS failure, no private address, no bad redirect (with `--verify-assets`).',
+  },
+  {
+    id: 'asset-too-large',
+    severity: 'error',
+    origin: 'stricter',
+    summary: 'The asset is within the size the hub loader accepts (5 GB by default; with `--verify-assets`).',
+  },
+  {
+    id: 'asset-download-failed',
+    severity: 'warning',
+    origin: 'stricter',
+    summary:
+      'The download kept failing after retries (5xx, 429, timeouts): the digest could not be checked (with `--verify-assets`).',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULES)[number]['id'];

@@ -1,0 +1,27 @@
+// Runs in its own process so its peak RSS is the downloader's alone.
+// Usage: node bench/hash-url-child.mjs <ca.pem> <url>... ; prints JSON with digests, time and peak RSS.
+import { readFileSync } from 'node:fs';
+
+/** Peak resident memory of this process (VmHWM); getrusage's maxrss can carry the parent's over from fork. */
+function peakRssMiB() {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+}
+
+import { DEFAULT_DOWNLOAD_SETTINGS } from '../dist/config/environment.js';
+import { AssetVerifier } from '../dist/net/asset-verifier.js';
+
+const [ca, ...urls] = process.argv.slice(2);
+const verifier = new AssetVerifier({
+  ...DEFAULT_DOWNLOAD_SETTINGS,
+  maxBytes: 8 * 1024 ** 3,
+  allowPrivateHosts: ['127.0.0.1'],
+  ca: readFileSync(ca, 'utf8'),
+});
+const started = performance.now();
+const results = await Promise.all(urls.map((url) => verifier.hashResource(url)));
+const ms = performance.now() - started;
+await verifier.close();
+process.stdout.write(
+  `${JSON.stringify({ ms, bytes: results.reduce((sum, r) => sum + r.bytes, 0), digests: results.map((r) => r.sha256), maxRssMiB: peakRssMiB() })}\n`,
+);

@@ -1,0 +1,342 @@
+import { createHash, type Hash } from 'node:crypto';
+import type { Dispatcher } from 'undici';
+import { request } from 'undici';
+import { DownloadError } from './download-error.js';
+import { OffThreadHash, type StreamHash } from './off-thread-hash.js';
+
+export interface DownloadLimits {
+  /** Largest asset accepted (the hub loader refuses assets over 5 GB). */
+  maxBytes: number;
+  /** No byte for this long (headers or body) ends the attempt. */
+  idleTimeoutMs: number;
+  /** The whole download, retries included, ends after this long. */
+  totalTimeoutMs: number;
+  maxRedirects: number;
+  /** Further attempts after a transient failure (5xx, 429, dropped connection). */
+  retries: number;
+  /** Longest wait between attempts; a longer Retry-After ends the download instead. */
+  maxRetryDelayMs: number;
+}
+
+export interface DownloadProgress {
+  url: string;
+  bytes: number;
+  total?: number;
+}
+
+export interface DownloadHooks {
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Waits between attempts; tests record the delays instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Server validators of a response, used for resuming and for the hash cache. */
+export interface ResourceValidators {
+  etag?: string;
+  lastModified?: string;
+  contentLength?: number;
+}
+
+export interface HashedResource extends ResourceValidators {
+  sha256: string;
+  bytes: number;
+  finalUrl: string;
+  /** Resumed this many times after a dropped connection. */
+  resumes: number;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const USER_AGENT = 'mshub-review (MindSpore Hub submission review)';
+
+/**
+ * Downloads `url` through `dispatcher`, streaming the body through SHA-256 (nothing is buffered or
+ * written to disk). Follows redirects to https only, retries transient failures with backoff and
+ * Retry-After, and resumes a dropped body with a Range request when the server allows it.
+ */
+export async function hashDownload(
+  url: string,
+  dispatcher: Dispatcher,
+  limits: DownloadLimits,
+  hooks: DownloadHooks = {},
+): Promise<HashedResource> {
+  const sleep = hooks.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const deadline = AbortSignal.timeout(limits.totalTimeoutMs);
+  const startedAt = Date.now();
+  const state = new HashState();
+  let finalUrl = url;
+  let validators: ResourceValidators & { acceptsRanges?: boolean } = {};
+  let resumes = 0;
+
+  for (let attempt = 0; ; attempt++) {
+    const resumeFrom =
+      state.bytes > 0 && validators.acceptsRanges && (validators.etag || validators.lastModified)
+        ? state.bytes
+        : 0;
+    try {
+      const headers: Record<string, string> = { 'user-agent': USER_AGENT, 'accept-encoding': 'identity' };
+      if (resumeFrom > 0) {
+        headers.range = `bytes=${resumeFrom}-`;
+        headers['if-range'] = validators.etag ?? validators.lastModified ?? '';
+      }
+      const response = await requestFollowingRedirects('GET', url, headers, dispatcher, limits, deadline);
+      finalUrl = response.url;
+      const { statusCode, body } = response.data;
+      const responseHeaders = response.data.headers;
+
+      if (resumeFrom > 0 && statusCode === 206) {
+        const start = Number(/^bytes (\d+)-/.exec(String(responseHeaders['content-range'] ?? ''))?.[1]);
+        if (start !== resumeFrom) {
+          await body.dump();
+          throw new DownloadError('network', `the server resumed at byte ${start}, not ${resumeFrom}`);
+        }
+        resumes++;
+      } else if (statusCode === 200) {
+        validators = readValidators(responseHeaders);
+        state.begin(validators.contentLength);
+      } else {
+        await body.dump().catch(() => undefined);
+        throw httpStatusError(statusCode, responseHeaders);
+      }
+
+      const remaining = Number(responseHeaders['content-length']);
+      if (Number.isFinite(remaining) && state.bytes + remaining > limits.maxBytes) {
+        body.destroy();
+        throw tooLarge(state.bytes + remaining, limits.maxBytes);
+      }
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        const backpressure = state.update(chunk);
+        if (backpressure) await backpressure;
+        if (state.bytes > limits.maxBytes) {
+          body.destroy();
+          throw tooLarge(state.bytes, limits.maxBytes, true);
+        }
+        hooks.onProgress?.({
+          url,
+          bytes: state.bytes,
+          ...(validators.contentLength ? { total: validators.contentLength } : {}),
+        });
+      }
+      if (validators.contentLength !== undefined && state.bytes !== validators.contentLength) {
+        throw new DownloadError(
+          'network',
+          `the connection ended after ${state.bytes} of ${validators.contentLength} bytes`,
+        );
+      }
+      const sha256 = await state.digest();
+      state.close();
+      return { sha256, bytes: state.bytes, finalUrl, resumes, ...withoutRanges(validators) };
+    } catch (caught) {
+      const error = classify(caught, deadline);
+      const delay = error.retryAfterMs ?? backoff(attempt, limits.maxRetryDelayMs);
+      const timeLeft = limits.totalTimeoutMs - (Date.now() - startedAt);
+      if (
+        !error.transient ||
+        attempt >= limits.retries ||
+        delay > limits.maxRetryDelayMs ||
+        delay >= timeLeft
+      ) {
+        state.close();
+        throw error;
+      }
+      await sleep(delay);
+    }
+  }
+}
+
+/** Assets at least this large are hashed on a worker thread, beside the thread that receives them. */
+const OFF_THREAD_MIN_BYTES = 32 * 1024 * 1024;
+
+class InThreadHash implements StreamHash {
+  private readonly hash: Hash = createHash('sha256');
+
+  update(chunk: Uint8Array): undefined {
+    this.hash.update(chunk);
+    return undefined;
+  }
+
+  async digest(): Promise<string> {
+    return this.hash.digest('hex');
+  }
+
+  close(): void {}
+}
+
+/** The running digest of the bytes received so far, across resumed attempts. */
+class HashState {
+  private hash: StreamHash | undefined;
+  bytes = 0;
+
+  /** Starts over; `expectedBytes` picks where to hash. */
+  begin(expectedBytes: number | undefined): void {
+    this.hash?.close();
+    this.hash = (expectedBytes ?? 0) >= OFF_THREAD_MIN_BYTES ? new OffThreadHash() : new InThreadHash();
+    this.bytes = 0;
+  }
+
+  update(chunk: Uint8Array): Promise<void> | undefined {
+    this.bytes += chunk.length;
+    return (this.hash ?? this.start()).update(chunk);
+  }
+
+  digest(): Promise<string> {
+    return (this.hash ?? this.start()).digest();
+  }
+
+  close(): void {
+    this.hash?.close();
+  }
+
+  private start(): StreamHash {
+    this.begin(undefined);
+    return this.hash as StreamHash;
+  }
+}
+
+async function requestFollowingRedirects(
+  method: 'GET' | 'HEAD',
+  url: string,
+  headers: Record<string, string>,
+  dispatcher: Dispatcher,
+  limits: DownloadLimits,
+  signal: AbortSignal,
+): Promise<{ url: string; data: Dispatcher.ResponseData }> {
+  const visited = new Set<string>();
+  let current = url;
+  for (;;) {
+    visited.add(current);
+    const data = await request(current, {
+      dispatcher,
+      method,
+      headers,
+      signal,
+      headersTimeout: limits.idleTimeoutMs,
+      bodyTimeout: limits.idleTimeoutMs,
+    });
+    const location = data.headers.location;
+    if (!REDIRECTS.has(data.statusCode) || typeof location !== 'string') return { url: current, data };
+    await data.body.dump().catch(() => undefined);
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new DownloadError(
+        'network',
+        `the server redirected to an invalid address ${location.slice(0, 200)}`,
+      );
+    }
+    if (next.protocol !== 'https:')
+      throw new DownloadError('not-https', `the server redirected to ${next.origin}, which is not https`);
+    if (visited.has(next.href))
+      throw new DownloadError('redirect-loop', `the redirects loop back to ${next.href}`);
+    if (visited.size > limits.maxRedirects) {
+      throw new DownloadError('too-many-redirects', `more than ${limits.maxRedirects} redirects`);
+    }
+    current = next.href;
+  }
+}
+
+/** The server's current validators for `url` (a HEAD request), to revalidate a cached digest. */
+export async function fetchValidators(
+  url: string,
+  dispatcher: Dispatcher,
+  limits: DownloadLimits,
+): Promise<ResourceValidators> {
+  const signal = AbortSignal.timeout(Math.min(limits.totalTimeoutMs, limits.idleTimeoutMs * 2));
+  try {
+    const response = await requestFollowingRedirects(
+      'HEAD',
+      url,
+      { 'user-agent': USER_AGENT },
+      dispatcher,
+      limits,
+      signal,
+    );
+    await response.data.body.dump().catch(() => undefined);
+    if (response.data.statusCode !== 200)
+      throw httpStatusError(response.data.statusCode, response.data.headers);
+    return withoutRanges(readValidators(response.data.headers));
+  } catch (caught) {
+    throw classify(caught, signal);
+  }
+}
+
+/** True when the server still describes the resource the cached digest was computed from. */
+export function sameResource(cached: ResourceValidators, current: ResourceValidators): boolean {
+  const comparable = (['etag', 'lastModified', 'contentLength'] as const).filter(
+    (key) => cached[key] !== undefined,
+  );
+  return comparable.length > 0 && comparable.every((key) => cached[key] === current[key]);
+}
+
+function readValidators(
+  headers: Dispatcher.ResponseData['headers'],
+): ResourceValidators & { acceptsRanges?: boolean } {
+  const validators: ResourceValidators & { acceptsRanges?: boolean } = {};
+  const etag = headers.etag;
+  const lastModified = headers['last-modified'];
+  const length = Number(headers['content-length']);
+  if (typeof etag === 'string' && !etag.startsWith('W/')) validators.etag = etag;
+  if (typeof lastModified === 'string') validators.lastModified = lastModified;
+  if (Number.isSafeInteger(length) && length >= 0) validators.contentLength = length;
+  if (headers['accept-ranges'] === 'bytes') validators.acceptsRanges = true;
+  return validators;
+}
+
+function withoutRanges({
+  acceptsRanges: _,
+  ...validators
+}: ResourceValidators & { acceptsRanges?: boolean }): ResourceValidators {
+  return validators;
+}
+
+function httpStatusError(status: number, headers: Dispatcher.ResponseData['headers']): DownloadError {
+  const retryAfterMs = parseRetryAfter(headers['retry-after']);
+  return new DownloadError('http-status', `the server answered HTTP ${status}`, {
+    status,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+}
+
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function backoff(attempt: number, cap: number): number {
+  return Math.min(cap, 500 * 2 ** attempt);
+}
+
+function tooLarge(bytes: number, limit: number, atLeast = false): DownloadError {
+  return new DownloadError(
+    'too-large',
+    `the asset is ${atLeast ? 'more than ' : ''}${bytes} bytes; the limit is ${limit}`,
+  );
+}
+
+const TLS_CODES = /^(CERT_|ERR_TLS_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_SSL_)/;
+
+/** Turns whatever the network threw into a DownloadError. */
+function classify(caught: unknown, deadline: AbortSignal): DownloadError {
+  if (caught instanceof DownloadError) return caught;
+  if (deadline.aborted)
+    return new DownloadError('timeout-total', 'the download took longer than the time limit', {
+      cause: caught,
+    });
+  const error = caught as { code?: string; message?: string; cause?: { code?: string } };
+  const code = error.code ?? error.cause?.code ?? '';
+  const detail = error.message ?? String(caught);
+  if (code === 'UND_ERR_CONNECT_TIMEOUT')
+    return new DownloadError('timeout-connect', 'the connection could not be opened in time', {
+      cause: caught,
+    });
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new DownloadError('timeout-idle', 'the server stopped sending data', { cause: caught });
+  }
+  if (TLS_CODES.test(code))
+    return new DownloadError('tls', `the TLS connection failed (${code})`, { cause: caught });
+  if (code === 'ECONNREFUSED')
+    return new DownloadError('connect', 'the server refused the connection', { cause: caught });
+  return new DownloadError('network', `the connection failed (${code || detail})`, { cause: caught });
+}

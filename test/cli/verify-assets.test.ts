@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
+import { CLEAN_PATH, CLEAN_TEXT, REPO_ROOT, replaceOnce } from '../helpers/fixtures.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
+
+const asset = testAsset(256 * 1024, 7);
+const ORIGINAL_LINK =
+  '<https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt>';
+const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
+const ENV = {
+  ALLOW_PRIVATE_ASSET_HOSTS: '127.0.0.1',
+  ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
+  ASSET_RETRIES: '0',
+};
+
+/** A hub checkout in a temporary folder with one asset file linking to the loopback server. */
+function hubWithAsset(link: string, sha256: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'mshub-verify-'));
+  const file = join(root, CLEAN_PATH);
+  mkdirSync(join(file, '..'), { recursive: true });
+  mkdirSync(join(root, '.github'));
+  writeFileSync(join(root, '.github/mshub-review.yml'), 'asset-hosts: [127.0.0.1]\n');
+  writeFileSync(file, replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, `<${link}>`), ORIGINAL_SHA, sha256));
+  return root;
+}
+
+describe('mshub-review validate --verify-assets', () => {
+  let server: AssetServer;
+  before(async () => {
+    server = await startAssetServer(serveAsset(asset.bytes));
+  });
+  after(() => server.close());
+
+  it('passes when the downloaded asset has the stated digest', async () => {
+    const hub = hubWithAsset(server.url('/albert.ckpt'), asset.sha256);
+    const run = await runCliCaptured(['validate', hub, '--verify-assets'], { env: ENV });
+    assert.equal(run.stdout, '✔ 1 file checked, no problems\n');
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /^downloading albert\.ckpt \(256\.0 KiB\)\n/);
+    assert.match(run.stderr, /✔ albert\.ckpt: 256\.0 KiB in \d+\.\d s\n$/);
+  });
+
+  it('fails the file when the digest differs, naming both digests and the size', async () => {
+    const hub = hubWithAsset(server.url('/albert.ckpt'), ORIGINAL_SHA);
+    const run = await runCliCaptured(['validate', hub, '--verify-assets', '--format', 'json'], { env: ENV });
+    assert.equal(run.code, 1);
+    const [finding] = JSON.parse(run.stdout).files[0].findings;
+    assert.equal(finding.rule, 'asset-digest-mismatch');
+    assert.equal(finding.line, 36);
+    assert.ok(finding.message.includes(asset.sha256) && finding.message.includes(ORIGINAL_SHA.slice(0, 20)));
+    assert.match(finding.message, /262144 bytes/);
+  });
+
+  it('does not download anything without --verify-assets', async () => {
+    const before = server.requests.length;
+    const hub = hubWithAsset(server.url('/albert.ckpt'), ORIGINAL_SHA);
+    const run = await runCliCaptured(['validate', hub], { env: ENV });
+    assert.equal(run.code, 0);
+    assert.equal(server.requests.length, before);
+  });
+
+  it('refuses the loopback server when it is not allowed', async () => {
+    const hub = hubWithAsset(server.url('/albert.ckpt'), asset.sha256);
+    const run = await runCliCaptured(['validate', hub, '--verify-assets', '--format', 'json'], {
+      env: { ...ENV, ALLOW_PRIVATE_ASSET_HOSTS: '' },
+    });
+    assert.equal(run.code, 1);
+    const [finding] = JSON.parse(run.stdout).files[0].findings;
+    assert.equal(finding.rule, 'asset-unreachable');
+    assert.match(finding.message, /127\.0\.0\.1 is a loopback address/);
+  });
+
+  it('exits 2 when a download setting is not a number', async () => {
+    const run = await runCliCaptured(['validate', CLEAN_PATH, '--verify-assets'], {
+      env: { ASSET_MAX_BYTES: 'lots' },
+    });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /ASSET_MAX_BYTES must be a whole number/);
+  });
+});
+
+describe('mshub-review sha256 URL', () => {
+  let server: AssetServer;
+  before(async () => {
+    server = await startAssetServer((request, response, index) =>
+      request.url === '/missing.ckpt'
+        ? response.writeHead(404).end()
+        : serveAsset(asset.bytes)(request, response, index),
+    );
+  });
+  after(() => server.close());
+
+  it('prints the digest of a downloaded asset', async () => {
+    const run = await runCliCaptured(['sha256', server.url('/model.ckpt')], { env: ENV });
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, `${asset.sha256}\n`);
+  });
+
+  it('exits 1 and says why when the asset cannot be downloaded', async () => {
+    const run = await runCliCaptured(['sha256', server.url('/missing.ckpt')], { env: ENV });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /could not be hashed: the server answered HTTP 404/);
+  });
+
+  it('exits 2 for an http link', async () => {
+    const run = await runCliCaptured(['sha256', 'http://download.mindspore.cn/x.ckpt'], { env: ENV });
+    assert.equal(run.code, 2);
+  });
+});
