@@ -31,7 +31,7 @@ describe('.env.example', () => {
     const source = readFileSync(join(REPO_ROOT, 'src/config/environment.ts'), 'utf8');
     const example = readFileSync(join(REPO_ROOT, '.env.example'), 'utf8');
     const names = new Set(
-      [...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|'([A-Z][A-Z0-9_]{3,})'/g)].map(
+      [...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|env, '([A-Z][A-Z0-9_]+)'/g)].map(
         (match) => match[1] ?? match[2],
       ),
     );
