@@ -134,6 +134,37 @@ describe('asset verification over a real loopback server', () => {
     );
   });
 
+  it('starts over when a dropped server does not support ranges, and still gets the right digest', async () => {
+    await withServer(
+      (request, response, index) => {
+        response.writeHead(200, { 'content-length': asset.bytes.length });
+        if (index > 0) return response.end(asset.bytes);
+        response.write(asset.bytes.subarray(0, 1024 * 1024), () =>
+          setTimeout(() => request.socket.destroy(), 20),
+        );
+      },
+      async (server) => {
+        const resource = await verifier().hashResource(server.url('/no-ranges.ckpt'));
+        assert.equal(resource.sha256, asset.sha256);
+        assert.equal(resource.resumes, 0);
+        assert.equal(server.requests[1]?.headers.range, undefined);
+      },
+    );
+  });
+
+  it('reports a name that does not resolve as unreachable', async () => {
+    const lookup = ((hostname: string, _options: unknown, callback: (error: Error) => void) => {
+      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+    }) as never;
+    const hasher = new AssetVerifier({ ...DEFAULT_DOWNLOAD_SETTINGS, retries: 0 }, { lookup });
+    const outcome = await hasher.hash('https://no-such-host.invalid/model.ckpt');
+    assert.deepEqual(outcome, {
+      ok: false,
+      kind: 'unreachable',
+      reason: 'the name no-such-host.invalid could not be resolved (ENOTFOUND)',
+    });
+  });
+
   it('cuts a trickling server at the idle timeout', async () => {
     await withServer(
       (_, response) => {
