@@ -34,6 +34,10 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     )
     .option('-c, --config <file>', 'repository settings (default: <hub>/.github/mshub-review.yml)')
     .option('--verify-assets', 'download every asset-link and compare its SHA-256 with asset-sha256')
+    .option(
+      '--check-repo',
+      'check that repo-link has mindspore_hub_conf.py with create_network (GitHub and Gitee APIs)',
+    )
     .action(async (paths: string[], options: ValidateOptions) => {
       const environment = readEnvironment(io.env);
       exitCode = await runValidate(paths, options, { stdout: io.stdout, stderr: io.stderr, environment });

@@ -6,7 +6,8 @@ import { renderMarkdown } from '../core/report/render-markdown.js';
 import { renderText } from '../core/report/render-text.js';
 import { buildReport, type ReviewReport } from '../core/report/review-report.js';
 import { readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
-import { reviewAssetFiles } from '../review/review-asset-files.js';
+import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
+import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-files.js';
 import { createCliHasher } from './cli-hasher.js';
 import { EXIT } from './exit-codes.js';
 import { chooseStyle } from './terminal-style.js';
@@ -17,6 +18,7 @@ export interface ValidateOptions {
   format: OutputFormat;
   config?: string;
   verifyAssets?: boolean;
+  checkRepo?: boolean;
 }
 
 export interface CliIo {

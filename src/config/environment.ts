@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { MshubError } from '../core/errors.js';
 import type { AssetDownloadSettings } from '../net/asset-verifier.js';
+import type { SourceRepoSettings } from '../platforms/source-repos/source-repo-checker.js';
 
 /** The one reader of process.env; every setting the program takes from the environment is here. */
 export interface Environment {
   /** Colour in terminal output: forced on (`FORCE_COLOR`), off (`NO_COLOR`), or decided by the terminal. */
   color: 'on' | 'off' | 'auto';
   downloads: AssetDownloadSettings;
+  sourceRepos: SourceRepoSettings;
 }
 
 const GIB = 1024 ** 3;
@@ -26,7 +28,29 @@ export const DEFAULT_DOWNLOAD_SETTINGS: AssetDownloadSettings = {
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
   const color = env.NO_COLOR ? 'off' : env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? 'on' : 'auto';
-  return { color, downloads: readDownloadSettings(env) };
+  return { color, downloads: readDownloadSettings(env), sourceRepos: readSourceRepoSettings(env) };
+}
+
+function readSourceRepoSettings(env: NodeJS.ProcessEnv): SourceRepoSettings {
+  const settings: SourceRepoSettings = {
+    githubApiUrl: httpsUrl(env, 'SOURCE_GITHUB_API_URL', 'https://api.github.com'),
+    giteeApiUrl: httpsUrl(env, 'GITEE_API_URL', 'https://gitee.com/api/v5'),
+    cacheTtlMs: positiveInteger(env, 'SOURCE_REPO_CACHE_TTL_SECONDS', 3600, 0) * 1000,
+    timeoutMs: positiveInteger(env, 'SOURCE_REPO_TIMEOUT_MS', 15_000),
+  };
+  if (env.SOURCE_GITHUB_TOKEN) settings.githubToken = env.SOURCE_GITHUB_TOKEN;
+  if (env.GITEE_TOKEN) settings.giteeToken = env.GITEE_TOKEN;
+  return settings;
+}
+
+function httpsUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const text = env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  try {
+    const url = new URL(text);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return text.replace(/\/+$/, '');
+  } catch {}
+  throw new MshubError('CONFIG_INVALID', `${name} must be an http(s) URL, not ${JSON.stringify(text)}.`);
 }
 
 function readDownloadSettings(env: NodeJS.ProcessEnv): AssetDownloadSettings {

@@ -18,6 +18,7 @@ import {
   type HubContext,
   type Rule,
   unquote,
+  valuePosition,
 } from './rules/rule-context.js';
 import type { RulesConfig } from './rules/rules-config.js';
 import {
@@ -54,6 +55,9 @@ export interface AssetEntryFacts {
 /** What the rules that look beyond one file (duplicate digests, downloads) need to know about it. */
 export interface AssetFacts {
   modelName?: string;
+  /** `repo-link` as written, without `<...>`. */
+  repoLink?: string;
+  repoLinkAt: SourcePosition;
   assets: AssetEntryFacts[];
 }
 
@@ -222,7 +226,9 @@ function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
 }
 
 function collectFacts(doc: AssetDocument): AssetFacts {
-  const facts: AssetFacts = { assets: [] };
+  const facts: AssetFacts = { assets: [], repoLinkAt: valuePosition(doc, 'repo-link') };
+  const repoLink = doc.data['repo-link'];
+  if (typeof repoLink === 'string') facts.repoLink = unwrapLink(repoLink);
   const name = doc.data['model-name'];
   if (typeof name === 'string' || typeof name === 'number') facts.modelName = String(name);
   assetEntries(doc).forEach((entry, index) => {

@@ -6,6 +6,7 @@ import type { HubContext } from '../../src/core/rules/rule-context.js';
 import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
 import { validateAssetFiles } from '../../src/core/validate-hub.js';
 import type { AssetHashOutcome } from '../../src/core/verification/asset-hash-outcome.js';
+import type { SourceRepoOutcome } from '../../src/core/verification/hub-conf.js';
 import { reviewAssetFiles } from '../../src/review/review-asset-files.js';
 import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
 
@@ -35,6 +36,19 @@ function reviewWith(outcome: AssetHashOutcome, text = CLEAN_TEXT): () => Promise
       defaultRulesConfig(),
       {},
       { hasher },
+    );
+    return files.flatMap((file) => file.findings);
+  };
+}
+/** Runs the review pipeline with a fake source-repository checker that answers `outcome`. */
+function checkRepoWith(outcome: SourceRepoOutcome): () => Promise<Finding[]> {
+  return async () => {
+    const sourceRepos = { check: async () => outcome };
+    const files = await reviewAssetFiles(
+      [{ path: CLEAN_PATH, bytes: bytesOf(CLEAN_TEXT) }],
+      defaultRulesConfig(),
+      {},
+      { sourceRepos },
     );
     return files.flatMap((file) => file.findings);
   };
@@ -329,6 +343,47 @@ const CASES: RuleCase[] = [
     when: 'the host keeps failing',
     failing: reviewWith({ ok: false, kind: 'failed', reason: 'the server answered HTTP 503' }),
     expect: (finding) => assert.equal(finding.severity, 'warning'),
+  },
+  {
+    rule: 'source-repo',
+    when: 'the linked repository does not exist',
+    failing: checkRepoWith({
+      ok: false,
+      kind: 'repo',
+      reason: 'the repository does not exist or is private',
+    }),
+    passing: checkRepoWith({
+      ok: true,
+      definesCreateNetwork: true,
+      url: 'https://gitee.com/mindspore/models',
+    }),
+    expect: (finding) => assert.equal(finding.line, 23),
+  },
+  {
+    rule: 'hub-conf-missing',
+    when: 'the linked folder has no mindspore_hub_conf.py',
+    failing: checkRepoWith({
+      ok: false,
+      kind: 'file',
+      reason: 'research/nlp/albert/mindspore_hub_conf.py does not exist',
+    }),
+    expect: (finding) =>
+      assert.match(finding.message, /`mindspore\/models at r1\.9, folder research\/nlp\/albert`/),
+  },
+  {
+    rule: 'hub-conf-create-network',
+    when: 'mindspore_hub_conf.py has no create_network',
+    failing: checkRepoWith({
+      ok: true,
+      definesCreateNetwork: false,
+      url: 'https://gitee.com/mindspore/models',
+    }),
+  },
+  {
+    rule: 'source-repo-unchecked',
+    when: 'the host rate-limits the check',
+    failing: checkRepoWith({ ok: false, kind: 'unchecked', reason: 'the Gitee API rate limit is reached' }),
+    expect: (finding) => assert.equal(finding.severity, 'notice'),
   },
 ];
 

@@ -200,6 +200,32 @@ export const RULES = [
     summary:
       'The download kept failing after retries (5xx, 429, timeouts): the digest could not be checked (with `--verify-assets`).',
   },
+  {
+    id: 'source-repo',
+    severity: 'error',
+    origin: 'stricter',
+    summary: 'The repository and branch or tag that `repo-link` names exist (with `--check-repo`).',
+  },
+  {
+    id: 'hub-conf-missing',
+    severity: 'error',
+    origin: 'stricter',
+    summary: '`mindspore_hub_conf.py` is in the folder `repo-link` points to (with `--check-repo`).',
+  },
+  {
+    id: 'hub-conf-create-network',
+    severity: 'error',
+    origin: 'stricter',
+    summary:
+      '`mindspore_hub_conf.py` defines `create_network`, which the hub loader calls (with `--check-repo`).',
+  },
+  {
+    id: 'source-repo-unchecked',
+    severity: 'notice',
+    origin: 'stricter',
+    summary:
+      'The source repository could not be checked (rate limit, host error); not a failure (with `--check-repo`).',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULES)[number]['id'];

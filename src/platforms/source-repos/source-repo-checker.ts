@@ -1,0 +1,191 @@
+import type { RepoHost, RepoLink } from '../../core/links.js';
+import {
+  definesCreateNetwork,
+  HUB_CONF_FILE,
+  type SourceRepoChecker,
+  type SourceRepoOutcome,
+} from '../../core/verification/hub-conf.js';
+
+export interface SourceRepoSettings {
+  githubApiUrl: string;
+  githubToken?: string;
+  giteeApiUrl: string;
+  giteeToken?: string;
+  /** How long an answer is reused for the same repository, ref and folder. */
+  cacheTtlMs: number;
+  timeoutMs: number;
+}
+
+type FetchFn = typeof fetch;
+
+interface HostApi {
+  /** The text of the file, undefined when it does not exist; throws HostFailure. */
+  readFile(link: RepoLink, path: string): Promise<string | undefined>;
+  repoExists(link: RepoLink): Promise<boolean>;
+  refExists(link: RepoLink): Promise<boolean>;
+}
+
+class HostFailure extends Error {}
+
+/**
+ * Checks through the GitHub and Gitee APIs that the folder `repo-link` points to holds
+ * `mindspore_hub_conf.py` with `create_network`. Tokens are optional: without one, requests are
+ * unauthenticated and a rate limit becomes an "unchecked" notice, not a failure.
+ */
+export class HostedSourceRepoChecker implements SourceRepoChecker {
+  private readonly cache = new Map<string, { outcome: Promise<SourceRepoOutcome>; at: number }>();
+  private readonly hosts: Record<RepoHost, HostApi>;
+
+  constructor(
+    private readonly settings: SourceRepoSettings,
+    fetchFn: FetchFn = fetch,
+    private readonly now: () => number = Date.now,
+  ) {
+    const get = (url: string, headers: Record<string, string>) =>
+      fetchFn(url, { headers, signal: AbortSignal.timeout(settings.timeoutMs) });
+    this.hosts = { github: githubApi(settings, get), gitee: giteeApi(settings, get) };
+  }
+
+  check(link: RepoLink): Promise<SourceRepoOutcome> {
+    const key = `${link.host}:${link.owner}/${link.repo}@${link.ref ?? ''}:${link.path ?? ''}`;
+    const cached = this.cache.get(key);
+    if (cached && this.now() - cached.at < this.settings.cacheTtlMs) return cached.outcome;
+    const outcome = this.lookup(link);
+    this.cache.set(key, { outcome, at: this.now() });
+    void outcome.then((result) => {
+      if (!result.ok && result.kind === 'unchecked') this.cache.delete(key);
+    });
+    return outcome;
+  }
+
+  private async lookup(link: RepoLink): Promise<SourceRepoOutcome> {
+    const api = this.hosts[link.host];
+    const folder = folderOf(link.path);
+    const path = folder ? `${folder}/${HUB_CONF_FILE}` : HUB_CONF_FILE;
+    const url = `https://${link.host === 'github' ? 'github.com' : 'gitee.com'}/${link.owner}/${link.repo}`;
+    try {
+      const text = await api.readFile(link, path);
+      if (text !== undefined) return { ok: true, definesCreateNetwork: definesCreateNetwork(text), url };
+      if (!(await api.repoExists(link)))
+        return { ok: false, kind: 'repo', reason: 'the repository does not exist or is private' };
+      if (link.ref && !(await api.refExists(link))) {
+        return { ok: false, kind: 'repo', reason: `the repository has no branch, tag or commit ${link.ref}` };
+      }
+      return { ok: false, kind: 'file', reason: `${path} does not exist` };
+    } catch (error) {
+      const reason =
+        error instanceof HostFailure
+          ? error.message
+          : `the ${link.host === 'github' ? 'GitHub' : 'Gitee'} API did not answer (${(error as Error).name})`;
+      return { ok: false, kind: 'unchecked', reason };
+    }
+  }
+}
+
+/** A `blob` link to a file means the folder that holds it. */
+function folderOf(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  const trimmed = path.replace(/\/+$/, '');
+  return /\.[A-Za-z0-9]+$/.test(trimmed.slice(trimmed.lastIndexOf('/') + 1))
+    ? trimmed.slice(0, trimmed.lastIndexOf('/')) || undefined
+    : trimmed;
+}
+
+const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+const repoPath = (link: RepoLink) =>
+  `repos/${encodeURIComponent(link.owner)}/${encodeURIComponent(link.repo)}`;
+
+async function failIfUnavailable(response: Response, host: string): Promise<void> {
+  if (
+    response.status === 429 ||
+    (response.status === 403 && response.headers.get('x-ratelimit-remaining') === '0')
+  ) {
+    throw new HostFailure(`the ${host} API rate limit is reached`);
+  }
+  if (response.status >= 500 || response.status === 403 || response.status === 401) {
+    throw new HostFailure(`the ${host} API answered HTTP ${response.status}`);
+  }
+}
+
+function githubApi(
+  settings: SourceRepoSettings,
+  get: (url: string, headers: Record<string, string>) => Promise<Response>,
+): HostApi {
+  const base = settings.githubApiUrl.replace(/\/+$/, '');
+  const headers = (accept = 'application/vnd.github+json'): Record<string, string> => ({
+    accept,
+    'user-agent': 'mshub-review',
+    ...(settings.githubToken ? { authorization: `Bearer ${settings.githubToken}` } : {}),
+  });
+  const status = async (url: string) => {
+    const response = await get(url, headers());
+    await response.body?.cancel();
+    await failIfUnavailable(response, 'GitHub');
+    return response.status;
+  };
+  return {
+    async readFile(link, path) {
+      const ref = link.ref ? `?ref=${encodeURIComponent(link.ref)}` : '';
+      const response = await get(
+        `${base}/${repoPath(link)}/contents/${encodePath(path)}${ref}`,
+        headers('application/vnd.github.raw'),
+      );
+      await failIfUnavailable(response, 'GitHub');
+      if (response.status === 404) {
+        await response.body?.cancel();
+        return undefined;
+      }
+      if (!response.ok) throw new HostFailure(`the GitHub API answered HTTP ${response.status}`);
+      return response.text();
+    },
+    repoExists: async (link) => (await status(`${base}/${repoPath(link)}`)) === 200,
+    refExists: async (link) =>
+      (await status(`${base}/${repoPath(link)}/commits/${encodeURIComponent(link.ref ?? '')}`)) === 200,
+  };
+}
+
+function giteeApi(
+  settings: SourceRepoSettings,
+  get: (url: string, headers: Record<string, string>) => Promise<Response>,
+): HostApi {
+  const base = settings.giteeApiUrl.replace(/\/+$/, '');
+  const query = (params: Record<string, string | undefined>) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+    if (settings.giteeToken) search.set('access_token', settings.giteeToken);
+    const text = search.toString();
+    return text ? `?${text}` : '';
+  };
+  const headers = { accept: 'application/json', 'user-agent': 'mshub-review' };
+  const status = async (url: string) => {
+    const response = await get(url, headers);
+    await response.body?.cancel();
+    await failIfUnavailable(response, 'Gitee');
+    return response.status;
+  };
+  return {
+    async readFile(link, path) {
+      const response = await get(
+        `${base}/${repoPath(link)}/contents/${encodePath(path)}${query({ ref: link.ref })}`,
+        headers,
+      );
+      await failIfUnavailable(response, 'Gitee');
+      if (response.status === 404) {
+        await response.body?.cancel();
+        return undefined;
+      }
+      if (!response.ok) throw new HostFailure(`the Gitee API answered HTTP ${response.status}`);
+      // Gitee answers a path that does not exist with an empty list.
+      const body = (await response.json()) as
+        | { type?: string; content?: string; encoding?: string }
+        | unknown[];
+      if (Array.isArray(body) || body.type !== 'file' || typeof body.content !== 'string') return undefined;
+      return Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    },
+    repoExists: async (link) => (await status(`${base}/${repoPath(link)}${query({})}`)) === 200,
+    refExists: async (link) =>
+      (await status(
+        `${base}/${repoPath(link)}/commits/${encodeURIComponent(link.ref ?? '')}${query({})}`,
+      )) === 200,
+  };
+}
