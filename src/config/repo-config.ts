@@ -67,6 +67,11 @@ export function parseRepoConfig(text: string, source = REPO_CONFIG_PATH): RepoCo
     const reason = error instanceof yaml.YAMLException ? error.message : String(error);
     throw new MshubError('CONFIG_INVALID', `${source} is not valid YAML: ${reason}`, { cause: error });
   }
+  return repoConfigFromObject(raw, source);
+}
+
+/** Checks settings already parsed (by Probot's config loader, say); throws CONFIG_INVALID. */
+export function repoConfigFromObject(raw: unknown, source = REPO_CONFIG_PATH): RepoConfig {
   if (!validateFile(raw)) {
     const problems = (validateFile.errors ?? []).map((error) => {
       const where = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : 'the file';

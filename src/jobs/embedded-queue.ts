@@ -1,0 +1,99 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import { pullKey, type ReviewRequest, reviewJobKey } from '../review/review-request.js';
+
+export type EnqueueOutcome = 'queued' | 'duplicate-delivery' | 'already-queued' | 'already-reviewed';
+
+/** What a running job may ask of the queue. */
+export interface JobControl {
+  /** False once a newer head commit of the same pull request was queued: do not post the result. */
+  isCurrent(): boolean;
+  /** Records the head commit a job found for itself (a `/recheck` learns it from the API). */
+  setHead(headSha: string): void;
+}
+
+export type ReviewRunner = (request: ReviewRequest, control: JobControl) => Promise<void>;
+
+export interface ReviewQueue {
+  enqueue(request: ReviewRequest, options?: { force?: boolean }): EnqueueOutcome;
+  /** Resolves when no job is queued or running (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export interface EmbeddedQueueOptions {
+  concurrency: number;
+  /** A finished review of the same head commit is not repeated for this long (unless forced). */
+  reviewedTtlMs?: number;
+  onError?: (error: unknown, request: ReviewRequest) => void;
+  now?: () => number;
+}
+
+const SEEN_DELIVERIES = 5000;
+
+/**
+ * The in-process queue: bounded concurrency, one job per head commit, redelivered webhooks ignored,
+ * and a newer push marking older jobs of the same pull request as superseded.
+ */
+export class EmbeddedReviewQueue implements ReviewQueue {
+  private readonly limit: LimitFunction;
+  private readonly active = new Set<string>();
+  private readonly reviewed = new Map<string, number>();
+  private readonly deliveries = new Set<string>();
+  private readonly latestHead = new Map<string, string>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly runner: ReviewRunner,
+    private readonly options: EmbeddedQueueOptions,
+  ) {
+    this.limit = pLimit(options.concurrency);
+    this.now = options.now ?? Date.now;
+  }
+
+  enqueue(request: ReviewRequest, { force = false } = {}): EnqueueOutcome {
+    if (this.deliveries.has(request.deliveryId)) return 'duplicate-delivery';
+    this.rememberDelivery(request.deliveryId);
+    const key = reviewJobKey(request);
+    if (request.headSha !== undefined) {
+      if (this.active.has(key)) return 'already-queued';
+      const doneAt = this.reviewed.get(key);
+      if (!force && doneAt !== undefined && this.now() - doneAt < (this.options.reviewedTtlMs ?? 3600_000)) {
+        return 'already-reviewed';
+      }
+      this.latestHead.set(pullKey(request), request.headSha);
+    }
+    this.active.add(key);
+    let head = request.headSha;
+    const control: JobControl = {
+      isCurrent: () => head === undefined || this.latestHead.get(pullKey({ ...request, headSha: head })) === head,
+      setHead: (sha) => {
+        head = sha;
+        const pull = pullKey({ ...request, headSha: sha });
+        if (!this.latestHead.has(pull) || request.headSha === undefined) this.latestHead.set(pull, sha);
+      },
+    };
+    const job = this.limit(() => this.runner(request, control))
+      .then(() => {
+        this.reviewed.set(reviewJobKey({ ...request, ...(head ? { headSha: head } : {}) }), this.now());
+      })
+      .catch((error: unknown) => this.options.onError?.(error, request))
+      .finally(() => {
+        this.active.delete(key);
+        this.running.delete(job);
+      });
+    this.running.add(job);
+    return 'queued';
+  }
+
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private rememberDelivery(id: string): void {
+    this.deliveries.add(id);
+    if (this.deliveries.size > SEEN_DELIVERIES) {
+      const oldest = this.deliveries.values().next().value;
+      if (oldest !== undefined) this.deliveries.delete(oldest);
+    }
+  }
+}

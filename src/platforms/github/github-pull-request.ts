@@ -1,0 +1,108 @@
+import type { ProbotOctokit } from 'probot';
+import { REPO_CONFIG_PATH, type RepoConfig, defaultRepoConfig, repoConfigFromObject } from '../../config/repo-config.js';
+import { ASSETS_ROOT, isSubmissionFile } from '../../core/hub-path.js';
+import type { HubContext } from '../../core/rules/rule-context.js';
+import type { ChangedFile, PullRequestSource } from '../../review/review-platform.js';
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+/** GitHub lists at most this many files of a pull request; past it, the trees are compared. */
+const LIST_FILES_CAP = 3000;
+
+interface Repo {
+  owner: string;
+  repo: string;
+}
+
+/** Reads a GitHub pull request and its hub repository through the app's installation client. */
+export class GitHubPullRequestSource implements PullRequestSource {
+  /** The pull request, once known (a fork's re-run learns it from the head commit). */
+  pullNumber: number | undefined;
+
+  constructor(
+    private readonly octokit: Octokit,
+    private readonly target: Repo & { pullNumber?: number; headSha?: string },
+  ) {
+    this.pullNumber = target.pullNumber;
+  }
+
+  async currentHead(): Promise<{ pullNumber: number; headSha: string } | undefined> {
+    const { owner, repo, pullNumber, headSha } = this.target;
+    if (pullNumber !== undefined) {
+      const { data } = await this.octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+      return data.state === 'open' ? { pullNumber, headSha: data.head.sha } : undefined;
+    }
+    // A fork's check run names no pull request: find the open one whose head is the commit.
+    const open = await this.octokit.paginate(this.octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
+    const match = open.find((pull) => pull.head.sha === headSha);
+    if (!match) return undefined;
+    this.pullNumber = match.number;
+    return { pullNumber: match.number, headSha: match.head.sha };
+  }
+
+  async listChangedFiles(pullNumber: number): Promise<ChangedFile[]> {
+    const { owner, repo } = this.target;
+    const files = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pullNumber,
+      per_page: 100,
+    });
+    if (files.length < LIST_FILES_CAP) return files.map((file) => ({ path: file.filename, status: file.status }));
+    return this.compareTrees(pullNumber);
+  }
+
+  async readFile(path: string, ref: string, maxBytes: number): Promise<Uint8Array | undefined> {
+    const { owner, repo } = this.target;
+    try {
+      const { data } = await this.octokit.rest.repos.getContent({ owner, repo, path, ref });
+      if (Array.isArray(data) || data.type !== 'file') return undefined;
+      // Files over 1 MB come without content; a placeholder of the limit's size makes the size rule report it.
+      if (data.size > maxBytes || !('content' in data) || data.encoding !== 'base64') return new Uint8Array(maxBytes + 1);
+      return Buffer.from(data.content, 'base64');
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async hubContext(ref: string): Promise<HubContext> {
+    const { owner, repo } = this.target;
+    const { data } = await this.octokit.rest.git.getTree({ owner, repo, tree_sha: ref, recursive: 'true' });
+    if (data.truncated) return {};
+    const images = new Set<string>();
+    const assetPaths = new Set<string>();
+    for (const entry of data.tree) {
+      if (entry.type !== 'blob' || !entry.path) continue;
+      const folders = entry.path.split('/').slice(0, -1);
+      if (folders.includes('images')) images.add(entry.path.slice(entry.path.lastIndexOf('/') + 1));
+      if (entry.path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(entry.path)) assetPaths.add(entry.path);
+    }
+    return { images, assetPaths };
+  }
+
+  async loadConfig(): Promise<RepoConfig> {
+    const { owner, repo } = this.target;
+    const { config, files } = await this.octokit.config.get({ owner, repo, path: REPO_CONFIG_PATH });
+    if (!files.some((file) => file.config !== null)) return defaultRepoConfig();
+    return repoConfigFromObject(config, `${owner}/${repo}/${REPO_CONFIG_PATH}`);
+  }
+
+  /** Beyond GitHub's 3,000-file list: the asset files whose blobs differ between base and head. */
+  private async compareTrees(pullNumber: number): Promise<ChangedFile[]> {
+    const { owner, repo } = this.target;
+    const { data: pull } = await this.octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+    const [base, head] = await Promise.all(
+      [pull.base.sha, pull.head.sha].map(async (sha) => {
+        const { data } = await this.octokit.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: 'true' });
+        return new Map(data.tree.filter((entry) => entry.type === 'blob' && entry.path).map((entry) => [entry.path as string, entry.sha]));
+      }),
+    );
+    const changed: ChangedFile[] = [];
+    for (const [path, sha] of head ?? []) {
+      const before = base?.get(path);
+      if (before !== sha) changed.push({ path, status: before === undefined ? 'added' : 'modified' });
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,81 @@
+import { isMshubError } from '../core/errors.js';
+import { englishTwinOf, isSubmissionFile } from '../core/hub-path.js';
+import { buildReport } from '../core/report/review-report.js';
+import type { AssetFileInput } from '../core/validate-asset-file.js';
+import type { JobControl } from '../jobs/embedded-queue.js';
+import { type ReviewAdapters, reviewAssetFiles } from './review-asset-files.js';
+import type { PullRequestSource, ReviewReporter } from './review-platform.js';
+import type { ReviewRequest } from './review-request.js';
+
+export type ReviewJobOutcome = 'reviewed' | 'no-asset-files' | 'superseded' | 'no-pull-request' | 'failed';
+
+export interface ReviewJobDependencies {
+  source: PullRequestSource;
+  reporter: ReviewReporter;
+  adapters: ReviewAdapters;
+  control: JobControl;
+}
+
+/**
+ * One review of one pull request head, the same on every platform: find the changed asset files,
+ * review them (rules, downloads, source repository), and report unless a newer push superseded it.
+ */
+export async function runReviewJob(request: ReviewRequest, deps: ReviewJobDependencies): Promise<ReviewJobOutcome> {
+  const { source, reporter, control } = deps;
+  let pullNumber = request.pullNumber;
+  let headSha = request.headSha;
+  if (pullNumber === undefined || headSha === undefined) {
+    const head = await source.currentHead();
+    if (!head) return 'no-pull-request';
+    pullNumber = head.pullNumber;
+    headSha = head.headSha;
+  }
+  control.setHead(headSha);
+
+  const config = await source.loadConfig().catch((error: unknown) => {
+    if (isMshubError(error, 'CONFIG_INVALID')) return error;
+    throw error;
+  });
+  const changed = await source.listChangedFiles(pullNumber);
+  const paths = config instanceof Error ? ['mshub_res/assets'] : config.paths;
+  const assetPaths = changed
+    .filter((file) => file.status !== 'removed' && isSubmissionFile(file.path))
+    .map((file) => file.path)
+    .filter((path) => paths.some((prefix) => path.startsWith(`${prefix.replace(/\/+$/, '')}/`)));
+  if (assetPaths.length === 0) return 'no-asset-files';
+
+  await reporter.started(headSha);
+  try {
+    if (config instanceof Error) {
+      await reporter.failed(headSha, `the repository's .github/mshub-review.yml is invalid: ${config.message}`);
+      return 'failed';
+    }
+    const toRead = new Set(assetPaths);
+    for (const path of assetPaths) {
+      const twin = englishTwinOf(path);
+      if (twin) toRead.add(twin);
+    }
+    const maxBytes = config.rules.limits.maxFileBytes;
+    const read = await Promise.all(
+      [...toRead].map(async (path) => ({ path, bytes: await source.readFile(path, headSha, maxBytes) })),
+    );
+    const inputs = read.filter((file): file is AssetFileInput => file.bytes !== undefined);
+    const hub = await source.hubContext(headSha);
+    const findings = await reviewAssetFiles(inputs, config.rules, hub, deps.adapters);
+    if (!control.isCurrent()) {
+      await reporter.superseded(headSha);
+      return 'superseded';
+    }
+    await reporter.completed(headSha, buildReport(findings));
+    return 'reviewed';
+  } catch (error) {
+    await reporter.failed(headSha, describeFailure(error)).catch(() => undefined);
+    throw error;
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const status = (error as { status?: number }).status;
+  if (typeof status === 'number') return `the platform API answered HTTP ${status} (${(error as Error).message.slice(0, 200)})`;
+  return (error as Error)?.message?.slice(0, 300) ?? 'an unexpected error';
+}

@@ -1,0 +1,53 @@
+import type { Logger } from 'pino';
+import type { ProbotOctokit } from 'probot';
+import { EmbeddedReviewQueue, type ReviewQueue } from '../jobs/embedded-queue.js';
+import { GitHubPullRequestSource } from '../platforms/github/github-pull-request.js';
+import { GitHubReporter } from '../platforms/github/github-reporter.js';
+import type { ReviewAdapters } from '../review/review-asset-files.js';
+import type { ReviewRequest } from '../review/review-request.js';
+import { runReviewJob } from '../review/run-review-job.js';
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+export interface ReviewServiceOptions {
+  adapters: ReviewAdapters;
+  concurrency: number;
+  log?: Pick<Logger, 'info' | 'error'>;
+}
+
+/**
+ * Runs reviews in the background for every platform: the webhook handlers only enqueue, and the
+ * queue's runner picks the platform's source and reporter for each job.
+ */
+export class ReviewService {
+  readonly queue: ReviewQueue;
+  private githubAuth: ((installationId: number) => Promise<Octokit>) | undefined;
+
+  constructor(private readonly options: ReviewServiceOptions) {
+    this.queue = new EmbeddedReviewQueue((request, control) => this.run(request, control), {
+      concurrency: options.concurrency,
+      onError: (error, request) =>
+        options.log?.error({ err: error, deliveryId: request.deliveryId, trigger: request.trigger }, 'review job failed'),
+    });
+  }
+
+  useGitHub(auth: (installationId: number) => Promise<Octokit>): void {
+    this.githubAuth = auth;
+  }
+
+  private async run(request: ReviewRequest, control: Parameters<typeof runReviewJob>[1]['control']): Promise<void> {
+    if (request.platform !== 'github' || !this.githubAuth || request.installationId === undefined) {
+      throw new Error(`no ${request.platform} client is configured for ${request.owner}/${request.repo}`);
+    }
+    const octokit = await this.githubAuth(request.installationId);
+    const source = new GitHubPullRequestSource(octokit, {
+      owner: request.owner,
+      repo: request.repo,
+      ...(request.pullNumber === undefined ? {} : { pullNumber: request.pullNumber }),
+      ...(request.headSha === undefined ? {} : { headSha: request.headSha }),
+    });
+    const reporter = new GitHubReporter(octokit, { owner: request.owner, repo: request.repo, pullNumber: () => source.pullNumber });
+    const outcome = await runReviewJob(request, { source, reporter, adapters: this.options.adapters, control });
+    this.options.log?.info({ deliveryId: request.deliveryId, trigger: request.trigger, outcome }, 'review job finished');
+  }
+}

@@ -1,0 +1,264 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import nock from 'nock';
+import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
+import { CLEAN_PATH, CLEAN_TEXT, replaceOnce } from '../helpers/fixtures.js';
+import {
+  API,
+  examplePayload,
+  type Harness,
+  pullRequestPayload,
+  REPO_API,
+  startHarness,
+} from '../helpers/github-app-harness.js';
+import { useStrictNock } from '../helpers/nock-strict.js';
+import { assertSnapshot } from '../helpers/snapshot.js';
+
+useStrictNock();
+
+const asset = testAsset(64 * 1024, 3);
+const HEAD = 'a'.repeat(40);
+const NEXT_HEAD = 'b'.repeat(40);
+const ORIGINAL_LINK =
+  '<https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt>';
+const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
+const HUB_CONF = 'def create_network(name, *args, **kwargs):\n    return None\n';
+const CONFIG = 'asset-hosts: [127.0.0.1]\n';
+
+let server: AssetServer;
+let harness: Harness;
+
+/** The asset file with its link on the loopback server and the given digest. */
+function assetFile(sha256: string, edit: (text: string) => string = (text) => text): string {
+  return edit(
+    replaceOnce(
+      replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, `<${server.url('/albert.ckpt')}>`),
+      ORIGINAL_SHA,
+      sha256,
+    ),
+  );
+}
+
+interface Captured {
+  checkRuns: any[];
+  checkUpdates: any[];
+  comments: any[];
+  commentEdits: any[];
+  deleted: number[];
+}
+
+/** Mocks every GitHub and Gitee call one review of `files` makes, and captures what it writes. */
+function mockReview(options: {
+  sha?: string;
+  pull?: number;
+  files: Record<string, string>;
+  existingRun?: { id: number; status: string; conclusion: string | null; title: string; summary: string };
+  comments?: any[];
+  gitee?: boolean;
+  filesDelayMs?: number;
+  /** A newer push supersedes this review: it never reads the comments. */
+  superseded?: boolean;
+}): Captured {
+  const sha = options.sha ?? HEAD;
+  const pull = options.pull ?? 2;
+  const runId = sha === HEAD ? 7 : 8;
+  const captured: Captured = { checkRuns: [], checkUpdates: [], comments: [], commentEdits: [], deleted: [] };
+  const api = nock(API);
+  api
+    .get(`${REPO_API}/contents/.github%2Fmshub-review.yml`)
+    .reply(200, CONFIG, { 'content-type': 'text/plain; charset=utf-8' });
+  api
+    .get(`${REPO_API}/pulls/${pull}/files`)
+    .query({ per_page: 100 })
+    .delay(options.filesDelayMs ?? 0)
+    .reply(
+      200,
+      Object.keys(options.files).map((filename) => ({ filename, status: 'added' })),
+    );
+  const assetPaths = Object.keys(options.files).filter((path) => path.startsWith('mshub_res/assets/'));
+  if (assetPaths.length === 0) return captured;
+
+  api
+    .get(`/repos/Codertocat/Hello-World/commits/${sha}/check-runs`)
+    .query({ check_name: 'mshub-review', filter: 'latest' })
+    .reply(200, {
+      total_count: options.existingRun ? 1 : 0,
+      check_runs: options.existingRun ? [{ ...options.existingRun, output: options.existingRun }] : [],
+    });
+  if (!options.existingRun) {
+    api
+      .post(
+        `${REPO_API}/check-runs`,
+        (body) => body.head_sha === sha && (captured.checkRuns.push(body), true),
+      )
+      .reply(201, { id: runId });
+  }
+  for (const path of assetPaths) {
+    api
+      .get(`${REPO_API}/contents/${path.split('/').map(encodeURIComponent).join('%2F')}`)
+      .query({ ref: sha })
+      .reply(200, {
+        type: 'file',
+        encoding: 'base64',
+        size: options.files[path]?.length,
+        content: Buffer.from(options.files[path] ?? '').toString('base64'),
+      });
+  }
+  api
+    .get(`${REPO_API}/git/trees/${sha}`)
+    .query({ recursive: 'true' })
+    .reply(200, {
+      truncated: false,
+      tree: assetPaths.map((path) => ({ path, type: 'blob', sha: '1'.repeat(40) })),
+    });
+  nock('https://gitee.com')
+    .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
+    .query({ ref: 'r1.9' })
+    .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(HUB_CONF).toString('base64') });
+  api
+    .patch(
+      `${REPO_API}/check-runs/${options.existingRun?.id ?? runId}`,
+      (body) => (captured.checkUpdates.push(body), true),
+    )
+    .optionally()
+    .times(5)
+    .reply(200, {});
+  if (!options.superseded) {
+    api
+      .get(`${REPO_API}/issues/${pull}/comments`)
+      .query({ per_page: 100 })
+      .reply(200, options.comments ?? []);
+  }
+  return captured;
+}
+
+function mockCommentWrites(captured: Captured, pull = 2): void {
+  nock(API)
+    .post(`${REPO_API}/issues/${pull}/comments`, (body) => (captured.comments.push(body.body), true))
+    .reply(201, { id: 99 });
+}
+
+describe('the GitHub App', () => {
+  before(async () => {
+    server = await startAssetServer(serveAsset(asset.bytes));
+  });
+  after(() => server.close());
+  afterEach(async () => {
+    await harness?.close();
+  });
+
+  describe('pull_request.opened', () => {
+    it('passes the check and posts a short comment when every asset file is right', async () => {
+      harness = await startHarness();
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) } });
+      mockCommentWrites(captured);
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+
+      assert.equal(captured.checkRuns[0].status, 'in_progress');
+      assert.equal(captured.checkRuns[0].head_sha, HEAD);
+      const done = captured.checkUpdates.at(-1);
+      assert.equal(done.conclusion, 'success');
+      assert.equal(done.output.title, 'All 1 asset file pass');
+      assert.deepEqual(done.output.annotations, []);
+      assertSnapshot('github/passing-comment.md', captured.comments[0]);
+    });
+
+    it('fails the check when the hash differs, with annotations on the exact lines', async () => {
+      harness = await startHarness();
+      const files = {
+        [CLEAN_PATH]: assetFile(ORIGINAL_SHA, (text) =>
+          replaceOnce(text, 'model-version: 1.9', 'model-version: 1.10'),
+        ),
+      };
+      const captured = mockReview({ files });
+      mockCommentWrites(captured);
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+
+      const done = captured.checkUpdates.at(-1);
+      assert.equal(done.conclusion, 'failure');
+      assert.equal(done.output.title, '1 error, 1 warning in 1 asset file');
+      assert.deepEqual(
+        done.output.annotations.map((a: any) => [a.path, a.start_line, a.annotation_level, a.title]),
+        [
+          [CLEAN_PATH, 13, 'warning', 'version-text'],
+          [CLEAN_PATH, 36, 'failure', 'asset-digest-mismatch'],
+        ],
+      );
+      assertSnapshot('github/failing-check-summary.md', done.output.summary);
+      assertSnapshot('github/failing-comment.md', captured.comments[0]);
+    });
+
+    it('posts no check and no comment when no asset file changed', async () => {
+      harness = await startHarness();
+      mockReview({ files: { 'README.md': '# hub' } });
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+    });
+  });
+
+  describe('webhook deliveries', () => {
+    it('does nothing for a redelivered webhook', async () => {
+      harness = await startHarness();
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) } });
+      mockCommentWrites(captured);
+      const payload = pullRequestPayload('opened', HEAD);
+      await harness.receive('pull_request', payload, 'same-delivery');
+      await harness.receive('pull_request', payload, 'same-delivery');
+      await harness.service.queue.idle();
+      assert.equal(captured.comments.length, 1);
+    });
+
+    it('does not review the same head commit twice for different events', async () => {
+      harness = await startHarness();
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) } });
+      mockCommentWrites(captured);
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      await harness.receive('pull_request', pullRequestPayload('ready_for_review', HEAD));
+      await harness.service.queue.idle();
+      assert.equal(captured.checkRuns.length, 1);
+    });
+
+    it('answers the webhook before the review runs', async () => {
+      harness = await startHarness();
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) }, filesDelayMs: 300 });
+      mockCommentWrites(captured);
+      const started = performance.now();
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      assert.ok(performance.now() - started < 250, 'the handler waited for the review');
+      assert.equal(captured.comments.length, 0);
+      await harness.service.queue.idle();
+      assert.equal(captured.comments.length, 1);
+    });
+  });
+
+  describe('pull_request.synchronize', () => {
+    it('does not post the result of a commit that a newer push superseded', async () => {
+      harness = await startHarness();
+      const old = mockReview({
+        sha: HEAD,
+        files: { [CLEAN_PATH]: assetFile(ORIGINAL_SHA) },
+        filesDelayMs: 200,
+        superseded: true,
+      });
+      const next = mockReview({ sha: NEXT_HEAD, files: { [CLEAN_PATH]: assetFile(asset.sha256) } });
+      mockCommentWrites(next);
+      await harness.receive('pull_request', pullRequestPayload('synchronize', HEAD));
+      await harness.receive('pull_request', pullRequestPayload('synchronize', NEXT_HEAD));
+      await harness.service.queue.idle();
+
+      assert.deepEqual(
+        old.checkUpdates.map((update) => [update.conclusion, update.output.title]),
+        [['cancelled', 'Superseded by a newer commit']],
+      );
+      assert.deepEqual(
+        next.checkUpdates.map((update) => update.conclusion),
+        ['success'],
+      );
+      assert.equal(next.comments.length, 1);
+      assert.match(next.comments[0], new RegExp(NEXT_HEAD));
+    });
+  });
+});

@@ -1,0 +1,119 @@
+import { generateKeyPairSync } from 'node:crypto';
+import examples from '@octokit/webhooks-examples';
+import nock from 'nock';
+import { Probot, ProbotOctokit } from 'probot';
+import { DEFAULT_DOWNLOAD_SETTINGS } from '../../src/config/environment.js';
+import { AssetVerifier } from '../../src/net/asset-verifier.js';
+import { createGitHubApp } from '../../src/platforms/github/github-app.js';
+import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
+import { ReviewService } from '../../src/service/review-service.js';
+import { TEST_CA } from './asset-server.js';
+
+export const OWNER = 'Codertocat';
+export const REPO = 'Hello-World';
+export const INSTALLATION = 42;
+export const API = 'https://api.github.com';
+export const REPO_API = `/repos/${OWNER}/${REPO}`;
+
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+/** A real webhook payload from @octokit/webhooks-examples, adjusted: installation, head commit, number. */
+export function examplePayload(
+  event: string,
+  action: string,
+  adjust: (payload: any) => void = () => {},
+): any {
+  const group = (examples as unknown as Array<{ name: string; examples: any[] }>).find(
+    (entry) => entry.name === event,
+  );
+  const example = group?.examples.find((payload) => payload.action === action);
+  if (!example) throw new Error(`no ${event}.${action} example in @octokit/webhooks-examples`);
+  const payload = structuredClone(example);
+  payload.installation = { id: INSTALLATION, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI=' };
+  adjust(payload);
+  return payload;
+}
+
+export function pullRequestPayload(action: string, headSha: string, number = 2): any {
+  return examplePayload('pull_request', action, (payload) => {
+    payload.number = number;
+    payload.pull_request.number = number;
+    payload.pull_request.head.sha = headSha;
+  });
+}
+
+export interface Harness {
+  probot: Probot;
+  service: ReviewService;
+  receive(name: string, payload: unknown, id?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+let deliveries = 0;
+
+/** The app as `npm start` builds it, with test settings: loopback asset servers allowed, no waiting between retries. */
+export async function startHarness(options: { retry?: boolean } = {}): Promise<Harness> {
+  const verifier = new AssetVerifier(
+    { ...DEFAULT_DOWNLOAD_SETTINGS, allowPrivateHosts: ['127.0.0.1'], ca: TEST_CA, retries: 0 },
+    { sleep: async () => {} },
+  );
+  const sourceRepos = new HostedSourceRepoChecker({
+    githubApiUrl: 'https://api.github.com',
+    giteeApiUrl: 'https://gitee.com/api/v5',
+    cacheTtlMs: 0,
+    timeoutMs: 5000,
+  });
+  const service = new ReviewService({
+    adapters: { hasher: verifier, sourceRepos },
+    concurrency: 2,
+    log: {
+      info() {},
+      error: (data: unknown, message: string) =>
+        console.error('JOBERR', message, (data as { err?: Error }).err?.message),
+    } as never,
+  });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    logLevel: 'fatal',
+    Octokit: ProbotOctokit.defaults({
+      retry: options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false },
+      throttle: { enabled: false },
+    }),
+  });
+  await probot.load(createGitHubApp(service));
+  mockInstallationToken();
+  return {
+    probot,
+    service,
+    async receive(name, payload, id = `delivery-${++deliveries}`) {
+      await probot.receive({ id, name, payload } as never);
+    },
+    async close() {
+      await service.queue.idle();
+      await verifier.close();
+    },
+  };
+}
+
+/** The installation token (Probot caches it, so one per harness). */
+function mockInstallationToken(times = 1): void {
+  nock(API)
+    .post(`/app/installations/${INSTALLATION}/access_tokens`)
+    .times(times)
+    .reply(201, {
+      token: 'ghs_test',
+      expires_at: '2099-01-01T00:00:00Z',
+      permissions: {
+        checks: 'write',
+        contents: 'read',
+        pull_requests: 'write',
+        issues: 'write',
+        metadata: 'read',
+      },
+    });
+}
