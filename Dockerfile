@@ -16,7 +16,9 @@ COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY app.yml ./
 USER node
-# The image runs the mshub-review command; mount a hub checkout to validate it:
-#   docker run --rm -v "$PWD:/hub" mshub-review validate /hub
+ENV HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+# By default the image runs the webhook server (set APP_ID, PRIVATE_KEY, WEBHOOK_SECRET).
+# Any other command works too, e.g. `docker run --rm -v "$PWD:/hub" mshub-review validate /hub`.
 ENTRYPOINT ["node", "bin/mshub-review.js"]
-CMD ["--help"]
+CMD ["serve"]

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readEnvironment } from '../config/environment.js';
 import { isMshubError } from '../core/errors.js';
 import { EXIT } from './exit-codes.js';
+import { runServe } from './serve-command.js';
 import { runSha256 } from './sha256-command.js';
 import { runValidate, type ValidateOptions } from './validate-command.js';
 
@@ -52,6 +53,18 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .action(async (target: string) => {
       const environment = readEnvironment(io.env);
       exitCode = await runSha256(target, { stdout: io.stdout, stderr: io.stderr, environment });
+    });
+
+  program
+    .command('serve')
+    .description('Run the GitHub App webhook server and the review queue (see README: Deployment).')
+    .action(async () => {
+      const server = await runServe(readEnvironment(io.env));
+      await new Promise<void>((resolve) => {
+        const stop = () => void server.stop().then(resolve);
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
     });
 
   try {

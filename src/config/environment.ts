@@ -9,7 +9,33 @@ export interface Environment {
   color: 'on' | 'off' | 'auto';
   downloads: AssetDownloadSettings;
   sourceRepos: SourceRepoSettings;
+  /** Reviews run at once in this process. */
+  reviewConcurrency: number;
+  /** The settings Probot reads for the GitHub App server, passed to it explicitly. */
+  probot: Record<string, string>;
 }
+
+/** Probot's own settings: the GitHub App, its server and its logs. */
+const PROBOT_VARIABLES = [
+  'APP_ID',
+  'PRIVATE_KEY',
+  'PRIVATE_KEY_PATH',
+  'WEBHOOK_SECRET',
+  'WEBHOOK_PATH',
+  'WEBHOOK_PROXY_URL',
+  'GHE_HOST',
+  'GHE_PROTOCOL',
+  'GH_ORG',
+  'HOST',
+  'PORT',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'LOG_LEVEL_IN_STRING',
+  'LOG_MESSAGE_KEY',
+  'SENTRY_DSN',
+  'REDIS_URL',
+  'NODE_ENV',
+] as const;
 
 const GIB = 1024 ** 3;
 
@@ -28,7 +54,18 @@ export const DEFAULT_DOWNLOAD_SETTINGS: AssetDownloadSettings = {
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
   const color = env.NO_COLOR ? 'off' : env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? 'on' : 'auto';
-  return { color, downloads: readDownloadSettings(env), sourceRepos: readSourceRepoSettings(env) };
+  const probot: Record<string, string> = {};
+  for (const name of PROBOT_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined) probot[name] = value;
+  }
+  return {
+    color,
+    downloads: readDownloadSettings(env),
+    sourceRepos: readSourceRepoSettings(env),
+    reviewConcurrency: positiveInteger(env, 'REVIEW_CONCURRENCY', 4),
+    probot,
+  };
 }
 
 function readSourceRepoSettings(env: NodeJS.ProcessEnv): SourceRepoSettings {

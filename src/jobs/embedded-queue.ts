@@ -65,7 +65,8 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     this.active.add(key);
     let head = request.headSha;
     const control: JobControl = {
-      isCurrent: () => head === undefined || this.latestHead.get(pullKey({ ...request, headSha: head })) === head,
+      isCurrent: () =>
+        head === undefined || this.latestHead.get(pullKey({ ...request, headSha: head })) === head,
       setHead: (sha) => {
         head = sha;
         const pull = pullKey({ ...request, headSha: sha });

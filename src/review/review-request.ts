@@ -18,7 +18,9 @@ export interface ReviewRequest {
 }
 
 /** One pull request: a newer head commit supersedes older jobs with the same key. */
-export function pullKey(request: Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber' | 'headSha'>): string {
+export function pullKey(
+  request: Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber' | 'headSha'>,
+): string {
   const pull = request.pullNumber === undefined ? `@${request.headSha ?? '?'}` : `#${request.pullNumber}`;
   return `${request.platform}:${request.owner}/${request.repo}${pull}`.toLowerCase();
 }

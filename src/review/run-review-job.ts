@@ -20,7 +20,10 @@ export interface ReviewJobDependencies {
  * One review of one pull request head, the same on every platform: find the changed asset files,
  * review them (rules, downloads, source repository), and report unless a newer push superseded it.
  */
-export async function runReviewJob(request: ReviewRequest, deps: ReviewJobDependencies): Promise<ReviewJobOutcome> {
+export async function runReviewJob(
+  request: ReviewRequest,
+  deps: ReviewJobDependencies,
+): Promise<ReviewJobOutcome> {
   const { source, reporter, control } = deps;
   let pullNumber = request.pullNumber;
   let headSha = request.headSha;
@@ -47,7 +50,10 @@ export async function runReviewJob(request: ReviewRequest, deps: ReviewJobDepend
   await reporter.started(headSha);
   try {
     if (config instanceof Error) {
-      await reporter.failed(headSha, `the repository's .github/mshub-review.yml is invalid: ${config.message}`);
+      await reporter.failed(
+        headSha,
+        `the repository's .github/mshub-review.yml is invalid: ${config.message}`,
+      );
       return 'failed';
     }
     const toRead = new Set(assetPaths);
@@ -76,6 +82,7 @@ export async function runReviewJob(request: ReviewRequest, deps: ReviewJobDepend
 
 function describeFailure(error: unknown): string {
   const status = (error as { status?: number }).status;
-  if (typeof status === 'number') return `the platform API answered HTTP ${status} (${(error as Error).message.slice(0, 200)})`;
+  if (typeof status === 'number')
+    return `the platform API answered HTTP ${status} (${(error as Error).message.slice(0, 200)})`;
   return (error as Error)?.message?.slice(0, 300) ?? 'an unexpected error';
 }

@@ -27,7 +27,10 @@ export class ReviewService {
     this.queue = new EmbeddedReviewQueue((request, control) => this.run(request, control), {
       concurrency: options.concurrency,
       onError: (error, request) =>
-        options.log?.error({ err: error, deliveryId: request.deliveryId, trigger: request.trigger }, 'review job failed'),
+        options.log?.error(
+          { err: error, deliveryId: request.deliveryId, trigger: request.trigger },
+          'review job failed',
+        ),
     });
   }
 
@@ -35,7 +38,10 @@ export class ReviewService {
     this.githubAuth = auth;
   }
 
-  private async run(request: ReviewRequest, control: Parameters<typeof runReviewJob>[1]['control']): Promise<void> {
+  private async run(
+    request: ReviewRequest,
+    control: Parameters<typeof runReviewJob>[1]['control'],
+  ): Promise<void> {
     if (request.platform !== 'github' || !this.githubAuth || request.installationId === undefined) {
       throw new Error(`no ${request.platform} client is configured for ${request.owner}/${request.repo}`);
     }
@@ -46,8 +52,20 @@ export class ReviewService {
       ...(request.pullNumber === undefined ? {} : { pullNumber: request.pullNumber }),
       ...(request.headSha === undefined ? {} : { headSha: request.headSha }),
     });
-    const reporter = new GitHubReporter(octokit, { owner: request.owner, repo: request.repo, pullNumber: () => source.pullNumber });
-    const outcome = await runReviewJob(request, { source, reporter, adapters: this.options.adapters, control });
-    this.options.log?.info({ deliveryId: request.deliveryId, trigger: request.trigger, outcome }, 'review job finished');
+    const reporter = new GitHubReporter(octokit, {
+      owner: request.owner,
+      repo: request.repo,
+      pullNumber: () => source.pullNumber,
+    });
+    const outcome = await runReviewJob(request, {
+      source,
+      reporter,
+      adapters: this.options.adapters,
+      control,
+    });
+    this.options.log?.info(
+      { deliveryId: request.deliveryId, trigger: request.trigger, outcome },
+      'review job finished',
+    );
   }
 }

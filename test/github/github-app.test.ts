@@ -7,6 +7,7 @@ import {
   API,
   examplePayload,
   type Harness,
+  OWNER,
   pullRequestPayload,
   REPO_API,
   startHarness,
@@ -111,10 +112,11 @@ function mockReview(options: {
       truncated: false,
       tree: assetPaths.map((path) => ({ path, type: 'blob', sha: '1'.repeat(40) })),
     });
-  nock('https://gitee.com')
-    .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
-    .query({ ref: 'r1.9' })
-    .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(HUB_CONF).toString('base64') });
+  if (options.gitee !== false)
+    nock('https://gitee.com')
+      .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
+      .query({ ref: 'r1.9' })
+      .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(HUB_CONF).toString('base64') });
   api
     .patch(
       `${REPO_API}/check-runs/${options.existingRun?.id ?? runId}`,
@@ -259,6 +261,197 @@ describe('the GitHub App', () => {
       );
       assert.equal(next.comments.length, 1);
       assert.match(next.comments[0], new RegExp(NEXT_HEAD));
+    });
+  });
+
+  describe('re-running a review', () => {
+    it('reviews the current head again on a /recheck comment', async () => {
+      harness = await startHarness();
+      nock(API)
+        .get(`${REPO_API}/pulls/2`)
+        .reply(200, { number: 2, state: 'open', head: { sha: HEAD } });
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) } });
+      mockCommentWrites(captured);
+      const comment = examplePayload('issue_comment', 'created', (payload) => {
+        payload.issue.number = 2;
+        payload.issue.pull_request = { url: `${API}${REPO_API}/pulls/2` };
+        payload.comment.body = '/recheck please';
+        payload.comment.user.type = 'User';
+      });
+      await harness.receive('issue_comment', comment);
+      await harness.service.queue.idle();
+      assert.equal(captured.checkUpdates.at(-1).conclusion, 'success');
+    });
+
+    it('ignores comments that are not a command, and commands from bots', async () => {
+      harness = await startHarness();
+      nock.cleanAll();
+      for (const [body, type] of [
+        ['looks good', 'User'],
+        ['/recheck', 'Bot'],
+      ]) {
+        const comment = examplePayload('issue_comment', 'created', (payload) => {
+          payload.issue.pull_request = { url: 'x' };
+          payload.comment.body = body;
+          payload.comment.user.type = type;
+        });
+        await harness.receive('issue_comment', comment);
+      }
+      await harness.service.queue.idle();
+    });
+
+    it('finds the pull request of a fork by its head commit on check_run.rerequested', async () => {
+      harness = await startHarness();
+      const rerun = examplePayload('check_run', 'rerequested', (payload) => {
+        payload.check_run.name = 'mshub-review';
+        payload.check_run.head_sha = HEAD;
+        payload.check_run.pull_requests = [];
+      });
+      nock(API)
+        .get(`${REPO_API}/pulls`)
+        .query({ state: 'open', per_page: 100 })
+        .reply(200, [
+          { number: 1, head: { sha: NEXT_HEAD } },
+          { number: 2, head: { sha: HEAD } },
+        ]);
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) } });
+      mockCommentWrites(captured);
+      await harness.receive('check_run', rerun);
+      await harness.service.queue.idle();
+      assert.equal(captured.checkUpdates.at(-1).conclusion, 'success');
+    });
+
+    it('reviews again on check_suite.rerequested even when the commit was reviewed', async () => {
+      harness = await startHarness();
+      const first = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) } });
+      mockCommentWrites(first);
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      const existingRun = {
+        id: 7,
+        status: 'completed',
+        conclusion: 'success',
+        title: 'All 1 asset file pass',
+        summary: first.checkUpdates.at(-1).output.summary,
+      };
+      const comments = [{ id: 99, user: { type: 'Bot' }, body: first.comments[0] }];
+      const again = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) }, existingRun, comments });
+      const suite = examplePayload('check_suite', 'rerequested', (payload) => {
+        payload.check_suite.head_sha = HEAD;
+        payload.check_suite.pull_requests = [{ number: 2, head: { sha: HEAD }, base: {} }];
+      });
+      await harness.receive('check_suite', suite);
+      await harness.service.queue.idle();
+      assert.deepEqual(again.checkUpdates, [], 'an identical check run is not written again');
+      assert.deepEqual(again.comments, [], 'an identical comment is not written again');
+    });
+  });
+
+  describe('the sticky comment', () => {
+    it('edits the comment in place while the verdict stays the same', async () => {
+      harness = await startHarness();
+      const old = {
+        id: 55,
+        user: { type: 'Bot' },
+        body: '<!-- mshub-review -->\nold\n<!-- mshub-review:verdict=failure -->\n',
+      };
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(ORIGINAL_SHA) }, comments: [old] });
+      nock(API)
+        .patch(`${REPO_API}/issues/comments/55`, (body) => (captured.commentEdits.push(body.body), true))
+        .reply(200, {});
+      await harness.receive('pull_request', pullRequestPayload('synchronize', HEAD));
+      await harness.service.queue.idle();
+      assert.equal(captured.commentEdits.length, 1);
+      assert.match(captured.commentEdits[0], /asset-digest-mismatch/);
+    });
+
+    it('posts a new comment and deletes the old one when the verdict flips', async () => {
+      harness = await startHarness();
+      const old = {
+        id: 55,
+        user: { type: 'Bot' },
+        body: '<!-- mshub-review -->\nold\n<!-- mshub-review:verdict=failure -->\n',
+      };
+      const planted = { id: 56, user: { type: 'User' }, body: '<!-- mshub-review -->\nnot the bot' };
+      const captured = mockReview({
+        files: { [CLEAN_PATH]: assetFile(asset.sha256) },
+        comments: [old, planted],
+      });
+      mockCommentWrites(captured);
+      nock(API).delete(`${REPO_API}/issues/comments/55`).reply(204);
+      await harness.receive('pull_request', pullRequestPayload('synchronize', HEAD));
+      await harness.service.queue.idle();
+      assert.equal(captured.comments.length, 1);
+      assert.match(captured.comments[0], /all pass/);
+    });
+  });
+
+  describe('API failures', () => {
+    it('retries a 500 from the GitHub API and then reviews', async () => {
+      harness = await startHarness({ retry: true });
+      nock(API).get(`${REPO_API}/pulls/2/files`).query({ per_page: 100 }).reply(500, { message: 'oops' });
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256) } });
+      mockCommentWrites(captured);
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      assert.equal(captured.checkUpdates.at(-1).conclusion, 'success');
+    });
+
+    it('says why in the check run when the review cannot finish', async () => {
+      harness = await startHarness();
+      const api = nock(API);
+      api.get(`${REPO_API}/contents/.github%2Fmshub-review.yml`).reply(404);
+      // Probot's config loader falls back to the owner's `.github` repository.
+      api.get(`/repos/${OWNER}/.github/contents/.github%2Fmshub-review.yml`).reply(404);
+      api
+        .get(`${REPO_API}/pulls/2/files`)
+        .query({ per_page: 100 })
+        .reply(200, [{ filename: CLEAN_PATH, status: 'added' }]);
+      api
+        .get(`/repos/Codertocat/Hello-World/commits/${HEAD}/check-runs`)
+        .query(true)
+        .reply(200, { total_count: 0, check_runs: [] });
+      api.post(`${REPO_API}/check-runs`).reply(201, { id: 7 });
+      api
+        .get(/\/contents\/mshub_res/)
+        .query(true)
+        .reply(503, { message: 'unavailable' });
+      const updates: any[] = [];
+      api.patch(`${REPO_API}/check-runs/7`, (body) => (updates.push(body), true)).reply(200, {});
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      assert.equal(updates[0].conclusion, 'failure');
+      assert.equal(updates[0].output.title, 'mshub-review could not finish');
+      assert.match(updates[0].output.summary, /HTTP 503/);
+      assert.equal(harness.errors.length, 1);
+    });
+  });
+
+  describe('repo-link', () => {
+    it('looks for mindspore_hub_conf.py on GitHub for a GitHub link', async () => {
+      harness = await startHarness();
+      const edit = (text: string) =>
+        replaceOnce(
+          text,
+          '<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>',
+          '<https://github.com/mindspore-lab/mindcv/tree/v0.5.0/configs/vgg>',
+        );
+      const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(asset.sha256, edit) }, gitee: false });
+      nock(API)
+        .get('/repos/mindspore-lab/mindcv/contents/configs/vgg/mindspore_hub_conf.py')
+        .query({ ref: 'v0.5.0' })
+        .reply(404)
+        .get('/repos/mindspore-lab/mindcv')
+        .reply(200, {})
+        .get('/repos/mindspore-lab/mindcv/commits/v0.5.0')
+        .reply(200, {});
+      mockCommentWrites(captured);
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      assert.deepEqual(
+        captured.checkUpdates.at(-1).output.annotations.map((a: any) => [a.title, a.start_line]),
+        [['hub-conf-missing', 23]],
+      );
     });
   });
 });

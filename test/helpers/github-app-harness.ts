@@ -34,6 +34,9 @@ export function examplePayload(
   if (!example) throw new Error(`no ${event}.${action} example in @octokit/webhooks-examples`);
   const payload = structuredClone(example);
   payload.installation = { id: INSTALLATION, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI=' };
+  payload.repository.name = REPO;
+  payload.repository.full_name = `${OWNER}/${REPO}`;
+  payload.repository.owner.login = OWNER;
   adjust(payload);
   return payload;
 }
@@ -49,6 +52,8 @@ export function pullRequestPayload(action: string, headSha: string, number = 2):
 export interface Harness {
   probot: Probot;
   service: ReviewService;
+  /** Messages of review jobs that failed. */
+  errors: string[];
   receive(name: string, payload: unknown, id?: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -67,14 +72,12 @@ export async function startHarness(options: { retry?: boolean } = {}): Promise<H
     cacheTtlMs: 0,
     timeoutMs: 5000,
   });
+  const errors: string[] = [];
+  const log = { info() {}, error: (data: { err?: Error }) => errors.push(data.err?.message ?? 'unknown') };
   const service = new ReviewService({
     adapters: { hasher: verifier, sourceRepos },
     concurrency: 2,
-    log: {
-      info() {},
-      error: (data: unknown, message: string) =>
-        console.error('JOBERR', message, (data as { err?: Error }).err?.message),
-    } as never,
+    log: log as never,
   });
   const probot = new Probot({
     appId: 1,
@@ -90,6 +93,7 @@ export async function startHarness(options: { retry?: boolean } = {}): Promise<H
   return {
     probot,
     service,
+    errors,
     async receive(name, payload, id = `delivery-${++deliveries}`) {
       await probot.receive({ id, name, payload } as never);
     },

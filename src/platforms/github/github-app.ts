@@ -13,18 +13,34 @@ export function createGitHubApp(service: ReviewService): ApplicationFunction {
   return (app: Probot) => {
     service.useGitHub((installationId) => app.auth(installationId));
 
-    const enqueue = (context: Context, request: Omit<ReviewRequest, 'platform' | 'deliveryId' | 'trigger' | 'owner' | 'repo'>, force = false) => {
+    const enqueue = (
+      context: Context,
+      request: Omit<ReviewRequest, 'platform' | 'deliveryId' | 'trigger' | 'owner' | 'repo'>,
+      force = false,
+    ) => {
       const { owner, repo } = context.repo();
       const trigger = `${context.name}.${(context.payload as { action?: string }).action ?? ''}`;
-      const outcome = service.queue.enqueue({ platform: 'github', owner, repo, deliveryId: context.id, trigger, ...request }, { force });
+      const outcome = service.queue.enqueue(
+        { platform: 'github', owner, repo, deliveryId: context.id, trigger, ...request },
+        { force },
+      );
       context.log.info({ deliveryId: context.id, trigger, outcome }, 'review request');
     };
 
     app.on(
-      ['pull_request.opened', 'pull_request.reopened', 'pull_request.synchronize', 'pull_request.ready_for_review'],
+      [
+        'pull_request.opened',
+        'pull_request.reopened',
+        'pull_request.synchronize',
+        'pull_request.ready_for_review',
+      ],
       async (context) => {
         const { pull_request: pull } = context.payload;
-        enqueue(context, { pullNumber: pull.number, headSha: pull.head.sha, ...installationOf(context.payload) });
+        enqueue(context, {
+          pullNumber: pull.number,
+          headSha: pull.head.sha,
+          ...installationOf(context.payload),
+        });
       },
     );
 
@@ -32,18 +48,35 @@ export function createGitHubApp(service: ReviewService): ApplicationFunction {
       const { check_run: run } = context.payload;
       if (run.name !== CHECK_NAME) return;
       const pull = run.pull_requests[0];
-      enqueue(context, { headSha: run.head_sha, ...(pull ? { pullNumber: pull.number } : {}), ...installationOf(context.payload) }, true);
+      enqueue(
+        context,
+        {
+          headSha: run.head_sha,
+          ...(pull ? { pullNumber: pull.number } : {}),
+          ...installationOf(context.payload),
+        },
+        true,
+      );
     });
 
     app.on('check_suite.rerequested', async (context) => {
       const { check_suite: suite } = context.payload;
       const pull = suite.pull_requests[0];
-      enqueue(context, { headSha: suite.head_sha, ...(pull ? { pullNumber: pull.number } : {}), ...installationOf(context.payload) }, true);
+      enqueue(
+        context,
+        {
+          headSha: suite.head_sha,
+          ...(pull ? { pullNumber: pull.number } : {}),
+          ...installationOf(context.payload),
+        },
+        true,
+      );
     });
 
     app.on('issue_comment.created', async (context) => {
       const { issue, comment } = context.payload;
-      if (!issue.pull_request || comment.user?.type === 'Bot' || !RECHECK_COMMAND.test(comment.body ?? '')) return;
+      if (!issue.pull_request || comment.user?.type === 'Bot' || !RECHECK_COMMAND.test(comment.body ?? ''))
+        return;
       enqueue(context, { pullNumber: issue.number, ...installationOf(context.payload) }, true);
     });
   };

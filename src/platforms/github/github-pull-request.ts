@@ -1,5 +1,10 @@
 import type { ProbotOctokit } from 'probot';
-import { REPO_CONFIG_PATH, type RepoConfig, defaultRepoConfig, repoConfigFromObject } from '../../config/repo-config.js';
+import {
+  defaultRepoConfig,
+  REPO_CONFIG_PATH,
+  type RepoConfig,
+  repoConfigFromObject,
+} from '../../config/repo-config.js';
 import { ASSETS_ROOT, isSubmissionFile } from '../../core/hub-path.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
 import type { ChangedFile, PullRequestSource } from '../../review/review-platform.js';
@@ -33,7 +38,12 @@ export class GitHubPullRequestSource implements PullRequestSource {
       return data.state === 'open' ? { pullNumber, headSha: data.head.sha } : undefined;
     }
     // A fork's check run names no pull request: find the open one whose head is the commit.
-    const open = await this.octokit.paginate(this.octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
+    const open = await this.octokit.paginate(this.octokit.rest.pulls.list, {
+      owner,
+      repo,
+      state: 'open',
+      per_page: 100,
+    });
     const match = open.find((pull) => pull.head.sha === headSha);
     if (!match) return undefined;
     this.pullNumber = match.number;
@@ -48,7 +58,8 @@ export class GitHubPullRequestSource implements PullRequestSource {
       pull_number: pullNumber,
       per_page: 100,
     });
-    if (files.length < LIST_FILES_CAP) return files.map((file) => ({ path: file.filename, status: file.status }));
+    if (files.length < LIST_FILES_CAP)
+      return files.map((file) => ({ path: file.filename, status: file.status }));
     return this.compareTrees(pullNumber);
   }
 
@@ -58,7 +69,8 @@ export class GitHubPullRequestSource implements PullRequestSource {
       const { data } = await this.octokit.rest.repos.getContent({ owner, repo, path, ref });
       if (Array.isArray(data) || data.type !== 'file') return undefined;
       // Files over 1 MB come without content; a placeholder of the limit's size makes the size rule report it.
-      if (data.size > maxBytes || !('content' in data) || data.encoding !== 'base64') return new Uint8Array(maxBytes + 1);
+      if (data.size > maxBytes || !('content' in data) || data.encoding !== 'base64')
+        return new Uint8Array(maxBytes + 1);
       return Buffer.from(data.content, 'base64');
     } catch (error) {
       if ((error as { status?: number }).status === 404) return undefined;
@@ -76,7 +88,8 @@ export class GitHubPullRequestSource implements PullRequestSource {
       if (entry.type !== 'blob' || !entry.path) continue;
       const folders = entry.path.split('/').slice(0, -1);
       if (folders.includes('images')) images.add(entry.path.slice(entry.path.lastIndexOf('/') + 1));
-      if (entry.path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(entry.path)) assetPaths.add(entry.path);
+      if (entry.path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(entry.path))
+        assetPaths.add(entry.path);
     }
     return { images, assetPaths };
   }
@@ -94,8 +107,17 @@ export class GitHubPullRequestSource implements PullRequestSource {
     const { data: pull } = await this.octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
     const [base, head] = await Promise.all(
       [pull.base.sha, pull.head.sha].map(async (sha) => {
-        const { data } = await this.octokit.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: 'true' });
-        return new Map(data.tree.filter((entry) => entry.type === 'blob' && entry.path).map((entry) => [entry.path as string, entry.sha]));
+        const { data } = await this.octokit.rest.git.getTree({
+          owner,
+          repo,
+          tree_sha: sha,
+          recursive: 'true',
+        });
+        return new Map(
+          data.tree
+            .filter((entry) => entry.type === 'blob' && entry.path)
+            .map((entry) => [entry.path as string, entry.sha]),
+        );
       }),
     );
     const changed: ChangedFile[] = [];

@@ -1,7 +1,13 @@
 import type { ProbotOctokit } from 'probot';
 import type { Finding } from '../../core/findings.js';
 import { COMMENT_MARKER, renderMarkdown } from '../../core/report/render-markdown.js';
-import { describeCounts, plural, type ReviewReport, type Verdict, verdictOf } from '../../core/report/review-report.js';
+import {
+  describeCounts,
+  plural,
+  type ReviewReport,
+  type Verdict,
+  verdictOf,
+} from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -35,7 +41,13 @@ export class GitHubReporter implements ReviewReporter {
 
   async started(headSha: string): Promise<void> {
     const { owner, repo } = this.target;
-    const { data } = await this.octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: CHECK_NAME, filter: 'latest' });
+    const { data } = await this.octokit.rest.checks.listForRef({
+      owner,
+      repo,
+      ref: headSha,
+      check_name: CHECK_NAME,
+      filter: 'latest',
+    });
     const existing = data.check_runs[0];
     if (existing) {
       this.run = {
@@ -53,14 +65,20 @@ export class GitHubReporter implements ReviewReporter {
       name: CHECK_NAME,
       head_sha: headSha,
       status: 'in_progress',
-      output: { title: 'Reviewing the asset files', summary: 'mshub-review is checking the changed asset files.' },
+      output: {
+        title: 'Reviewing the asset files',
+        summary: 'mshub-review is checking the changed asset files.',
+      },
     });
     this.run = { id: created.id, status: 'in_progress', conclusion: null };
   }
 
   async completed(headSha: string, report: ReviewReport): Promise<void> {
     const verdict = verdictOf(report.summary);
-    const title = verdict === 'success' ? `All ${plural(report.summary.files, 'asset file')} pass` : `${describeCounts(report.summary)} in ${plural(report.summary.files, 'asset file')}`;
+    const title =
+      verdict === 'success'
+        ? `All ${plural(report.summary.files, 'asset file')} pass`
+        : `${describeCounts(report.summary)} in ${plural(report.summary.files, 'asset file')}`;
     const summary = truncate(renderMarkdown(report, { headSha }).replace(`${COMMENT_MARKER}\n`, ''));
     const annotations = report.files.flatMap((file) => file.findings.map(toAnnotation));
     await this.finishCheckRun(headSha, { conclusion: verdict, title, summary, annotations });
@@ -72,7 +90,8 @@ export class GitHubReporter implements ReviewReporter {
     await this.finishCheckRun(headSha, {
       conclusion: 'cancelled',
       title: 'Superseded by a newer commit',
-      summary: 'A newer commit was pushed while this one was reviewed; see the check run of the newest commit.',
+      summary:
+        'A newer commit was pushed while this one was reviewed; see the check run of the newest commit.',
       annotations: [],
     });
   }
@@ -88,41 +107,85 @@ export class GitHubReporter implements ReviewReporter {
 
   private async finishCheckRun(
     headSha: string,
-    result: { conclusion: Verdict | 'cancelled' | 'failure'; title: string; summary: string; annotations: Annotation[] },
+    result: {
+      conclusion: Verdict | 'cancelled' | 'failure';
+      title: string;
+      summary: string;
+      annotations: Annotation[];
+    },
   ): Promise<void> {
     const { owner, repo } = this.target;
     const run = this.run;
-    if (run?.status === 'completed' && run.conclusion === result.conclusion && run.title === result.title && run.summary === result.summary) {
+    if (
+      run?.status === 'completed' &&
+      run.conclusion === result.conclusion &&
+      run.title === result.title &&
+      run.summary === result.summary
+    ) {
       return;
     }
     const batches: Annotation[][] = [];
     for (let index = 0; index < result.annotations.length; index += ANNOTATIONS_PER_REQUEST) {
       batches.push(result.annotations.slice(index, index + ANNOTATIONS_PER_REQUEST));
     }
-    const output = (annotations: Annotation[] = []) => ({ title: result.title, summary: result.summary, annotations });
-    const completion = { status: 'completed' as const, conclusion: result.conclusion, completed_at: new Date().toISOString() };
+    const output = (annotations: Annotation[] = []) => ({
+      title: result.title,
+      summary: result.summary,
+      annotations,
+    });
+    const completion = {
+      status: 'completed' as const,
+      conclusion: result.conclusion,
+      completed_at: new Date().toISOString(),
+    };
 
     // Annotations accumulate on a check run, so a finished run is never rewritten: a new one is made.
     let id: number;
     if (run && run.status !== 'completed') {
       id = run.id;
-      await this.octokit.rest.checks.update({ owner, repo, check_run_id: id, ...completion, output: output(batches[0]) });
+      await this.octokit.rest.checks.update({
+        owner,
+        repo,
+        check_run_id: id,
+        ...completion,
+        output: output(batches[0]),
+      });
     } else {
-      const { data } = await this.octokit.rest.checks.create({ owner, repo, name: CHECK_NAME, head_sha: headSha, ...completion, output: output(batches[0]) });
+      const { data } = await this.octokit.rest.checks.create({
+        owner,
+        repo,
+        name: CHECK_NAME,
+        head_sha: headSha,
+        ...completion,
+        output: output(batches[0]),
+      });
       id = data.id;
     }
     for (const batch of batches.slice(1)) {
       await this.octokit.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
     }
-    this.run = { id, status: 'completed', conclusion: result.conclusion, title: result.title, summary: result.summary };
+    this.run = {
+      id,
+      status: 'completed',
+      conclusion: result.conclusion,
+      title: result.title,
+      summary: result.summary,
+    };
   }
 
   private async upsertComment(body: string, verdict: Verdict): Promise<void> {
     const { owner, repo } = this.target;
     const issue_number = this.target.pullNumber();
     if (issue_number === undefined) return;
-    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 });
-    const ours = comments.filter((comment) => comment.user?.type === 'Bot' && comment.body?.startsWith(COMMENT_MARKER)).at(-1);
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number,
+      per_page: 100,
+    });
+    const ours = comments
+      .filter((comment) => comment.user?.type === 'Bot' && comment.body?.startsWith(COMMENT_MARKER))
+      .at(-1);
     if (!ours) {
       await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
       return;
@@ -171,5 +234,7 @@ export function renderComment(report: ReviewReport, headSha: string, verdict: Ve
 }
 
 function truncate(text: string): string {
-  return text.length <= SUMMARY_LIMIT ? text : `${text.slice(0, SUMMARY_LIMIT)}\n\n… (cut; every finding is in the annotations and the comment)`;
+  return text.length <= SUMMARY_LIMIT
+    ? text
+    : `${text.slice(0, SUMMARY_LIMIT)}\n\n… (cut; every finding is in the annotations and the comment)`;
 }

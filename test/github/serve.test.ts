@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:net';
+import { describe, it } from 'node:test';
+import nock from 'nock';
+import { runServe } from '../../src/cli/serve-command.js';
+import { readEnvironment } from '../../src/config/environment.js';
+import { API, pullRequestPayload, REPO_API } from '../helpers/github-app-harness.js';
+import { useStrictNock } from '../helpers/nock-strict.js';
+
+useStrictNock();
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('mshub-review serve', () => {
+  it('serves /healthz and reviews a signed pull_request webhook in the background', async () => {
+    const port = await freePort();
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const environment = readEnvironment({
+      APP_ID: '1',
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: 'hook-secret',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'fatal',
+    });
+    const server = await runServe(environment);
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const health = await fetch(`${base}/healthz`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok' });
+
+      const api = nock(API);
+      api
+        .post('/app/installations/42/access_tokens')
+        .reply(201, { token: 't', expires_at: '2099-01-01T00:00:00Z' });
+      api.get(`${REPO_API}/contents/.github%2Fmshub-review.yml`).reply(404);
+      api.get('/repos/Codertocat/.github/contents/.github%2Fmshub-review.yml').reply(404);
+      api
+        .get(`${REPO_API}/pulls/2/files`)
+        .query({ per_page: 100 })
+        .reply(200, [{ filename: 'README.md', status: 'modified' }]);
+
+      const body = JSON.stringify(pullRequestPayload('opened', 'c'.repeat(40)));
+      const headers = {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': 'serve-test-1',
+        'x-hub-signature-256': `sha256=${createHmac('sha256', 'hook-secret').update(body).digest('hex')}`,
+      };
+      const refused = await fetch(`${base}/api/github/webhooks`, {
+        method: 'POST',
+        body,
+        headers: { ...headers, 'x-hub-signature-256': 'sha256=00' },
+      });
+      assert.ok(
+        refused.status >= 400 && refused.status < 500,
+        `a wrong signature answered ${refused.status}`,
+      );
+      const accepted = await fetch(`${base}/api/github/webhooks`, { method: 'POST', body, headers });
+      assert.equal(accepted.status, 200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
