@@ -37,11 +37,12 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
 
   const inputs = readAssetFiles(selection, repoConfig.rules.limits.maxFileBytes);
   const hasher = options.verifyAssets ? createCliHasher(io) : undefined;
+  const adapters: ReviewAdapters = {};
+  if (hasher) adapters.hasher = hasher;
+  if (options.checkRepo) adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos);
   let report: ReviewReport;
   try {
-    report = buildReport(
-      await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, hasher ? { hasher } : {}),
-    );
+    report = buildReport(await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters));
   } finally {
     await hasher?.close();
   }

@@ -68,7 +68,7 @@ async function checkSourceRepos(
     return outcomes.get(key);
   });
   const answers = await Promise.all(perFile);
-  results.forEach((result, index) =>
-    result.findings.push(...sourceRepoFindings(result, answers[index], config)),
-  );
+  for (const [index, result] of results.entries()) {
+    result.findings.push(...sourceRepoFindings(result, answers[index], config));
+  }
 }

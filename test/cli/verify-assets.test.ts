@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import nock from 'nock';
 import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
-import { CLEAN_PATH, CLEAN_TEXT, REPO_ROOT, replaceOnce } from '../helpers/fixtures.js';
+import { CLEAN_PATH, CLEAN_TEXT, REPO_ROOT, replaceOnce, SAMPLE_HUB } from '../helpers/fixtures.js';
+import { useStrictNock } from '../helpers/nock-strict.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const asset = testAsset(256 * 1024, 7);
@@ -109,5 +111,30 @@ describe('mshub-review sha256 URL', () => {
   it('exits 2 for an http link', async () => {
     const run = await runCliCaptured(['sha256', 'http://download.mindspore.cn/x.ckpt'], { env: ENV });
     assert.equal(run.code, 2);
+  });
+});
+
+describe('mshub-review validate --check-repo', () => {
+  useStrictNock();
+
+  it('reports a repo-link folder without mindspore_hub_conf.py', async () => {
+    nock('https://gitee.com')
+      .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
+      .query({ ref: 'r1.9' })
+      .reply(200, [])
+      .get('/api/v5/repos/mindspore/models')
+      .reply(200, {})
+      .get('/api/v5/repos/mindspore/models/commits/r1.9')
+      .reply(200, {});
+    const run = await runCliCaptured([
+      'validate',
+      join(SAMPLE_HUB, CLEAN_PATH),
+      '--check-repo',
+      '--format',
+      'json',
+    ]);
+    assert.equal(run.code, 1);
+    const [finding] = JSON.parse(run.stdout).files[0].findings;
+    assert.deepEqual([finding.rule, finding.line], ['hub-conf-missing', 23]);
   });
 });

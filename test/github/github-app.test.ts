@@ -88,10 +88,11 @@ function mockReview(options: {
     });
   if (!options.existingRun) {
     api
-      .post(
-        `${REPO_API}/check-runs`,
-        (body) => body.head_sha === sha && (captured.checkRuns.push(body), true),
-      )
+      .post(`${REPO_API}/check-runs`, (body) => {
+        if (body.head_sha !== sha) return false;
+        captured.checkRuns.push(body);
+        return true;
+      })
       .reply(201, { id: runId });
   }
   for (const path of assetPaths) {
@@ -118,10 +119,10 @@ function mockReview(options: {
       .query({ ref: 'r1.9' })
       .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(HUB_CONF).toString('base64') });
   api
-    .patch(
-      `${REPO_API}/check-runs/${options.existingRun?.id ?? runId}`,
-      (body) => (captured.checkUpdates.push(body), true),
-    )
+    .patch(`${REPO_API}/check-runs/${options.existingRun?.id ?? runId}`, (body) => {
+      captured.checkUpdates.push(body);
+      return true;
+    })
     .optionally()
     .times(5)
     .reply(200, {});
@@ -136,7 +137,10 @@ function mockReview(options: {
 
 function mockCommentWrites(captured: Captured, pull = 2): void {
   nock(API)
-    .post(`${REPO_API}/issues/${pull}/comments`, (body) => (captured.comments.push(body.body), true))
+    .post(`${REPO_API}/issues/${pull}/comments`, (body) => {
+      captured.comments.push(body.body);
+      return true;
+    })
     .reply(201, { id: 99 });
 }
 
@@ -357,7 +361,10 @@ describe('the GitHub App', () => {
       };
       const captured = mockReview({ files: { [CLEAN_PATH]: assetFile(ORIGINAL_SHA) }, comments: [old] });
       nock(API)
-        .patch(`${REPO_API}/issues/comments/55`, (body) => (captured.commentEdits.push(body.body), true))
+        .patch(`${REPO_API}/issues/comments/55`, (body) => {
+          captured.commentEdits.push(body.body);
+          return true;
+        })
         .reply(200, {});
       await harness.receive('pull_request', pullRequestPayload('synchronize', HEAD));
       await harness.service.queue.idle();
@@ -417,7 +424,12 @@ describe('the GitHub App', () => {
         .query(true)
         .reply(503, { message: 'unavailable' });
       const updates: any[] = [];
-      api.patch(`${REPO_API}/check-runs/7`, (body) => (updates.push(body), true)).reply(200, {});
+      api
+        .patch(`${REPO_API}/check-runs/7`, (body) => {
+          updates.push(body);
+          return true;
+        })
+        .reply(200, {});
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
       assert.equal(updates[0].conclusion, 'failure');
