@@ -9,13 +9,12 @@ import {
   verdictOf,
 } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
+import { decideCommentWrite, stickyCommentBody, truncateReview } from '../../review/sticky-comment.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
 export const CHECK_NAME = 'mshub-review';
 const ANNOTATIONS_PER_REQUEST = 50;
-const SUMMARY_LIMIT = 65_000;
-const VERDICT_MARKER = /<!-- mshub-review:verdict=(success|neutral|failure) -->/;
 const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
 
 interface CheckRunState {
@@ -79,10 +78,11 @@ export class GitHubReporter implements ReviewReporter {
       verdict === 'success'
         ? `All ${plural(report.summary.files, 'asset file')} pass`
         : `${describeCounts(report.summary)} in ${plural(report.summary.files, 'asset file')}`;
-    const summary = truncate(renderMarkdown(report, { headSha }).replace(`${COMMENT_MARKER}\n`, ''));
+    const summary = truncateReview(renderMarkdown(report, { headSha }).replace(`${COMMENT_MARKER}\n`, ''));
     const annotations = report.files.flatMap((file) => file.findings.map(toAnnotation));
     await this.finishCheckRun(headSha, { conclusion: verdict, title, summary, annotations });
-    await this.upsertComment(renderComment(report, headSha, verdict), verdict);
+    const comment = stickyCommentBody(report, { headSha });
+    await this.upsertComment(comment.body, comment.verdict);
   }
 
   async superseded(headSha: string): Promise<void> {
@@ -183,20 +183,23 @@ export class GitHubReporter implements ReviewReporter {
       issue_number,
       per_page: 100,
     });
-    const ours = comments
-      .filter((comment) => comment.user?.type === 'Bot' && comment.body?.startsWith(COMMENT_MARKER))
-      .at(-1);
-    if (!ours) {
-      await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
-      return;
-    }
-    if (ours.body === body) return;
-    if (VERDICT_MARKER.exec(ours.body ?? '')?.[1] === verdict) {
-      await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: ours.id, body });
+    const write = decideCommentWrite(
+      comments.map((comment) => ({
+        id: comment.id,
+        body: comment.body ?? '',
+        byBot: comment.user?.type === 'Bot',
+      })),
+      body,
+      verdict,
+    );
+    if (write.kind === 'skip') return;
+    if (write.kind === 'update') {
+      await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: write.id, body });
       return;
     }
     await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
-    await this.octokit.rest.issues.deleteComment({ owner, repo, comment_id: ours.id });
+    if (write.kind === 'replace')
+      await this.octokit.rest.issues.deleteComment({ owner, repo, comment_id: write.id });
   }
 }
 
@@ -226,15 +229,4 @@ function toAnnotation(finding: Finding): Annotation {
     annotation.end_column = finding.column;
   }
   return annotation;
-}
-
-/** The sticky comment: the review, then a hidden verdict so the next review knows whether it flipped. */
-export function renderComment(report: ReviewReport, headSha: string, verdict: Verdict): string {
-  return `${truncate(renderMarkdown(report, { headSha }))}<!-- mshub-review:verdict=${verdict} -->\n`;
-}
-
-function truncate(text: string): string {
-  return text.length <= SUMMARY_LIMIT
-    ? text
-    : `${text.slice(0, SUMMARY_LIMIT)}\n\n… (cut; every finding is in the annotations and the comment)`;
 }

@@ -1,0 +1,54 @@
+import { COMMENT_MARKER, type MarkdownOptions, renderMarkdown } from '../core/report/render-markdown.js';
+import { type ReviewReport, type Verdict, verdictOf } from '../core/report/review-report.js';
+
+export interface ExistingComment {
+  id: number;
+  body: string;
+  /** Written by the bot itself (others can copy the marker, but the bot never edits their comments). */
+  byBot: boolean;
+}
+
+export type CommentWrite =
+  | { kind: 'create' }
+  | { kind: 'skip' }
+  | { kind: 'update'; id: number }
+  /** The verdict flipped: post anew so the contributor is notified, then delete the old one. */
+  | { kind: 'replace'; id: number };
+
+const VERDICT_MARKER = /<!-- mshub-review:verdict=(success|neutral|failure) -->/;
+
+/** Comments and check-run summaries hold at most 65,536 characters. */
+const BODY_LIMIT = 65_000;
+
+/** Cuts a long review, saying where the rest is. */
+export function truncateReview(text: string): string {
+  return text.length <= BODY_LIMIT
+    ? text
+    : `${text.slice(0, BODY_LIMIT)}\n\n… (cut here; run \`npx mshub-review validate\` for every finding)\n`;
+}
+
+/** The sticky comment body: the review, then a hidden verdict so the next review knows whether it flipped. */
+export function stickyCommentBody(
+  report: ReviewReport,
+  options: MarkdownOptions,
+): { body: string; verdict: Verdict } {
+  const verdict = verdictOf(report.summary);
+  return {
+    body: `${truncateReview(renderMarkdown(report, options))}<!-- mshub-review:verdict=${verdict} -->\n`,
+    verdict,
+  };
+}
+
+/** How to bring the one sticky comment up to date, writing as little as possible. */
+export function decideCommentWrite(
+  comments: readonly ExistingComment[],
+  body: string,
+  verdict: Verdict,
+): CommentWrite {
+  const ours = comments.filter((comment) => comment.byBot && comment.body.startsWith(COMMENT_MARKER)).at(-1);
+  if (!ours) return { kind: 'create' };
+  if (ours.body === body) return { kind: 'skip' };
+  return VERDICT_MARKER.exec(ours.body)?.[1] === verdict
+    ? { kind: 'update', id: ours.id }
+    : { kind: 'replace', id: ours.id };
+}
