@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { MshubError } from '../core/errors.js';
 import type { AssetDownloadSettings } from '../net/asset-verifier.js';
+import type { GiteeApiSettings } from '../platforms/gitee/gitee-api.js';
+import type { GiteeLabels } from '../platforms/gitee/gitee-reporter.js';
+import type { GiteeAuthSettings } from '../platforms/gitee/gitee-webhook-auth.js';
 import type { SourceRepoSettings } from '../platforms/source-repos/source-repo-checker.js';
 
 /** The one reader of process.env; every setting the program takes from the environment is here. */
@@ -11,8 +14,16 @@ export interface Environment {
   sourceRepos: SourceRepoSettings;
   /** Reviews run at once in this process. */
   reviewConcurrency: number;
+  gitee: GiteeSettings;
   /** The settings Probot reads for the GitHub App server, passed to it explicitly. */
   probot: Record<string, string>;
+}
+
+export interface GiteeSettings {
+  webhook: GiteeAuthSettings & { maxBodyBytes: number };
+  api: GiteeApiSettings;
+  webUrl: string;
+  labels: GiteeLabels;
 }
 
 /** Probot's own settings: the GitHub App, its server and its logs. */
@@ -64,7 +75,38 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     downloads: readDownloadSettings(env),
     sourceRepos: readSourceRepoSettings(env),
     reviewConcurrency: positiveInteger(env, 'REVIEW_CONCURRENCY', 4),
+    gitee: readGiteeSettings(env),
     probot,
+  };
+}
+
+function readGiteeSettings(env: NodeJS.ProcessEnv): GiteeSettings {
+  const mode = env.GITEE_WEBHOOK_AUTH ?? 'signature';
+  if (mode !== 'signature' && mode !== 'password') {
+    throw new MshubError(
+      'CONFIG_INVALID',
+      `GITEE_WEBHOOK_AUTH must be signature or password, not ${JSON.stringify(mode)}.`,
+    );
+  }
+  const api: GiteeApiSettings = {
+    apiUrl: httpsUrl(env, 'GITEE_API_URL', 'https://gitee.com/api/v5'),
+    retries: positiveInteger(env, 'GITEE_API_RETRIES', 3, 0),
+    timeoutMs: positiveInteger(env, 'GITEE_API_TIMEOUT_MS', 15_000),
+  };
+  if (env.GITEE_TOKEN) api.token = env.GITEE_TOKEN;
+  return {
+    webhook: {
+      secret: env.GITEE_WEBHOOK_SECRET ?? '',
+      mode,
+      windowMs: positiveInteger(env, 'GITEE_WEBHOOK_WINDOW_SECONDS', 3600) * 1000,
+      maxBodyBytes: positiveInteger(env, 'GITEE_WEBHOOK_MAX_BYTES', 5 * 1024 * 1024),
+    },
+    api,
+    webUrl: httpsUrl(env, 'GITEE_WEB_URL', 'https://gitee.com'),
+    labels: {
+      passed: env.GITEE_LABEL_PASSED || 'mshub-review/passed',
+      failed: env.GITEE_LABEL_FAILED || 'mshub-review/failed',
+    },
   };
 }
 

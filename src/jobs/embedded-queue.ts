@@ -15,6 +15,8 @@ export type ReviewRunner = (request: ReviewRequest, control: JobControl) => Prom
 
 export interface ReviewQueue {
   enqueue(request: ReviewRequest, options?: { force?: boolean }): EnqueueOutcome;
+  /** The pull request was closed: queued reviews do not run, a running one does not post. */
+  cancel(request: Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber'>): void;
   /** Resolves when no job is queued or running (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -28,6 +30,8 @@ export interface EmbeddedQueueOptions {
 }
 
 const SEEN_DELIVERIES = 5000;
+/** Stands for "no head commit is current": the pull request was closed. */
+const CLOSED = 'closed';
 
 /**
  * The in-process queue: bounded concurrency, one job per head commit, redelivered webhooks ignored,
@@ -73,7 +77,7 @@ export class EmbeddedReviewQueue implements ReviewQueue {
         if (!this.latestHead.has(pull) || request.headSha === undefined) this.latestHead.set(pull, sha);
       },
     };
-    const job = this.limit(() => this.runner(request, control))
+    const job = this.limit(() => (control.isCurrent() ? this.runner(request, control) : undefined))
       .then(() => {
         this.reviewed.set(reviewJobKey({ ...request, ...(head ? { headSha: head } : {}) }), this.now());
       })
@@ -84,6 +88,10 @@ export class EmbeddedReviewQueue implements ReviewQueue {
       });
     this.running.add(job);
     return 'queued';
+  }
+
+  cancel(request: Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber'>): void {
+    this.latestHead.set(pullKey(request), CLOSED);
   }
 
   async idle(): Promise<void> {

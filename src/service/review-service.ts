@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
-import { EmbeddedReviewQueue, type ReviewQueue } from '../jobs/embedded-queue.js';
+import { EmbeddedReviewQueue, type JobControl, type ReviewQueue } from '../jobs/embedded-queue.js';
+import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
+import { GiteePullRequestSource } from '../platforms/gitee/gitee-pull-request.js';
+import { type GiteeLabels, GiteeReporter } from '../platforms/gitee/gitee-reporter.js';
 import { GitHubPullRequestSource } from '../platforms/github/github-pull-request.js';
 import { GitHubReporter } from '../platforms/github/github-reporter.js';
 import type { ReviewAdapters } from '../review/review-asset-files.js';
@@ -9,9 +12,17 @@ import { runReviewJob } from '../review/run-review-job.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
+export interface GiteeServiceSettings {
+  api: GiteeApi;
+  /** The web address of Gitee, for links to lines (`https://gitee.com`). */
+  webUrl: string;
+  labels: GiteeLabels;
+}
+
 export interface ReviewServiceOptions {
   adapters: ReviewAdapters;
   concurrency: number;
+  gitee?: GiteeServiceSettings;
   log?: Pick<Logger, 'info' | 'error'>;
 }
 
@@ -38,10 +49,27 @@ export class ReviewService {
     this.githubAuth = auth;
   }
 
-  private async run(
-    request: ReviewRequest,
-    control: Parameters<typeof runReviewJob>[1]['control'],
-  ): Promise<void> {
+  private async run(request: ReviewRequest, control: JobControl): Promise<void> {
+    const { gitee } = this.options;
+    if (request.platform === 'gitee' && gitee) {
+      const source = new GiteePullRequestSource(gitee.api, request, request.pullNumber);
+      const reporter = new GiteeReporter(
+        gitee.api,
+        { ...request, pullNumber: () => request.pullNumber },
+        gitee,
+      );
+      const outcome = await runReviewJob(request, {
+        source,
+        reporter,
+        adapters: this.options.adapters,
+        control,
+      });
+      this.options.log?.info(
+        { deliveryId: request.deliveryId, trigger: request.trigger, outcome },
+        'review job finished',
+      );
+      return;
+    }
     if (request.platform !== 'github' || !this.githubAuth || request.installationId === undefined) {
       throw new Error(`no ${request.platform} client is configured for ${request.owner}/${request.repo}`);
     }

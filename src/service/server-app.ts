@@ -1,13 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApplicationFunction } from 'probot';
+import type { GiteeSettings } from '../config/environment.js';
+import { createGiteeWebhookHandler } from '../platforms/gitee/gitee-webhook-handler.js';
 import { createGitHubApp } from '../platforms/github/github-app.js';
 import type { ReviewService } from './review-service.js';
 
-/** Everything `mshub-review serve` mounts on Probot's server: the GitHub App and the health check. */
-export function createServerApp(service: ReviewService): ApplicationFunction {
+/** Everything `mshub-review serve` mounts on Probot's server: the GitHub App, the Gitee webhook, the health check. */
+export function createServerApp(service: ReviewService, gitee: GiteeSettings): ApplicationFunction {
   const github = createGitHubApp(service);
   return async (app, options) => {
     await github(app, options);
+    options.addHandler(
+      createGiteeWebhookHandler({
+        service,
+        auth: gitee.webhook,
+        maxBodyBytes: gitee.webhook.maxBodyBytes,
+        log: app.log,
+      }),
+    );
     options.addHandler((request: IncomingMessage, response: ServerResponse) => {
       if (request.method !== 'GET' || request.url?.split('?')[0] !== '/healthz') return false;
       response.writeHead(200, { 'content-type': 'application/json' });

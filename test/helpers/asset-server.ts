@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { lookup } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
@@ -80,3 +81,16 @@ export function serveAsset(bytes: Buffer, etag = '"v1"'): Handler {
     response.end(bytes);
   };
 }
+
+/**
+ * A resolver for the downloader in tests: loopback names resolve, every other name fails as if it did
+ * not exist, so no test can reach a host outside this machine.
+ */
+export const loopbackOnlyLookup = ((
+  hostname: string,
+  options: object,
+  callback: (...args: unknown[]) => void,
+) => {
+  if (hostname === 'localhost') return lookup(hostname, options, callback as never);
+  callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+}) as never;

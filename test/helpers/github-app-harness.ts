@@ -7,7 +7,7 @@ import { AssetVerifier } from '../../src/net/asset-verifier.js';
 import { createGitHubApp } from '../../src/platforms/github/github-app.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
 import { ReviewService } from '../../src/service/review-service.js';
-import { TEST_CA } from './asset-server.js';
+import { loopbackOnlyLookup, TEST_CA } from './asset-server.js';
 
 export const OWNER = 'Codertocat';
 export const REPO = 'Hello-World';
@@ -64,7 +64,7 @@ let deliveries = 0;
 export async function startHarness(options: { retry?: boolean } = {}): Promise<Harness> {
   const verifier = new AssetVerifier(
     { ...DEFAULT_DOWNLOAD_SETTINGS, allowPrivateHosts: ['127.0.0.1'], ca: TEST_CA, retries: 0 },
-    { sleep: async () => {} },
+    { sleep: async () => {}, lookup: loopbackOnlyLookup },
   );
   const sourceRepos = new HostedSourceRepoChecker({
     githubApiUrl: 'https://api.github.com',

@@ -1,0 +1,86 @@
+export interface GiteeApiSettings {
+  /** `https://gitee.com/api/v5`, or a self-hosted Gitee's. */
+  apiUrl: string;
+  token?: string;
+  retries: number;
+  timeoutMs: number;
+}
+
+/** An answer of the Gitee API that is not a success, after retries. */
+export class GiteeApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GiteeApiError';
+  }
+}
+
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const MAX_PAGES = 100;
+
+/**
+ * A small client for Gitee API v5: the token as `access_token`, JSON in and out, 429 and 5xx retried
+ * with backoff (and Retry-After), list endpoints read page by page.
+ */
+export class GiteeApi {
+  constructor(
+    private readonly settings: GiteeApiSettings,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  async request<T>(
+    method: string,
+    path: string,
+    options: { query?: Record<string, string | number | undefined>; body?: unknown; allow404?: boolean } = {},
+  ): Promise<T | undefined> {
+    const url = new URL(`${this.settings.apiUrl.replace(/\/+$/, '')}${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    if (this.settings.token) url.searchParams.set('access_token', this.settings.token);
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          'user-agent': 'mshub-review',
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+      if (response.ok) {
+        const text = await response.text();
+        return (text === '' ? undefined : JSON.parse(text)) as T;
+      }
+      await response.body?.cancel();
+      if (response.status === 404 && options.allow404) return undefined;
+      if (!RETRY_STATUSES.has(response.status) || attempt >= this.settings.retries) {
+        throw new GiteeApiError(
+          response.status,
+          path,
+          `the Gitee API answered HTTP ${response.status} to ${method} ${path}`,
+        );
+      }
+      const retryAfter = Number(response.headers.get('retry-after'));
+      await this.sleep(
+        Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 60) * 1000 : 500 * 2 ** attempt,
+      );
+    }
+  }
+
+  /** Every item of a list endpoint, following `page` until a short page. */
+  async list<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const batch =
+        (await this.request<T[]>('GET', path, { query: { ...query, page, per_page: 100 } })) ?? [];
+      items.push(...batch);
+      if (batch.length < 100) break;
+    }
+    return items;
+  }
+}

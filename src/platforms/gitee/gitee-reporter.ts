@@ -1,0 +1,110 @@
+import { COMMENT_MARKER } from '../../core/report/render-markdown.js';
+import { type ReviewReport, verdictOf } from '../../core/report/review-report.js';
+import type { ReviewReporter } from '../../review/review-platform.js';
+import { decideCommentWrite, stickyCommentBody } from '../../review/sticky-comment.js';
+import type { GiteeApi } from './gitee-api.js';
+
+export interface GiteeLabels {
+  passed: string;
+  failed: string;
+}
+
+/** A path segment safe inside a markdown link target (encodeURIComponent leaves parentheses alone). */
+function urlSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(
+    /[()]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+interface GiteeComment {
+  id: number;
+  body?: string;
+  user?: { login?: string };
+}
+
+/**
+ * Reports to Gitee, which has no check runs with annotations: one sticky comment whose findings link
+ * to the lines at the reviewed commit, and the labels `mshub-review/passed` or `mshub-review/failed`
+ * (the convention of MindSpore's Gitee bots), replaced on every run.
+ */
+export class GiteeReporter implements ReviewReporter {
+  private readonly base: string;
+
+  constructor(
+    private readonly api: GiteeApi,
+    private readonly target: { owner: string; repo: string; pullNumber: () => number | undefined },
+    private readonly options: { webUrl: string; labels: GiteeLabels },
+  ) {
+    this.base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
+  }
+
+  async started(): Promise<void> {}
+
+  async completed(headSha: string, report: ReviewReport): Promise<void> {
+    const { owner, repo } = this.target;
+    const web = this.options.webUrl.replace(/\/+$/, '');
+    const lineLink = (path: string, line: number) =>
+      `${web}/${urlSegment(owner)}/${urlSegment(repo)}/blob/${headSha}/${path.split('/').map(urlSegment).join('/')}#L${line}`;
+    const comment = stickyCommentBody(report, { headSha, lineLink });
+    await this.upsertComment(comment.body, comment.verdict);
+    await this.setLabel(verdictOf(report.summary) === 'failure' ? 'failed' : 'passed');
+  }
+
+  async superseded(): Promise<void> {}
+
+  async failed(headSha: string, reason: string): Promise<void> {
+    const body = `${COMMENT_MARKER}\n### ❌ mshub-review could not finish\n\nThe review of commit \`${headSha.replace(/[^0-9a-f]/gi, '').slice(0, 40)}\` could not finish: ${reason.replace(/[<>@`]/g, ' ')}.\n\nComment \`/recheck\` to try again.\n<!-- mshub-review:verdict=failure -->\n`;
+    await this.upsertComment(body, 'failure');
+    await this.setLabel('failed');
+  }
+
+  private async upsertComment(body: string, verdict: 'success' | 'neutral' | 'failure'): Promise<void> {
+    const pull = this.target.pullNumber();
+    if (pull === undefined) return;
+    const [comments, botLogin] = await Promise.all([
+      this.api.list<GiteeComment>(`${this.base}/pulls/${pull}/comments`),
+      this.botLogin(),
+    ]);
+    const write = decideCommentWrite(
+      comments.map((comment) => ({
+        id: comment.id,
+        body: comment.body ?? '',
+        byBot: botLogin === undefined || comment.user?.login === botLogin,
+      })),
+      body,
+      verdict,
+    );
+    if (write.kind === 'skip') return;
+    if (write.kind === 'update') {
+      await this.api.request('PATCH', `${this.base}/pulls/comments/${write.id}`, { body: { body } });
+      return;
+    }
+    await this.api.request('POST', `${this.base}/pulls/${pull}/comments`, { body: { body } });
+    if (write.kind === 'replace')
+      await this.api.request('DELETE', `${this.base}/pulls/comments/${write.id}`, { allow404: true });
+  }
+
+  private login: Promise<string | undefined> | undefined;
+
+  /** The account behind GITEE_TOKEN: only its comments are the bot's (others can copy the marker). */
+  private botLogin(): Promise<string | undefined> {
+    this.login ??= this.api
+      .request<{ login?: string }>('GET', '/user', { allow404: true })
+      .then((user) => user?.login)
+      .catch(() => undefined);
+    return this.login;
+  }
+
+  private async setLabel(state: keyof GiteeLabels): Promise<void> {
+    const pull = this.target.pullNumber();
+    if (pull === undefined) return;
+    const other = this.options.labels[state === 'passed' ? 'failed' : 'passed'];
+    await this.api.request('DELETE', `${this.base}/pulls/${pull}/labels/${encodeURIComponent(other)}`, {
+      allow404: true,
+    });
+    await this.api.request('POST', `${this.base}/pulls/${pull}/labels`, {
+      body: [this.options.labels[state]],
+    });
+  }
+}

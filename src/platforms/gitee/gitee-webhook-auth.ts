@@ -1,0 +1,73 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type GiteeAuthMode = 'signature' | 'password';
+
+export interface GiteeAuthSettings {
+  secret: string;
+  mode: GiteeAuthMode;
+  /** Timestamps further than this from now are refused. */
+  windowMs: number;
+}
+
+export type GiteeAuthResult = { ok: true; replayKey: string } | { ok: false; reason: string };
+
+/** Gitee's signature: Base64(HMAC-SHA256(key = secret, message = timestamp + "\n" + secret)). */
+export function giteeSignature(timestamp: string, secret: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Checks `X-Gitee-Token` and `X-Gitee-Timestamp` before the body is read. Gitee signs only the
+ * timestamp, so the caller must also refuse a (timestamp, token) pair it has seen: `replayKey`.
+ */
+export function verifyGiteeRequest(
+  headers: { token: string | undefined; timestamp: string | undefined },
+  settings: GiteeAuthSettings,
+  now = Date.now(),
+): GiteeAuthResult {
+  const { token, timestamp } = headers;
+  if (!settings.secret) return { ok: false, reason: 'no Gitee webhook secret is configured' };
+  if (!token || !timestamp || !/^\d{10,16}$/.test(timestamp))
+    return { ok: false, reason: 'missing token or timestamp' };
+  if (Math.abs(now - Number(timestamp)) > settings.windowMs) return { ok: false, reason: 'stale timestamp' };
+  let valid: boolean;
+  if (settings.mode === 'password') {
+    valid = safeEqual(token, settings.secret);
+  } else {
+    const expected = giteeSignature(timestamp, settings.secret);
+    let decoded = token;
+    try {
+      decoded = decodeURIComponent(token);
+    } catch {}
+    valid = safeEqual(token, expected) || safeEqual(decoded, expected);
+  }
+  return valid ? { ok: true, replayKey: `${timestamp}:${token}` } : { ok: false, reason: 'wrong token' };
+}
+
+/** Remembers accepted (timestamp, token) pairs for the time window, so a captured request cannot be replayed. */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** True the first time a key is seen within the window. */
+  firstUse(key: string): boolean {
+    const now = this.now();
+    for (const [seenKey, at] of this.seen) {
+      if (now - at <= this.windowMs * 2) break;
+      this.seen.delete(seenKey);
+    }
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, now);
+    return true;
+  }
+}
