@@ -2,7 +2,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { readEnvironment } from '../config/environment.js';
 import { isMshubError } from '../core/errors.js';
 import { EXIT } from './exit-codes.js';
-import { runServe } from './serve-command.js';
 import { runSha256 } from './sha256-command.js';
 import { runValidate, type ValidateOptions } from './validate-command.js';
 
@@ -59,6 +58,8 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .command('serve')
     .description('Run the GitHub App webhook server and the review queue (see README: Deployment).')
     .action(async () => {
+      // Loaded on demand: Probot and its dependencies would slow down every `validate`.
+      const { runServe } = await import('./serve-command.js');
       const server = await runServe(readEnvironment(io.env));
       await new Promise<void>((resolve) => {
         const stop = () => void server.stop().then(resolve);

@@ -1,7 +1,6 @@
 import { MshubError } from '../core/errors.js';
 import { DownloadError } from '../net/download-error.js';
 import { sha256File } from '../platforms/local/sha256-file.js';
-import { createCliHasher } from './cli-hasher.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './validate-command.js';
 
@@ -16,7 +15,7 @@ export async function runSha256(target: string, io: CliIo): Promise<number> {
   if (!target.toLowerCase().startsWith('https://')) {
     throw new MshubError('USAGE', `${target} is not an https link; the hub only accepts https asset links.`);
   }
-  const hasher = createCliHasher(io);
+  const hasher = (await import('./cli-hasher.js')).createCliHasher(io);
   try {
     const resource = await hasher.hashResource(target);
     io.stdout.write(`${resource.sha256}\n`);

@@ -8,7 +8,6 @@ import { buildReport, type ReviewReport } from '../core/report/review-report.js'
 import { readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-files.js';
-import { createCliHasher } from './cli-hasher.js';
 import { EXIT } from './exit-codes.js';
 import { chooseStyle } from './terminal-style.js';
 
@@ -36,7 +35,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   const repoConfig = await loadLocalRepoConfig(configOptions);
 
   const inputs = readAssetFiles(selection, repoConfig.rules.limits.maxFileBytes);
-  const hasher = options.verifyAssets ? createCliHasher(io) : undefined;
+  const hasher = options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined;
   const adapters: ReviewAdapters = {};
   if (hasher) adapters.hasher = hasher;
   if (options.checkRepo) adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos);
