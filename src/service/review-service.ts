@@ -7,6 +7,7 @@ import { type GiteeLabels, GiteeReporter } from '../platforms/gitee/gitee-report
 import { GitHubPullRequestSource } from '../platforms/github/github-pull-request.js';
 import { GitHubReporter } from '../platforms/github/github-reporter.js';
 import type { ReviewAdapters } from '../review/review-asset-files.js';
+import type { PullRequestSource, ReviewReporter } from '../review/review-platform.js';
 import type { ReviewRequest } from '../review/review-request.js';
 import { runReviewJob } from '../review/run-review-job.js';
 
@@ -50,25 +51,29 @@ export class ReviewService {
   }
 
   private async run(request: ReviewRequest, control: JobControl): Promise<void> {
+    const { source, reporter } = await this.platformFor(request);
+    const outcome = await runReviewJob(request, {
+      source,
+      reporter,
+      adapters: this.options.adapters,
+      control,
+    });
+    this.options.log?.info(
+      { deliveryId: request.deliveryId, trigger: request.trigger, outcome },
+      'review job finished',
+    );
+  }
+
+  /** The pull request source and the reporter of the request's platform. */
+  private async platformFor(
+    request: ReviewRequest,
+  ): Promise<{ source: PullRequestSource; reporter: ReviewReporter }> {
     const { gitee } = this.options;
     if (request.platform === 'gitee' && gitee) {
-      const source = new GiteePullRequestSource(gitee.api, request, request.pullNumber);
-      const reporter = new GiteeReporter(
-        gitee.api,
-        { ...request, pullNumber: () => request.pullNumber },
-        gitee,
-      );
-      const outcome = await runReviewJob(request, {
-        source,
-        reporter,
-        adapters: this.options.adapters,
-        control,
-      });
-      this.options.log?.info(
-        { deliveryId: request.deliveryId, trigger: request.trigger, outcome },
-        'review job finished',
-      );
-      return;
+      return {
+        source: new GiteePullRequestSource(gitee.api, request, request.pullNumber),
+        reporter: new GiteeReporter(gitee.api, { ...request, pullNumber: () => request.pullNumber }, gitee),
+      };
     }
     if (request.platform !== 'github' || !this.githubAuth || request.installationId === undefined) {
       throw new Error(`no ${request.platform} client is configured for ${request.owner}/${request.repo}`);
@@ -85,15 +90,6 @@ export class ReviewService {
       repo: request.repo,
       pullNumber: () => source.pullNumber,
     });
-    const outcome = await runReviewJob(request, {
-      source,
-      reporter,
-      adapters: this.options.adapters,
-      control,
-    });
-    this.options.log?.info(
-      { deliveryId: request.deliveryId, trigger: request.trigger, outcome },
-      'review job finished',
-    );
+    return { source, reporter };
   }
 }

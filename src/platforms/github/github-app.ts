@@ -44,33 +44,24 @@ export function createGitHubApp(service: ReviewService): ApplicationFunction {
       },
     );
 
-    app.on('check_run.rerequested', async (context) => {
-      const { check_run: run } = context.payload;
-      if (run.name !== CHECK_NAME) return;
-      const pull = run.pull_requests[0];
+    // A re-run names its pull request, except for a fork's branch: the job then finds it by head commit.
+    const rerun = (context: Context, headSha: string, pulls: ReadonlyArray<{ number: number }>) => {
+      const pull = pulls[0];
       enqueue(
         context,
-        {
-          headSha: run.head_sha,
-          ...(pull ? { pullNumber: pull.number } : {}),
-          ...installationOf(context.payload),
-        },
+        { headSha, ...(pull ? { pullNumber: pull.number } : {}), ...installationOf(context.payload) },
         true,
       );
+    };
+
+    app.on('check_run.rerequested', async (context) => {
+      const { check_run: run } = context.payload;
+      if (run.name === CHECK_NAME) rerun(context, run.head_sha, run.pull_requests);
     });
 
     app.on('check_suite.rerequested', async (context) => {
       const { check_suite: suite } = context.payload;
-      const pull = suite.pull_requests[0];
-      enqueue(
-        context,
-        {
-          headSha: suite.head_sha,
-          ...(pull ? { pullNumber: pull.number } : {}),
-          ...installationOf(context.payload),
-        },
-        true,
-      );
+      rerun(context, suite.head_sha, suite.pull_requests);
     });
 
     app.on('issue_comment.created', async (context) => {
