@@ -1,11 +1,16 @@
 import { isMshubError } from '../core/errors.js';
+import type { FileFindings, SeveritySetting } from '../core/findings.js';
 import { englishTwinOf, isSubmissionFile } from '../core/hub-path.js';
 import { buildReport } from '../core/report/review-report.js';
+import { FindingCollector } from '../core/report-sink.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import type { JobControl } from '../jobs/embedded-queue.js';
 import { type ReviewAdapters, reviewAssetFiles } from './review-asset-files.js';
 import type { PullRequestSource, ReviewReporter } from './review-platform.js';
 import type { ReviewRequest } from './review-request.js';
+
+/** A pull request may name any number of files; a review reads, downloads and checks at most this many. */
+export const MAX_FILES_PER_REVIEW = 200;
 
 export type ReviewJobOutcome = 'reviewed' | 'no-asset-files' | 'superseded' | 'no-pull-request' | 'failed';
 
@@ -56,8 +61,9 @@ export async function runReviewJob(
       );
       return 'failed';
     }
-    const toRead = new Set(assetPaths);
-    for (const path of assetPaths) {
+    const reviewed = assetPaths.slice(0, MAX_FILES_PER_REVIEW);
+    const toRead = new Set(reviewed);
+    for (const path of reviewed) {
       const twin = englishTwinOf(path);
       if (twin) toRead.add(twin);
     }
@@ -68,6 +74,8 @@ export async function runReviewJob(
     const inputs = read.filter((file): file is AssetFileInput => file.bytes !== undefined);
     const hub = await source.hubContext(headSha);
     const findings = await reviewAssetFiles(inputs, config.rules, hub, deps.adapters);
+    if (assetPaths.length > reviewed.length)
+      findings.unshift(truncationNotice(assetPaths, reviewed.length, config.rules.severities));
     if (!control.isCurrent()) {
       await reporter.superseded(headSha);
       return 'superseded';
@@ -85,4 +93,19 @@ function describeFailure(error: unknown): string {
   if (typeof status === 'number')
     return `the platform API answered HTTP ${status} (${(error as Error).message.slice(0, 200)})`;
   return (error as Error)?.message?.slice(0, 300) ?? 'an unexpected error';
+}
+
+function truncationNotice(
+  assetPaths: readonly string[],
+  reviewed: number,
+  severities: Readonly<Record<string, SeveritySetting>>,
+): FileFindings {
+  const sink = new FindingCollector(assetPaths[reviewed] ?? '', severities);
+  sink.report(
+    'review-truncated',
+    undefined,
+    `This pull request changes ${assetPaths.length} asset files; the review covers the first ${reviewed}.`,
+    'Split the submission into pull requests of fewer files, so that every file is reviewed.',
+  );
+  return { path: assetPaths[reviewed] ?? '', findings: sink.findings };
 }

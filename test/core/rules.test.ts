@@ -8,6 +8,8 @@ import { validateAssetFiles } from '../../src/core/validate-hub.js';
 import type { AssetHashOutcome } from '../../src/core/verification/asset-hash-outcome.js';
 import type { SourceRepoOutcome } from '../../src/core/verification/hub-conf.js';
 import { reviewAssetFiles } from '../../src/review/review-asset-files.js';
+import { MAX_FILES_PER_REVIEW, runReviewJob } from '../../src/review/run-review-job.js';
+import { control, FakePlatform } from '../helpers/fake-platform.js';
 import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
 
 interface RuleCase {
@@ -384,6 +386,32 @@ const CASES: RuleCase[] = [
     when: 'the host rate-limits the check',
     failing: checkRepoWith({ ok: false, kind: 'unchecked', reason: 'the Gitee API rate limit is reached' }),
     expect: (finding) => assert.equal(finding.severity, 'notice'),
+  },
+  {
+    rule: 'review-truncated',
+    when: 'a pull request changes more files than one review covers',
+    failing: async () => {
+      const files = Object.fromEntries(
+        Array.from({ length: MAX_FILES_PER_REVIEW + 1 }, (_, index) => [
+          `mshub_res/assets/mindspore/1.9/m${index}.md`,
+          CLEAN_TEXT,
+        ]),
+      );
+      const platform = new FakePlatform(files);
+      await runReviewJob(
+        {
+          platform: 'github',
+          owner: 'o',
+          repo: 'r',
+          pullNumber: 1,
+          headSha: 'a'.repeat(40),
+          deliveryId: 'd',
+          trigger: 't',
+        },
+        { source: platform, reporter: platform, adapters: {}, control: control() },
+      );
+      return platform.events.at(-1)?.report?.files.flatMap((file) => file.findings) ?? [];
+    },
   },
 ];
 

@@ -226,6 +226,12 @@ export const RULES = [
     summary:
       'The source repository could not be checked (rate limit, host error); not a failure (with `--check-repo`).',
   },
+  {
+    id: 'review-truncated',
+    severity: 'notice',
+    origin: 'stricter',
+    summary: 'A pull request with more than 200 asset files is reviewed for its first 200 only (bots).',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULES)[number]['id'];

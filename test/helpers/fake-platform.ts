@@ -1,0 +1,50 @@
+import { defaultRepoConfig, type RepoConfig } from '../../src/config/repo-config.js';
+import type { ReviewReport } from '../../src/core/report/review-report.js';
+import type { JobControl } from '../../src/jobs/embedded-queue.js';
+import type { ChangedFile, PullRequestSource, ReviewReporter } from '../../src/review/review-platform.js';
+
+/** An in-memory pull request: files by path, and everything the reporter was told. */
+export class FakePlatform implements PullRequestSource, ReviewReporter {
+  readonly events: Array<{ kind: string; headSha: string; report?: ReviewReport; reason?: string }> = [];
+
+  constructor(
+    private readonly files: Record<string, string>,
+    private readonly config: RepoConfig | Error = defaultRepoConfig(),
+    /** The files the pull request changes; all of `files` unless given. */
+    private readonly changed: string[] = Object.keys(files),
+  ) {}
+
+  async currentHead() {
+    return { pullNumber: 1, headSha: 'a'.repeat(40) };
+  }
+  async listChangedFiles(): Promise<ChangedFile[]> {
+    return this.changed.map((path) => ({ path, status: 'added' }));
+  }
+  async readFile(path: string) {
+    const text = this.files[path];
+    return text === undefined ? undefined : new TextEncoder().encode(text);
+  }
+  async hubContext() {
+    return { assetPaths: new Set(Object.keys(this.files)) };
+  }
+  async loadConfig() {
+    if (this.config instanceof Error) throw this.config;
+    return this.config;
+  }
+  async started(headSha: string) {
+    this.events.push({ kind: 'started', headSha });
+  }
+  async completed(headSha: string, report: ReviewReport) {
+    this.events.push({ kind: 'completed', headSha, report });
+  }
+  async superseded(headSha: string) {
+    this.events.push({ kind: 'superseded', headSha });
+  }
+  async failed(headSha: string, reason: string) {
+    this.events.push({ kind: 'failed', headSha, reason });
+  }
+}
+
+export function control(current = true): JobControl {
+  return { isCurrent: () => current, setHead: () => {} };
+}

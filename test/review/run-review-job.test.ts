@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MshubError } from '../../src/core/errors.js';
+import { MAX_FILES_PER_REVIEW, runReviewJob } from '../../src/review/run-review-job.js';
+import { control, FakePlatform } from '../helpers/fake-platform.js';
+import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
+
+const REQUEST = {
+  platform: 'github' as const,
+  owner: 'o',
+  repo: 'r',
+  pullNumber: 1,
+  headSha: 'a'.repeat(40),
+  deliveryId: 'd',
+  trigger: 't',
+};
+
+describe('the review job', () => {
+  it('reports nothing for a pull request without asset files', async () => {
+    const platform = new FakePlatform({ 'README.md': '# hub' });
+    assert.equal(
+      await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() }),
+      'no-asset-files',
+    );
+    assert.deepEqual(platform.events, []);
+  });
+
+  it('reviews the English twin of a changed Chinese page', async () => {
+    const chinese = CLEAN_PATH.replace('.md', '_cn.md');
+    const files = { [chinese]: '# 中文\n---\n模型名称：albert\n---\n', [CLEAN_PATH]: CLEAN_TEXT };
+    const platform = new FakePlatform(files, undefined, [chinese]);
+    await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() });
+    assert.deepEqual(
+      platform.events.at(-1)?.report?.files.map((file) => file.path),
+      [CLEAN_PATH, chinese],
+    );
+  });
+
+  it('does not post the result of a superseded commit', async () => {
+    const platform = new FakePlatform({ [CLEAN_PATH]: CLEAN_TEXT });
+    assert.equal(
+      await runReviewJob(REQUEST, {
+        source: platform,
+        reporter: platform,
+        adapters: {},
+        control: control(false),
+      }),
+      'superseded',
+    );
+    assert.deepEqual(
+      platform.events.map((event) => event.kind),
+      ['started', 'superseded'],
+    );
+  });
+
+  it('says so when the repository configuration is invalid', async () => {
+    const platform = new FakePlatform(
+      { [CLEAN_PATH]: CLEAN_TEXT },
+      new MshubError('CONFIG_INVALID', 'rules.x is unknown'),
+    );
+    assert.equal(
+      await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() }),
+      'failed',
+    );
+    assert.match(platform.events.at(-1)?.reason ?? '', /mshub-review\.yml is invalid: rules\.x is unknown/);
+  });
+
+  it(`reviews at most ${MAX_FILES_PER_REVIEW} files and says so`, async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: MAX_FILES_PER_REVIEW + 5 }, (_, index) => [
+        `mshub_res/assets/mindspore/1.9/m${String(index).padStart(3, '0')}.md`,
+        CLEAN_TEXT,
+      ]),
+    );
+    const platform = new FakePlatform(files);
+    await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() });
+    const report = platform.events.at(-1)?.report;
+    assert.equal(report?.files.length, MAX_FILES_PER_REVIEW + 1);
+    assert.ok(
+      report?.files.some((file) => file.findings.some((finding) => finding.rule === 'review-truncated')),
+    );
+  });
+});
