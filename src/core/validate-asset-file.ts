@@ -1,6 +1,7 @@
 import { compareFindings, type FileFindings } from './findings.js';
 import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
+import { VERSION_FIELDS } from './rules/fields.js';
 import { decodeText } from './parse/decode-text.js';
 import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
 import { splitFrontMatter } from './parse/split-front-matter.js';
@@ -59,6 +60,8 @@ export interface AssetFacts {
   repoLink?: string;
   repoLinkAt: SourcePosition;
   assets: AssetEntryFacts[];
+  /** The front matter with version fields as written (for the catalog). */
+  fields: Record<string, unknown>;
 }
 
 export interface AssetFileResult extends FileFindings {
@@ -226,7 +229,7 @@ function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
 }
 
 function collectFacts(doc: AssetDocument): AssetFacts {
-  const facts: AssetFacts = { assets: [], repoLinkAt: valuePosition(doc, 'repo-link') };
+  const facts: AssetFacts = { assets: [], repoLinkAt: valuePosition(doc, 'repo-link'), fields: fieldsAsWritten(doc) };
   const repoLink = doc.data['repo-link'];
   if (typeof repoLink === 'string') facts.repoLink = unwrapLink(repoLink);
   const name = doc.data['model-name'];
@@ -246,4 +249,14 @@ function collectFacts(doc: AssetDocument): AssetFacts {
     facts.assets.push(asset);
   });
   return facts;
+}
+
+/** The parsed front matter, except that versions keep the text of the file (`1.10`, not 1.1). */
+function fieldsAsWritten(doc: AssetDocument): Record<string, unknown> {
+  const fields: Record<string, unknown> = { ...doc.data };
+  for (const field of VERSION_FIELDS) {
+    const raw = doc.layout.keys.get(field)?.rawValue;
+    if (typeof fields[field] === 'number' && raw !== undefined) fields[field] = unquote(raw);
+  }
+  return fields;
 }
