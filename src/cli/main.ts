@@ -3,6 +3,7 @@ import { readEnvironment } from '../config/environment.js';
 import { isMshubError } from '../core/errors.js';
 import { EXIT } from './exit-codes.js';
 import { runSha256 } from './sha256-command.js';
+import { runSiteSync } from './site-sync-command.js';
 import { runValidate, type ValidateOptions } from './validate-command.js';
 
 export interface ProgramIo {
@@ -52,6 +53,18 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .action(async (target: string) => {
       const environment = readEnvironment(io.env);
       exitCode = await runSha256(target, { stdout: io.stdout, stderr: io.stderr, environment });
+    });
+
+  program
+    .command('site-sync')
+    .description(
+      'Build the hub catalog (catalog.json) and the static hub page (index.html) from a hub checkout.',
+    )
+    .requiredOption('--hub <dir>', 'the hub checkout (the folder that holds mshub_res)')
+    .requiredOption('--out <dir>', 'where to write catalog.json and index.html')
+    .option('--commit <sha>', 'the commit the catalog describes')
+    .action(async (options: { hub: string; out: string; commit?: string }) => {
+      exitCode = await runSiteSync(options, { stdout: io.stdout });
     });
 
   program

@@ -1,12 +1,12 @@
 import { compareFindings, type FileFindings } from './findings.js';
 import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
-import { VERSION_FIELDS } from './rules/fields.js';
 import { decodeText } from './parse/decode-text.js';
 import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
 import { splitFrontMatter } from './parse/split-front-matter.js';
 import { FindingCollector, type ReportSink, type SourcePosition } from './report-sink.js';
 import { checkHeadingColons } from './rules/body-rules.js';
+import { VERSION_FIELDS } from './rules/fields.js';
 import { checkSchema } from './rules/front-matter-schema.js';
 import { checkUnknownKeys, checkVersionText } from './rules/key-rules.js';
 import { checkAssetLinks, checkAssetSha256, checkRepoLink } from './rules/link-rules.js';
@@ -229,7 +229,11 @@ function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
 }
 
 function collectFacts(doc: AssetDocument): AssetFacts {
-  const facts: AssetFacts = { assets: [], repoLinkAt: valuePosition(doc, 'repo-link'), fields: fieldsAsWritten(doc) };
+  const facts: AssetFacts = {
+    assets: [],
+    repoLinkAt: valuePosition(doc, 'repo-link'),
+    fields: fieldsAsWritten(doc),
+  };
   const repoLink = doc.data['repo-link'];
   if (typeof repoLink === 'string') facts.repoLink = unwrapLink(repoLink);
   const name = doc.data['model-name'];

@@ -33,7 +33,7 @@ describe('the catalog', () => {
   it('has one record per valid model and lists invalid files with their errors', () => {
     const catalog = catalogOf(SAMPLE_HUB);
     assert.equal(catalog.commit, 'c0ffee');
-    assert.equal(catalog.models.length + catalog.invalid.length, 11, "12 files, one of them a _cn page");
+    assert.equal(catalog.models.length + catalog.invalid.length, 11, '12 files, one of them a _cn page');
     const albert = catalog.models.find((model) => model.markdown_name === 'albert_mnli');
     assert.deepEqual(
       albert && {

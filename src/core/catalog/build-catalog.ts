@@ -51,7 +51,12 @@ export function buildCatalog(
 
 function toModel(result: AssetFileResult, fields: Record<string, unknown>): CatalogModel {
   const fileName = result.path.slice(result.path.lastIndexOf('/') + 1);
-  const model: CatalogModel = { ...fields, markdown_name: fileName.replace(/\.md$/, ''), uid: '', path: result.path };
+  const model: CatalogModel = {
+    ...fields,
+    markdown_name: fileName.replace(/\.md$/, ''),
+    uid: '',
+    path: result.path,
+  };
   const moduleType = fields['module-type'];
   if (typeof moduleType === 'string') {
     const [family, detail] = splitOnce(moduleType, '-');

@@ -1,0 +1,33 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadLocalRepoConfig } from '../config/load-local-config.js';
+import { buildCatalog } from '../core/catalog/build-catalog.js';
+import { ASSETS_ROOT } from '../core/hub-path.js';
+import { readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
+import { renderHubPage } from '../site/hub-page.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from './validate-command.js';
+
+/** `mshub-review site-sync --hub DIR --out DIR`: the catalog and the static hub page from a local hub. */
+export async function runSiteSync(
+  options: { hub: string; out: string; commit?: string },
+  io: Pick<CliIo, 'stdout'>,
+): Promise<number> {
+  const selection = selectAssetFiles([join(options.hub, ASSETS_ROOT)]);
+  const configOptions = selection.hubRoot ? { hubRoot: selection.hubRoot } : {};
+  const config = await loadLocalRepoConfig(configOptions);
+  const inputs = readAssetFiles(selection, config.rules.limits.maxFileBytes);
+  const catalog = buildCatalog(
+    inputs,
+    config.rules,
+    selection.hub,
+    options.commit ? { commit: options.commit } : {},
+  );
+  await mkdir(options.out, { recursive: true });
+  await writeFile(join(options.out, 'catalog.json'), `${JSON.stringify(catalog, null, 2)}\n`);
+  await writeFile(join(options.out, 'index.html'), renderHubPage(catalog));
+  io.stdout.write(
+    `${catalog.models.length} models written to ${join(options.out, 'catalog.json')} and index.html; ${catalog.invalid.length} files with errors are listed under "invalid".\n`,
+  );
+  return EXIT.OK;
+}
