@@ -1,4 +1,5 @@
 import { benchDownload } from './download.js';
+import { benchSiteSync } from './site-sync.js';
 import { benchValidateCorpus } from './validate-corpus.js';
 
 /** `npm run bench`: speed and memory targets live here, not in the tests. */
@@ -27,4 +28,10 @@ console.log(
 );
 console.log(
   `  four assets at once: ${download.concurrentMiBps.toFixed(0)} MiB/s in total (one alone: ${download.downloadMiBps.toFixed(0)} MiB/s)`,
+);
+
+const site = benchSiteSync();
+const bestSite = Math.min(...site.runsMs);
+console.log(
+  `${site.name}: runs (ms) ${site.runsMs.map((ms) => ms.toFixed(0)).join(', ')}; best ${bestSite.toFixed(0)} ms, target ${site.targetMs} ms: ${verdict(bestSite <= site.targetMs)}`,
 );

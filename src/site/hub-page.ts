@@ -115,7 +115,7 @@ export function renderHubPage(catalog: Catalog): string {
       term.textContent = key;
       const description = document.createElement('dd');
       description.textContent = key === 'asset' && Array.isArray(value)
-        ? value.map((asset) => [asset['file-format'], text(asset['asset-link']).replace(/^<|>$/g, ''), 'sha256 ' + text(asset['asset-sha256'])].join('  ')).join('\n')
+        ? value.map((asset) => [asset['file-format'], text(asset['asset-link']).replace(/^<|>$/g, ''), 'sha256 ' + text(asset['asset-sha256'])].join('  ')).join('\\n')
         : text(value);
       description.style.whiteSpace = 'pre-line';
       fields.append(term, description);
