@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultRepoConfig } from '../../src/config/repo-config.js';
+import { CoalescingRunner } from '../../src/jobs/coalescing-runner.js';
+import { FolderPublisher } from '../../src/site/folder-publisher.js';
+import { type HubTreeSource, SiteSyncer } from '../../src/site/site-sync.js';
+import { CLEAN_PATH, CLEAN_TEXT, replaceOnce } from '../helpers/fixtures.js';
+
+/** A hub whose files change between commits; counts the blobs it is asked for. */
+class FakeHub implements HubTreeSource {
+  reads = 0;
+  constructor(private readonly commits: Record<string, Record<string, string>>) {}
+  async listFiles(commit: string) {
+    return Object.entries(this.commits[commit] ?? {}).map(([path, text]) => ({
+      path,
+      blob: `${path}:${text.length}:${text.slice(-40)}`,
+    }));
+  }
+  async readBlob(path: string, _blob: string, commit: string) {
+    this.reads++;
+    return new TextEncoder().encode(this.commits[commit]?.[path] ?? '');
+  }
+  async loadConfig() {
+    return defaultRepoConfig();
+  }
+}
+
+const OTHER = 'mshub_res/assets/mindspore/1.9/gpt_mnli.md';
+const GPT = replaceOnce(CLEAN_TEXT, 'model-name: albert', 'model-name: gpt');
+
+describe('the site sync', () => {
+  it('reads only the files that changed, and does not publish unchanged output', async () => {
+    const hub = new FakeHub({
+      one: { [CLEAN_PATH]: CLEAN_TEXT, [OTHER]: GPT },
+      two: {
+        [CLEAN_PATH]: CLEAN_TEXT,
+        [OTHER]: replaceOnce(GPT, 'summary: albert is used for nlp', 'summary: gpt is used for nlp'),
+      },
+    });
+    const folder = mkdtempSync(join(tmpdir(), 'mshub-publish-'));
+    const syncer = new SiteSyncer(hub, new FolderPublisher(folder));
+    assert.deepEqual(await syncer.sync('one'), {
+      commit: 'one',
+      models: 2,
+      invalid: 0,
+      blobsRead: 2,
+      published: true,
+    });
+    assert.deepEqual(await syncer.sync('two'), {
+      commit: 'two',
+      models: 2,
+      invalid: 0,
+      blobsRead: 1,
+      published: true,
+    });
+    assert.equal((await syncer.sync('two')).published, false);
+    const catalog = JSON.parse(readFileSync(join(folder, 'catalog.json'), 'utf8'));
+    assert.equal(catalog.commit, 'two');
+    assert.deepEqual(
+      catalog.models.map((model: { summary: string }) => model.summary),
+      ['albert is used for nlp', 'gpt is used for nlp'],
+    );
+    assert.match(readFileSync(join(folder, 'index.html'), 'utf8'), /<title>MindSpore Hub models<\/title>/);
+  });
+});
+
+describe('coalescing', () => {
+  it('runs a burst of requests as the running one plus the newest, never two at once', async () => {
+    const runs: string[] = [];
+    let active = 0;
+    let maxActive = 0;
+    const runner = new CoalescingRunner<string>(async (_key, commit) => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      runs.push(commit);
+      active--;
+    });
+    assert.deepEqual(
+      ['c1', 'c2', 'c3', 'c4'].map((commit) => runner.submit('hub', commit)),
+      ['started', 'queued', 'coalesced', 'coalesced'],
+    );
+    await runner.idle();
+    assert.deepEqual(runs, ['c1', 'c4']);
+    assert.equal(maxActive, 1);
+  });
+});
