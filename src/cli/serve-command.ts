@@ -5,6 +5,7 @@ import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { ReviewService } from '../service/review-service.js';
 import { createServerApp } from '../service/server-app.js';
+import { SiteSyncService } from '../service/site-sync-service.js';
 
 /**
  * `mshub-review serve`: the webhook server (Probot's, with its settings APP_ID, PRIVATE_KEY,
@@ -15,16 +16,22 @@ export async function runServe(environment: Environment): Promise<{ stop(): Prom
   const verifier = new AssetVerifier(environment.downloads);
   const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos);
   const { gitee } = environment;
+  const giteeApi = new GiteeApi(gitee.api);
   const service = new ReviewService({
     adapters: { hasher: verifier, sourceRepos },
     concurrency: environment.reviewConcurrency,
-    gitee: { api: new GiteeApi(gitee.api), webUrl: gitee.webUrl, labels: gitee.labels },
+    gitee: { api: giteeApi, webUrl: gitee.webUrl, labels: gitee.labels },
   });
-  const server = await run(createServerApp(service, gitee), { env: environment.probot });
+  const siteSync = new SiteSyncService({
+    hubs: environment.site.hubs,
+    outDir: environment.site.outDir,
+    gitee: giteeApi,
+  });
+  const server = await run(createServerApp(service, gitee, siteSync), { env: environment.probot });
   return {
     async stop() {
       await server.stop();
-      await service.queue.idle();
+      await Promise.all([service.queue.idle(), siteSync.idle()]);
       await verifier.close();
     },
   };

@@ -15,6 +15,7 @@ export interface Environment {
   /** Reviews run at once in this process. */
   reviewConcurrency: number;
   gitee: GiteeSettings;
+  site: { hubs: string[]; outDir: string };
   /** The settings Probot reads for the GitHub App server, passed to it explicitly. */
   probot: Record<string, string>;
 }
@@ -76,8 +77,25 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     sourceRepos: readSourceRepoSettings(env),
     reviewConcurrency: positiveInteger(env, 'REVIEW_CONCURRENCY', 4),
     gitee: readGiteeSettings(env),
+    site: readSiteSettings(env),
     probot,
   };
+}
+
+const HUB_KEY = /^(github|gitee):[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+function readSiteSettings(env: NodeJS.ProcessEnv): { hubs: string[]; outDir: string } {
+  const hubs = (env.SITE_SYNC_REPOS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const wrong = hubs.find((hub) => !HUB_KEY.test(hub));
+  if (wrong)
+    throw new MshubError(
+      'CONFIG_INVALID',
+      `SITE_SYNC_REPOS lists ${JSON.stringify(wrong)}; write platform:owner/repo, e.g. gitee:mindspore/hub.`,
+    );
+  return { hubs, outDir: env.SITE_OUT_DIR || 'site' };
 }
 
 function readGiteeSettings(env: NodeJS.ProcessEnv): GiteeSettings {

@@ -4,15 +4,21 @@ import type { GiteeSettings } from '../config/environment.js';
 import { createGiteeWebhookHandler } from '../platforms/gitee/gitee-webhook-handler.js';
 import { createGitHubApp } from '../platforms/github/github-app.js';
 import type { ReviewService } from './review-service.js';
+import type { SiteSyncService } from './site-sync-service.js';
 
 /** Everything `mshub-review serve` mounts on Probot's server: the GitHub App, the Gitee webhook, the health check. */
-export function createServerApp(service: ReviewService, gitee: GiteeSettings): ApplicationFunction {
-  const github = createGitHubApp(service);
+export function createServerApp(
+  service: ReviewService,
+  gitee: GiteeSettings,
+  siteSync?: SiteSyncService,
+): ApplicationFunction {
+  const github = createGitHubApp(service, siteSync);
   return async (app, options) => {
     await github(app, options);
     options.addHandler(
       createGiteeWebhookHandler({
         service,
+        ...(siteSync ? { siteSync } : {}),
         auth: gitee.webhook,
         maxBodyBytes: gitee.webhook.maxBodyBytes,
         log: app.log,

@@ -44,13 +44,10 @@ export class SiteSyncer {
   private readonly blobs = new Map<string, Uint8Array>();
   private lastDigest: string | undefined;
 
-  constructor(
-    private readonly source: HubTreeSource,
-    private readonly publisher: CatalogPublisher,
-  ) {}
+  constructor(private readonly publisher: CatalogPublisher) {}
 
-  async sync(commit: string): Promise<SyncOutcome> {
-    const [files, config] = await Promise.all([this.source.listFiles(commit), this.source.loadConfig()]);
+  async sync(source: HubTreeSource, commit: string): Promise<SyncOutcome> {
+    const [files, config] = await Promise.all([source.listFiles(commit), source.loadConfig()]);
     const assets = files.filter(
       (file) => file.path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(file.path),
     );
@@ -66,7 +63,7 @@ export class SiteSyncer {
     for (const file of assets) {
       let bytes = this.blobs.get(file.blob);
       if (!bytes) {
-        bytes = await this.source.readBlob(file.path, file.blob, commit);
+        bytes = await source.readBlob(file.path, file.blob, commit);
         this.blobs.set(file.blob, bytes);
         blobsRead++;
       }

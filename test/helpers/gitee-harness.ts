@@ -12,6 +12,7 @@ import {
 } from '../../src/platforms/gitee/gitee-webhook-handler.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
 import { ReviewService } from '../../src/service/review-service.js';
+import type { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { loopbackOnlyLookup, TEST_CA } from './asset-server.js';
 import { REPO_ROOT } from './fixtures.js';
 
@@ -43,7 +44,10 @@ export interface GiteeHarness {
 let clock = 1_764_200_000_000;
 
 /** The Gitee webhook as `serve` mounts it, on a real loopback HTTP server, with test settings. */
-export async function startGiteeHarness(mode: GiteeAuthMode = 'signature'): Promise<GiteeHarness> {
+export async function startGiteeHarness(
+  mode: GiteeAuthMode = 'signature',
+  siteSync?: SiteSyncService,
+): Promise<GiteeHarness> {
   const errors: string[] = [];
   const verifier = new AssetVerifier(
     { ...DEFAULT_DOWNLOAD_SETTINGS, allowPrivateHosts: ['127.0.0.1'], ca: TEST_CA, retries: 0 },
@@ -74,6 +78,7 @@ export async function startGiteeHarness(mode: GiteeAuthMode = 'signature'): Prom
   });
   const handler = createGiteeWebhookHandler({
     service,
+    ...(siteSync ? { siteSync } : {}),
     auth: { secret: SECRET, mode, windowMs: 3600_000 },
     maxBodyBytes: 64 * 1024,
   });

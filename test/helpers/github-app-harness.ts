@@ -7,6 +7,7 @@ import { AssetVerifier } from '../../src/net/asset-verifier.js';
 import { createGitHubApp } from '../../src/platforms/github/github-app.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
 import { ReviewService } from '../../src/service/review-service.js';
+import type { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { loopbackOnlyLookup, TEST_CA } from './asset-server.js';
 
 export const OWNER = 'Codertocat';
@@ -61,7 +62,9 @@ export interface Harness {
 let deliveries = 0;
 
 /** The app as `npm start` builds it, with test settings: loopback asset servers allowed, no waiting between retries. */
-export async function startHarness(options: { retry?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { retry?: boolean; siteSync?: SiteSyncService } = {},
+): Promise<Harness> {
   const verifier = new AssetVerifier(
     { ...DEFAULT_DOWNLOAD_SETTINGS, allowPrivateHosts: ['127.0.0.1'], ca: TEST_CA, retries: 0 },
     { sleep: async () => {}, lookup: loopbackOnlyLookup },
@@ -88,7 +91,7 @@ export async function startHarness(options: { retry?: boolean } = {}): Promise<H
       throttle: { enabled: false },
     }),
   });
-  await probot.load(createGitHubApp(service));
+  await probot.load(createGitHubApp(service, options.siteSync));
   mockInstallationToken();
   return {
     probot,

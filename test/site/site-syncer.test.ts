@@ -41,22 +41,22 @@ describe('the site sync', () => {
       },
     });
     const folder = mkdtempSync(join(tmpdir(), 'mshub-publish-'));
-    const syncer = new SiteSyncer(hub, new FolderPublisher(folder));
-    assert.deepEqual(await syncer.sync('one'), {
+    const syncer = new SiteSyncer(new FolderPublisher(folder));
+    assert.deepEqual(await syncer.sync(hub, 'one'), {
       commit: 'one',
       models: 2,
       invalid: 0,
       blobsRead: 2,
       published: true,
     });
-    assert.deepEqual(await syncer.sync('two'), {
+    assert.deepEqual(await syncer.sync(hub, 'two'), {
       commit: 'two',
       models: 2,
       invalid: 0,
       blobsRead: 1,
       published: true,
     });
-    assert.equal((await syncer.sync('two')).published, false);
+    assert.equal((await syncer.sync(hub, 'two')).published, false);
     const catalog = JSON.parse(readFileSync(join(folder, 'catalog.json'), 'utf8'));
     assert.equal(catalog.commit, 'two');
     assert.deepEqual(

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ReviewRequest } from '../../review/review-request.js';
 import type { ReviewService } from '../../service/review-service.js';
+import type { SiteSyncService } from '../../service/site-sync-service.js';
 import { type GiteeAuthSettings, ReplayGuard, verifyGiteeRequest } from './gitee-webhook-auth.js';
 
 export const GITEE_WEBHOOK_PATH = '/api/gitee/webhooks';
@@ -11,6 +12,7 @@ const REVIEW_ACTIONS = new Set(['open', 'reopen']);
 
 export interface GiteeWebhookOptions {
   service: ReviewService;
+  siteSync?: SiteSyncService;
   auth: GiteeAuthSettings;
   maxBodyBytes: number;
   log?: Pick<Logger, 'info' | 'warn'>;
@@ -18,8 +20,9 @@ export interface GiteeWebhookOptions {
 
 interface GiteePullRequest {
   number?: number;
+  merge_commit_sha?: string | null;
   head?: { sha?: string };
-  base?: { repo?: { path_with_namespace?: string } };
+  base?: { ref?: string; repo?: { path_with_namespace?: string; default_branch?: string } };
 }
 
 interface GiteePayload {
@@ -28,7 +31,9 @@ interface GiteePayload {
   noteable_type?: string;
   comment?: { body?: string };
   pull_request?: GiteePullRequest;
-  repository?: { path_with_namespace?: string };
+  repository?: { path_with_namespace?: string; default_branch?: string };
+  ref?: string;
+  after?: string;
 }
 
 type Reply = { status: number; body: Record<string, unknown> };
@@ -89,7 +94,7 @@ async function handle(
 
   const event = header(request, 'x-gitee-event') ?? '';
   const deliveryId = `gitee:${createHash('sha256').update(auth.replayKey).digest('hex').slice(0, 16)}`;
-  const outcome = route(event, payload, deliveryId, options.service);
+  const outcome = route(event, payload, deliveryId, options);
   if (outcome === 'unknown-event')
     return { status: 400, body: { error: `the event ${JSON.stringify(event.slice(0, 60))} is not handled` } };
   if (outcome === 'bad-payload')
@@ -98,8 +103,34 @@ async function handle(
   return { status: 200, body: { outcome } };
 }
 
-function route(event: string, payload: GiteePayload, deliveryId: string, service: ReviewService): string {
-  if (event === 'Push Hook' || event === 'Tag Push Hook' || event === 'Issue Hook') return 'ignored';
+function route(
+  event: string,
+  payload: GiteePayload,
+  deliveryId: string,
+  options: GiteeWebhookOptions,
+): string {
+  const { service, siteSync } = options;
+  if (event === 'Push Hook') {
+    const repository = payload.repository;
+    const [owner, repo] = (repository?.path_with_namespace ?? '').split('/');
+    if (
+      !owner ||
+      !repo ||
+      !siteSync ||
+      payload.ref !== `refs/heads/${repository?.default_branch}` ||
+      !payload.after
+    )
+      return 'ignored';
+    return siteSync.request({
+      platform: 'gitee',
+      owner,
+      repo,
+      commit: payload.after,
+      deliveryId,
+      trigger: 'push',
+    });
+  }
+  if (event === 'Tag Push Hook' || event === 'Issue Hook') return 'ignored';
   if (event !== 'Merge Request Hook' && event !== 'Note Hook') return 'unknown-event';
   const target = targetOf(payload);
   if (event === 'Note Hook') {
@@ -113,6 +144,13 @@ function route(event: string, payload: GiteePayload, deliveryId: string, service
   if (action === 'close') {
     service.queue.cancel(target);
     return 'cancelled';
+  }
+  if (action === 'merge') {
+    const pull = payload.pull_request;
+    const commit = pull?.merge_commit_sha;
+    // Only merges into the hub repository's default branch publish the site.
+    if (!siteSync || !commit || pull?.base?.ref !== pull?.base?.repo?.default_branch) return 'ignored';
+    return siteSync.request({ ...target, commit, deliveryId, trigger: 'merge_request.merge' });
   }
   const review =
     REVIEW_ACTIONS.has(action ?? '') ||

@@ -1,6 +1,7 @@
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import type { ReviewRequest } from '../../review/review-request.js';
 import type { ReviewService } from '../../service/review-service.js';
+import type { SiteSyncService } from '../../service/site-sync-service.js';
 import { CHECK_NAME } from './github-reporter.js';
 
 const RECHECK_COMMAND = /^\s*\/(recheck|retest)\b/i;
@@ -9,9 +10,43 @@ const RECHECK_COMMAND = /^\s*\/(recheck|retest)\b/i;
  * The GitHub App: each handler only reads the event, normalises it to a ReviewRequest and enqueues
  * it, so the webhook is answered in milliseconds; the review runs in the service's queue.
  */
-export function createGitHubApp(service: ReviewService): ApplicationFunction {
+export function createGitHubApp(service: ReviewService, siteSync?: SiteSyncService): ApplicationFunction {
   return (app: Probot) => {
     service.useGitHub((installationId) => app.auth(installationId));
+    siteSync?.useGitHub((installationId) => app.auth(installationId));
+
+    const sync = (context: Context, commit: string) => {
+      const { owner, repo } = context.repo();
+      const trigger = `${context.name}.${(context.payload as { action?: string }).action ?? ''}`;
+      const outcome = siteSync?.request({
+        platform: 'github',
+        owner,
+        repo,
+        commit,
+        deliveryId: context.id,
+        trigger,
+        ...installationOf(context.payload),
+      });
+      context.log.info({ deliveryId: context.id, trigger, outcome }, 'site sync request');
+    };
+
+    // Only the default branch of the hub repository itself: never a fork, never another branch.
+    app.on('pull_request.closed', async (context) => {
+      const { pull_request: pull, repository } = context.payload;
+      if (
+        pull.merged &&
+        pull.merge_commit_sha &&
+        pull.base.ref === repository.default_branch &&
+        pull.base.repo.id === repository.id
+      ) {
+        sync(context, pull.merge_commit_sha);
+      }
+    });
+
+    app.on('push', async (context) => {
+      const { ref, after, deleted, repository } = context.payload;
+      if (!deleted && ref === `refs/heads/${repository.default_branch}`) sync(context, after);
+    });
 
     const enqueue = (
       context: Context,

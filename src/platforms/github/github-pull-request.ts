@@ -94,11 +94,8 @@ export class GitHubPullRequestSource implements PullRequestSource {
     return { images, assetPaths };
   }
 
-  async loadConfig(): Promise<RepoConfig> {
-    const { owner, repo } = this.target;
-    const { config, files } = await this.octokit.config.get({ owner, repo, path: REPO_CONFIG_PATH });
-    if (!files.some((file) => file.config !== null)) return defaultRepoConfig();
-    return repoConfigFromObject(config, `${owner}/${repo}/${REPO_CONFIG_PATH}`);
+  loadConfig(): Promise<RepoConfig> {
+    return loadGitHubRepoConfig(this.octokit, this.target.owner, this.target.repo);
   }
 
   /** Beyond GitHub's 3,000-file list: the asset files whose blobs differ between base and head. */
@@ -127,4 +124,15 @@ export class GitHubPullRequestSource implements PullRequestSource {
     }
     return changed;
   }
+}
+
+/** `.github/mshub-review.yml` through Probot's config loader (default branch, owner's `.github` fallback). */
+export async function loadGitHubRepoConfig(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+): Promise<RepoConfig> {
+  const { config, files } = await octokit.config.get({ owner, repo, path: REPO_CONFIG_PATH });
+  if (!files.some((file) => file.config !== null)) return defaultRepoConfig();
+  return repoConfigFromObject(config, `${owner}/${repo}/${REPO_CONFIG_PATH}`);
 }

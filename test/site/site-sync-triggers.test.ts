@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import nock from 'nock';
+import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
+import { SiteSyncService } from '../../src/service/site-sync-service.js';
+import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
+import { GITEE_API, giteeFixture, HUB_API, startGiteeHarness } from '../helpers/gitee-harness.js';
+import { API, examplePayload, OWNER, REPO, REPO_API, startHarness } from '../helpers/github-app-harness.js';
+import { useStrictNock } from '../helpers/nock-strict.js';
+
+useStrictNock();
+
+const MERGE = 'c4295bd74fb0f4fda03689c3df3f2803b658fd85';
+const BLOB = '9'.repeat(40);
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+function siteSyncFor(hub: string, gitee?: GiteeApi): { service: SiteSyncService; out: string } {
+  const out = mkdtempSync(join(tmpdir(), 'mshub-site-out-'));
+  return { service: new SiteSyncService({ hubs: [hub], outDir: out, ...(gitee ? { gitee } : {}) }), out };
+}
+
+describe('site sync on GitHub', () => {
+  it('publishes the catalog of the merge commit when a pull request is merged into the default branch', async () => {
+    const { service, out } = siteSyncFor(`github:${OWNER}/${REPO}`);
+    const harness = await startHarness({ siteSync: service });
+    close = () => harness.close();
+    const api = nock(API);
+    api
+      .get(`${REPO_API}/git/trees/${MERGE}`)
+      .query({ recursive: 'true' })
+      .reply(200, { truncated: false, tree: [{ path: CLEAN_PATH, type: 'blob', sha: BLOB }] });
+    api.get(`${REPO_API}/contents/.github%2Fmshub-review.yml`).reply(404);
+    api.get(`/repos/${OWNER}/.github/contents/.github%2Fmshub-review.yml`).reply(404);
+    api.get(`${REPO_API}/git/blobs/${BLOB}`).reply(200, { content: base64(CLEAN_TEXT), encoding: 'base64' });
+    const merged = examplePayload('pull_request', 'closed', (payload) => {
+      payload.pull_request.merged = true;
+    });
+    await harness.receive('pull_request', merged);
+    await service.idle();
+    const catalog = JSON.parse(readFileSync(join(out, 'github', OWNER, REPO, 'catalog.json'), 'utf8'));
+    assert.equal(catalog.commit, MERGE);
+    assert.deepEqual(
+      catalog.models.map((model: { markdown_name: string }) => model.markdown_name),
+      ['albert_mnli'],
+    );
+  });
+
+  it('does nothing for a pull request closed without merging, or a push to a tag', async () => {
+    const { service, out } = siteSyncFor(`github:${OWNER}/${REPO}`);
+    const harness = await startHarness({ siteSync: service });
+    close = () => harness.close();
+    nock.cleanAll();
+    await harness.receive('pull_request', examplePayload('pull_request', 'closed'));
+    const tagPush = examplePayload('push', undefined as never);
+    await harness.receive('push', tagPush);
+    await service.idle();
+    assert.equal(existsSync(join(out, 'github')), false);
+  });
+
+  it('ignores repositories that are not configured hubs', () => {
+    const { service } = siteSyncFor('github:mindspore/hub');
+    assert.equal(
+      service.request({
+        platform: 'github',
+        owner: 'someone',
+        repo: 'fork',
+        commit: MERGE,
+        deliveryId: 'd',
+        trigger: 't',
+      }),
+      'not-a-hub',
+    );
+  });
+});
+
+describe('site sync on Gitee', () => {
+  it('enqueues a site sync of the merge commit when a pull request is merged', async () => {
+    const gitee = new GiteeApi({
+      apiUrl: 'https://gitee.com/api/v5',
+      token: 'tok',
+      retries: 0,
+      timeoutMs: 5000,
+    });
+    const { service, out } = siteSyncFor('gitee:mindspore/hub', gitee);
+    const harness = await startGiteeHarness('signature', service);
+    close = () => harness.close();
+    const merged = giteeFixture('merge-request-merge');
+    merged.pull_request.merge_commit_sha = MERGE;
+    const api = nock(GITEE_API);
+    const auth = { access_token: 'tok' };
+    api
+      .get(`${HUB_API}/git/trees/${MERGE}`)
+      .query({ ...auth, recursive: 1 })
+      .reply(200, { truncated: false, tree: [{ path: CLEAN_PATH, type: 'blob', sha: BLOB }] });
+    api.get(`${HUB_API}/contents/.github/mshub-review.yml`).query(auth).reply(200, []);
+    api
+      .get(`${HUB_API}/git/blobs/${BLOB}`)
+      .query(auth)
+      .reply(200, { content: base64(CLEAN_TEXT), encoding: 'base64' });
+    const reply = await harness.send('Merge Request Hook', merged);
+    assert.deepEqual(reply.body, { outcome: 'started' });
+    await service.idle();
+    const catalog = JSON.parse(readFileSync(join(out, 'gitee', 'mindspore', 'hub', 'catalog.json'), 'utf8'));
+    assert.equal(catalog.commit, MERGE);
+    assert.equal(catalog.models.length, 1);
+  });
+});
