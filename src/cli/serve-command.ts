@@ -22,11 +22,7 @@ export async function runServe(environment: Environment): Promise<{ stop(): Prom
     concurrency: environment.reviewConcurrency,
     gitee: { api: giteeApi, webUrl: gitee.webUrl, labels: gitee.labels },
   });
-  const siteSync = new SiteSyncService({
-    hubs: environment.site.hubs,
-    outDir: environment.site.outDir,
-    gitee: giteeApi,
-  });
+  const siteSync = new SiteSyncService({ ...environment.site, gitee: giteeApi });
   const server = await run(createServerApp(service, gitee, siteSync), { env: environment.probot });
   return {
     async stop() {

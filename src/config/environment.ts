@@ -5,6 +5,7 @@ import type { GiteeApiSettings } from '../platforms/gitee/gitee-api.js';
 import type { GiteeLabels } from '../platforms/gitee/gitee-reporter.js';
 import type { GiteeAuthSettings } from '../platforms/gitee/gitee-webhook-auth.js';
 import type { SourceRepoSettings } from '../platforms/source-repos/source-repo-checker.js';
+import type { PublishSettings } from '../service/site-sync-service.js';
 
 /** The one reader of process.env; every setting the program takes from the environment is here. */
 export interface Environment {
@@ -15,7 +16,7 @@ export interface Environment {
   /** Reviews run at once in this process. */
   reviewConcurrency: number;
   gitee: GiteeSettings;
-  site: { hubs: string[]; outDir: string };
+  site: { hubs: string[]; outDir: string; publish: PublishSettings };
   /** The settings Probot reads for the GitHub App server, passed to it explicitly. */
   probot: Record<string, string>;
 }
@@ -84,7 +85,11 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
 
 const HUB_KEY = /^(github|gitee):[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
-function readSiteSettings(env: NodeJS.ProcessEnv): { hubs: string[]; outDir: string } {
+function readSiteSettings(env: NodeJS.ProcessEnv): {
+  hubs: string[];
+  outDir: string;
+  publish: PublishSettings;
+} {
   const hubs = (env.SITE_SYNC_REPOS ?? '')
     .split(',')
     .map((entry) => entry.trim())
@@ -95,7 +100,26 @@ function readSiteSettings(env: NodeJS.ProcessEnv): { hubs: string[]; outDir: str
       'CONFIG_INVALID',
       `SITE_SYNC_REPOS lists ${JSON.stringify(wrong)}; write platform:owner/repo, e.g. gitee:mindspore/hub.`,
     );
-  return { hubs, outDir: env.SITE_OUT_DIR || 'site' };
+  const publish: PublishSettings = {};
+  if (env.SITE_PUBLISH_URL) {
+    if (!env.SITE_PUBLISH_SECRET)
+      throw new MshubError(
+        'CONFIG_INVALID',
+        'SITE_PUBLISH_URL needs SITE_PUBLISH_SECRET to sign the catalog.',
+      );
+    publish.http = { url: httpsUrl(env, 'SITE_PUBLISH_URL', ''), secret: env.SITE_PUBLISH_SECRET };
+  }
+  if (env.SITE_GITHUB_BRANCH) {
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)@([^:\s]+)(?::(.+))?$/.exec(env.SITE_GITHUB_BRANCH);
+    if (!match)
+      throw new MshubError(
+        'CONFIG_INVALID',
+        'SITE_GITHUB_BRANCH must be owner/repo@branch or owner/repo@branch:folder.',
+      );
+    const [, owner = '', repo = '', branch = '', folder] = match;
+    publish.githubBranch = { owner, repo, branch, ...(folder ? { folder } : {}) };
+  }
+  return { hubs, outDir: env.SITE_OUT_DIR || 'site', publish };
 }
 
 function readGiteeSettings(env: NodeJS.ProcessEnv): GiteeSettings {

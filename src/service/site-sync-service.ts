@@ -7,7 +7,9 @@ import { GiteeHubTree } from '../platforms/gitee/gitee-hub-tree.js';
 import { GitHubHubTree } from '../platforms/github/github-hub-tree.js';
 import type { PlatformName } from '../review/review-request.js';
 import { FolderPublisher } from '../site/folder-publisher.js';
-import { type HubTreeSource, SiteSyncer } from '../site/site-sync.js';
+import { GitHubBranchPublisher } from '../site/github-branch-publisher.js';
+import { HttpPublisher } from '../site/http-publisher.js';
+import { type CatalogPublisher, type HubTreeSource, SiteSyncer } from '../site/site-sync.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -22,11 +24,19 @@ export interface SiteSyncRequest {
   trigger: string;
 }
 
+export interface PublishSettings {
+  /** POST the signed catalog here too. */
+  http?: { url: string; secret: string };
+  /** Commit the catalog and page to this branch of a GitHub repository (the app must be installed there). */
+  githubBranch?: { owner: string; repo: string; branch: string; folder?: string };
+}
+
 export interface SiteSyncServiceOptions {
   /** The hub repositories to publish, as `platform:owner/repo`; any other repository is ignored. */
   hubs: readonly string[];
   /** Each hub is published to `<outDir>/<platform>/<owner>/<repo>/`. */
   outDir: string;
+  publish?: PublishSettings;
   gitee?: GiteeApi;
   log?: Pick<Logger, 'info' | 'error'>;
 }
@@ -69,9 +79,7 @@ export class SiteSyncService {
   private async run(key: string, request: SiteSyncRequest): Promise<void> {
     let syncer = this.syncers.get(key);
     if (!syncer) {
-      syncer = new SiteSyncer(
-        new FolderPublisher(join(this.options.outDir, request.platform, request.owner, request.repo)),
-      );
+      syncer = new SiteSyncer(this.publisherFor(request));
       this.syncers.set(key, syncer);
     }
     const outcome = await syncer.sync(await this.sourceFor(request), request.commit);
@@ -79,6 +87,28 @@ export class SiteSyncService {
       { hub: key, deliveryId: request.deliveryId, trigger: request.trigger, ...outcome },
       'site sync finished',
     );
+  }
+
+  /** The folder, and the HTTP endpoint and GitHub branch when configured; each gets every publication. */
+  private publisherFor(request: SiteSyncRequest): CatalogPublisher {
+    const publishers: CatalogPublisher[] = [
+      new FolderPublisher(join(this.options.outDir, request.platform, request.owner, request.repo)),
+    ];
+    const { http, githubBranch } = this.options.publish ?? {};
+    if (http) publishers.push(new HttpPublisher(http));
+    if (githubBranch) {
+      publishers.push(
+        new GitHubBranchPublisher(async () => {
+          if (!this.githubAuth || request.installationId === undefined)
+            throw new Error('the GitHub branch publisher needs a GitHub App installation');
+          return this.githubAuth(request.installationId);
+        }, githubBranch),
+      );
+    }
+    return {
+      publish: async (artifacts) =>
+        void (await Promise.all(publishers.map((publisher) => publisher.publish(artifacts)))),
+    };
   }
 
   private async sourceFor(request: SiteSyncRequest): Promise<HubTreeSource> {

@@ -1,0 +1,51 @@
+import type { ProbotOctokit } from 'probot';
+import type { CatalogPublisher, SiteArtifacts } from './site-sync.js';
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+/**
+ * Publishes to a branch of a GitHub repository (a Pages branch, say) with one commit through the
+ * git data API: two blobs, a tree on top of the branch's tree, a commit, and the ref moved to it.
+ */
+export class GitHubBranchPublisher implements CatalogPublisher {
+  constructor(
+    private readonly octokit: () => Promise<Octokit>,
+    private readonly target: { owner: string; repo: string; branch: string; folder?: string },
+  ) {}
+
+  async publish(artifacts: SiteArtifacts): Promise<void> {
+    const octokit = await this.octokit();
+    const { owner, repo, branch } = this.target;
+    const prefix = this.target.folder ? `${this.target.folder.replace(/^\/+|\/+$/g, '')}/` : '';
+    let parent: { sha: string; tree: string } | undefined;
+    try {
+      const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+      const { data: commit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: ref.object.sha });
+      parent = { sha: commit.sha, tree: commit.tree.sha };
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+    const files = { 'catalog.json': artifacts.catalogJson, 'index.html': artifacts.indexHtml };
+    const tree = await Promise.all(
+      Object.entries(files).map(async ([name, content]) => {
+        const { data: blob } = await octokit.rest.git.createBlob({ owner, repo, content, encoding: 'utf-8' });
+        return { path: `${prefix}${name}`, mode: '100644' as const, type: 'blob' as const, sha: blob.sha };
+      }),
+    );
+    const { data: newTree } = await octokit.rest.git.createTree({
+      owner,
+      repo,
+      tree,
+      ...(parent ? { base_tree: parent.tree } : {}),
+    });
+    const { data: commit } = await octokit.rest.git.createCommit({
+      owner,
+      repo,
+      message: `Publish the hub catalog of ${artifacts.commit.slice(0, 12)} (${artifacts.catalog.models.length} models)`,
+      tree: newTree.sha,
+      parents: parent ? [parent.sha] : [],
+    });
+    if (parent) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha });
+    else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
+  }
+}
