@@ -19,6 +19,8 @@ export interface ReviewQueue {
   cancel(request: Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber'>): void;
   /** Resolves when no job is queued or running (tests, shutdown). */
   idle(): Promise<void>;
+  /** Jobs queued or running. */
+  depth(): number;
 }
 
 export interface EmbeddedQueueOptions {
@@ -92,6 +94,10 @@ export class EmbeddedReviewQueue implements ReviewQueue {
 
   cancel(request: Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber'>): void {
     this.latestHead.set(pullKey(request), CLOSED);
+  }
+
+  depth(): number {
+    return this.active.size;
   }
 
   async idle(): Promise<void> {

@@ -10,6 +10,7 @@ import type { ReviewAdapters } from '../review/review-asset-files.js';
 import type { PullRequestSource, ReviewReporter } from '../review/review-platform.js';
 import type { ReviewRequest } from '../review/review-request.js';
 import { runReviewJob } from '../review/run-review-job.js';
+import type { Activity } from './activity.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -24,6 +25,7 @@ export interface ReviewServiceOptions {
   adapters: ReviewAdapters;
   concurrency: number;
   gitee?: GiteeServiceSettings;
+  activity?: Activity;
   log?: Pick<Logger, 'info' | 'error'>;
 }
 
@@ -51,13 +53,23 @@ export class ReviewService {
   }
 
   private async run(request: ReviewRequest, control: JobControl): Promise<void> {
-    const { source, reporter } = await this.platformFor(request);
-    const outcome = await runReviewJob(request, {
-      source,
-      reporter,
-      adapters: this.options.adapters,
-      control,
-    });
+    const started = Date.now();
+    let outcome = 'error';
+    try {
+      const { source, reporter } = await this.platformFor(request);
+      outcome = await runReviewJob(request, { source, reporter, adapters: this.options.adapters, control });
+    } finally {
+      this.options.activity?.recordReview({
+        at: Date.now(),
+        platform: request.platform,
+        repository: `${request.owner}/${request.repo}`,
+        ...(request.pullNumber === undefined ? {} : { pullNumber: request.pullNumber }),
+        ...(request.headSha === undefined ? {} : { headSha: request.headSha }),
+        trigger: request.trigger,
+        outcome,
+        durationMs: Date.now() - started,
+      });
+    }
     this.options.log?.info(
       { deliveryId: request.deliveryId, trigger: request.trigger, outcome },
       'review job finished',

@@ -10,6 +10,7 @@ import { FolderPublisher } from '../site/folder-publisher.js';
 import { GitHubBranchPublisher } from '../site/github-branch-publisher.js';
 import { HttpPublisher } from '../site/http-publisher.js';
 import { type CatalogPublisher, type HubTreeSource, SiteSyncer } from '../site/site-sync.js';
+import type { Activity } from './activity.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -38,6 +39,7 @@ export interface SiteSyncServiceOptions {
   outDir: string;
   publish?: PublishSettings;
   gitee?: GiteeApi;
+  activity?: Activity;
   log?: Pick<Logger, 'info' | 'error'>;
 }
 
@@ -82,7 +84,14 @@ export class SiteSyncService {
       syncer = new SiteSyncer(this.publisherFor(request));
       this.syncers.set(key, syncer);
     }
+    const started = Date.now();
     const outcome = await syncer.sync(await this.sourceFor(request), request.commit);
+    this.options.activity?.recordSync({
+      at: Date.now(),
+      hub: key,
+      durationMs: Date.now() - started,
+      ...outcome,
+    });
     this.options.log?.info(
       { hub: key, deliveryId: request.deliveryId, trigger: request.trigger, ...outcome },
       'site sync finished',

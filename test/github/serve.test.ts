@@ -40,6 +40,10 @@ describe('mshub-review serve', () => {
       const health = await fetch(`${base}/healthz`);
       assert.equal(health.status, 200);
       assert.deepEqual(await health.json(), { status: 'ok' });
+      const metrics = await fetch(`${base}/metrics`);
+      assert.match(await metrics.text(), /^mshub_queue_depth 0$/m);
+      const status = await fetch(`${base}/status`);
+      assert.match(await status.text(), /No review yet\./);
 
       const api = nock(API);
       api

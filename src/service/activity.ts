@@ -1,0 +1,53 @@
+/** What an operator sees: recent reviews and syncs, and the counters behind /metrics. */
+export interface ReviewRecord {
+  at: number;
+  platform: string;
+  repository: string;
+  pullNumber?: number;
+  headSha?: string;
+  trigger: string;
+  outcome: string;
+  durationMs: number;
+}
+
+export interface SyncRecord {
+  at: number;
+  hub: string;
+  commit: string;
+  models: number;
+  invalid: number;
+  published: boolean;
+  durationMs: number;
+}
+
+const RECENT = 50;
+/** Upper bounds (seconds) of the review duration histogram. */
+export const DURATION_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800];
+
+export class Activity {
+  readonly reviews: ReviewRecord[] = [];
+  readonly syncs: SyncRecord[] = [];
+  readonly reviewsByOutcome = new Map<string, number>();
+  readonly durationBuckets = DURATION_BUCKETS.map(() => 0);
+  durationCount = 0;
+  durationSum = 0;
+  readonly lastSyncAt = new Map<string, number>();
+
+  recordReview(record: ReviewRecord): void {
+    this.reviews.unshift(record);
+    this.reviews.length = Math.min(this.reviews.length, RECENT);
+    this.reviewsByOutcome.set(record.outcome, (this.reviewsByOutcome.get(record.outcome) ?? 0) + 1);
+    const seconds = record.durationMs / 1000;
+    DURATION_BUCKETS.forEach((bound, index) => {
+      if (seconds <= bound) this.durationBuckets[index] = (this.durationBuckets[index] ?? 0) + 1;
+    });
+    this.durationCount++;
+    this.durationSum += seconds;
+  }
+
+  recordSync(record: SyncRecord): void {
+    this.syncs.unshift(record);
+    this.syncs.length = Math.min(this.syncs.length, RECENT);
+    this.lastSyncAt.set(record.hub, record.at);
+  }
+}

@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { VerifierStats } from '../net/asset-verifier.js';
+import { type Activity, DURATION_BUCKETS } from './activity.js';
+
+export interface OperatorSources {
+  activity: Activity;
+  verifier?: { stats: VerifierStats };
+  queueDepth: () => number;
+  now?: () => number;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
+const label = (value: string) => value.replace(/[\\"\n]/g, (char) => (char === '\n' ? '\\n' : `\\${char}`));
+
+/** `/metrics` in Prometheus text format. */
+export function renderMetrics(sources: OperatorSources): string {
+  const { activity } = sources;
+  const now = sources.now?.() ?? Date.now();
+  const lines: string[] = [];
+  const metric = (name: string, type: string, help: string) =>
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+  metric('mshub_reviews_total', 'counter', 'Reviews finished, by outcome.');
+  for (const [outcome, count] of activity.reviewsByOutcome)
+    lines.push(`mshub_reviews_total{outcome="${label(outcome)}"} ${count}`);
+  metric('mshub_review_duration_seconds', 'histogram', 'Time from the start of a review job to its report.');
+  DURATION_BUCKETS.forEach((bound, index) =>
+    lines.push(`mshub_review_duration_seconds_bucket{le="${bound}"} ${activity.durationBuckets[index] ?? 0}`),
+  );
+  lines.push(`mshub_review_duration_seconds_bucket{le="+Inf"} ${activity.durationCount}`);
+  lines.push(
+    `mshub_review_duration_seconds_sum ${activity.durationSum}`,
+    `mshub_review_duration_seconds_count ${activity.durationCount}`,
+  );
+  const stats = sources.verifier?.stats ?? { downloads: 0, cacheHits: 0, bytesDownloaded: 0 };
+  metric('mshub_asset_bytes_downloaded_total', 'counter', 'Bytes of assets downloaded and hashed.');
+  lines.push(`mshub_asset_bytes_downloaded_total ${stats.bytesDownloaded}`);
+  metric('mshub_asset_downloads_total', 'counter', 'Asset downloads.');
+  lines.push(`mshub_asset_downloads_total ${stats.downloads}`);
+  metric('mshub_asset_cache_hits_total', 'counter', 'Asset digests served from the cache.');
+  lines.push(`mshub_asset_cache_hits_total ${stats.cacheHits}`);
+  metric('mshub_queue_depth', 'gauge', 'Reviews queued or running.');
+  lines.push(`mshub_queue_depth ${sources.queueDepth()}`);
+  metric('mshub_site_sync_age_seconds', 'gauge', 'Seconds since the last site sync, by hub.');
+  for (const [hub, at] of activity.lastSyncAt)
+    lines.push(`mshub_site_sync_age_seconds{hub="${label(hub)}"} ${((now - at) / 1000).toFixed(0)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function pullUrl(platform: string, repository: string, pull: number | undefined): string | undefined {
+  if (pull === undefined || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
+  return platform === 'gitee'
+    ? `https://gitee.com/${repository}/pulls/${pull}`
+    : `https://github.com/${repository}/pull/${pull}`;
+}
+
+/** `/status`: recent reviews and syncs for maintainers, every value escaped. */
+export function renderStatusPage(sources: OperatorSources): string {
+  const { activity } = sources;
+  const time = (at: number) => new Date(at).toISOString().replace('T', ' ').slice(0, 19);
+  const reviews = activity.reviews
+    .map((review) => {
+      const url = pullUrl(review.platform, review.repository, review.pullNumber);
+      const name = `${review.repository}${review.pullNumber === undefined ? '' : ` #${review.pullNumber}`}`;
+      const link = url ? `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a>` : escapeHtml(name);
+      return `<tr><td>${time(review.at)}</td><td>${escapeHtml(review.platform)}</td><td>${link}</td><td><code>${escapeHtml((review.headSha ?? '').slice(0, 12))}</code></td><td>${escapeHtml(review.trigger)}</td><td>${escapeHtml(review.outcome)}</td><td>${(review.durationMs / 1000).toFixed(1)} s</td></tr>`;
+    })
+    .join('\n');
+  const syncs = activity.syncs
+    .map(
+      (sync) =>
+        `<tr><td>${time(sync.at)}</td><td>${escapeHtml(sync.hub)}</td><td><code>${escapeHtml(sync.commit.slice(0, 12))}</code></td><td>${sync.models}</td><td>${sync.invalid}</td><td>${sync.published ? 'published' : 'unchanged'}</td><td>${(sync.durationMs / 1000).toFixed(1)} s</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>mshub-review status</title>
+<style>body{font:14px system-ui,sans-serif;margin:24px}table{border-collapse:collapse;margin-bottom:24px}td,th{border:1px solid #ccd;padding:4px 8px;text-align:left}</style></head>
+<body><h1>mshub-review</h1><p>${sources.queueDepth()} reviews queued or running.</p>
+<h2>Recent reviews</h2><table><tr><th>Finished (UTC)</th><th>Platform</th><th>Pull request</th><th>Commit</th><th>Trigger</th><th>Outcome</th><th>Took</th></tr>
+${reviews || '<tr><td colspan="7">No review yet.</td></tr>'}</table>
+<h2>Recent site syncs</h2><table><tr><th>Finished (UTC)</th><th>Hub</th><th>Commit</th><th>Models</th><th>Invalid files</th><th>Result</th><th>Took</th></tr>
+${syncs || '<tr><td colspan="7">No site sync yet.</td></tr>'}</table></body></html>
+`;
+}
+
+/** Mounts /metrics and /status. */
+export function createOperatorHandler(sources: OperatorSources) {
+  return (request: IncomingMessage, response: ServerResponse): boolean => {
+    const path = request.url?.split('?')[0];
+    if (request.method !== 'GET' || (path !== '/metrics' && path !== '/status')) return false;
+    const metrics = path === '/metrics';
+    response.writeHead(200, {
+      'content-type': metrics ? 'text/plain; version=0.0.4' : 'text/html; charset=utf-8',
+    });
+    response.end(metrics ? renderMetrics(sources) : renderStatusPage(sources));
+    return true;
+  };
+}

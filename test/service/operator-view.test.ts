@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Activity } from '../../src/service/activity.js';
+import { renderMetrics, renderStatusPage } from '../../src/service/operator-view.js';
+import { assertSnapshot } from '../helpers/snapshot.js';
+
+function activity(): Activity {
+  const log = new Activity();
+  log.recordReview({
+    at: 1_764_200_000_000,
+    platform: 'gitee',
+    repository: 'mindspore/hub',
+    pullNumber: 7,
+    headSha: 'e'.repeat(40),
+    trigger: 'merge_request.open',
+    outcome: 'reviewed',
+    durationMs: 4200,
+  });
+  log.recordReview({
+    at: 1_764_200_060_000,
+    platform: 'github',
+    repository: 'o/r',
+    pullNumber: 2,
+    trigger: 'issue_comment.created',
+    outcome: 'error',
+    durationMs: 700,
+  });
+  log.recordSync({
+    at: 1_764_200_100_000,
+    hub: 'gitee:mindspore/hub',
+    commit: 'c'.repeat(40),
+    models: 2691,
+    invalid: 214,
+    published: true,
+    durationMs: 1500,
+  });
+  return log;
+}
+
+describe('the operator view', () => {
+  it('exports reviews, durations, downloads, queue depth and site-sync age as Prometheus text', () => {
+    const metrics = renderMetrics({
+      activity: activity(),
+      verifier: { stats: { downloads: 3, cacheHits: 5, bytesDownloaded: 1024 } },
+      queueDepth: () => 2,
+      now: () => 1_764_200_160_000,
+    });
+    assert.match(metrics, /^mshub_reviews_total\{outcome="reviewed"\} 1$/m);
+    assert.match(metrics, /^mshub_review_duration_seconds_bucket\{le="5"\} 2$/m);
+    assert.match(metrics, /^mshub_review_duration_seconds_count 2$/m);
+    assert.match(metrics, /^mshub_asset_cache_hits_total 5$/m);
+    assert.match(metrics, /^mshub_queue_depth 2$/m);
+    assert.match(metrics, /^mshub_site_sync_age_seconds\{hub="gitee:mindspore\/hub"\} 60$/m);
+  });
+
+  it('renders the status page with links to the pull requests', () => {
+    const log = activity();
+    log.recordReview({
+      at: 1_764_200_200_000,
+      platform: 'github',
+      repository: '<script>/x',
+      trigger: '<b>',
+      outcome: 'reviewed',
+      durationMs: 1,
+    });
+    const page = renderStatusPage({ activity: log, queueDepth: () => 0 });
+    assert.ok(page.includes('<a href="https://gitee.com/mindspore/hub/pulls/7">mindspore/hub #7</a>'));
+    assert.ok(!page.includes('<script>') && !page.includes('<b>'));
+    assertSnapshot('status-page.html', page);
+  });
+});
