@@ -1,5 +1,6 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { pullKey, type ReviewRequest, reviewJobKey } from '../review/review-request.js';
+import { isTransientError } from './transient-error.js';
 
 export type EnqueueOutcome = 'queued' | 'duplicate-delivery' | 'already-queued' | 'already-reviewed';
 
@@ -9,6 +10,8 @@ export interface JobControl {
   isCurrent(): boolean;
   /** Records the head commit a job found for itself (a `/recheck` learns it from the API). */
   setHead(headSha: string): void;
+  /** False while a transient failure will be retried: report failures only on the last attempt. */
+  lastAttempt(): boolean;
 }
 
 export type ReviewRunner = (request: ReviewRequest, control: JobControl) => Promise<void>;
@@ -25,6 +28,10 @@ export interface ReviewQueue {
 
 export interface EmbeddedQueueOptions {
   concurrency: number;
+  /** Attempts of a job whose failure is transient (5xx, 429, timeouts); 3 by default. */
+  attempts?: number;
+  /** Wait before the n-th retry; exponential from 2 s by default. */
+  backoffMs?: (retry: number) => number;
   /** A finished review of the same head commit is not repeated for this long (unless forced). */
   reviewedTtlMs?: number;
   onError?: (error: unknown, request: ReviewRequest) => void;
@@ -70,7 +77,10 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     }
     this.active.add(key);
     let head = request.headSha;
+    let attempt = 1;
+    const attempts = this.options.attempts ?? 3;
     const control: JobControl = {
+      lastAttempt: () => attempt >= attempts,
       isCurrent: () =>
         head === undefined || this.latestHead.get(pullKey({ ...request, headSha: head })) === head,
       setHead: (sha) => {
@@ -79,7 +89,23 @@ export class EmbeddedReviewQueue implements ReviewQueue {
         if (!this.latestHead.has(pull) || request.headSha === undefined) this.latestHead.set(pull, sha);
       },
     };
-    const job = this.limit(() => (control.isCurrent() ? this.runner(request, control) : undefined))
+    const runWithRetries = async (): Promise<void> => {
+      for (;;) {
+        if (!control.isCurrent()) return;
+        try {
+          // Checked again when its turn comes: the pull request may have been closed or pushed to meanwhile.
+          await this.limit(() => (control.isCurrent() ? this.runner(request, control) : undefined));
+          return;
+        } catch (error) {
+          if (control.lastAttempt() || !isTransientError(error)) throw error;
+          await new Promise((resolve) =>
+            setTimeout(resolve, (this.options.backoffMs ?? ((n) => 2000 * 2 ** (n - 1)))(attempt)),
+          );
+          attempt++;
+        }
+      }
+    };
+    const job = runWithRetries()
       .then(() => {
         this.reviewed.set(reviewJobKey({ ...request, ...(head ? { headSha: head } : {}) }), this.now());
       })

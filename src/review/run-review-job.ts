@@ -5,6 +5,7 @@ import { buildReport } from '../core/report/review-report.js';
 import { FindingCollector } from '../core/report-sink.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import type { JobControl } from '../jobs/embedded-queue.js';
+import { isTransientError } from '../jobs/transient-error.js';
 import { type ReviewAdapters, reviewAssetFiles } from './review-asset-files.js';
 import type { PullRequestSource, ReviewReporter } from './review-platform.js';
 import type { ReviewRequest } from './review-request.js';
@@ -83,7 +84,9 @@ export async function runReviewJob(
     await reporter.completed(headSha, buildReport(findings));
     return 'reviewed';
   } catch (error) {
-    await reporter.failed(headSha, describeFailure(error)).catch(() => undefined);
+    if (control.lastAttempt() || !isTransientError(error)) {
+      await reporter.failed(headSha, describeFailure(error)).catch(() => undefined);
+    }
     throw error;
   }
 }

@@ -24,6 +24,8 @@ export interface GiteeServiceSettings {
 export interface ReviewServiceOptions {
   adapters: ReviewAdapters;
   concurrency: number;
+  /** Attempts of a review whose failure is transient, and the wait before each retry. */
+  retry?: { attempts: number; backoffMs?: (retry: number) => number };
   gitee?: GiteeServiceSettings;
   activity?: Activity;
   log?: Pick<Logger, 'info' | 'error'>;
@@ -40,6 +42,8 @@ export class ReviewService {
   constructor(private readonly options: ReviewServiceOptions) {
     this.queue = new EmbeddedReviewQueue((request, control) => this.run(request, control), {
       concurrency: options.concurrency,
+      ...(options.retry ? { attempts: options.retry.attempts } : {}),
+      ...(options.retry?.backoffMs ? { backoffMs: options.retry.backoffMs } : {}),
       onError: (error, request) =>
         options.log?.error(
           { err: error, deliveryId: request.deliveryId, trigger: request.trigger },

@@ -46,5 +46,5 @@ export class FakePlatform implements PullRequestSource, ReviewReporter {
 }
 
 export function control(current = true): JobControl {
-  return { isCurrent: () => current, setHead: () => {} };
+  return { isCurrent: () => current, setHead: () => {}, lastAttempt: () => true };
 }

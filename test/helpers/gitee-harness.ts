@@ -66,6 +66,7 @@ export async function startGiteeHarness(
   const service = new ReviewService({
     adapters: { hasher: verifier, sourceRepos },
     concurrency: 2,
+    retry: { attempts: 1 },
     gitee: {
       api,
       webUrl: 'https://gitee.com',

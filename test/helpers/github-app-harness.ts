@@ -80,6 +80,7 @@ export async function startHarness(
   const service = new ReviewService({
     adapters: { hasher: verifier, sourceRepos },
     concurrency: 2,
+    retry: { attempts: 1 },
     log: log as never,
   });
   const probot = new Probot({
