@@ -27,9 +27,9 @@ export function renderMetrics(sources: OperatorSources): string {
   for (const [outcome, count] of activity.reviewsByOutcome)
     lines.push(`mshub_reviews_total{outcome="${label(outcome)}"} ${count}`);
   metric('mshub_review_duration_seconds', 'histogram', 'Time from the start of a review job to its report.');
-  DURATION_BUCKETS.forEach((bound, index) =>
-    lines.push(`mshub_review_duration_seconds_bucket{le="${bound}"} ${activity.durationBuckets[index] ?? 0}`),
-  );
+  for (const [index, bound] of DURATION_BUCKETS.entries()) {
+    lines.push(`mshub_review_duration_seconds_bucket{le="${bound}"} ${activity.durationBuckets[index] ?? 0}`);
+  }
   lines.push(`mshub_review_duration_seconds_bucket{le="+Inf"} ${activity.durationCount}`);
   lines.push(
     `mshub_review_duration_seconds_sum ${activity.durationSum}`,

@@ -22,7 +22,14 @@ describe('the embedded queue', () => {
         lastAttempts.push(control.lastAttempt());
         if (lastAttempts.length < 3) throw Object.assign(new Error('server error'), { status: 502 });
       },
-      { concurrency: 1, attempts: 3, backoffMs: (retry) => (waits.push(retry), 0) },
+      {
+        concurrency: 1,
+        attempts: 3,
+        backoffMs: (retry) => {
+          waits.push(retry);
+          return 0;
+        },
+      },
     );
     queue.enqueue(request('a'.repeat(40)));
     await queue.idle();
