@@ -33,3 +33,22 @@ export function isSubmissionFile(path: string): boolean {
 export function englishTwinOf(path: string): string | undefined {
   return path.endsWith('_cn.md') ? `${path.slice(0, -'_cn.md'.length)}.md` : undefined;
 }
+
+/** Whether a hub path is a submission under `mshub_res/assets`. */
+export function isAssetPath(path: string): boolean {
+  return path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(path);
+}
+
+/** The images (file names in any `images/` folder) and asset paths of a hub, from its file list. */
+export function hubContextFromPaths(paths: Iterable<string>): {
+  images: Set<string>;
+  assetPaths: Set<string>;
+} {
+  const images = new Set<string>();
+  const assetPaths = new Set<string>();
+  for (const path of paths) {
+    if (path.split('/').slice(0, -1).includes('images')) images.add(path.slice(path.lastIndexOf('/') + 1));
+    if (isAssetPath(path)) assetPaths.add(path);
+  }
+  return { images, assetPaths };
+}

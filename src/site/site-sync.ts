@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RepoConfig } from '../config/repo-config.js';
 import { buildCatalog, type Catalog } from '../core/catalog/build-catalog.js';
-import { ASSETS_ROOT, isSubmissionFile } from '../core/hub-path.js';
+import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import type { HubContext } from '../core/rules/rule-context.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { renderHubPage } from './hub-page.js';
@@ -48,13 +48,8 @@ export class SiteSyncer {
 
   async sync(source: HubTreeSource, commit: string): Promise<SyncOutcome> {
     const [files, config] = await Promise.all([source.listFiles(commit), source.loadConfig()]);
-    const assets = files.filter(
-      (file) => file.path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(file.path),
-    );
-    const images = files
-      .filter((file) => file.path.split('/').slice(0, -1).includes('images'))
-      .map((file) => file.path.slice(file.path.lastIndexOf('/') + 1));
-    const hub: HubContext = { images: new Set(images), assetPaths: new Set(assets.map((file) => file.path)) };
+    const assets = files.filter((file) => isAssetPath(file.path));
+    const hub: HubContext = hubContextFromPaths(files.map((file) => file.path));
 
     let blobsRead = 0;
     const wanted = new Set(assets.map((file) => file.blob));

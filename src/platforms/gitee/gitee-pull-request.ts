@@ -4,7 +4,7 @@ import {
   REPO_CONFIG_PATH,
   type RepoConfig,
 } from '../../config/repo-config.js';
-import { ASSETS_ROOT, isSubmissionFile } from '../../core/hub-path.js';
+import { hubContextFromPaths } from '../../core/hub-path.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
 import type { ChangedFile, PullRequestSource } from '../../review/review-platform.js';
 import type { GiteeApi } from './gitee-api.js';
@@ -63,16 +63,9 @@ export class GiteePullRequestSource implements PullRequestSource {
       query: { recursive: 1 },
     });
     if (!tree?.tree || tree.truncated) return {};
-    const images = new Set<string>();
-    const assetPaths = new Set<string>();
-    for (const entry of tree.tree) {
-      if (entry.type !== 'blob' || !entry.path) continue;
-      if (entry.path.split('/').slice(0, -1).includes('images'))
-        images.add(entry.path.slice(entry.path.lastIndexOf('/') + 1));
-      if (entry.path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(entry.path))
-        assetPaths.add(entry.path);
-    }
-    return { images, assetPaths };
+    return hubContextFromPaths(
+      tree.tree.filter((entry) => entry.type === 'blob').flatMap((entry) => entry.path ?? []),
+    );
   }
 
   /** `.github/mshub-review.yml` on the default branch (the pull request cannot change the rules). */

@@ -1,3 +1,4 @@
+import { codeSpan, escapeMarkdown } from '../../core/report/markdown-escape.js';
 import { COMMENT_MARKER } from '../../core/report/render-markdown.js';
 import { type ReviewReport, verdictOf } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
@@ -54,7 +55,7 @@ export class GiteeReporter implements ReviewReporter {
   async superseded(): Promise<void> {}
 
   async failed(headSha: string, reason: string): Promise<void> {
-    const body = `${COMMENT_MARKER}\n### ❌ mshub-review could not finish\n\nThe review of commit \`${headSha.replace(/[^0-9a-f]/gi, '').slice(0, 40)}\` could not finish: ${reason.replace(/[<>@`]/g, ' ')}.\n\nComment \`/recheck\` to try again.\n<!-- mshub-review:verdict=failure -->\n`;
+    const body = `${COMMENT_MARKER}\n### ❌ mshub-review could not finish\n\nThe review of commit ${codeSpan(headSha.slice(0, 40))} could not finish: ${escapeMarkdown(reason)}.\n\nThis is not a problem with your files. Comment \`/recheck\` to try again.\n<!-- mshub-review:verdict=failure -->\n`;
     await this.upsertComment(body, 'failure');
     await this.setLabel('failed');
   }

@@ -5,7 +5,7 @@ import {
   type RepoConfig,
   repoConfigFromObject,
 } from '../../config/repo-config.js';
-import { ASSETS_ROOT, isSubmissionFile } from '../../core/hub-path.js';
+import { hubContextFromPaths } from '../../core/hub-path.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
 import type { ChangedFile, PullRequestSource } from '../../review/review-platform.js';
 
@@ -82,16 +82,9 @@ export class GitHubPullRequestSource implements PullRequestSource {
     const { owner, repo } = this.target;
     const { data } = await this.octokit.rest.git.getTree({ owner, repo, tree_sha: ref, recursive: 'true' });
     if (data.truncated) return {};
-    const images = new Set<string>();
-    const assetPaths = new Set<string>();
-    for (const entry of data.tree) {
-      if (entry.type !== 'blob' || !entry.path) continue;
-      const folders = entry.path.split('/').slice(0, -1);
-      if (folders.includes('images')) images.add(entry.path.slice(entry.path.lastIndexOf('/') + 1));
-      if (entry.path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(entry.path))
-        assetPaths.add(entry.path);
-    }
-    return { images, assetPaths };
+    return hubContextFromPaths(
+      data.tree.filter((entry) => entry.type === 'blob').flatMap((entry) => entry.path ?? []),
+    );
   }
 
   loadConfig(): Promise<RepoConfig> {

@@ -1,7 +1,7 @@
 import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { MshubError } from '../../core/errors.js';
-import { ASSETS_ROOT, isSubmissionFile, toPosixPath } from '../../core/hub-path.js';
+import { ASSETS_ROOT, hubContextFromPaths, isSubmissionFile, toPosixPath } from '../../core/hub-path.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
 import type { AssetFileInput } from '../../core/validate-asset-file.js';
 
@@ -61,14 +61,7 @@ export function selectAssetFiles(paths: readonly string[]): LocalSelection {
 
 function hubContext(hubRoot: string | undefined, hubFiles: readonly string[]): HubContext {
   if (!hubRoot) return {};
-  const images = new Set<string>();
-  const assetPaths = new Set<string>();
-  for (const file of hubFiles) {
-    const path = toPosixPath(relative(hubRoot, file));
-    if (path.split('/').slice(0, -1).includes('images')) images.add(path.slice(path.lastIndexOf('/') + 1));
-    if (path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(path)) assetPaths.add(path);
-  }
-  return { images, assetPaths };
+  return hubContextFromPaths(hubFiles.map((file) => toPosixPath(relative(hubRoot, file))));
 }
 
 /** Reads the selected files, each cut at `maxBytes + 1` so a huge file is never read whole. */
