@@ -73,12 +73,15 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .action(async () => {
       // Loaded on demand: Probot and its dependencies would slow down every `validate`.
       const { runServe } = await import('./serve-command.js');
-      const server = await runServe(readEnvironment(io.env));
-      await new Promise<void>((resolve) => {
-        const stop = () => void server.stop().then(resolve);
-        process.once('SIGTERM', stop);
-        process.once('SIGINT', stop);
-      });
+      await untilSignalled(await runServe(readEnvironment(io.env)));
+    });
+
+  program
+    .command('worker')
+    .description('Run the reviews queued in Redis (REDIS_URL); start as many workers as needed.')
+    .action(async () => {
+      const { runWorker } = await import('./worker-command.js');
+      await untilSignalled(await runWorker(readEnvironment(io.env)));
     });
 
   try {
@@ -97,4 +100,13 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     io.stderr.write(`mshub-review: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.INTERNAL;
   }
+}
+
+/** Runs until SIGTERM or SIGINT, then stops cleanly: jobs in hand finish, and Redis keeps the rest. */
+function untilSignalled(service: { stop(): Promise<void> }): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => void service.stop().then(resolve);
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
 }

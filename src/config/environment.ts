@@ -15,10 +15,18 @@ export interface Environment {
   sourceRepos: SourceRepoSettings;
   /** Reviews run at once in this process. */
   reviewConcurrency: number;
+  queue: QueueSettings;
   gitee: GiteeSettings;
   site: { hubs: string[]; outDir: string; publish: PublishSettings };
   /** The settings Probot reads for the GitHub App server, passed to it explicitly. */
   probot: Record<string, string>;
+}
+
+export interface QueueSettings {
+  /** Jobs are kept in Redis and run by `mshub-review worker` processes; in this process when unset. */
+  redis?: { url: string; prefix: string };
+  /** `mshub-review worker` serves /healthz and /metrics on this port when set. */
+  workerPort?: number;
 }
 
 export interface GiteeSettings {
@@ -46,7 +54,6 @@ const PROBOT_VARIABLES = [
   'LOG_LEVEL_IN_STRING',
   'LOG_MESSAGE_KEY',
   'SENTRY_DSN',
-  'REDIS_URL',
   'NODE_ENV',
 ] as const;
 
@@ -77,6 +84,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     downloads: readDownloadSettings(env),
     sourceRepos: readSourceRepoSettings(env),
     reviewConcurrency: positiveInteger(env, 'REVIEW_CONCURRENCY', 4),
+    queue: readQueueSettings(env),
     gitee: readGiteeSettings(env),
     site: readSiteSettings(env),
     probot,
@@ -120,6 +128,28 @@ function readSiteSettings(env: NodeJS.ProcessEnv): {
     publish.githubBranch = { owner, repo, branch, ...(folder ? { folder } : {}) };
   }
   return { hubs, outDir: env.SITE_OUT_DIR || 'site', publish };
+}
+
+function readQueueSettings(env: NodeJS.ProcessEnv): QueueSettings {
+  const settings: QueueSettings = {};
+  const url = env.REDIS_URL?.trim();
+  if (url) {
+    let protocol = '';
+    try {
+      protocol = new URL(url).protocol;
+    } catch {}
+    if (protocol !== 'redis:' && protocol !== 'rediss:')
+      throw new MshubError(
+        'CONFIG_INVALID',
+        'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379.',
+      );
+    const prefix = env.QUEUE_PREFIX || 'mshub-review';
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix))
+      throw new MshubError('CONFIG_INVALID', 'QUEUE_PREFIX may hold only letters, digits, _ . and -.');
+    settings.redis = { url, prefix };
+  }
+  if (env.WORKER_PORT) settings.workerPort = positiveInteger(env, 'WORKER_PORT', 0);
+  return settings;
 }
 
 function readGiteeSettings(env: NodeJS.ProcessEnv): GiteeSettings {

@@ -1,30 +1,17 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { pullKey, type ReviewRequest, reviewJobKey } from '../review/review-request.js';
+import {
+  DEFAULT_ATTEMPTS,
+  DEFAULT_REVIEWED_TTL_MS,
+  defaultBackoffMs,
+  type EnqueueOutcome,
+  type JobControl,
+  type PullTarget,
+  type QueueHealth,
+  type ReviewQueue,
+  type ReviewRunner,
+} from './review-queue.js';
 import { isTransientError } from './transient-error.js';
-
-export type EnqueueOutcome = 'queued' | 'duplicate-delivery' | 'already-queued' | 'already-reviewed';
-
-/** What a running job may ask of the queue. */
-export interface JobControl {
-  /** False once a newer head commit of the same pull request was queued: do not post the result. */
-  isCurrent(): boolean;
-  /** Records the head commit a job found for itself (a `/recheck` learns it from the API). */
-  setHead(headSha: string): void;
-  /** False while a transient failure will be retried: report failures only on the last attempt. */
-  lastAttempt(): boolean;
-}
-
-export type ReviewRunner = (request: ReviewRequest, control: JobControl) => Promise<void>;
-
-export interface ReviewQueue {
-  enqueue(request: ReviewRequest, options?: { force?: boolean }): EnqueueOutcome;
-  /** The pull request was closed: queued reviews do not run, a running one does not post. */
-  cancel(request: Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber'>): void;
-  /** Resolves when no job is queued or running (tests, shutdown). */
-  idle(): Promise<void>;
-  /** Jobs queued or running. */
-  depth(): number;
-}
 
 export interface EmbeddedQueueOptions {
   concurrency: number;
@@ -63,14 +50,14 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     this.now = options.now ?? Date.now;
   }
 
-  enqueue(request: ReviewRequest, { force = false } = {}): EnqueueOutcome {
+  async enqueue(request: ReviewRequest, { force = false } = {}): Promise<EnqueueOutcome> {
     if (this.deliveries.has(request.deliveryId)) return 'duplicate-delivery';
     this.rememberDelivery(request.deliveryId);
     const key = reviewJobKey(request);
     if (request.headSha !== undefined) {
       if (this.active.has(key)) return 'already-queued';
       const doneAt = this.reviewed.get(key);
-      if (!force && doneAt !== undefined && this.now() - doneAt < (this.options.reviewedTtlMs ?? 3600_000)) {
+      if (!force && doneAt !== undefined && this.now() - doneAt < (this.options.reviewedTtlMs ?? DEFAULT_REVIEWED_TTL_MS)) {
         return 'already-reviewed';
       }
       this.latestHead.set(pullKey(request), request.headSha);
@@ -78,12 +65,13 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     this.active.add(key);
     let head = request.headSha;
     let attempt = 1;
-    const attempts = this.options.attempts ?? 3;
+    const attempts = this.options.attempts ?? DEFAULT_ATTEMPTS;
+    const isCurrent = () =>
+      head === undefined || this.latestHead.get(pullKey({ ...request, headSha: head })) === head;
     const control: JobControl = {
       lastAttempt: () => attempt >= attempts,
-      isCurrent: () =>
-        head === undefined || this.latestHead.get(pullKey({ ...request, headSha: head })) === head,
-      setHead: (sha) => {
+      isCurrent: async () => isCurrent(),
+      setHead: async (sha) => {
         head = sha;
         const pull = pullKey({ ...request, headSha: sha });
         if (!this.latestHead.has(pull) || request.headSha === undefined) this.latestHead.set(pull, sha);
@@ -91,15 +79,15 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     };
     const runWithRetries = async (): Promise<void> => {
       for (;;) {
-        if (!control.isCurrent()) return;
+        if (!isCurrent()) return;
         try {
           // Checked again when its turn comes: the pull request may have been closed or pushed to meanwhile.
-          await this.limit(() => (control.isCurrent() ? this.runner(request, control) : undefined));
+          await this.limit(() => (isCurrent() ? this.runner(request, control) : undefined));
           return;
         } catch (error) {
           if (control.lastAttempt() || !isTransientError(error)) throw error;
           await new Promise((resolve) =>
-            setTimeout(resolve, (this.options.backoffMs ?? ((n) => 2000 * 2 ** (n - 1)))(attempt)),
+            setTimeout(resolve, (this.options.backoffMs ?? defaultBackoffMs)(attempt)),
           );
           attempt++;
         }
@@ -118,12 +106,21 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     return 'queued';
   }
 
-  cancel(request: Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber'>): void {
-    this.latestHead.set(pullKey(request), CLOSED);
+  async cancel(target: PullTarget): Promise<void> {
+    this.latestHead.set(pullKey(target), CLOSED);
   }
 
-  depth(): number {
+  async depth(): Promise<number> {
     return this.active.size;
+  }
+
+  async health(): Promise<QueueHealth> {
+    return { ok: true, engine: 'embedded' };
+  }
+
+  /** Waits for the reviews already queued; nothing is persisted, so nothing else is left to close. */
+  async close(): Promise<void> {
+    await this.idle();
   }
 
   async idle(): Promise<void> {

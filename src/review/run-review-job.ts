@@ -4,7 +4,7 @@ import { englishTwinOf, isSubmissionFile } from '../core/hub-path.js';
 import { buildReport } from '../core/report/review-report.js';
 import { FindingCollector } from '../core/report-sink.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
-import type { JobControl } from '../jobs/embedded-queue.js';
+import type { JobControl } from '../jobs/review-queue.js';
 import { isTransientError } from '../jobs/transient-error.js';
 import { type ReviewAdapters, reviewAssetFiles } from './review-asset-files.js';
 import type { PullRequestSource, ReviewReporter } from './review-platform.js';
@@ -39,7 +39,7 @@ export async function runReviewJob(
     pullNumber = head.pullNumber;
     headSha = head.headSha;
   }
-  control.setHead(headSha);
+  await control.setHead(headSha);
 
   const config = await source.loadConfig().catch((error: unknown) => {
     if (isMshubError(error, 'CONFIG_INVALID')) return error;
@@ -77,7 +77,7 @@ export async function runReviewJob(
     const findings = await reviewAssetFiles(inputs, config.rules, hub, deps.adapters);
     if (assetPaths.length > reviewed.length)
       findings.unshift(truncationNotice(assetPaths, reviewed.length, config.rules.severities));
-    if (!control.isCurrent()) {
+    if (!(await control.isCurrent())) {
       await reporter.superseded(headSha);
       return 'superseded';
     }

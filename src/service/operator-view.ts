@@ -1,11 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ReviewQueue } from '../jobs/review-queue.js';
 import type { VerifierStats } from '../net/asset-verifier.js';
 import { type Activity, DURATION_BUCKETS } from './activity.js';
 
 export interface OperatorSources {
   activity: Activity;
   verifier?: { stats: VerifierStats };
-  queueDepth: () => number;
+  queue: Pick<ReviewQueue, 'depth' | 'health'>;
+}
+
+/** What the pages show, read at one moment; `queueDepth` is undefined when the queue cannot be read. */
+export interface OperatorView {
+  activity: Activity;
+  verifier?: { stats: VerifierStats };
+  queueDepth: number | undefined;
   now?: () => number;
 }
 
@@ -17,7 +25,7 @@ const escapeHtml = (text: string) =>
 const label = (value: string) => value.replace(/[\\"\n]/g, (char) => (char === '\n' ? '\\n' : `\\${char}`));
 
 /** `/metrics` in Prometheus text format. */
-export function renderMetrics(sources: OperatorSources): string {
+export function renderMetrics(sources: OperatorView): string {
   const { activity } = sources;
   const now = sources.now?.() ?? Date.now();
   const lines: string[] = [];
@@ -42,8 +50,12 @@ export function renderMetrics(sources: OperatorSources): string {
   lines.push(`mshub_asset_downloads_total ${stats.downloads}`);
   metric('mshub_asset_cache_hits_total', 'counter', 'Asset digests served from the cache.');
   lines.push(`mshub_asset_cache_hits_total ${stats.cacheHits}`);
-  metric('mshub_queue_depth', 'gauge', 'Reviews queued or running.');
-  lines.push(`mshub_queue_depth ${sources.queueDepth()}`);
+  metric('mshub_queue_up', 'gauge', '1 when the review queue (Redis, if used) answers.');
+  lines.push(`mshub_queue_up ${sources.queueDepth === undefined ? 0 : 1}`);
+  if (sources.queueDepth !== undefined) {
+    metric('mshub_queue_depth', 'gauge', 'Reviews queued or running.');
+    lines.push(`mshub_queue_depth ${sources.queueDepth}`);
+  }
   metric('mshub_site_sync_age_seconds', 'gauge', 'Seconds since the last site sync, by hub.');
   for (const [hub, at] of activity.lastSyncAt)
     lines.push(`mshub_site_sync_age_seconds{hub="${label(hub)}"} ${((now - at) / 1000).toFixed(0)}`);
@@ -58,7 +70,7 @@ function pullUrl(platform: string, repository: string, pull: number | undefined)
 }
 
 /** `/status`: recent reviews and syncs for maintainers, every value escaped. */
-export function renderStatusPage(sources: OperatorSources): string {
+export function renderStatusPage(sources: OperatorView): string {
   const { activity } = sources;
   const time = (at: number) => new Date(at).toISOString().replace('T', ' ').slice(0, 19);
   const reviews = activity.reviews
@@ -78,7 +90,7 @@ export function renderStatusPage(sources: OperatorSources): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mshub-review status</title>
 <style>body{font:14px system-ui,sans-serif;margin:24px}table{border-collapse:collapse;margin-bottom:24px}td,th{border:1px solid #ccd;padding:4px 8px;text-align:left}</style></head>
-<body><h1>mshub-review</h1><p>${sources.queueDepth()} reviews queued or running.</p>
+<body><h1>mshub-review</h1><p>${sources.queueDepth === undefined ? 'The review queue does not answer.' : `${sources.queueDepth} reviews queued or running.`}</p>
 <h2>Recent reviews</h2><table><tr><th>Finished (UTC)</th><th>Platform</th><th>Pull request</th><th>Commit</th><th>Trigger</th><th>Outcome</th><th>Took</th></tr>
 ${reviews || '<tr><td colspan="7">No review yet.</td></tr>'}</table>
 <h2>Recent site syncs</h2><table><tr><th>Finished (UTC)</th><th>Hub</th><th>Commit</th><th>Models</th><th>Invalid files</th><th>Result</th><th>Took</th></tr>
@@ -86,16 +98,25 @@ ${syncs || '<tr><td colspan="7">No site sync yet.</td></tr>'}</table></body></ht
 `;
 }
 
-/** Mounts /metrics and /status. */
+/** Mounts /healthz (503 when the queue or Redis does not answer), /metrics and /status. */
 export function createOperatorHandler(sources: OperatorSources) {
-  return (request: IncomingMessage, response: ServerResponse): boolean => {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const path = request.url?.split('?')[0];
-    if (request.method !== 'GET' || (path !== '/metrics' && path !== '/status')) return false;
+    if (request.method !== 'GET' || (path !== '/metrics' && path !== '/status' && path !== '/healthz'))
+      return false;
+    if (path === '/healthz') {
+      const queue = await sources.queue.health();
+      response.writeHead(queue.ok ? 200 : 503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: queue.ok ? 'ok' : 'unavailable', queue }));
+      return true;
+    }
+    const queueDepth = await sources.queue.depth().catch(() => undefined);
+    const view: OperatorView = { ...sources, queueDepth };
     const metrics = path === '/metrics';
     response.writeHead(200, {
       'content-type': metrics ? 'text/plain; version=0.0.4' : 'text/html; charset=utf-8',
     });
-    response.end(metrics ? renderMetrics(sources) : renderStatusPage(sources));
+    response.end(metrics ? renderMetrics(view) : renderStatusPage(view));
     return true;
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
-import { EmbeddedReviewQueue, type JobControl, type ReviewQueue } from '../jobs/embedded-queue.js';
+import { EmbeddedReviewQueue } from '../jobs/embedded-queue.js';
+import type { JobControl, ReviewQueue, ReviewRunner } from '../jobs/review-queue.js';
 import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { GiteePullRequestSource } from '../platforms/gitee/gitee-pull-request.js';
 import { type GiteeLabels, GiteeReporter } from '../platforms/gitee/gitee-reporter.js';
@@ -27,6 +28,8 @@ export interface ReviewServiceOptions {
   /** Attempts of a review whose failure is transient, and the wait before each retry. */
   retry?: { attempts: number; backoffMs?: (retry: number) => number };
   gitee?: GiteeServiceSettings;
+  /** The Redis queue, when REDIS_URL is set; the embedded one otherwise. */
+  queue?: ReviewQueue;
   activity?: Activity;
   log?: Pick<Logger, 'info' | 'error'>;
 }
@@ -37,19 +40,26 @@ export interface ReviewServiceOptions {
  */
 export class ReviewService {
   readonly queue: ReviewQueue;
+  /** Runs one review: the embedded queue calls it, and so do Redis workers. */
+  readonly runner: ReviewRunner = (request, control) => this.run(request, control);
   private githubAuth: ((installationId: number) => Promise<Octokit>) | undefined;
 
   constructor(private readonly options: ReviewServiceOptions) {
-    this.queue = new EmbeddedReviewQueue((request, control) => this.run(request, control), {
-      concurrency: options.concurrency,
-      ...(options.retry ? { attempts: options.retry.attempts } : {}),
-      ...(options.retry?.backoffMs ? { backoffMs: options.retry.backoffMs } : {}),
-      onError: (error, request) =>
-        options.log?.error(
-          { err: error, deliveryId: request.deliveryId, trigger: request.trigger },
-          'review job failed',
-        ),
-    });
+    this.queue =
+      options.queue ??
+      new EmbeddedReviewQueue(this.runner, {
+        concurrency: options.concurrency,
+        ...(options.retry ? { attempts: options.retry.attempts } : {}),
+        ...(options.retry?.backoffMs ? { backoffMs: options.retry.backoffMs } : {}),
+        onError: (error, request) => this.logFailure(error, request),
+      });
+  }
+
+  logFailure(error: unknown, request: ReviewRequest): void {
+    this.options.log?.error(
+      { err: error, deliveryId: request.deliveryId, trigger: request.trigger },
+      'review job failed',
+    );
   }
 
   useGitHub(auth: (installationId: number) => Promise<Octokit>): void {

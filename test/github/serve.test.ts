@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:net';
 import { describe, it } from 'node:test';
 import nock from 'nock';
 import { runServe } from '../../src/cli/serve-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
+import { freePort } from '../helpers/free-port.js';
 import { API, pullRequestPayload, REPO_API } from '../helpers/github-app-harness.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
 useStrictNock();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('mshub-review serve', () => {
   it('serves /healthz and reviews a signed pull_request webhook in the background', async () => {
@@ -39,7 +31,7 @@ describe('mshub-review serve', () => {
       const base = `http://127.0.0.1:${port}`;
       const health = await fetch(`${base}/healthz`);
       assert.equal(health.status, 200);
-      assert.deepEqual(await health.json(), { status: 'ok' });
+      assert.deepEqual(await health.json(), { status: 'ok', queue: { ok: true, engine: 'embedded' } });
       const metrics = await fetch(`${base}/metrics`);
       assert.match(await metrics.text(), /^mshub_queue_depth 0$/m);
       const status = await fetch(`${base}/status`);

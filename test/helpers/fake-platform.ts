@@ -1,6 +1,6 @@
 import { defaultRepoConfig, type RepoConfig } from '../../src/config/repo-config.js';
 import type { ReviewReport } from '../../src/core/report/review-report.js';
-import type { JobControl } from '../../src/jobs/embedded-queue.js';
+import type { JobControl } from '../../src/jobs/review-queue.js';
 import type { ChangedFile, PullRequestSource, ReviewReporter } from '../../src/review/review-platform.js';
 
 /** An in-memory pull request: files by path, and everything the reporter was told. */
@@ -46,5 +46,5 @@ export class FakePlatform implements PullRequestSource, ReviewReporter {
 }
 
 export function control(current = true): JobControl {
-  return { isCurrent: () => current, setHead: () => {}, lastAttempt: () => true };
+  return { isCurrent: async () => current, setHead: async () => {}, lastAttempt: () => true };
 }

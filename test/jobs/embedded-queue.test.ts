@@ -72,7 +72,7 @@ describe('the embedded queue', () => {
     open();
     await queue.idle();
     assert.deepEqual(ran, ['c'.repeat(40)]);
-    assert.equal(queue.depth(), 0);
+    assert.equal(await queue.depth(), 0);
   });
 
   it('knows which failures are transient', () => {

@@ -42,7 +42,7 @@ describe('the operator view', () => {
     const metrics = renderMetrics({
       activity: activity(),
       verifier: { stats: { downloads: 3, cacheHits: 5, bytesDownloaded: 1024 } },
-      queueDepth: () => 2,
+      queueDepth: 2,
       now: () => 1_764_200_160_000,
     });
     assert.match(metrics, /^mshub_reviews_total\{outcome="reviewed"\} 1$/m);
@@ -63,7 +63,7 @@ describe('the operator view', () => {
       outcome: 'reviewed',
       durationMs: 1,
     });
-    const page = renderStatusPage({ activity: log, queueDepth: () => 0 });
+    const page = renderStatusPage({ activity: log, queueDepth: 0 });
     assert.ok(page.includes('<a href="https://gitee.com/mindspore/hub/pulls/7">mindspore/hub #7</a>'));
     assert.ok(!page.includes('<script>') && !page.includes('<b>'));
     assertSnapshot('status-page.html', page);

@@ -15,7 +15,7 @@ export interface GiteeWebhookOptions {
   siteSync?: SiteSyncService;
   auth: GiteeAuthSettings;
   maxBodyBytes: number;
-  log?: Pick<Logger, 'info' | 'warn'>;
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
 interface GiteePullRequest {
@@ -94,7 +94,13 @@ async function handle(
 
   const event = header(request, 'x-gitee-event') ?? '';
   const deliveryId = `gitee:${createHash('sha256').update(auth.replayKey).digest('hex').slice(0, 16)}`;
-  const outcome = route(event, payload, deliveryId, options);
+  let outcome: string;
+  try {
+    outcome = await route(event, payload, deliveryId, options);
+  } catch (error) {
+    options.log?.error({ err: error, deliveryId, event }, 'Gitee webhook could not be queued');
+    return { status: 503, body: { error: 'the review queue is not available; redeliver this webhook later' } };
+  }
   if (outcome === 'unknown-event')
     return { status: 400, body: { error: `the event ${JSON.stringify(event.slice(0, 60))} is not handled` } };
   if (outcome === 'bad-payload')
@@ -103,12 +109,12 @@ async function handle(
   return { status: 200, body: { outcome } };
 }
 
-function route(
+async function route(
   event: string,
   payload: GiteePayload,
   deliveryId: string,
   options: GiteeWebhookOptions,
-): string {
+): Promise<string> {
   const { service, siteSync } = options;
   if (event === 'Push Hook') {
     const repository = payload.repository;
@@ -142,7 +148,7 @@ function route(
   if (!target) return 'bad-payload';
   const { action } = payload;
   if (action === 'close') {
-    service.queue.cancel(target);
+    await service.queue.cancel(target);
     return 'cancelled';
   }
   if (action === 'merge') {

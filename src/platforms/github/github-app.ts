@@ -33,6 +33,8 @@ export function createGitHubApp(service: ReviewService, siteSync?: SiteSyncServi
     // Only the default branch of the hub repository itself: never a fork, never another branch.
     app.on('pull_request.closed', async (context) => {
       const { pull_request: pull, repository } = context.payload;
+      const { owner, repo } = context.repo();
+      await service.queue.cancel({ platform: 'github', owner, repo, pullNumber: pull.number });
       if (
         pull.merged &&
         pull.merge_commit_sha &&
@@ -48,14 +50,15 @@ export function createGitHubApp(service: ReviewService, siteSync?: SiteSyncServi
       if (!deleted && ref === `refs/heads/${repository.default_branch}`) sync(context, after);
     });
 
-    const enqueue = (
+    // Awaited, so that a queue that cannot take the job makes the delivery fail (and show as failed on GitHub).
+    const enqueue = async (
       context: Context,
       request: Omit<ReviewRequest, 'platform' | 'deliveryId' | 'trigger' | 'owner' | 'repo'>,
       force = false,
     ) => {
       const { owner, repo } = context.repo();
       const trigger = `${context.name}.${(context.payload as { action?: string }).action ?? ''}`;
-      const outcome = service.queue.enqueue(
+      const outcome = await service.queue.enqueue(
         { platform: 'github', owner, repo, deliveryId: context.id, trigger, ...request },
         { force },
       );
@@ -71,7 +74,7 @@ export function createGitHubApp(service: ReviewService, siteSync?: SiteSyncServi
       ],
       async (context) => {
         const { pull_request: pull } = context.payload;
-        enqueue(context, {
+        await enqueue(context, {
           pullNumber: pull.number,
           headSha: pull.head.sha,
           ...installationOf(context.payload),
@@ -80,9 +83,9 @@ export function createGitHubApp(service: ReviewService, siteSync?: SiteSyncServi
     );
 
     // A re-run names its pull request, except for a fork's branch: the job then finds it by head commit.
-    const rerun = (context: Context, headSha: string, pulls: ReadonlyArray<{ number: number }>) => {
+    const rerun = async (context: Context, headSha: string, pulls: ReadonlyArray<{ number: number }>) => {
       const pull = pulls[0];
-      enqueue(
+      await enqueue(
         context,
         { headSha, ...(pull ? { pullNumber: pull.number } : {}), ...installationOf(context.payload) },
         true,
@@ -91,19 +94,19 @@ export function createGitHubApp(service: ReviewService, siteSync?: SiteSyncServi
 
     app.on('check_run.rerequested', async (context) => {
       const { check_run: run } = context.payload;
-      if (run.name === CHECK_NAME) rerun(context, run.head_sha, run.pull_requests);
+      if (run.name === CHECK_NAME) await rerun(context, run.head_sha, run.pull_requests);
     });
 
     app.on('check_suite.rerequested', async (context) => {
       const { check_suite: suite } = context.payload;
-      rerun(context, suite.head_sha, suite.pull_requests);
+      await rerun(context, suite.head_sha, suite.pull_requests);
     });
 
     app.on('issue_comment.created', async (context) => {
       const { issue, comment } = context.payload;
       if (!issue.pull_request || comment.user?.type === 'Bot' || !RECHECK_COMMAND.test(comment.body ?? ''))
         return;
-      enqueue(context, { pullNumber: issue.number, ...installationOf(context.payload) }, true);
+      await enqueue(context, { pullNumber: issue.number, ...installationOf(context.payload) }, true);
     });
   };
 }

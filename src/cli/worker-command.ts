@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import { pino } from 'pino';
+import { createProbot } from 'probot';
+import type { Environment } from '../config/environment.js';
+import { MshubError } from '../core/errors.js';
+import { connectRedis } from '../jobs/redis-connection.js';
+import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
+import { createOperatorHandler } from '../service/operator-view.js';
+import { createRuntime } from '../service/runtime.js';
+
+/**
+ * `mshub-review worker`: runs the reviews that `serve` queued in Redis, as many at once as
+ * REVIEW_CONCURRENCY. Start as many workers as the load needs, on any machine that reaches Redis.
+ */
+export async function runWorker(environment: Environment): Promise<{ stop(): Promise<void> }> {
+  const redisSettings = environment.queue.redis;
+  if (!redisSettings)
+    throw new MshubError(
+      'CONFIG_INVALID',
+      '`mshub-review worker` runs the reviews queued in Redis: set REDIS_URL (e.g. redis://127.0.0.1:6379). ' +
+        'Without Redis, `mshub-review serve` runs the reviews itself and no worker is needed.',
+    );
+  const { probot: probotEnv } = environment;
+  const github =
+    probotEnv.APP_ID && (probotEnv.PRIVATE_KEY || probotEnv.PRIVATE_KEY_PATH)
+      ? createProbot({ env: probotEnv })
+      : undefined;
+  const log = github?.log ?? pino({ level: probotEnv.LOG_LEVEL || 'info' });
+  const runtime = createRuntime(environment, log);
+  if (github) runtime.service.useGitHub((installationId) => github.auth(installationId));
+
+  const connection = connectRedis(redisSettings.url, 'worker');
+  const worker = new RedisReviewWorker(runtime.service.runner, connection, {
+    ...redisSettings,
+    concurrency: environment.reviewConcurrency,
+    onFailure: (error, request) => runtime.service.logFailure(error, request),
+  });
+  await worker.ready();
+
+  let server: Server | undefined;
+  if (environment.queue.workerPort) {
+    const handle = createOperatorHandler({
+      activity: runtime.activity,
+      verifier: runtime.verifier,
+      queue: runtime.service.queue,
+    });
+    server = createServer((request, response) => {
+      void handle(request, response).then((handled) => {
+        if (handled) return;
+        response.writeHead(404, { 'content-type': 'text/plain' });
+        response.end('not found\n');
+      });
+    });
+    await new Promise<void>((resolve) => server?.listen(environment.queue.workerPort, resolve));
+  }
+  log.info(
+    { concurrency: environment.reviewConcurrency, github: Boolean(github), port: environment.queue.workerPort },
+    'mshub-review worker started',
+  );
+  return {
+    async stop() {
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      await worker.close();
+      await runtime.close();
+      await connection.quit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ReviewRequest } from '../review/review-request.js';
+import { PullHeads } from './pull-heads.js';
+import type { RedisQueueSettings } from './redis-connection.js';
+import { REVIEW_QUEUE_NAME } from './redis-job-id.js';
+import type { JobControl, ReviewRunner } from './review-queue.js';
+import { isTransientError } from './transient-error.js';
+
+export interface RedisReviewWorkerOptions extends RedisQueueSettings {
+  concurrency: number;
+  /**
+   * A job whose worker stops renewing its lock for this long (the process died) goes back to the
+   * queue for another worker. The lock is renewed while the worker lives, however long the review.
+   */
+  lockDurationMs?: number;
+  /** How often this worker looks for such jobs. */
+  stalledIntervalMs?: number;
+  /** A job's final failure: it will not be retried. */
+  onFailure?: (error: unknown, request: ReviewRequest) => void;
+}
+
+/** Runs the reviews stored in Redis (`mshub-review worker`, or `serve` without a worker of its own). */
+export class RedisReviewWorker {
+  private readonly worker: Worker<ReviewRequest>;
+  private readonly heads: PullHeads;
+
+  constructor(
+    runner: ReviewRunner,
+    connection: Redis,
+    private readonly options: RedisReviewWorkerOptions,
+  ) {
+    this.heads = new PullHeads(connection, options.prefix);
+    this.worker = new Worker<ReviewRequest>(REVIEW_QUEUE_NAME, (job) => this.process(job, runner), {
+      connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: 2,
+    });
+    // Errors of the connection are retried by ioredis; without a listener they would be thrown.
+    this.worker.on('error', () => undefined);
+  }
+
+  /** Resolves once the worker is connected and taking jobs. */
+  async ready(): Promise<void> {
+    await this.worker.waitUntilReady();
+  }
+
+  /** Finishes the jobs in hand, then stops taking new ones. */
+  async close(): Promise<void> {
+    await this.worker.close();
+  }
+
+  private async process(job: Job<ReviewRequest>, runner: ReviewRunner): Promise<void> {
+    const request = job.data;
+    let head = request.headSha;
+    const attempts = job.opts.attempts ?? 1;
+    const lastAttempt = () => job.attemptsMade + 1 >= attempts;
+    const control: JobControl = {
+      lastAttempt,
+      isCurrent: async () => head === undefined || this.heads.isCurrent(request, head),
+      setHead: async (sha) => {
+        head = sha;
+        await this.heads.record(request, sha, request.headSha !== undefined);
+      },
+    };
+    if (!(await control.isCurrent())) return;
+    try {
+      await runner(request, control);
+    } catch (error) {
+      const transient = isTransientError(error);
+      if (!transient || lastAttempt()) this.options.onFailure?.(error, request);
+      if (!transient) throw new UnrecoverableError((error as Error)?.message ?? String(error));
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { ReviewRequest } from '../review/review-request.js';
+
+export type EnqueueOutcome = 'queued' | 'duplicate-delivery' | 'already-queued' | 'already-reviewed';
+
+/** What a running job may ask of the queue. */
+export interface JobControl {
+  /** False once a newer head commit of the same pull request was queued, or it was closed: do not post. */
+  isCurrent(): Promise<boolean>;
+  /** Records the head commit a job found for itself (a `/recheck` learns it from the API). */
+  setHead(headSha: string): Promise<void>;
+  /** False while a transient failure will be retried: report failures only on the last attempt. */
+  lastAttempt(): boolean;
+}
+
+export type ReviewRunner = (request: ReviewRequest, control: JobControl) => Promise<void>;
+
+export type PullTarget = Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber'>;
+
+export interface QueueHealth {
+  ok: boolean;
+  engine: 'embedded' | 'redis';
+  /** Why it is not ok. */
+  detail?: string;
+}
+
+/** The producer's side of the review queue, the same for the embedded and the Redis engine. */
+export interface ReviewQueue {
+  enqueue(request: ReviewRequest, options?: { force?: boolean }): Promise<EnqueueOutcome>;
+  /** The pull request was closed: queued reviews do not run, a running one does not post. */
+  cancel(target: PullTarget): Promise<void>;
+  /** Resolves when no job is queued or running (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Jobs queued or running. */
+  depth(): Promise<number>;
+  health(): Promise<QueueHealth>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_ATTEMPTS = 3;
+export const DEFAULT_REVIEWED_TTL_MS = 3600_000;
+export const defaultBackoffMs = (retry: number) => 2000 * 2 ** (retry - 1);

@@ -1,0 +1,54 @@
+import type { Redis } from 'ioredis';
+import type { Environment } from '../config/environment.js';
+import { connectRedis } from '../jobs/redis-connection.js';
+import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
+import { AssetVerifier } from '../net/asset-verifier.js';
+import { GiteeApi } from '../platforms/gitee/gitee-api.js';
+import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
+import { Activity } from './activity.js';
+import { ReviewService } from './review-service.js';
+import { SiteSyncService } from './site-sync-service.js';
+
+export interface Runtime {
+  service: ReviewService;
+  siteSync: SiteSyncService;
+  activity: Activity;
+  verifier: AssetVerifier;
+  giteeApi: GiteeApi;
+  /** The producer's Redis client, when REDIS_URL is set. */
+  redis?: Redis;
+  close(): Promise<void>;
+}
+
+/** The services `serve` and `worker` share, wired from the environment. */
+export function createRuntime(environment: Environment, log?: ConstructorParameters<typeof ReviewService>[0]['log']): Runtime {
+  const verifier = new AssetVerifier(environment.downloads);
+  const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos);
+  const { gitee } = environment;
+  const giteeApi = new GiteeApi(gitee.api);
+  const activity = new Activity();
+  const redisSettings = environment.queue.redis;
+  const redis = redisSettings ? connectRedis(redisSettings.url, 'producer') : undefined;
+  const service = new ReviewService({
+    activity,
+    adapters: { hasher: verifier, sourceRepos },
+    concurrency: environment.reviewConcurrency,
+    gitee: { api: giteeApi, webUrl: gitee.webUrl, labels: gitee.labels },
+    ...(redis && redisSettings ? { queue: new RedisReviewQueue(redis, { prefix: redisSettings.prefix, url: redisSettings.url }) } : {}),
+    ...(log ? { log } : {}),
+  });
+  const siteSync = new SiteSyncService({ ...environment.site, gitee: giteeApi, activity, ...(log ? { log } : {}) });
+  return {
+    service,
+    siteSync,
+    activity,
+    verifier,
+    giteeApi,
+    ...(redis ? { redis } : {}),
+    async close() {
+      await Promise.all([service.queue.close(), siteSync.idle()]);
+      await verifier.close();
+      await redis?.quit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readEnvironment } from '../../src/config/environment.js';
+import { isMshubError } from '../../src/core/errors.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
+
+const refuses = (env: NodeJS.ProcessEnv, pattern: RegExp) =>
+  assert.throws(
+    () => readEnvironment(env),
+    (error: unknown) => isMshubError(error, 'CONFIG_INVALID') && pattern.test(error.message),
+  );
+
+describe('settings from the environment', () => {
+  it('runs reviews in process when REDIS_URL is unset', () => {
+    const environment = readEnvironment({});
+    assert.deepEqual(environment.queue, {});
+    assert.equal(environment.reviewConcurrency, 4);
+  });
+
+  it('queues in Redis under a prefix when REDIS_URL is set', () => {
+    const environment = readEnvironment({ REDIS_URL: 'redis://127.0.0.1:6379/2', WORKER_PORT: '3001' });
+    assert.deepEqual(environment.queue, {
+      redis: { url: 'redis://127.0.0.1:6379/2', prefix: 'mshub-review' },
+      workerPort: 3001,
+    });
+    assert.equal(
+      readEnvironment({ REDIS_URL: 'rediss://cache:6380', QUEUE_PREFIX: 'hub-a' }).queue.redis?.prefix,
+      'hub-a',
+    );
+  });
+
+  it('refuses a REDIS_URL that is not redis:// or rediss://, and an unsafe prefix', () => {
+    refuses({ REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    refuses({ REDIS_URL: '127.0.0.1:6379' }, /REDIS_URL/);
+    refuses({ REDIS_URL: 'redis://x', QUEUE_PREFIX: 'a b:*' }, /QUEUE_PREFIX/);
+    refuses({ WORKER_PORT: 'many' }, /WORKER_PORT must be a whole number/);
+  });
+
+  it('refuses a site-sync hub that is not platform:owner/repo', () => {
+    refuses({ SITE_SYNC_REPOS: 'mindspore/hub' }, /SITE_SYNC_REPOS lists "mindspore\/hub"/);
+    assert.deepEqual(readEnvironment({ SITE_SYNC_REPOS: 'gitee:mindspore/hub, github:o/r' }).site.hubs, [
+      'gitee:mindspore/hub',
+      'github:o/r',
+    ]);
+  });
+});
+
+describe('mshub-review worker', () => {
+  it('explains that it needs REDIS_URL, and exits 2', async () => {
+    const run = await runCliCaptured(['worker']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /set REDIS_URL/);
+    assert.match(run.stderr, /Without Redis, `mshub-review serve` runs the reviews itself/);
+  });
+});

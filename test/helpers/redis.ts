@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+
+/** The Redis the queue tests use: `.ci/run` starts one on 127.0.0.1:6379 when none answers. */
+export const TEST_REDIS_URL = process.env.MSHUB_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
+async function probe(): Promise<string | false> {
+  const redis = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+    return false;
+  } catch (error) {
+    return `no Redis answers at ${TEST_REDIS_URL} (${(error as Error).message}); start redis-server or set MSHUB_TEST_REDIS_URL (.ci/run starts one)`;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** False when Redis answers, otherwise why the Redis tests are skipped. */
+export const REDIS_SKIP = await probe();
+
+/** A key prefix of its own for each test, and a way to delete every key under it afterwards. */
+export function testPrefix(): string {
+  return `mshub-test-${randomUUID().slice(0, 8)}`;
+}
+
+export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+}

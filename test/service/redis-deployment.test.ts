@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runServe } from '../../src/cli/serve-command.js';
+import { runWorker } from '../../src/cli/worker-command.js';
+import { readEnvironment } from '../../src/config/environment.js';
+import { connectRedis } from '../../src/jobs/redis-connection.js';
+import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+import { freePort } from '../helpers/free-port.js';
+import { giteeFixture, giteeSignatureFor, SECRET } from '../helpers/gitee-harness.js';
+import { giteeAssetFile, HEAD, mockGiteeReview } from '../helpers/gitee-review-mocks.js';
+import { useStrictNock } from '../helpers/nock-strict.js';
+import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+
+useStrictNock();
+
+const asset = testAsset(16 * 1024, 4);
+
+describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
+  let assets: AssetServer;
+  before(async () => {
+    assets = await startAssetServer(serveAsset(asset.bytes));
+  });
+  after(() => assets.close());
+
+  it('serve only queues the Gitee review, and a worker runs it and comments once', async () => {
+    const prefix = testPrefix();
+    const [servePort, workerPort] = [await freePort(), await freePort()];
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const env = {
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      GITEE_TOKEN: 'tok',
+      GITEE_WEBHOOK_SECRET: SECRET,
+      ALLOW_PRIVATE_ASSET_HOSTS: '127.0.0.1',
+      ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
+      ASSET_RETRIES: '0',
+      LOG_LEVEL: 'silent',
+    };
+    const server = await runServe(
+      readEnvironment({
+        ...env,
+        APP_ID: '1',
+        PRIVATE_KEY: privateKey,
+        WEBHOOK_SECRET: 'hook-secret',
+        HOST: '127.0.0.1',
+        PORT: String(servePort),
+      }),
+    );
+    const redis = connectRedis(TEST_REDIS_URL, 'producer');
+    let worker: { stop(): Promise<void> } | undefined;
+    try {
+      const captured = mockGiteeReview({
+        text: giteeAssetFile(assets.url('/albert.ckpt'), asset.sha256),
+        sourceRepoToken: 'tok',
+      });
+      const timestamp = String(Date.now());
+      const delivered = await fetch(`http://127.0.0.1:${servePort}/api/gitee/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-gitee-event': 'Merge Request Hook',
+          'x-gitee-timestamp': timestamp,
+          'x-gitee-token': giteeSignatureFor(timestamp),
+        },
+        body: JSON.stringify(giteeFixture('merge-request-open', HEAD)),
+      });
+      assert.deepEqual(await delivered.json(), { outcome: 'queued' });
+      const metrics = await (await fetch(`http://127.0.0.1:${servePort}/metrics`)).text();
+      assert.match(metrics, /^mshub_queue_depth 1$/m, 'the review waits in Redis: serve runs none');
+      assert.equal(captured.comments.length, 0);
+
+      worker = await runWorker(readEnvironment({ ...env, WORKER_PORT: String(workerPort) }));
+      const deadline = Date.now() + 15_000;
+      while (captured.labels.length === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(captured.comments.length, 1);
+      assert.match(captured.comments[0] ?? '', /mshub-review/);
+      assert.deepEqual(captured.labels, [['mshub-review/passed']]);
+
+      const health = await fetch(`http://127.0.0.1:${workerPort}/healthz`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok', queue: { ok: true, engine: 'redis' } });
+      const workerMetrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
+      assert.match(workerMetrics, /^mshub_reviews_total\{outcome="reviewed"\} 1$/m);
+      assert.match(workerMetrics, /^mshub_asset_bytes_downloaded_total 16384$/m);
+    } finally {
+      await worker?.stop();
+      await server.stop();
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+    }
+  });
+});
