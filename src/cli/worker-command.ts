@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
-import { pino } from 'pino';
 import { createProbot } from 'probot';
 import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
 import { connectRedis } from '../jobs/redis-connection.js';
 import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
+import { createLogger } from '../service/create-logger.js';
 import { createOperatorHandler } from '../service/operator-view.js';
 import { createRuntime } from '../service/runtime.js';
 
@@ -21,11 +21,11 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
         'Without Redis, `mshub-review serve` runs the reviews itself and no worker is needed.',
     );
   const { probot: probotEnv } = environment;
+  const log = createLogger(probotEnv);
   const github =
     probotEnv.APP_ID && (probotEnv.PRIVATE_KEY || probotEnv.PRIVATE_KEY_PATH)
-      ? createProbot({ env: probotEnv })
+      ? createProbot({ env: probotEnv, overrides: { log } })
       : undefined;
-  const log = github?.log ?? pino({ level: probotEnv.LOG_LEVEL || 'info' });
   const runtime = createRuntime(environment, log);
   if (github) runtime.service.useGitHub((installationId) => github.auth(installationId));
 

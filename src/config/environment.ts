@@ -34,6 +34,8 @@ export interface GiteeSettings {
   api: GiteeApiSettings;
   webUrl: string;
   labels: GiteeLabels;
+  /** The repositories whose webhooks come here: at start-up, their pending reviews are queued again. */
+  repositories: Array<{ owner: string; repo: string }>;
 }
 
 /** Probot's own settings: the GitHub App, its server and its logs. */
@@ -79,14 +81,15 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     const value = env[name];
     if (value !== undefined) probot[name] = value;
   }
+  const site = readSiteSettings(env);
   return {
     color,
     downloads: readDownloadSettings(env),
     sourceRepos: readSourceRepoSettings(env),
     reviewConcurrency: positiveInteger(env, 'REVIEW_CONCURRENCY', 4),
     queue: readQueueSettings(env),
-    gitee: readGiteeSettings(env),
-    site: readSiteSettings(env),
+    gitee: readGiteeSettings(env, site.hubs),
+    site,
     probot,
   };
 }
@@ -152,7 +155,7 @@ function readQueueSettings(env: NodeJS.ProcessEnv): QueueSettings {
   return settings;
 }
 
-function readGiteeSettings(env: NodeJS.ProcessEnv): GiteeSettings {
+function readGiteeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): GiteeSettings {
   const mode = env.GITEE_WEBHOOK_AUTH ?? 'signature';
   if (mode !== 'signature' && mode !== 'password') {
     throw new MshubError(
@@ -175,11 +178,31 @@ function readGiteeSettings(env: NodeJS.ProcessEnv): GiteeSettings {
     },
     api,
     webUrl: httpsUrl(env, 'GITEE_WEB_URL', 'https://gitee.com'),
+    repositories: readGiteeRepositories(env, hubs),
     labels: {
+      pending: env.GITEE_LABEL_PENDING || 'mshub-review/pending',
       passed: env.GITEE_LABEL_PASSED || 'mshub-review/passed',
       failed: env.GITEE_LABEL_FAILED || 'mshub-review/failed',
     },
   };
+}
+
+/** GITEE_REPOS, or else the Gitee hubs of SITE_SYNC_REPOS. */
+function readGiteeRepositories(
+  env: NodeJS.ProcessEnv,
+  hubs: readonly string[],
+): Array<{ owner: string; repo: string }> {
+  const listed = (env.GITEE_REPOS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const names = listed.length > 0 ? listed : hubs.filter((hub) => hub.startsWith('gitee:')).map((hub) => hub.slice(6));
+  return names.map((name) => {
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(name);
+    if (!match)
+      throw new MshubError('CONFIG_INVALID', `GITEE_REPOS lists ${JSON.stringify(name)}; write owner/repo, e.g. mindspore/hub.`);
+    return { owner: match[1] ?? '', repo: match[2] ?? '' };
+  });
 }
 
 function readSourceRepoSettings(env: NodeJS.ProcessEnv): SourceRepoSettings {

@@ -14,6 +14,7 @@ import { runReviewJob } from '../review/run-review-job.js';
 import type { Activity } from './activity.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
+export type GitHubAuth = (installationId?: number) => Promise<Octokit>;
 
 export interface GiteeServiceSettings {
   api: GiteeApi;
@@ -42,7 +43,7 @@ export class ReviewService {
   readonly queue: ReviewQueue;
   /** Runs one review: the embedded queue calls it, and so do Redis workers. */
   readonly runner: ReviewRunner = (request, control) => this.run(request, control);
-  private githubAuth: ((installationId: number) => Promise<Octokit>) | undefined;
+  private githubAuth: GitHubAuth | undefined;
 
   constructor(private readonly options: ReviewServiceOptions) {
     this.queue =
@@ -62,8 +63,13 @@ export class ReviewService {
     );
   }
 
-  useGitHub(auth: (installationId: number) => Promise<Octokit>): void {
+  useGitHub(auth: GitHubAuth): void {
     this.githubAuth = auth;
+  }
+
+  /** The GitHub App's clients, once the app is loaded: the app itself without an id, else an installation. */
+  get github(): GitHubAuth | undefined {
+    return this.githubAuth;
   }
 
   private async run(request: ReviewRequest, control: JobControl): Promise<void> {

@@ -110,8 +110,13 @@ describe('the Gitee webhook', () => {
       const reply = await harness.send('Merge Request Hook', giteeFixture('merge-request-open', HEAD));
       assert.deepEqual(reply, { status: 200, body: { outcome: 'queued' } });
       await harness.service.queue.idle();
-      assert.deepEqual(captured.labels, [['mshub-review/failed']]);
-      assert.deepEqual(captured.deletedLabels, ['mshub-review%2Fpassed']);
+      assert.deepEqual(captured.labels, [['mshub-review/pending'], ['mshub-review/failed']]);
+      assert.deepEqual(captured.deletedLabels, [
+        'mshub-review%2Fpassed',
+        'mshub-review%2Ffailed',
+        'mshub-review%2Fpending',
+        'mshub-review%2Fpassed',
+      ]);
       assertSnapshot('gitee/failing-comment.md', captured.comments[0] ?? '');
     });
 
@@ -149,7 +154,7 @@ describe('the Gitee webhook', () => {
       const captured = mockGiteeReview({ text: assetFile(asset.sha256), filesFail: true });
       await harness.send('Merge Request Hook', giteeFixture('merge-request-open', HEAD));
       await harness.service.queue.idle();
-      assert.deepEqual(captured.labels, [['mshub-review/passed']]);
+      assert.deepEqual(captured.labels, [['mshub-review/pending'], ['mshub-review/passed']]);
       assert.match(captured.comments[0] ?? '', /all pass/);
     });
   });

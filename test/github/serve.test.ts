@@ -26,6 +26,8 @@ describe('mshub-review serve', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'fatal',
     });
+    // At start-up, the embedded queue looks for reviews a previous run left pending: none here.
+    nock(API).get('/app/installations').query({ per_page: 100 }).reply(200, []);
     const server = await runServe(environment);
     try {
       const base = `http://127.0.0.1:${port}`;

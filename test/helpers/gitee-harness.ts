@@ -70,7 +70,11 @@ export async function startGiteeHarness(
     gitee: {
       api,
       webUrl: 'https://gitee.com',
-      labels: { passed: 'mshub-review/passed', failed: 'mshub-review/failed' },
+      labels: {
+        pending: 'mshub-review/pending',
+        passed: 'mshub-review/passed',
+        failed: 'mshub-review/failed',
+      },
     },
     log: {
       info() {},

@@ -92,6 +92,7 @@ export function mockGiteeReview(options: {
   gitee
     .delete(/\/api\/v5\/repos\/mindspore\/hub\/pulls\/1\/labels\/.+/)
     .query(auth)
+    .times(4)
     .reply(function () {
       captured.deletedLabels.push(this.req.path.split('?')[0]?.split('/').pop() ?? '');
       return [404, { message: 'Not Found' }];
@@ -102,6 +103,7 @@ export function mockGiteeReview(options: {
       return true;
     })
     .query(auth)
+    .times(2)
     .reply(201, []);
   return captured;
 }

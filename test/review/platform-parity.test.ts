@@ -126,8 +126,9 @@ async function runGitee(text: string): Promise<Key[]> {
   api
     .delete(/labels/)
     .query(auth)
+    .times(4)
     .reply(404);
-  api.post(`${HUB_API}/pulls/1/labels`).query(auth).reply(201, []);
+  api.post(`${HUB_API}/pulls/1/labels`).query(auth).times(2).reply(201, []);
   await gitee.send('Merge Request Hook', giteeFixture('merge-request-open', HEAD));
   await gitee.close();
   return [...comment.matchAll(/\*\*\[Line (\d+)\]\([^)]*\)\*\* `([a-z0-9-]+)`/g)].map((match) => [

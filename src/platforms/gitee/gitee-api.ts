@@ -72,15 +72,19 @@ export class GiteeApi {
     }
   }
 
-  /** Every item of a list endpoint, following `page` until a short page. */
-  async list<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T[]> {
+  /** The items of a list endpoint, following `page` until a short page or `limit` items. */
+  async list<T>(
+    path: string,
+    query: Record<string, string | number | undefined> = {},
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<T[]> {
     const items: T[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
+    for (let page = 1; page <= MAX_PAGES && items.length < limit; page++) {
       const batch =
         (await this.request<T[]>('GET', path, { query: { ...query, page, per_page: 100 } })) ?? [];
       items.push(...batch);
       if (batch.length < 100) break;
     }
-    return items;
+    return items.slice(0, limit);
   }
 }

@@ -6,6 +6,8 @@ import { decideCommentWrite, stickyCommentBody } from '../../review/sticky-comme
 import type { GiteeApi } from './gitee-api.js';
 
 export interface GiteeLabels {
+  /** While a review runs; a restarted server reviews again the pull requests it finds still pending. */
+  pending: string;
   passed: string;
   failed: string;
 }
@@ -26,8 +28,8 @@ interface GiteeComment {
 
 /**
  * Reports to Gitee, which has no check runs with annotations: one sticky comment whose findings link
- * to the lines at the reviewed commit, and the labels `mshub-review/passed` or `mshub-review/failed`
- * (the convention of MindSpore's Gitee bots), replaced on every run.
+ * to the lines at the reviewed commit, and one label of `mshub-review/pending`, `mshub-review/passed`
+ * or `mshub-review/failed` (the convention of MindSpore's Gitee bots), replaced as the review goes.
  */
 export class GiteeReporter implements ReviewReporter {
   private readonly base: string;
@@ -40,7 +42,9 @@ export class GiteeReporter implements ReviewReporter {
     this.base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   }
 
-  async started(): Promise<void> {}
+  async started(): Promise<void> {
+    await this.setLabel('pending');
+  }
 
   async completed(headSha: string, report: ReviewReport): Promise<void> {
     const { owner, repo } = this.target;
@@ -100,12 +104,15 @@ export class GiteeReporter implements ReviewReporter {
   private async setLabel(state: keyof GiteeLabels): Promise<void> {
     const pull = this.target.pullNumber();
     if (pull === undefined) return;
-    const other = this.options.labels[state === 'passed' ? 'failed' : 'passed'];
-    await this.api.request('DELETE', `${this.base}/pulls/${pull}/labels/${encodeURIComponent(other)}`, {
-      allow404: true,
-    });
-    await this.api.request('POST', `${this.base}/pulls/${pull}/labels`, {
-      body: [this.options.labels[state]],
-    });
+    const { labels } = this.options;
+    const others = (Object.keys(labels) as Array<keyof GiteeLabels>).filter((other) => other !== state);
+    for (const other of others) {
+      await this.api.request(
+        'DELETE',
+        `${this.base}/pulls/${pull}/labels/${encodeURIComponent(labels[other])}`,
+        { allow404: true },
+      );
+    }
+    await this.api.request('POST', `${this.base}/pulls/${pull}/labels`, { body: [labels[state]] });
   }
 }

@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+import type { ReviewQueue } from '../jobs/review-queue.js';
+import type { ReviewRequest } from '../review/review-request.js';
+
+export interface PendingReviewSource {
+  platform: string;
+  find(): Promise<ReviewRequest[]>;
+}
+
+/**
+ * The embedded queue keeps its jobs in memory: at start-up, the reviews that the platforms still show
+ * as pending (a check run in progress, a Gitee pull request labelled pending) are queued again.
+ */
+export async function recoverPendingReviews(
+  queue: Pick<ReviewQueue, 'enqueue'>,
+  sources: readonly PendingReviewSource[],
+  log?: Pick<Logger, 'info' | 'error'>,
+): Promise<number> {
+  let queued = 0;
+  for (const source of sources) {
+    try {
+      const pending = await source.find();
+      for (const request of pending) if ((await queue.enqueue(request)) === 'queued') queued++;
+      log?.info({ platform: source.platform, found: pending.length }, 'pending reviews queued again');
+    } catch (error) {
+      log?.error({ err: error, platform: source.platform }, 'pending reviews could not be listed');
+    }
+  }
+  return queued;
+}
