@@ -3,9 +3,9 @@ import type { Environment } from '../config/environment.js';
 import { findPendingGiteeReviews } from '../platforms/gitee/gitee-pending-reviews.js';
 import { findPendingGitHubReviews } from '../platforms/github/github-pending-reviews.js';
 import { DEFAULT_PENDING_REVIEW_OPTIONS, type PendingReviewOptions } from '../review/pending-review.js';
+import { createLogger } from '../service/create-logger.js';
 import type { Runtime } from '../service/runtime.js';
 import { createRuntime } from '../service/runtime.js';
-import { createLogger } from '../service/create-logger.js';
 import { createServerApp } from '../service/server-app.js';
 import { type PendingReviewSource, recoverPendingReviews } from '../service/startup-recovery.js';
 
@@ -44,7 +44,8 @@ function pendingReviewSources(
   const options: PendingReviewOptions = {
     ...DEFAULT_PENDING_REVIEW_OPTIONS,
     now: Date.now,
-    onError: (error, repository) => log.warn({ err: error, repository }, 'pending reviews: repository skipped'),
+    onError: (error, repository) =>
+      log.warn({ err: error, repository }, 'pending reviews: repository skipped'),
   };
   const sources: PendingReviewSource[] = [];
   const github = runtime.service.github;

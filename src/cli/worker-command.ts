@@ -4,13 +4,14 @@ import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
 import { connectRedis } from '../jobs/redis-connection.js';
 import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
+import { RedisSiteSyncWorker } from '../jobs/redis-site-sync-worker.js';
 import { createLogger } from '../service/create-logger.js';
 import { createOperatorHandler } from '../service/operator-view.js';
 import { createRuntime } from '../service/runtime.js';
 
 /**
- * `mshub-review worker`: runs the reviews that `serve` queued in Redis, as many at once as
- * REVIEW_CONCURRENCY. Start as many workers as the load needs, on any machine that reaches Redis.
+ * `mshub-review worker`: runs the reviews (as many at once as REVIEW_CONCURRENCY) and the site syncs
+ * that `serve` queued in Redis. Start as many workers as the load needs, on any machine that reaches Redis.
  */
 export async function runWorker(environment: Environment): Promise<{ stop(): Promise<void> }> {
   const redisSettings = environment.queue.redis;
@@ -27,7 +28,10 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
       ? createProbot({ env: probotEnv, overrides: { log } })
       : undefined;
   const runtime = createRuntime(environment, log);
-  if (github) runtime.service.useGitHub((installationId) => github.auth(installationId));
+  if (github) {
+    runtime.service.useGitHub((installationId) => github.auth(installationId));
+    runtime.siteSync.useGitHub((installationId) => github.auth(installationId));
+  }
 
   const connection = connectRedis(redisSettings.url, 'worker');
   const worker = new RedisReviewWorker(runtime.service.runner, connection, {
@@ -35,7 +39,11 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
     concurrency: environment.reviewConcurrency,
     onFailure: (error, request) => runtime.service.logFailure(error, request),
   });
-  await worker.ready();
+  const siteSyncWorker = new RedisSiteSyncWorker(runtime.siteSync.runner, connection, {
+    ...redisSettings,
+    onFailure: (error, hub) => runtime.siteSync.logFailure(error, hub),
+  });
+  await Promise.all([worker.ready(), siteSyncWorker.ready()]);
 
   let server: Server | undefined;
   if (environment.queue.workerPort) {
@@ -54,13 +62,17 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
     await new Promise<void>((resolve) => server?.listen(environment.queue.workerPort, resolve));
   }
   log.info(
-    { concurrency: environment.reviewConcurrency, github: Boolean(github), port: environment.queue.workerPort },
+    {
+      concurrency: environment.reviewConcurrency,
+      github: Boolean(github),
+      port: environment.queue.workerPort,
+    },
     'mshub-review worker started',
   );
   return {
     async stop() {
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-      await worker.close();
+      await Promise.all([worker.close(), siteSyncWorker.close()]);
       await runtime.close();
       await connection.quit().catch(() => undefined);
     },

@@ -196,11 +196,15 @@ function readGiteeRepositories(
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
-  const names = listed.length > 0 ? listed : hubs.filter((hub) => hub.startsWith('gitee:')).map((hub) => hub.slice(6));
+  const names =
+    listed.length > 0 ? listed : hubs.filter((hub) => hub.startsWith('gitee:')).map((hub) => hub.slice(6));
   return names.map((name) => {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(name);
     if (!match)
-      throw new MshubError('CONFIG_INVALID', `GITEE_REPOS lists ${JSON.stringify(name)}; write owner/repo, e.g. mindspore/hub.`);
+      throw new MshubError(
+        'CONFIG_INVALID',
+        `GITEE_REPOS lists ${JSON.stringify(name)}; write owner/repo, e.g. mindspore/hub.`,
+      );
     return { owner: match[1] ?? '', repo: match[2] ?? '' };
   });
 }

@@ -57,7 +57,11 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     if (request.headSha !== undefined) {
       if (this.active.has(key)) return 'already-queued';
       const doneAt = this.reviewed.get(key);
-      if (!force && doneAt !== undefined && this.now() - doneAt < (this.options.reviewedTtlMs ?? DEFAULT_REVIEWED_TTL_MS)) {
+      if (
+        !force &&
+        doneAt !== undefined &&
+        this.now() - doneAt < (this.options.reviewedTtlMs ?? DEFAULT_REVIEWED_TTL_MS)
+      ) {
         return 'already-reviewed';
       }
       this.latestHead.set(pullKey(request), request.headSha);

@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import type { Environment } from '../config/environment.js';
 import { connectRedis } from '../jobs/redis-connection.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
+import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
+import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
@@ -21,7 +23,10 @@ export interface Runtime {
 }
 
 /** The services `serve` and `worker` share, wired from the environment. */
-export function createRuntime(environment: Environment, log?: ConstructorParameters<typeof ReviewService>[0]['log']): Runtime {
+export function createRuntime(
+  environment: Environment,
+  log?: ConstructorParameters<typeof ReviewService>[0]['log'],
+): Runtime {
   const verifier = new AssetVerifier(environment.downloads);
   const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos);
   const { gitee } = environment;
@@ -34,10 +39,21 @@ export function createRuntime(environment: Environment, log?: ConstructorParamet
     adapters: { hasher: verifier, sourceRepos },
     concurrency: environment.reviewConcurrency,
     gitee: { api: giteeApi, webUrl: gitee.webUrl, labels: gitee.labels },
-    ...(redis && redisSettings ? { queue: new RedisReviewQueue(redis, { prefix: redisSettings.prefix, url: redisSettings.url }) } : {}),
+    ...(redis && redisSettings ? { queue: new RedisReviewQueue(redis, redisSettings) } : {}),
     ...(log ? { log } : {}),
   });
-  const siteSync = new SiteSyncService({ ...environment.site, gitee: giteeApi, activity, ...(log ? { log } : {}) });
+  const siteSync = new SiteSyncService({
+    ...environment.site,
+    gitee: giteeApi,
+    activity,
+    ...(log ? { log } : {}),
+    ...(redis && redisSettings
+      ? {
+          queue: new RedisSiteSyncQueue(redis, redisSettings),
+          state: new RedisSyncState(redis, redisSettings.prefix),
+        }
+      : {}),
+  });
   return {
     service,
     siteSync,
@@ -46,7 +62,7 @@ export function createRuntime(environment: Environment, log?: ConstructorParamet
     giteeApi,
     ...(redis ? { redis } : {}),
     async close() {
-      await Promise.all([service.queue.close(), siteSync.idle()]);
+      await Promise.all([service.queue.close(), siteSync.close()]);
       await verifier.close();
       await redis?.quit().catch(() => undefined);
     },

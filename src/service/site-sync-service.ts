@@ -1,29 +1,19 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
-import { CoalescingRunner } from '../jobs/coalescing-runner.js';
+import { EmbeddedSiteSyncQueue, type SiteSyncQueue, type SiteSyncRunner } from '../jobs/site-sync-queue.js';
 import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { GiteeHubTree } from '../platforms/gitee/gitee-hub-tree.js';
 import { GitHubHubTree } from '../platforms/github/github-hub-tree.js';
-import type { PlatformName } from '../review/review-request.js';
 import { FolderPublisher } from '../site/folder-publisher.js';
 import { GitHubBranchPublisher } from '../site/github-branch-publisher.js';
 import { HttpPublisher } from '../site/http-publisher.js';
 import { type CatalogPublisher, type HubTreeSource, SiteSyncer } from '../site/site-sync.js';
+import { hubKey, type SiteSyncRequest } from '../site/site-sync-request.js';
+import { MemorySyncState, type SyncState } from '../site/sync-state.js';
 import type { Activity } from './activity.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
-
-export interface SiteSyncRequest {
-  platform: PlatformName;
-  owner: string;
-  repo: string;
-  /** The merge commit (or pushed head) on the default branch. */
-  commit: string;
-  installationId?: number;
-  deliveryId: string;
-  trigger: string;
-}
 
 export interface PublishSettings {
   /** POST the signed catalog here too. */
@@ -39,12 +29,12 @@ export interface SiteSyncServiceOptions {
   outDir: string;
   publish?: PublishSettings;
   gitee?: GiteeApi;
+  /** The Redis queue and state, when REDIS_URL is set; in this process otherwise. */
+  queue?: SiteSyncQueue;
+  state?: SyncState;
   activity?: Activity;
   log?: Pick<Logger, 'info' | 'error'>;
 }
-
-export const hubKey = (request: Pick<SiteSyncRequest, 'platform' | 'owner' | 'repo'>) =>
-  `${request.platform}:${request.owner}/${request.repo}`.toLowerCase();
 
 /**
  * Rebuilds and publishes the catalog of a configured hub after a merge or a push to its default
@@ -52,38 +42,43 @@ export const hubKey = (request: Pick<SiteSyncRequest, 'platform' | 'owner' | 're
  */
 export class SiteSyncService {
   private readonly hubs: ReadonlySet<string>;
-  private readonly syncers = new Map<string, SiteSyncer>();
-  private readonly runner: CoalescingRunner<SiteSyncRequest>;
+  private readonly queue: SiteSyncQueue;
+  private readonly state: SyncState;
+  /** Runs one sync: the embedded queue calls it, and so do Redis workers. */
+  readonly runner: SiteSyncRunner = (hub, request) => this.run(hub, request);
   private githubAuth: ((installationId: number) => Promise<Octokit>) | undefined;
 
   constructor(private readonly options: SiteSyncServiceOptions) {
     this.hubs = new Set(options.hubs.map((hub) => hub.toLowerCase()));
-    this.runner = new CoalescingRunner(
-      (key, request) => this.run(key, request),
-      (error, key) => options.log?.error({ err: error, hub: key }, 'site sync failed'),
-    );
+    this.state = options.state ?? new MemorySyncState();
+    this.queue =
+      options.queue ?? new EmbeddedSiteSyncQueue(this.runner, (error, hub) => this.logFailure(error, hub));
+  }
+
+  logFailure(error: unknown, hub: string): void {
+    this.options.log?.error({ err: error, hub }, 'site sync failed');
   }
 
   useGitHub(auth: (installationId: number) => Promise<Octokit>): void {
     this.githubAuth = auth;
   }
 
-  request(request: SiteSyncRequest): 'not-a-hub' | 'started' | 'queued' | 'coalesced' {
+  async request(request: SiteSyncRequest): Promise<'not-a-hub' | 'started' | 'queued' | 'coalesced'> {
     const key = hubKey(request);
     if (!this.hubs.has(key) || !/^[0-9a-f]{7,64}$/i.test(request.commit)) return 'not-a-hub';
-    return this.runner.submit(key, request);
+    return this.queue.submit(key, request);
   }
 
   idle(): Promise<void> {
-    return this.runner.idle();
+    return this.queue.idle();
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
   }
 
   private async run(key: string, request: SiteSyncRequest): Promise<void> {
-    let syncer = this.syncers.get(key);
-    if (!syncer) {
-      syncer = new SiteSyncer(this.publisherFor(request));
-      this.syncers.set(key, syncer);
-    }
+    const syncer = new SiteSyncer(this.publisherFor(request), this.state, key);
     const started = Date.now();
     const outcome = await syncer.sync(await this.sourceFor(request), request.commit);
     this.options.activity?.recordSync({

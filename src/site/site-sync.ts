@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import type { RepoConfig } from '../config/repo-config.js';
 import { buildCatalog, type Catalog } from '../core/catalog/build-catalog.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import type { HubContext } from '../core/rules/rule-context.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { renderHubPage } from './hub-page.js';
+import { MemorySyncState, type SyncState } from './sync-state.js';
+
+/** Blobs read from the platform at once on a sync. */
+const BLOB_READS = 8;
 
 /** A hub repository at a commit, read through its platform's API (or a local folder). */
 export interface HubTreeSource {
@@ -41,38 +46,45 @@ export interface SyncOutcome {
  * (same id) are not read again, and output identical to the last published is not published again.
  */
 export class SiteSyncer {
-  private readonly blobs = new Map<string, Uint8Array>();
-  private lastDigest: string | undefined;
-
-  constructor(private readonly publisher: CatalogPublisher) {}
+  constructor(
+    private readonly publisher: CatalogPublisher,
+    private readonly state: SyncState = new MemorySyncState(),
+    /** The hub's key in the state. */
+    private readonly hubKey = 'hub',
+  ) {}
 
   async sync(source: HubTreeSource, commit: string): Promise<SyncOutcome> {
     const [files, config] = await Promise.all([source.listFiles(commit), source.loadConfig()]);
     const assets = files.filter((file) => isAssetPath(file.path));
     const hub: HubContext = hubContextFromPaths(files.map((file) => file.path));
 
-    let blobsRead = 0;
-    const wanted = new Set(assets.map((file) => file.blob));
-    for (const blob of this.blobs.keys()) if (!wanted.has(blob)) this.blobs.delete(blob);
-    const inputs: AssetFileInput[] = [];
-    for (const file of assets) {
-      let bytes = this.blobs.get(file.blob);
-      if (!bytes) {
-        bytes = await source.readBlob(file.path, file.blob, commit);
-        this.blobs.set(file.blob, bytes);
-        blobsRead++;
-      }
-      inputs.push({ path: file.path, bytes });
-    }
+    const known = await this.state.getBlobs([...new Set(assets.map((file) => file.blob))]);
+    const read = new Map<string, Uint8Array>();
+    const limit = pLimit(BLOB_READS);
+    const missing = new Map<string, string>();
+    for (const file of assets) if (!known.has(file.blob)) missing.set(file.blob, file.path);
+    await Promise.all(
+      [...missing].map(([blob, path]) =>
+        limit(async () => {
+          read.set(blob, await source.readBlob(path, blob, commit));
+        }),
+      ),
+    );
+    if (read.size > 0) await this.state.putBlobs(read);
+    const inputs: AssetFileInput[] = assets.map((file) => ({
+      path: file.path,
+      bytes: known.get(file.blob) ?? read.get(file.blob) ?? new Uint8Array(),
+    }));
+    const blobsRead = read.size;
 
     const catalog = buildCatalog(inputs, config.rules, hub, { commit });
     const catalogJson = `${JSON.stringify(catalog, null, 2)}\n`;
     const indexHtml = renderHubPage(catalog);
     const digest = createHash('sha256').update(catalogJson).update(indexHtml).digest('hex');
-    const published = digest !== this.lastDigest;
+    const published = digest !== (await this.state.getDigest(this.hubKey));
     if (published) {
       await this.publisher.publish({ commit, catalog, catalogJson, indexHtml, digest });
-      this.lastDigest = digest;
+      await this.state.setDigest(this.hubKey, digest);
     }
     return { commit, models: catalog.models.length, invalid: catalog.invalid.length, blobsRead, published };
   }

@@ -60,7 +60,10 @@ describe('the Redis queue (BullMQ)', { skip: REDIS_SKIP }, () => {
       concurrency: 1,
       ...options,
     });
-    closers.push(() => connection.quit(), () => worker.close());
+    closers.push(
+      () => connection.quit(),
+      () => worker.close(),
+    );
     await worker.ready();
     return worker;
   }

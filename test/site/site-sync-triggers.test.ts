@@ -66,10 +66,10 @@ describe('site sync on GitHub', () => {
     assert.equal(existsSync(join(out, 'github')), false);
   });
 
-  it('ignores repositories that are not configured hubs', () => {
+  it('ignores repositories that are not configured hubs', async () => {
     const { service } = siteSyncFor('github:mindspore/hub');
     assert.equal(
-      service.request({
+      await service.request({
         platform: 'github',
         owner: 'someone',
         repo: 'fork',

@@ -99,7 +99,10 @@ async function handle(
     outcome = await route(event, payload, deliveryId, options);
   } catch (error) {
     options.log?.error({ err: error, deliveryId, event }, 'Gitee webhook could not be queued');
-    return { status: 503, body: { error: 'the review queue is not available; redeliver this webhook later' } };
+    return {
+      status: 503,
+      body: { error: 'the review queue is not available; redeliver this webhook later' },
+    };
   }
   if (outcome === 'unknown-event')
     return { status: 400, body: { error: `the event ${JSON.stringify(event.slice(0, 60))} is not handled` } };

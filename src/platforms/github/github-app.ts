@@ -15,10 +15,10 @@ export function createGitHubApp(service: ReviewService, siteSync?: SiteSyncServi
     service.useGitHub((installationId) => app.auth(installationId));
     siteSync?.useGitHub((installationId) => app.auth(installationId));
 
-    const sync = (context: Context, commit: string) => {
+    const sync = async (context: Context, commit: string) => {
       const { owner, repo } = context.repo();
       const trigger = `${context.name}.${(context.payload as { action?: string }).action ?? ''}`;
-      const outcome = siteSync?.request({
+      const outcome = await siteSync?.request({
         platform: 'github',
         owner,
         repo,
@@ -41,13 +41,13 @@ export function createGitHubApp(service: ReviewService, siteSync?: SiteSyncServi
         pull.base.ref === repository.default_branch &&
         pull.base.repo.id === repository.id
       ) {
-        sync(context, pull.merge_commit_sha);
+        await sync(context, pull.merge_commit_sha);
       }
     });
 
     app.on('push', async (context) => {
       const { ref, after, deleted, repository } = context.payload;
-      if (!deleted && ref === `refs/heads/${repository.default_branch}`) sync(context, after);
+      if (!deleted && ref === `refs/heads/${repository.default_branch}`) await sync(context, after);
     });
 
     // Awaited, so that a queue that cannot take the job makes the delivery fail (and show as failed on GitHub).

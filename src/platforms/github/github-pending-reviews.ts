@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from 'probot';
-import type { ReviewRequest } from '../../review/review-request.js';
 import type { PendingReviewOptions } from '../../review/pending-review.js';
+import type { ReviewRequest } from '../../review/review-request.js';
 import { CHECK_NAME } from './github-reporter.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { DelayedError, type Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { hubKey, type SiteSyncRequest } from '../site/site-sync-request.js';
+import type { RedisQueueSettings } from './redis-connection.js';
+import { latestCommitKey, SITE_SYNC_QUEUE_NAME } from './redis-site-sync-queue.js';
+import type { SiteSyncRunner } from './site-sync-queue.js';
+
+export interface RedisSiteSyncWorkerOptions extends RedisQueueSettings {
+  /** Syncs of different hubs this worker runs at once. */
+  concurrency?: number;
+  /** A sync of a hub that is already syncing elsewhere waits this long before it tries again. */
+  busyRetryMs?: number;
+  /** The hub lock lapses this long after its holder stops renewing it (the process died). */
+  lockMs?: number;
+  /** A sync's final failure: it will not be retried. */
+  onFailure?: (error: unknown, hub: string) => void;
+}
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+/** Runs the site syncs queued in Redis: stale ones are skipped, and one hub syncs on one worker at a time. */
+export class RedisSiteSyncWorker {
+  private readonly worker: Worker<SiteSyncRequest>;
+
+  constructor(
+    run: SiteSyncRunner,
+    private readonly redis: Redis,
+    private readonly options: RedisSiteSyncWorkerOptions,
+  ) {
+    this.worker = new Worker<SiteSyncRequest>(
+      SITE_SYNC_QUEUE_NAME,
+      (job, token) => this.process(job, token, run),
+      { connection: redis, prefix: options.prefix, concurrency: options.concurrency ?? 2 },
+    );
+    this.worker.on('error', () => undefined);
+  }
+
+  async ready(): Promise<void> {
+    await this.worker.waitUntilReady();
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+  }
+
+  private async process(job: Job<SiteSyncRequest>, token: string | undefined, run: SiteSyncRunner) {
+    const hub = hubKey(job.data);
+    const stale = async () => {
+      const latest = await this.redis.get(latestCommitKey(this.options.prefix, hub));
+      return latest !== null && latest !== job.data.commit;
+    };
+    if (await stale()) return 'stale';
+    const lockKey = `${this.options.prefix}:sync:lock:${hub}`;
+    const owner = randomUUID();
+    const lockMs = this.options.lockMs ?? 60_000;
+    if ((await this.redis.set(lockKey, owner, 'PX', lockMs, 'NX')) === null) {
+      await job.moveToDelayed(Date.now() + (this.options.busyRetryMs ?? 2000), token);
+      throw new DelayedError();
+    }
+    const renew = setInterval(
+      () => void this.redis.eval(RENEW, 1, lockKey, owner, lockMs).catch(() => undefined),
+      lockMs / 3,
+    );
+    try {
+      if (await stale()) return 'stale';
+      await run(hub, job.data);
+      return 'synced';
+    } catch (error) {
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) this.options.onFailure?.(error, hub);
+      throw error;
+    } finally {
+      clearInterval(renew);
+      await this.redis.eval(RELEASE, 1, lockKey, owner);
+    }
+  }
+}
