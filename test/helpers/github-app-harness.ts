@@ -61,6 +61,18 @@ export interface Harness {
 
 let deliveries = 0;
 
+/**
+ * Probot's Octokit without throttling, which spaces writes a second apart. A function, not an
+ * object: Probot merges its own throttle options over object defaults, which turns throttling back on.
+ */
+export function testOctokit(retry: object = { enabled: false }): typeof ProbotOctokit {
+  return ProbotOctokit.defaults((options: Record<string, any>) => ({
+    ...options,
+    retry,
+    throttle: { ...options.throttle, enabled: false },
+  }));
+}
+
 /** The app as `npm start` builds it, with test settings: loopback asset servers allowed, no waiting between retries. */
 export async function startHarness(
   options: { retry?: boolean; siteSync?: SiteSyncService } = {},
@@ -87,10 +99,7 @@ export async function startHarness(
     appId: 1,
     privateKey,
     logLevel: 'fatal',
-    Octokit: ProbotOctokit.defaults({
-      retry: options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false },
-      throttle: { enabled: false },
-    }),
+    Octokit: testOctokit(options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false }),
   });
   await probot.load(createGitHubApp(service, options.siteSync));
   mockInstallationToken();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import nock from 'nock';
-import { Probot, ProbotOctokit } from 'probot';
+import { Probot } from 'probot';
 import { EmbeddedReviewQueue } from '../../src/jobs/embedded-queue.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { findPendingGiteeReviews } from '../../src/platforms/gitee/gitee-pending-reviews.js';
@@ -10,6 +10,7 @@ import { findPendingGitHubReviews } from '../../src/platforms/github/github-pend
 import type { PendingReviewOptions } from '../../src/review/pending-review.js';
 import type { ReviewRequest } from '../../src/review/review-request.js';
 import { recoverPendingReviews } from '../../src/service/startup-recovery.js';
+import { testOctokit } from '../helpers/github-app-harness.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
 useStrictNock();
@@ -38,7 +39,7 @@ describe('start-up recovery of the embedded queue', () => {
       appId: 1,
       privateKey,
       logLevel: 'fatal',
-      Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+      Octokit: testOctokit(),
     });
     const api = nock('https://api.github.com');
     api
