@@ -1,5 +1,5 @@
 import { benchDownload } from './download.js';
-import { benchSiteSync } from './site-sync.js';
+import { benchIncrementalSync, benchSiteSync } from './site-sync.js';
 import { benchValidateCorpus } from './validate-corpus.js';
 
 /** `npm run bench`: speed and memory targets live here, not in the tests. */
@@ -34,4 +34,11 @@ const site = benchSiteSync();
 const bestSite = Math.min(...site.runsMs);
 console.log(
   `${site.name}: runs (ms) ${site.runsMs.map((ms) => ms.toFixed(0)).join(', ')}; best ${bestSite.toFixed(0)} ms, target ${site.targetMs} ms: ${verdict(bestSite <= site.targetMs)}`,
+);
+
+const incremental = await benchIncrementalSync();
+const medianIncremental =
+  [...incremental.runsMs].sort((a, b) => a - b)[Math.floor(incremental.runsMs.length / 2)] ?? 0;
+console.log(
+  `${incremental.name}: ${incremental.files} files, first (full) sync ${incremental.fullMs.toFixed(0)} ms; after one changed file (ms) ${incremental.runsMs.map((ms) => ms.toFixed(0)).join(', ')}; median ${medianIncremental.toFixed(0)} ms, target ${incremental.targetMs} ms: ${verdict(medianIncremental <= incremental.targetMs)}`,
 );

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,4 +31,64 @@ export function benchSiteSync(runs = 3): { name: string; runsMs: number[]; targe
     runsMs,
     targetMs: 2000,
   };
+}
+
+/**
+ * An incremental site sync in one process, as the bot runs it after a merge: the hub was synced
+ * before, one file changed, and the catalog and page are rebuilt and published to a folder.
+ */
+export async function benchIncrementalSync(
+  runs = 5,
+): Promise<{ name: string; files: number; fullMs: number; runsMs: number[]; targetMs: number }> {
+  const { defaultRepoConfig } = await import('../src/config/repo-config.js');
+  const { readAssetFiles, selectAssetFiles } = await import('../src/platforms/local/local-hub.js');
+  const { FolderPublisher } = await import('../src/site/folder-publisher.js');
+  const { SiteSyncer } = await import('../src/site/site-sync.js');
+  const corpus = resolve(REPO_ROOT, '../shared/corpus/hub');
+  const hub = existsSync(corpus) ? corpus : join(REPO_ROOT, 'test/fixtures/hub-sample');
+  const selection = selectAssetFiles([join(hub, 'mshub_res/assets')]);
+  const files = new Map(
+    readAssetFiles(selection, 1024 * 1024).map((file) => [file.path, file.bytes] as const),
+  );
+  const blobOf = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
+  const source = {
+    async listFiles() {
+      return [...files].map(([path, bytes]) => ({ path, blob: blobOf(bytes) }));
+    },
+    async readBlob(path: string) {
+      return files.get(path) ?? new Uint8Array();
+    },
+    async loadConfig() {
+      return defaultRepoConfig();
+    },
+  };
+  const out = mkdtempSync(join(tmpdir(), 'mshub-bench-incremental-'));
+  try {
+    const syncer = new SiteSyncer(new FolderPublisher(out));
+    let started = process.hrtime.bigint();
+    await syncer.sync(source, 'c0');
+    const fullMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const [changedPath = ''] = files.keys();
+    const original = new TextDecoder().decode(files.get(changedPath));
+    const runsMs: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      files.set(
+        changedPath,
+        new TextEncoder().encode(original.replace(/\nsummary: /, `\nsummary: (edit ${run}) `)),
+      );
+      started = process.hrtime.bigint();
+      const outcome = await syncer.sync(source, `c${run}`);
+      runsMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (!outcome.published) throw new Error('the changed file did not change the published catalog');
+    }
+    return {
+      name: `incremental site-sync after one changed file (${hub === corpus ? 'real hub' : 'sample hub'})`,
+      files: files.size,
+      fullMs,
+      runsMs,
+      targetMs: 200,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }

@@ -28,6 +28,19 @@ export function validateAssetFileResults(
   return results;
 }
 
+/**
+ * The cross-file rules over results already computed file by file (and possibly reused): the
+ * results given are left as they are, the returned copies carry the added findings.
+ */
+export function withCrossFileChecks(
+  results: readonly AssetFileResult[],
+  config: RulesConfig,
+): AssetFileResult[] {
+  const copies = results.map((result) => ({ ...result, findings: [...result.findings] }));
+  checkDuplicateDigests(copies, config);
+  return copies;
+}
+
 /** Every file's findings in a stable order: by path, then by line. */
 export function toFileFindings(results: readonly AssetFileResult[]): FileFindings[] {
   return results

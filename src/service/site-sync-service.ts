@@ -44,6 +44,8 @@ export class SiteSyncService {
   private readonly hubs: ReadonlySet<string>;
   private readonly queue: SiteSyncQueue;
   private readonly state: SyncState;
+  /** One syncer per hub keeps the hub's catalog between syncs; it publishes for the request in hand. */
+  private readonly syncers = new Map<string, { syncer: SiteSyncer; request: SiteSyncRequest }>();
   /** Runs one sync: the embedded queue calls it, and so do Redis workers. */
   readonly runner: SiteSyncRunner = (hub, request) => this.run(hub, request);
   private githubAuth: ((installationId: number) => Promise<Octokit>) | undefined;
@@ -78,9 +80,20 @@ export class SiteSyncService {
   }
 
   private async run(key: string, request: SiteSyncRequest): Promise<void> {
-    const syncer = new SiteSyncer(this.publisherFor(request), this.state, key);
+    let hub = this.syncers.get(key);
+    if (!hub) {
+      const entry = { request } as { syncer: SiteSyncer; request: SiteSyncRequest };
+      entry.syncer = new SiteSyncer(
+        { publish: (artifacts) => this.publisherFor(entry.request).publish(artifacts) },
+        this.state,
+        key,
+      );
+      hub = entry;
+      this.syncers.set(key, hub);
+    }
+    hub.request = request;
     const started = Date.now();
-    const outcome = await syncer.sync(await this.sourceFor(request), request.commit);
+    const outcome = await hub.syncer.sync(await this.sourceFor(request), request.commit);
     this.options.activity?.recordSync({
       at: Date.now(),
       hub: key,

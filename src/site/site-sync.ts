@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { RepoConfig } from '../config/repo-config.js';
-import { buildCatalog, type Catalog } from '../core/catalog/build-catalog.js';
+import type { Catalog } from '../core/catalog/build-catalog.js';
+import { IncrementalCatalog } from '../core/catalog/incremental-catalog.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import type { HubContext } from '../core/rules/rule-context.js';
-import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { renderHubPage } from './hub-page.js';
 import { MemorySyncState, type SyncState } from './sync-state.js';
 
@@ -46,6 +46,8 @@ export interface SyncOutcome {
  * (same id) are not read again, and output identical to the last published is not published again.
  */
 export class SiteSyncer {
+  private readonly catalog = new IncrementalCatalog();
+
   constructor(
     private readonly publisher: CatalogPublisher,
     private readonly state: SyncState = new MemorySyncState(),
@@ -71,13 +73,14 @@ export class SiteSyncer {
       ),
     );
     if (read.size > 0) await this.state.putBlobs(read);
-    const inputs: AssetFileInput[] = assets.map((file) => ({
+    const inputs = assets.map((file) => ({
       path: file.path,
+      blob: file.blob,
       bytes: known.get(file.blob) ?? read.get(file.blob) ?? new Uint8Array(),
     }));
     const blobsRead = read.size;
 
-    const catalog = buildCatalog(inputs, config.rules, hub, { commit });
+    const catalog = this.catalog.build(inputs, config.rules, hub, { commit });
     const catalogJson = `${JSON.stringify(catalog, null, 2)}\n`;
     const indexHtml = renderHubPage(catalog);
     const digest = createHash('sha256').update(catalogJson).update(indexHtml).digest('hex');

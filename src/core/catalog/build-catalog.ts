@@ -37,9 +37,17 @@ export function buildCatalog(
   hub: HubContext = {},
   options: { commit?: string } = {},
 ): Catalog {
+  return catalogFromResults(validateAssetFileResults(inputs, config, hub), options);
+}
+
+/** The catalog of files already validated, the cross-file rules included. */
+export function catalogFromResults(
+  results: Iterable<AssetFileResult>,
+  options: { commit?: string } = {},
+): Catalog {
   const catalog: Catalog = { models: [], invalid: [] };
   if (options.commit) catalog.commit = options.commit;
-  for (const result of validateAssetFileResults(inputs, config, hub)) {
+  for (const result of results) {
     const errors = result.findings.filter((finding) => finding.severity === 'error');
     if (errors.length > 0) catalog.invalid.push({ path: result.path, errors });
     else if (result.facts) catalog.models.push(toModel(result, result.facts.fields));
