@@ -1,9 +1,10 @@
-import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import yaml from 'js-yaml';
 import { MshubError } from '../core/errors.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
-import { RULES } from '../core/rules/rule-catalog.js';
 import { DEFAULT_LIMITS, defaultRulesConfig, type RulesConfig } from '../core/rules/rules-config.js';
+import { validateRepoConfig } from './generated/repo-config-validator.js';
+import type { RepoConfigFile } from './repo-config-schema.js';
 
 /** Where a hub repository keeps its mshub-review settings (GitHub app, Gitee adapter and CLI alike). */
 export const REPO_CONFIG_PATH = '.github/mshub-review.yml';
@@ -14,45 +15,8 @@ export interface RepoConfig {
   rules: RulesConfig;
 }
 
-const SEVERITY = { enum: ['error', 'warning', 'notice', 'off'] };
-
-const REPO_CONFIG_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    paths: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-    rules: {
-      type: 'object',
-      additionalProperties: false,
-      properties: Object.fromEntries(RULES.map((rule) => [rule.id, SEVERITY])),
-    },
-    datasets: { type: 'array', items: { type: 'string', minLength: 1 } },
-    'asset-hosts': {
-      type: 'array',
-      items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9.-]+$' },
-      minItems: 1,
-    },
-    limits: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        'max-file-bytes': { type: 'integer', minimum: 1024, maximum: 64 * 1024 * 1024 },
-        'max-front-matter-bytes': { type: 'integer', minimum: 256, maximum: 16 * 1024 * 1024 },
-        'max-depth': { type: 'integer', minimum: 2, maximum: 64 },
-      },
-    },
-  },
-} as const;
-
-interface RepoConfigFile {
-  paths?: string[];
-  rules?: Record<string, RulesConfig['severities'][string]>;
-  datasets?: string[];
-  'asset-hosts'?: string[];
-  limits?: { 'max-file-bytes'?: number; 'max-front-matter-bytes'?: number; 'max-depth'?: number };
-}
-
-const validateFile = new Ajv({ allErrors: true, strict: true }).compile<RepoConfigFile>(REPO_CONFIG_SCHEMA);
+/** Compiled at build time from REPO_CONFIG_SCHEMA (scripts/generate-validators.ts): no ajv at run time. */
+const validateFile = validateRepoConfig as unknown as ValidateFunction<RepoConfigFile>;
 
 export function defaultRepoConfig(): RepoConfig {
   return { paths: [ASSETS_ROOT], rules: defaultRulesConfig() };
