@@ -17,6 +17,8 @@ export interface DownloadBenchResult {
   diskMiBps: number;
   downloadMiBps: number;
   ratio: number;
+  /** The same HTTPS transfer with no hashing: what loopback TLS alone allows on this machine. */
+  transportMiBps: number;
   largeSizeMiB: number;
   largePeakRssMiB: number;
   concurrentMiBps: number;
@@ -37,6 +39,14 @@ async function startServer(files: string[]): Promise<{ port: number; stop: () =>
     createInterface({ input: child.stdout }).once('line', done),
   );
   return { port: Number(line), stop: () => child.kill('SIGTERM') };
+}
+
+function fetchInChild(url: string): { ms: number; bytes: number } {
+  const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bench/fetch-url-child.mjs'), CERT, url], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`transport child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
 }
 
 function hashInChild(urls: string[]): { ms: number; bytes: number; digests: string[]; maxRssMiB: number } {
@@ -78,6 +88,7 @@ export async function benchDownload(sizeMiB = 512, largeSizeMiB = 2048): Promise
     const server = await startServer([main, large, ...quarters]);
     try {
       const url = (index: number) => `https://127.0.0.1:${server.port}/${index}`;
+      const transport = fetchInChild(url(0));
       const single = hashInChild([url(0)]);
       if (single.digests[0] !== diskDigest)
         throw new Error('the downloaded digest differs from the file digest');
@@ -90,6 +101,7 @@ export async function benchDownload(sizeMiB = 512, largeSizeMiB = 2048): Promise
         diskMiBps,
         downloadMiBps,
         ratio: downloadMiBps / inMemoryMiBps,
+        transportMiBps: sizeMiB / (transport.ms / 1000),
         largeSizeMiB,
         largePeakRssMiB: largeRun.maxRssMiB,
         concurrentMiBps: concurrent.bytes / MIB / (concurrent.ms / 1000),

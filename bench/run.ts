@@ -24,6 +24,9 @@ console.log(
   `  guarded streamed download: ${download.downloadMiBps.toFixed(0)} MiB/s = ${download.ratio.toFixed(2)} of the ceiling, target 0.75: ${verdict(download.ratio >= 0.75)}`,
 );
 console.log(
+  `  the HTTPS transfer alone (no hash, no guard): ${download.transportMiBps.toFixed(0)} MiB/s = ${(download.transportMiBps / download.inMemoryMiBps).toFixed(2)} of the ceiling; the guarded, hashed download reaches ${(download.downloadMiBps / download.transportMiBps).toFixed(2)} of it`,
+);
+console.log(
   `  peak RSS downloading ${download.largeSizeMiB} MiB: ${download.largePeakRssMiB.toFixed(0)} MiB, target under 150 MiB: ${verdict(download.largePeakRssMiB < 150)}`,
 );
 console.log(
