@@ -2,8 +2,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { readEnvironment } from '../config/environment.js';
 import { isMshubError } from '../core/errors.js';
 import { EXIT } from './exit-codes.js';
-import { runSha256 } from './sha256-command.js';
-import { runSiteSync } from './site-sync-command.js';
 import { runValidate, type ValidateOptions } from './validate-command.js';
 
 export interface ProgramIo {
@@ -52,6 +50,8 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .argument('<file-or-url>', 'the model file, or its https download link (streamed, never saved)')
     .action(async (target: string) => {
       const environment = readEnvironment(io.env);
+      // Each command loads its own modules, so that `validate` starts without them.
+      const { runSha256 } = await import('./sha256-command.js');
       exitCode = await runSha256(target, { stdout: io.stdout, stderr: io.stderr, environment });
     });
 
@@ -64,6 +64,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .requiredOption('--out <dir>', 'where to write catalog.json and index.html')
     .option('--commit <sha>', 'the commit the catalog describes')
     .action(async (options: { hub: string; out: string; commit?: string }) => {
+      const { runSiteSync } = await import('./site-sync-command.js');
       exitCode = await runSiteSync(options, { stdout: io.stdout });
     });
 

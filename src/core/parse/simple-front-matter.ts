@@ -92,6 +92,12 @@ const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 // The CORE schema's implicit types, in js-yaml's order (its typings do not declare `types`).
 const { types } = yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', yaml.Type> };
 const IMPLICIT_TYPES = [types.null, types.bool, types.int, types.float];
+/** Only text that starts like this can be null, a boolean or a number; the rest is a string as is. */
+const MAYBE_TYPED = /^(?:$|[-+.~0-9nNtTfF])/;
+
+function implicitlyTyped(text: string): boolean {
+  return MAYBE_TYPED.test(text) && IMPLICIT_TYPES.some((type) => type.resolve(text));
+}
 
 function addItemKey(
   item: Record<string, unknown>,
@@ -115,7 +121,7 @@ function addItemKey(
 
 /** Keys that YAML keeps as the same text (not `true`, `1.10`, `null`), and no `__proto__`. */
 function isPlainKey(key: string): boolean {
-  return key !== '__proto__' && !IMPLICIT_TYPES.some((type) => type.resolve(key));
+  return key !== '__proto__' && !implicitlyTyped(key);
 }
 
 function readScalar(raw: string): unknown {
@@ -135,6 +141,7 @@ function readScalar(raw: string): unknown {
   }
   if (INDICATOR.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':'))
     return UNSUPPORTED;
+  if (!MAYBE_TYPED.test(value)) return value;
   for (const type of IMPLICIT_TYPES) if (type.resolve(value)) return type.construct(value);
   return value;
 }
