@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { ProbotOctokit } from 'probot';
 import { EmbeddedReviewQueue } from '../jobs/embedded-queue.js';
 import type { JobControl, ReviewQueue, ReviewRunner } from '../jobs/review-queue.js';
 import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { GiteePullRequestSource } from '../platforms/gitee/gitee-pull-request.js';
 import { type GiteeLabels, GiteeReporter } from '../platforms/gitee/gitee-reporter.js';
+import type { GitHubAuth } from '../platforms/github/github-auth.js';
 import { GitHubPullRequestSource } from '../platforms/github/github-pull-request.js';
 import { GitHubReporter } from '../platforms/github/github-reporter.js';
 import type { ReviewAdapters } from '../review/review-asset-files.js';
@@ -12,9 +12,6 @@ import type { PullRequestSource, ReviewReporter } from '../review/review-platfor
 import type { ReviewRequest } from '../review/review-request.js';
 import { runReviewJob } from '../review/run-review-job.js';
 import type { Activity } from './activity.js';
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
-export type GitHubAuth = (installationId?: number) => Promise<Octokit>;
 
 export interface GiteeServiceSettings {
   api: GiteeApi;

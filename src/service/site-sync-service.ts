@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { ProbotOctokit } from 'probot';
 import { EmbeddedSiteSyncQueue, type SiteSyncQueue, type SiteSyncRunner } from '../jobs/site-sync-queue.js';
 import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { GiteeHubTree } from '../platforms/gitee/gitee-hub-tree.js';
+import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
 import { GitHubHubTree } from '../platforms/github/github-hub-tree.js';
 import { FolderPublisher } from '../site/folder-publisher.js';
 import { GitHubBranchPublisher } from '../site/github-branch-publisher.js';
@@ -12,8 +12,6 @@ import { type CatalogPublisher, type HubTreeSource, SiteSyncer } from '../site/s
 import { hubKey, type SiteSyncRequest } from '../site/site-sync-request.js';
 import { MemorySyncState, type SyncState } from '../site/sync-state.js';
 import type { Activity } from './activity.js';
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
 
 export interface PublishSettings {
   /** POST the signed catalog here too. */
@@ -48,7 +46,7 @@ export class SiteSyncService {
   private readonly syncers = new Map<string, { syncer: SiteSyncer; request: SiteSyncRequest }>();
   /** Runs one sync: the embedded queue calls it, and so do Redis workers. */
   readonly runner: SiteSyncRunner = (hub, request) => this.run(hub, request);
-  private githubAuth: ((installationId: number) => Promise<Octokit>) | undefined;
+  private githubAuth: GitHubAuth | undefined;
 
   constructor(private readonly options: SiteSyncServiceOptions) {
     this.hubs = new Set(options.hubs.map((hub) => hub.toLowerCase()));
@@ -61,7 +59,7 @@ export class SiteSyncService {
     this.options.log?.error({ err: error, hub }, 'site sync failed');
   }
 
-  useGitHub(auth: (installationId: number) => Promise<Octokit>): void {
+  useGitHub(auth: GitHubAuth): void {
     this.githubAuth = auth;
   }
 
@@ -114,18 +112,27 @@ export class SiteSyncService {
     const { http, githubBranch } = this.options.publish ?? {};
     if (http) publishers.push(new HttpPublisher(http));
     if (githubBranch) {
-      publishers.push(
-        new GitHubBranchPublisher(async () => {
-          if (!this.githubAuth || request.installationId === undefined)
-            throw new Error('the GitHub branch publisher needs a GitHub App installation');
-          return this.githubAuth(request.installationId);
-        }, githubBranch),
-      );
+      publishers.push(new GitHubBranchPublisher(() => this.siteRepositoryClient(githubBranch), githubBranch));
     }
     return {
       publish: async (artifacts) =>
         void (await Promise.all(publishers.map((publisher) => publisher.publish(artifacts)))),
     };
+  }
+
+  /**
+   * The app's installation on the site repository itself (which may be another owner's than the hub,
+   * or serve a hub on Gitee), found through the app's own credentials.
+   */
+  private async siteRepositoryClient(site: { owner: string; repo: string }): Promise<Octokit> {
+    const auth = this.githubAuth;
+    if (!auth) throw new Error('the GitHub branch publisher needs the GitHub App (APP_ID and PRIVATE_KEY)');
+    const app = await auth();
+    const { data: installation } = await app.rest.apps.getRepoInstallation({
+      owner: site.owner,
+      repo: site.repo,
+    });
+    return auth(installation.id);
   }
 
   private async sourceFor(request: SiteSyncRequest): Promise<HubTreeSource> {

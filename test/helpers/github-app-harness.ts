@@ -16,7 +16,8 @@ export const INSTALLATION = 42;
 export const API = 'https://api.github.com';
 export const REPO_API = `/repos/${OWNER}/${REPO}`;
 
-const { privateKey } = generateKeyPairSync('rsa', {
+/** A GitHub App private key made for the tests. */
+export const { privateKey: TEST_APP_KEY } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
   privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
   publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -97,7 +98,7 @@ export async function startHarness(
   });
   const probot = new Probot({
     appId: 1,
-    privateKey,
+    privateKey: TEST_APP_KEY,
     logLevel: 'fatal',
     Octokit: testOctokit(options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false }),
   });

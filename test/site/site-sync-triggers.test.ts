@@ -4,11 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import nock from 'nock';
+import { Probot } from 'probot';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
 import { GITEE_API, giteeFixture, HUB_API, startGiteeHarness } from '../helpers/gitee-harness.js';
-import { API, examplePayload, OWNER, REPO, REPO_API, startHarness } from '../helpers/github-app-harness.js';
+import {
+  API,
+  examplePayload,
+  OWNER,
+  REPO,
+  REPO_API,
+  startHarness,
+  TEST_APP_KEY,
+  testOctokit,
+} from '../helpers/github-app-harness.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
 useStrictNock();
@@ -112,5 +122,75 @@ describe('site sync on Gitee', () => {
     const catalog = JSON.parse(readFileSync(join(out, 'gitee', 'mindspore', 'hub', 'catalog.json'), 'utf8'));
     assert.equal(catalog.commit, MERGE);
     assert.equal(catalog.models.length, 1);
+  });
+
+  it('publishes a Gitee hub to a GitHub branch as the app installed on the site repository', async () => {
+    const gitee = new GiteeApi({
+      apiUrl: 'https://gitee.com/api/v5',
+      token: 'tok',
+      retries: 0,
+      timeoutMs: 5000,
+    });
+    const service = new SiteSyncService({
+      hubs: ['gitee:mindspore/hub'],
+      outDir: mkdtempSync(join(tmpdir(), 'mshub-site-out-')),
+      gitee,
+      publish: { githubBranch: { owner: 'mindspore-ai', repo: 'hub-site', branch: 'gh-pages' } },
+      log: { info() {}, error: (data: { err?: Error }) => errors.push(data.err?.message ?? '') } as never,
+    });
+    const errors: string[] = [];
+    const probot = new Probot({
+      appId: 1,
+      privateKey: TEST_APP_KEY,
+      logLevel: 'fatal',
+      Octokit: testOctokit(),
+    });
+    service.useGitHub((installationId) => probot.auth(installationId));
+    const auth = { access_token: 'tok' };
+    nock(GITEE_API)
+      .get(`${HUB_API}/git/trees/${MERGE}`)
+      .query({ ...auth, recursive: 1 })
+      .reply(200, { truncated: false, tree: [{ path: CLEAN_PATH, type: 'blob', sha: BLOB }] })
+      .get(`${HUB_API}/contents/.github/mshub-review.yml`)
+      .query(auth)
+      .reply(200, [])
+      .get(`${HUB_API}/git/blobs/${BLOB}`)
+      .query(auth)
+      .reply(200, { content: base64(CLEAN_TEXT), encoding: 'base64' });
+    const site = '/repos/mindspore-ai/hub-site';
+    const created: unknown[] = [];
+    nock(API)
+      .get(`${site}/installation`)
+      .reply(200, { id: 77 })
+      .post('/app/installations/77/access_tokens')
+      .reply(201, { token: 'ghs_site', expires_at: '2099-01-01T00:00:00Z' })
+      .get(`${site}/git/ref/heads%2Fgh-pages`)
+      .reply(404, { message: 'Not Found' })
+      .post(`${site}/git/blobs`)
+      .times(2)
+      .reply(201, { sha: 'b'.repeat(40) })
+      .post(`${site}/git/trees`)
+      .reply(201, { sha: 't'.repeat(40) })
+      .post(`${site}/git/commits`)
+      .reply(201, { sha: 'm'.repeat(40) })
+      .post(`${site}/git/refs`, (body) => {
+        created.push(body);
+        return true;
+      })
+      .reply(201, {});
+    assert.equal(
+      await service.request({
+        platform: 'gitee',
+        owner: 'mindspore',
+        repo: 'hub',
+        commit: MERGE,
+        deliveryId: 'd',
+        trigger: 'push',
+      }),
+      'started',
+    );
+    await service.idle();
+    assert.deepEqual(errors, []);
+    assert.deepEqual(created, [{ ref: 'refs/heads/gh-pages', sha: 'm'.repeat(40) }]);
   });
 });

@@ -1,9 +1,7 @@
-import type { ProbotOctokit } from 'probot';
 import type { RepoConfig } from '../../config/repo-config.js';
 import type { HubTreeSource } from '../../site/site-sync.js';
+import type { Octokit } from './github-auth.js';
 import { loadGitHubRepoConfig } from './github-pull-request.js';
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
 
 /** A GitHub hub repository at a commit: its tree in one request, blobs by id. */
 export class GitHubHubTree implements HubTreeSource {

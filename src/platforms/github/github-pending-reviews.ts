@@ -1,9 +1,7 @@
-import type { ProbotOctokit } from 'probot';
 import type { PendingReviewOptions } from '../../review/pending-review.js';
 import type { ReviewRequest } from '../../review/review-request.js';
+import type { GitHubAuth } from './github-auth.js';
 import { CHECK_NAME } from './github-reporter.js';
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
 
 /**
  * The reviews a stopped server left unfinished on GitHub: open pull requests, in every repository the
@@ -11,7 +9,7 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
  * none at all though the pull request changed recently (its webhook arrived while the server was down).
  */
 export async function findPendingGitHubReviews(
-  auth: (installationId?: number) => Promise<Octokit>,
+  auth: GitHubAuth,
   options: PendingReviewOptions,
 ): Promise<ReviewRequest[]> {
   const app = await auth();

@@ -1,4 +1,3 @@
-import type { ProbotOctokit } from 'probot';
 import {
   defaultRepoConfig,
   REPO_CONFIG_PATH,
@@ -8,8 +7,7 @@ import {
 import { hubContextFromPaths } from '../../core/hub-path.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
 import type { ChangedFile, PullRequestSource } from '../../review/review-platform.js';
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
+import type { Octokit } from './github-auth.js';
 
 /** GitHub lists at most this many files of a pull request; past it, the trees are compared. */
 const LIST_FILES_CAP = 3000;

@@ -1,4 +1,3 @@
-import type { ProbotOctokit } from 'probot';
 import type { Finding } from '../../core/findings.js';
 import { COMMENT_MARKER, renderMarkdown } from '../../core/report/render-markdown.js';
 import {
@@ -10,8 +9,7 @@ import {
 } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
 import { decideCommentWrite, stickyCommentBody, truncateReview } from '../../review/sticky-comment.js';
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
+import type { Octokit } from './github-auth.js';
 
 export const CHECK_NAME = 'mshub-review';
 const ANNOTATIONS_PER_REQUEST = 50;
