@@ -38,6 +38,7 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
     ...redisSettings,
     concurrency: environment.reviewConcurrency,
     onFailure: (error, request) => runtime.service.logFailure(error, request),
+    onAbandoned: (request, reason) => runtime.service.reportAbandoned(request, reason),
   });
   const siteSyncWorker = new RedisSiteSyncWorker(runtime.siteSync.runner, connection, {
     ...redisSettings,

@@ -18,7 +18,15 @@ export interface RedisReviewWorkerOptions extends RedisQueueSettings {
   stalledIntervalMs?: number;
   /** A job's final failure: it will not be retried. */
   onFailure?: (error: unknown, request: ReviewRequest) => void;
+  /**
+   * A review whose worker died this many times while running it (out of memory on an asset, say) is
+   * not started again: `onAbandoned` reports it on the pull request instead.
+   */
+  maxInterruptions?: number;
+  onAbandoned?: (request: ReviewRequest, reason: string) => Promise<void>;
 }
+
+const DEFAULT_MAX_INTERRUPTIONS = 2;
 
 /** Runs the reviews stored in Redis (`mshub-review worker`, or `serve` without a worker of its own). */
 export class RedisReviewWorker {
@@ -37,7 +45,8 @@ export class RedisReviewWorker {
       concurrency: options.concurrency,
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
-      maxStalledCount: 2,
+      // Above our own limit, so that BullMQ never fails a stalled job silently: process() reports it.
+      maxStalledCount: (options.maxInterruptions ?? DEFAULT_MAX_INTERRUPTIONS) + 1,
     });
     // Errors of the connection are retried by ioredis; without a listener they would be thrown.
     this.worker.on('error', () => undefined);
@@ -67,6 +76,14 @@ export class RedisReviewWorker {
       },
     };
     if (!(await control.isCurrent())) return;
+    const interruptions = job.stalledCounter ?? 0;
+    if (interruptions >= (this.options.maxInterruptions ?? DEFAULT_MAX_INTERRUPTIONS)) {
+      await this.options.onAbandoned?.(
+        request,
+        `the review was interrupted ${interruptions} ${interruptions === 1 ? 'time' : 'times'} before it could finish (the worker running it stopped, for example out of memory)`,
+      );
+      return;
+    }
     try {
       await runner(request, control);
     } catch (error) {

@@ -53,6 +53,17 @@ export class ReviewService {
       });
   }
 
+  /** Says on the pull request that its review could not finish, without running it. */
+  async reportAbandoned(request: ReviewRequest, reason: string): Promise<void> {
+    if (request.headSha === undefined) return;
+    try {
+      const { reporter } = await this.platformFor(request);
+      await reporter.failed(request.headSha, reason);
+    } catch (error) {
+      this.logFailure(error, request);
+    }
+  }
+
   logFailure(error: unknown, request: ReviewRequest): void {
     this.options.log?.error(
       { err: error, deliveryId: request.deliveryId, trigger: request.trigger },

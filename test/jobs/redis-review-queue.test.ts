@@ -162,59 +162,100 @@ describe('the Redis queue (BullMQ)', { skip: REDIS_SKIP }, () => {
   });
 
   it('finishes a review once when its worker is killed mid-job and another worker takes over', async () => {
-    const work: Array<{ pid: string; response: ServerResponse }> = [];
-    const reports: string[] = [];
-    const platform = createServer((incoming, response) => {
-      const url = new URL(incoming.url ?? '/', 'http://x');
-      const pid = url.searchParams.get('pid') ?? '';
-      if (url.pathname === '/report') {
-        reports.push(pid);
-        response.end('ok');
-      } else if (work.length === 0) {
-        work.push({ pid, response }); // the first worker's review hangs here until it is killed
-      } else {
-        work.push({ pid, response });
-        response.end('done');
-      }
-    });
-    await new Promise<void>((resolve) => platform.listen(0, '127.0.0.1', resolve));
-    const platformUrl = `http://127.0.0.1:${(platform.address() as AddressInfo).port}`;
-    const children: ChildProcess[] = [];
-    const startChild = async () => {
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          join(REPO_ROOT, 'test/fixtures/jobs/review-worker-process.ts'),
-          TEST_REDIS_URL,
-          prefix,
-          platformUrl,
-        ],
-        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      children.push(child);
-      const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-      assert.equal(line.toString().trim(), 'ready');
-      return child;
-    };
+    const platform = await startHangingPlatform();
     try {
-      const first = await startChild();
+      const first = await startWorkerProcess(prefix, platform.url);
       await queue.enqueue(request(sha('a')));
-      await until(() => work.length === 1, 'the first worker started the review');
-      first.kill('SIGKILL');
-      await once(first, 'exit');
-      work[0]?.response.destroy();
+      await until(() => platform.work.length === 1, 'the first worker started the review');
+      await kill(first);
+      platform.work[0]?.response.destroy();
 
-      const second = await startChild();
+      const second = await startWorkerProcess(prefix, platform.url);
       await queue.idle();
-      assert.equal(work.length, 2);
-      assert.equal(work[1]?.pid, String(second.pid));
-      assert.deepEqual(reports, [String(second.pid)]);
+      await kill(second);
+      assert.equal(platform.work.length, 2);
+      assert.equal(platform.work[1]?.pid, String(second.pid));
+      assert.deepEqual(platform.reports, [String(second.pid)]);
       assert.equal(await queue.enqueue(request(sha('a'), 'again')), 'already-reviewed');
     } finally {
-      for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-      await new Promise((resolve) => platform.close(resolve));
+      await platform.close();
+    }
+  });
+
+  it('reports a review whose worker keeps dying instead of starting it again', async () => {
+    const platform = await startHangingPlatform();
+    try {
+      const first = await startWorkerProcess(prefix, platform.url);
+      await queue.enqueue(request(sha('a')));
+      await until(() => platform.work.length === 1, 'the first worker started the review');
+      await kill(first);
+      const abandoned: Array<{ head?: string; reason: string }> = [];
+      await startWorker(async () => assert.fail('an interrupted review must not run again'), {
+        lockDurationMs: 1000,
+        stalledIntervalMs: 300,
+        maxInterruptions: 1,
+        onAbandoned: async (item, reason) =>
+          void abandoned.push({ ...(item.headSha ? { head: item.headSha } : {}), reason }),
+      });
+      await queue.idle();
+      assert.equal(abandoned.length, 1);
+      assert.equal(abandoned[0]?.head, sha('a'));
+      assert.match(abandoned[0]?.reason ?? '', /interrupted 1 time before it could finish/);
+    } finally {
+      await platform.close();
     }
   });
 });
+
+/** A loopback "platform" whose first review request hangs until the worker making it is killed. */
+async function startHangingPlatform() {
+  const work: Array<{ pid: string; response: ServerResponse }> = [];
+  const reports: string[] = [];
+  const server = createServer((incoming, response) => {
+    const url = new URL(incoming.url ?? '/', 'http://x');
+    const pid = url.searchParams.get('pid') ?? '';
+    if (url.pathname === '/report') {
+      reports.push(pid);
+      response.end('ok');
+      return;
+    }
+    work.push({ pid, response });
+    if (work.length > 1) response.end('done');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    work,
+    reports,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** test/fixtures/jobs/review-worker-process.ts in a process of its own, once it takes jobs. */
+async function startWorkerProcess(prefix: string, platformUrl: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(REPO_ROOT, 'test/fixtures/jobs/review-worker-process.ts'),
+      TEST_REDIS_URL,
+      prefix,
+      platformUrl,
+    ],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+  assert.equal(line.toString().trim(), 'ready');
+  return child;
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
