@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MshubError } from '../core/errors.js';
 import type { AssetDownloadSettings } from '../net/asset-verifier.js';
 import type { GiteeApiSettings } from '../platforms/gitee/gitee-api.js';
@@ -17,7 +18,7 @@ export interface Environment {
   reviewConcurrency: number;
   queue: QueueSettings;
   gitee: GiteeSettings;
-  site: { hubs: string[]; outDir: string; publish: PublishSettings };
+  site: { hubs: string[]; outDir: string; stateDir: string; publish: PublishSettings };
   /** The settings Probot reads for the GitHub App server, passed to it explicitly. */
   probot: Record<string, string>;
 }
@@ -96,11 +97,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
 
 const HUB_KEY = /^(github|gitee):[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
-function readSiteSettings(env: NodeJS.ProcessEnv): {
-  hubs: string[];
-  outDir: string;
-  publish: PublishSettings;
-} {
+function readSiteSettings(env: NodeJS.ProcessEnv): Environment['site'] {
   const hubs = (env.SITE_SYNC_REPOS ?? '')
     .split(',')
     .map((entry) => entry.trim())
@@ -130,7 +127,8 @@ function readSiteSettings(env: NodeJS.ProcessEnv): {
     const [, owner = '', repo = '', branch = '', folder] = match;
     publish.githubBranch = { owner, repo, branch, ...(folder ? { folder } : {}) };
   }
-  return { hubs, outDir: env.SITE_OUT_DIR || 'site', publish };
+  const outDir = env.SITE_OUT_DIR || 'site';
+  return { hubs, outDir, stateDir: env.SITE_STATE_DIR || join(outDir, '.sync-state'), publish };
 }
 
 function readQueueSettings(env: NodeJS.ProcessEnv): QueueSettings {

@@ -7,6 +7,7 @@ import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
+import { FileSyncState } from '../site/file-sync-state.js';
 import { Activity } from './activity.js';
 import { ReviewService } from './review-service.js';
 import { SiteSyncService } from './site-sync-service.js';
@@ -52,7 +53,7 @@ export function createRuntime(
           queue: new RedisSiteSyncQueue(redis, redisSettings),
           state: new RedisSyncState(redis, redisSettings.prefix),
         }
-      : {}),
+      : { state: new FileSyncState(environment.site.stateDir) }),
   });
   return {
     service,
