@@ -64,7 +64,7 @@ export async function benchIncrementalSync(
   };
   const out = mkdtempSync(join(tmpdir(), 'mshub-bench-incremental-'));
   try {
-    const syncer = new SiteSyncer(new FolderPublisher(out));
+    const syncer = new SiteSyncer({ publisher: new FolderPublisher(out) });
     let started = process.hrtime.bigint();
     await syncer.sync(source, 'c0');
     const fullMs = Number(process.hrtime.bigint() - started) / 1e6;

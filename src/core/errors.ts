@@ -1,4 +1,14 @@
-export type MshubErrorCode = 'CONFIG_INVALID' | 'PATH_NOT_FOUND' | 'USAGE' | 'FILE_UNREADABLE';
+export type MshubErrorCode =
+  | 'CONFIG_INVALID'
+  | 'PATH_NOT_FOUND'
+  | 'USAGE'
+  | 'FILE_UNREADABLE'
+  /** A job names a platform (or the GitHub App) this process has no credentials for. */
+  | 'PLATFORM_NOT_CONFIGURED'
+  /** A hub's file tree could not be listed whole. */
+  | 'HUB_TREE_UNREADABLE'
+  /** A publisher could not deliver the catalog. */
+  | 'PUBLISH_FAILED';
 
 /** An error the program expects and can explain; `code` is stable for callers and tests. */
 export class MshubError extends Error {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { MshubError } from '../core/errors.js';
 import { EmbeddedReviewQueue } from '../jobs/embedded-queue.js';
 import type { JobControl, ReviewQueue, ReviewRunner } from '../jobs/review-queue.js';
 import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
@@ -116,7 +117,10 @@ export class ReviewService {
       };
     }
     if (request.platform !== 'github' || !this.githubAuth || request.installationId === undefined) {
-      throw new Error(`no ${request.platform} client is configured for ${request.owner}/${request.repo}`);
+      throw new MshubError(
+        'PLATFORM_NOT_CONFIGURED',
+        `no ${request.platform} client is configured for ${request.owner}/${request.repo}`,
+      );
     }
     const octokit = await this.githubAuth(request.installationId);
     const source = new GitHubPullRequestSource(octokit, {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { MshubError } from '../core/errors.js';
 import { EmbeddedSiteSyncQueue, type SiteSyncQueue, type SiteSyncRunner } from '../jobs/site-sync-queue.js';
 import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { GiteeHubTree } from '../platforms/gitee/gitee-hub-tree.js';
@@ -42,8 +43,8 @@ export class SiteSyncService {
   private readonly hubs: ReadonlySet<string>;
   private readonly queue: SiteSyncQueue;
   private readonly state: SyncState;
-  /** One syncer per hub keeps the hub's catalog between syncs; it publishes for the request in hand. */
-  private readonly syncers = new Map<string, { syncer: SiteSyncer; request: SiteSyncRequest }>();
+  /** One syncer per hub keeps the hub's catalog between syncs. */
+  private readonly syncers = new Map<string, SiteSyncer>();
   /** Runs one sync: the embedded queue calls it, and so do Redis workers. */
   readonly runner: SiteSyncRunner = (hub, request) => this.run(hub, request);
   private githubAuth: GitHubAuth | undefined;
@@ -78,20 +79,17 @@ export class SiteSyncService {
   }
 
   private async run(key: string, request: SiteSyncRequest): Promise<void> {
-    let hub = this.syncers.get(key);
-    if (!hub) {
-      const entry = { request } as { syncer: SiteSyncer; request: SiteSyncRequest };
-      entry.syncer = new SiteSyncer(
-        { publish: (artifacts) => this.publisherFor(entry.request).publish(artifacts) },
-        this.state,
-        key,
-      );
-      hub = entry;
-      this.syncers.set(key, hub);
+    let syncer = this.syncers.get(key);
+    if (!syncer) {
+      syncer = new SiteSyncer({ state: this.state, hubKey: key });
+      this.syncers.set(key, syncer);
     }
-    hub.request = request;
     const started = Date.now();
-    const outcome = await hub.syncer.sync(await this.sourceFor(request), request.commit);
+    const outcome = await syncer.sync(
+      await this.sourceFor(request),
+      request.commit,
+      this.publisherFor(request),
+    );
     this.options.activity?.recordSync({
       at: Date.now(),
       hub: key,
@@ -126,7 +124,11 @@ export class SiteSyncService {
    */
   private async siteRepositoryClient(site: { owner: string; repo: string }): Promise<Octokit> {
     const auth = this.githubAuth;
-    if (!auth) throw new Error('the GitHub branch publisher needs the GitHub App (APP_ID and PRIVATE_KEY)');
+    if (!auth)
+      throw new MshubError(
+        'PLATFORM_NOT_CONFIGURED',
+        'the GitHub branch publisher needs the GitHub App (APP_ID and PRIVATE_KEY)',
+      );
     const app = await auth();
     const { data: installation } = await app.rest.apps.getRepoInstallation({
       owner: site.owner,
@@ -141,6 +143,9 @@ export class SiteSyncService {
     if (request.platform === 'github' && this.githubAuth && request.installationId !== undefined) {
       return new GitHubHubTree(await this.githubAuth(request.installationId), request);
     }
-    throw new Error(`no ${request.platform} client is configured for ${request.owner}/${request.repo}`);
+    throw new MshubError(
+      'PLATFORM_NOT_CONFIGURED',
+      `no ${request.platform} client is configured for ${request.owner}/${request.repo}`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { MshubError } from '../core/errors.js';
 import type { CatalogPublisher, SiteArtifacts } from './site-sync.js';
 
 export const SIGNATURE_HEADER = 'x-mshub-signature-256';
@@ -33,6 +34,7 @@ export class HttpPublisher implements CatalogPublisher {
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
     });
     await response.body?.cancel();
-    if (!response.ok) throw new Error(`the catalog endpoint answered HTTP ${response.status}`);
+    if (!response.ok)
+      throw new MshubError('PUBLISH_FAILED', `the catalog endpoint answered HTTP ${response.status}`);
   }
 }

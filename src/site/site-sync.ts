@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import type { RepoConfig } from '../config/repo-config.js';
 import type { Catalog } from '../core/catalog/build-catalog.js';
 import { IncrementalCatalog } from '../core/catalog/incremental-catalog.js';
+import { MshubError } from '../core/errors.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import type { HubContext } from '../core/rules/rule-context.js';
 import { renderHubPage } from './hub-page.js';
@@ -47,15 +48,30 @@ export interface SyncOutcome {
  */
 export class SiteSyncer {
   private readonly catalog = new IncrementalCatalog();
+  private readonly publisher: CatalogPublisher | undefined;
+  private readonly state: SyncState;
+  private readonly hubKey: string;
 
   constructor(
-    private readonly publisher: CatalogPublisher,
-    private readonly state: SyncState = new MemorySyncState(),
-    /** The hub's key in the state. */
-    private readonly hubKey = 'hub',
-  ) {}
+    options: {
+      /** Where every sync publishes, unless a sync names its own publisher. */
+      publisher?: CatalogPublisher;
+      state?: SyncState;
+      /** The hub's key in the state. */
+      hubKey?: string;
+    } = {},
+  ) {
+    this.publisher = options.publisher;
+    this.state = options.state ?? new MemorySyncState();
+    this.hubKey = options.hubKey ?? 'hub';
+  }
 
-  async sync(source: HubTreeSource, commit: string): Promise<SyncOutcome> {
+  async sync(
+    source: HubTreeSource,
+    commit: string,
+    publisher: CatalogPublisher | undefined = this.publisher,
+  ): Promise<SyncOutcome> {
+    if (!publisher) throw new MshubError('USAGE', 'SiteSyncer.sync needs a publisher');
     const [files, config] = await Promise.all([source.listFiles(commit), source.loadConfig()]);
     const assets = files.filter((file) => isAssetPath(file.path));
     const hub: HubContext = hubContextFromPaths(files.map((file) => file.path));
@@ -86,7 +102,7 @@ export class SiteSyncer {
     const digest = createHash('sha256').update(catalogJson).update(indexHtml).digest('hex');
     const published = digest !== (await this.state.getDigest(this.hubKey));
     if (published) {
-      await this.publisher.publish({ commit, catalog, catalogJson, indexHtml, digest });
+      await publisher.publish({ commit, catalog, catalogJson, indexHtml, digest });
       await this.state.setDigest(this.hubKey, digest);
     }
     return { commit, models: catalog.models.length, invalid: catalog.invalid.length, blobsRead, published };

@@ -101,9 +101,9 @@ describe('site syncs on Redis', { skip: REDIS_SKIP }, () => {
     };
     const published: SiteArtifacts[] = [];
     const publisher = { publish: async (artifacts: SiteArtifacts) => void published.push(artifacts) };
-    const first = new SiteSyncer(publisher, new RedisSyncState(redis, prefix), HUB);
+    const first = new SiteSyncer({ publisher, state: new RedisSyncState(redis, prefix), hubKey: HUB });
     assert.equal((await first.sync(hub, sha('1'))).blobsRead, 1);
-    const other = new SiteSyncer(publisher, new RedisSyncState(redis, prefix), HUB);
+    const other = new SiteSyncer({ publisher, state: new RedisSyncState(redis, prefix), hubKey: HUB });
     const again = await other.sync(hub, sha('1'));
     assert.deepEqual([again.blobsRead, again.published, hub.reads, published.length], [0, false, 1, 1]);
     assert.equal(published[0]?.catalog.models[0]?.['model-name'], 'albert');

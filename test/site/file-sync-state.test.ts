@@ -24,14 +24,16 @@ describe('sync state in a folder', () => {
     };
     const published: SiteArtifacts[] = [];
     const publisher = { publish: async (artifacts: SiteArtifacts) => void published.push(artifacts) };
-    const before = await new SiteSyncer(publisher, new FileSyncState(folder), 'gitee:mindspore/hub').sync(
-      hub,
-      'c1',
-    );
-    const after = await new SiteSyncer(publisher, new FileSyncState(folder), 'gitee:mindspore/hub').sync(
-      hub,
-      'c1',
-    );
+    const before = await new SiteSyncer({
+      publisher,
+      state: new FileSyncState(folder),
+      hubKey: 'gitee:mindspore/hub',
+    }).sync(hub, 'c1');
+    const after = await new SiteSyncer({
+      publisher,
+      state: new FileSyncState(folder),
+      hubKey: 'gitee:mindspore/hub',
+    }).sync(hub, 'c1');
     assert.deepEqual([before.blobsRead, before.published], [1, true]);
     assert.deepEqual([after.blobsRead, after.published, after.models], [0, false, 1]);
     assert.equal(reads, 1);

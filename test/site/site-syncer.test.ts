@@ -41,7 +41,7 @@ describe('the site sync', () => {
       },
     });
     const folder = mkdtempSync(join(tmpdir(), 'mshub-publish-'));
-    const syncer = new SiteSyncer(new FolderPublisher(folder));
+    const syncer = new SiteSyncer({ publisher: new FolderPublisher(folder) });
     assert.deepEqual(await syncer.sync(hub, 'one'), {
       commit: 'one',
       models: 2,

@@ -1,4 +1,5 @@
 import type { RepoConfig } from '../../config/repo-config.js';
+import { MshubError } from '../../core/errors.js';
 import type { HubTreeSource } from '../../site/site-sync.js';
 import type { GiteeApi } from './gitee-api.js';
 import { GiteePullRequestSource } from './gitee-pull-request.js';
@@ -20,7 +21,8 @@ export class GiteeHubTree implements HubTreeSource {
       truncated?: boolean;
     }>('GET', `${this.base}/git/trees/${encodeURIComponent(commit)}`, { query: { recursive: 1 } });
     if (!tree?.tree || tree.truncated)
-      throw new Error(
+      throw new MshubError(
+        'HUB_TREE_UNREADABLE',
         `the tree of ${this.target.owner}/${this.target.repo} at ${commit} could not be listed`,
       );
     return tree.tree

@@ -1,4 +1,5 @@
 import type { RepoConfig } from '../../config/repo-config.js';
+import { MshubError } from '../../core/errors.js';
 import type { HubTreeSource } from '../../site/site-sync.js';
 import type { Octokit } from './github-auth.js';
 import { loadGitHubRepoConfig } from './github-pull-request.js';
@@ -21,7 +22,8 @@ export class GitHubHubTree implements HubTreeSource {
       recursive: 'true',
     });
     if (data.truncated)
-      throw new Error(
+      throw new MshubError(
+        'HUB_TREE_UNREADABLE',
         `the tree of ${this.target.owner}/${this.target.repo} at ${commit} is too large to list`,
       );
     return data.tree
