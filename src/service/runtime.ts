@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Environment } from '../config/environment.js';
 import { connectRedis } from '../jobs/redis-connection.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
@@ -24,10 +25,7 @@ export interface Runtime {
 }
 
 /** The services `serve` and `worker` share, wired from the environment. */
-export function createRuntime(
-  environment: Environment,
-  log?: ConstructorParameters<typeof ReviewService>[0]['log'],
-): Runtime {
+export function createRuntime(environment: Environment, log?: Logger): Runtime {
   const verifier = new AssetVerifier(environment.downloads);
   const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos);
   const { gitee } = environment;
