@@ -103,10 +103,17 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
   }
 }
 
-/** Runs until SIGTERM or SIGINT, then stops cleanly: jobs in hand finish, and Redis keeps the rest. */
+/**
+ * Runs until SIGTERM or SIGINT, then stops cleanly: jobs in hand finish, and Redis keeps the rest.
+ * Once stopped, a timer still pending (an API call waiting to retry) does not keep the process up.
+ */
 function untilSignalled(service: { stop(): Promise<void> }): Promise<void> {
   return new Promise<void>((resolve) => {
-    const stop = () => void service.stop().then(resolve);
+    const stop = () =>
+      void service.stop().then(() => {
+        setTimeout(() => process.exit(), 2000).unref();
+        resolve();
+      });
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });

@@ -15,7 +15,9 @@ import { type PendingReviewSource, recoverPendingReviews } from '../service/star
  * run in this process, and those a previous run left pending are queued again at start-up; with it
  * they are queued in Redis for `mshub-review worker` processes.
  */
-export async function runServe(environment: Environment): Promise<{ stop(): Promise<void> }> {
+export async function runServe(
+  environment: Environment,
+): Promise<{ stop(): Promise<void> /** Reviews queued again at start-up. */; recovered: Promise<number> }> {
   const log = createLogger(environment.probot);
   const runtime = createRuntime(environment, log);
   const { service, siteSync, activity, verifier } = runtime;
@@ -24,12 +26,19 @@ export async function runServe(environment: Environment): Promise<{ stop(): Prom
     env: environment.probot,
     log,
   });
-  const recovery = environment.queue.redis
+  const stopping = new AbortController();
+  const recovered = environment.queue.redis
     ? Promise.resolve(0)
-    : recoverPendingReviews(service.queue, pendingReviewSources(runtime, environment, log), log);
+    : recoverPendingReviews(
+        service.queue,
+        pendingReviewSources(runtime, environment, log),
+        log,
+        stopping.signal,
+      );
   return {
+    recovered,
     async stop() {
-      await recovery;
+      stopping.abort();
       await server.stop();
       await runtime.close();
     },

@@ -15,12 +15,18 @@ export async function recoverPendingReviews(
   queue: Pick<ReviewQueue, 'enqueue'>,
   sources: readonly PendingReviewSource[],
   log?: Pick<Logger, 'info' | 'error'>,
+  /** Aborted when the server stops: nothing more is queued. */
+  signal?: AbortSignal,
 ): Promise<number> {
   let queued = 0;
   for (const source of sources) {
+    if (signal?.aborted) break;
     try {
       const pending = await source.find();
-      for (const request of pending) if ((await queue.enqueue(request)) === 'queued') queued++;
+      for (const request of pending) {
+        if (signal?.aborted) break;
+        if ((await queue.enqueue(request)) === 'queued') queued++;
+      }
       log?.info({ platform: source.platform, found: pending.length }, 'pending reviews queued again');
     } catch (error) {
       log?.error({ err: error, platform: source.platform }, 'pending reviews could not be listed');

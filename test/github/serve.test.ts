@@ -29,6 +29,7 @@ describe('mshub-review serve', () => {
     // At start-up, the embedded queue looks for reviews a previous run left pending: none here.
     nock(API).get('/app/installations').query({ per_page: 100 }).reply(200, []);
     const server = await runServe(environment);
+    assert.equal(await server.recovered, 0);
     try {
       const base = `http://127.0.0.1:${port}`;
       const health = await fetch(`${base}/healthz`);
