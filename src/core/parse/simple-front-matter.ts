@@ -119,9 +119,17 @@ function addItemKey(
   return true;
 }
 
+const plainKeys = new Map<string, boolean>();
+
 /** Keys that YAML keeps as the same text (not `true`, `1.10`, `null`), and no `__proto__`. */
 function isPlainKey(key: string): boolean {
-  return key !== '__proto__' && !implicitlyTyped(key);
+  // The same few dozen keys recur in every file; an unbounded set of odd ones is not remembered.
+  let plain = plainKeys.get(key);
+  if (plain === undefined) {
+    plain = key !== '__proto__' && !implicitlyTyped(key);
+    if (plainKeys.size < 1000) plainKeys.set(key, plain);
+  }
+  return plain;
 }
 
 function readScalar(raw: string): unknown {

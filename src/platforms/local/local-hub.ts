@@ -61,7 +61,13 @@ export function selectAssetFiles(paths: readonly string[]): LocalSelection {
 
 function hubContext(hubRoot: string | undefined, hubFiles: readonly string[]): HubContext {
   if (!hubRoot) return {};
-  return hubContextFromPaths(hubFiles.map((file) => toPosixPath(relative(hubRoot, file))));
+  return hubContextFromPaths(hubFiles.map((file) => relativePath(hubRoot, file)));
+}
+
+/** `/`-separated path of `file` below `root`; the walk gives absolute paths under it, sliced directly. */
+function relativePath(root: string, file: string): string {
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  return toPosixPath(file.startsWith(prefix) ? file.slice(prefix.length) : relative(root, file));
 }
 
 /** Reads the selected files, each cut at `maxBytes + 1` so a huge file is never read whole. */
@@ -72,7 +78,7 @@ export function readAssetFiles(
 ): AssetFileInput[] {
   const root = selection.hubRoot ?? base;
   return selection.files.map((file) => ({
-    path: toPosixPath(relative(root, file)),
+    path: relativePath(root, file),
     bytes: readPrefix(file, maxBytes + 1),
   }));
 }
