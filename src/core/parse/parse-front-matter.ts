@@ -37,9 +37,9 @@ export function parseFrontMatter(
   limits: ParseLimits,
 ): { ok: true; value: ParsedFrontMatter } | { ok: false; failure: ParseFailure } {
   const { lines: yamlLines, evaluationDashLine } = replaceEvaluationDash(lines);
-  const yamlText = yamlLines.map((line) => line.text).join('\n');
-
-  const bytes = Buffer.byteLength(yamlText, 'utf8');
+  // Measured line by line: the joined text is only needed when js-yaml has to read it.
+  let bytes = Math.max(yamlLines.length - 1, 0);
+  for (const line of yamlLines) bytes += Buffer.byteLength(line.text, 'utf8');
   if (bytes > limits.maxFrontMatterBytes) {
     return {
       ok: false,
@@ -54,6 +54,7 @@ export function parseFrontMatter(
     return { ok: true, value };
   }
 
+  const yamlText = yamlLines.map((line) => line.text).join('\n');
   let data: unknown;
   try {
     data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA, filename: 'front matter' });

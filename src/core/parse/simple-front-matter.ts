@@ -29,7 +29,9 @@ export function parseSimpleFrontMatter(
     if (first !== SPACE && first !== DASH) {
       const match = KEY_LINE.exec(text);
       if (!match) return undefined;
-      const [, key = '', , value = ''] = match;
+      // Indexing, not destructuring: this runs for every line of every file.
+      const key = match[1] ?? '';
+      const value = match[3] ?? '';
       if (!isPlainKey(key) || Object.hasOwn(data, key)) return undefined;
       const parsed = value === '' ? null : readScalar(value);
       if (parsed === UNSUPPORTED) return undefined;
@@ -58,7 +60,8 @@ export function parseSimpleFrontMatter(
         layout.assetEntries.push(itemLayout);
       }
       itemKeyIndent = -1;
-      const [, gap, rest = ''] = dash;
+      const gap = dash[1];
+      const rest = dash[2] ?? '';
       if (rest === '') continue;
       item = {};
       list[list.length - 1] = item;
@@ -109,7 +112,8 @@ function addItemKey(
 ): boolean {
   const match = ITEM_KEY.exec(keyText);
   if (!match) return false;
-  const [, key = '', , value = ''] = match;
+  const key = match[1] ?? '';
+  const value = match[3] ?? '';
   // An empty value might open a nested collection on the next lines: js-yaml decides that.
   if (value === '' || !isPlainKey(key) || Object.hasOwn(item, key)) return false;
   const parsed = readScalar(value);

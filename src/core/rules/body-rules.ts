@@ -11,12 +11,19 @@ const INTERESTING_START = /^ {0,3}[#`~=]/my;
 /** The hub's validator rejects headings that end with `:` (its site builds section titles from them). */
 export const checkHeadingColons: Rule = ({ doc, sink }) => {
   let openFence: string | undefined;
-  let previous: { line: number; start: number; end: number } | undefined;
+  // The line before, for a setext underline; kept in numbers, as this runs for every line of the hub.
+  let previousLine = 0;
+  let previousStart = 0;
+  let previousEnd = 0;
   forEachLine(doc.text, (line, start, end) => {
-    const before = previous;
-    previous = { line, start, end };
+    const beforeStart = previousStart;
+    const beforeEnd = previousEnd;
+    const followsText = previousLine === line - 1;
+    previousLine = line;
+    previousStart = start;
+    previousEnd = end;
     if (!isMarkdownLine(line, doc.fenceLines)) {
-      previous = undefined;
+      previousLine = 0;
       return;
     }
     INTERESTING_START.lastIndex = start;
@@ -34,9 +41,9 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
     const atx = ATX_HEADING.exec(text);
     let heading: { line: number; text: string } | undefined;
     if (atx) heading = { line, text: (atx[2] ?? '').trim() };
-    else if (SETEXT_UNDERLINE.test(text) && before && before.line === line - 1) {
-      const title = doc.text.slice(before.start, before.end).trim();
-      if (title !== '') heading = { line: before.line, text: title };
+    else if (SETEXT_UNDERLINE.test(text) && followsText) {
+      const title = doc.text.slice(beforeStart, beforeEnd).trim();
+      if (title !== '') heading = { line: line - 1, text: title };
     }
     if (!heading?.text.endsWith(':')) return;
     sink.report(

@@ -115,7 +115,8 @@ function containsColon(value: unknown): boolean {
 }
 
 export const checkExtraColon: Rule = ({ doc, sink }) => {
-  for (const [field, value] of Object.entries(doc.data)) {
+  for (const field of Object.keys(doc.data)) {
+    const value = doc.data[field];
     if (COLON_ALLOWED_FIELDS.has(field) || !containsColon(value)) continue;
     sink.report(
       'extra-colon',
