@@ -11,6 +11,12 @@ console.log(`  runs (ms): ${corpus.runsMs.map((ms) => ms.toFixed(0)).join(', ')}
 console.log(
   `  best ${Math.min(...corpus.runsMs).toFixed(0)} ms, median ${corpus.medianMs.toFixed(0)} ms, target ${corpus.targetMs} ms (a tenth of the hub's Python validator): ${verdict(corpus.medianMs <= corpus.targetMs)}`,
 );
+if (corpus.withExtraCaMs) {
+  const sorted = [...corpus.withExtraCaMs].sort((a, b) => a - b);
+  console.log(
+    `  with this environment's NODE_EXTRA_CA_CERTS (Node parses that bundle at start): runs (ms) ${corpus.withExtraCaMs.map((ms) => ms.toFixed(0)).join(', ')}; median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms`,
+  );
+}
 
 const sizeMiB = Number(process.env.BENCH_ASSET_MIB ?? 512);
 const largeMiB = Number(process.env.BENCH_LARGE_ASSET_MIB ?? 2048);
