@@ -21,7 +21,12 @@ export async function runServe(
   const log = createLogger(environment.probot);
   const runtime = createRuntime(environment, log);
   const { service, siteSync, activity, verifier } = runtime;
-  const operator = { activity, verifier, queue: service.queue };
+  const operator = {
+    activity,
+    verifier,
+    queue: service.queue,
+    ...(runtime.recent ? { recent: runtime.recent } : {}),
+  };
   const server = await run(createServerApp(service, environment.gitee, siteSync, operator), {
     env: environment.probot,
     log,

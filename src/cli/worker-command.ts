@@ -52,6 +52,7 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
       activity: runtime.activity,
       verifier: runtime.verifier,
       queue: runtime.service.queue,
+      ...(runtime.recent ? { recent: runtime.recent } : {}),
     });
     server = createServer((request, response) => {
       void handle(request, response).then((handled) => {

@@ -32,6 +32,8 @@ export class Activity {
   durationCount = 0;
   durationSum = 0;
   readonly lastSyncAt = new Map<string, number>();
+  /** Also told of every record: the Redis log that all processes share. */
+  onRecord: ((kind: 'review' | 'sync', record: ReviewRecord | SyncRecord) => void) | undefined;
 
   recordReview(record: ReviewRecord): void {
     this.reviews.unshift(record);
@@ -43,11 +45,13 @@ export class Activity {
     });
     this.durationCount++;
     this.durationSum += seconds;
+    this.onRecord?.('review', record);
   }
 
   recordSync(record: SyncRecord): void {
     this.syncs.unshift(record);
     this.syncs.length = Math.min(this.syncs.length, RECENT);
     this.lastSyncAt.set(record.hub, record.at);
+    this.onRecord?.('sync', record);
   }
 }

@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReviewQueue } from '../jobs/review-queue.js';
 import type { VerifierStats } from '../net/asset-verifier.js';
-import { type Activity, DURATION_BUCKETS } from './activity.js';
+import { type Activity, DURATION_BUCKETS, type ReviewRecord, type SyncRecord } from './activity.js';
 
 export interface OperatorSources {
   activity: Activity;
   verifier?: { stats: VerifierStats };
   queue: Pick<ReviewQueue, 'depth' | 'health'>;
+  /** The whole deployment's recent reviews and syncs (Redis), where this process runs none itself. */
+  recent?: () => Promise<{ reviews: ReviewRecord[]; syncs: SyncRecord[] }>;
 }
 
 /** What the pages show, read at one moment; `queueDepth` is undefined when the queue cannot be read. */
@@ -14,6 +16,8 @@ export interface OperatorView {
   activity: Activity;
   verifier?: { stats: VerifierStats };
   queueDepth: number | undefined;
+  /** Shown on the status page instead of this process's own records. */
+  recent?: { reviews: ReviewRecord[]; syncs: SyncRecord[] };
   now?: () => number;
 }
 
@@ -57,9 +61,17 @@ export function renderMetrics(sources: OperatorView): string {
     lines.push(`mshub_queue_depth ${sources.queueDepth}`);
   }
   metric('mshub_site_sync_age_seconds', 'gauge', 'Seconds since the last site sync, by hub.');
-  for (const [hub, at] of activity.lastSyncAt)
+  for (const [hub, at] of lastSyncs(sources))
     lines.push(`mshub_site_sync_age_seconds{hub="${label(hub)}"} ${((now - at) / 1000).toFixed(0)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The newest sync of each hub: this process's, or the deployment's when it is known. */
+function lastSyncs(view: OperatorView): Map<string, number> {
+  if (!view.recent) return view.activity.lastSyncAt;
+  const newest = new Map<string, number>();
+  for (const sync of view.recent.syncs) newest.set(sync.hub, Math.max(newest.get(sync.hub) ?? 0, sync.at));
+  return newest;
 }
 
 function pullUrl(platform: string, repository: string, pull: number | undefined): string | undefined {
@@ -71,9 +83,9 @@ function pullUrl(platform: string, repository: string, pull: number | undefined)
 
 /** `/status`: recent reviews and syncs for maintainers, every value escaped. */
 export function renderStatusPage(sources: OperatorView): string {
-  const { activity } = sources;
+  const recent = sources.recent ?? sources.activity;
   const time = (at: number) => new Date(at).toISOString().replace('T', ' ').slice(0, 19);
-  const reviews = activity.reviews
+  const reviews = recent.reviews
     .map((review) => {
       const url = pullUrl(review.platform, review.repository, review.pullNumber);
       const name = `${review.repository}${review.pullNumber === undefined ? '' : ` #${review.pullNumber}`}`;
@@ -81,7 +93,7 @@ export function renderStatusPage(sources: OperatorView): string {
       return `<tr><td>${time(review.at)}</td><td>${escapeHtml(review.platform)}</td><td>${link}</td><td><code>${escapeHtml((review.headSha ?? '').slice(0, 12))}</code></td><td>${escapeHtml(review.trigger)}</td><td>${escapeHtml(review.outcome)}</td><td>${(review.durationMs / 1000).toFixed(1)} s</td></tr>`;
     })
     .join('\n');
-  const syncs = activity.syncs
+  const syncs = recent.syncs
     .map(
       (sync) =>
         `<tr><td>${time(sync.at)}</td><td>${escapeHtml(sync.hub)}</td><td><code>${escapeHtml(sync.commit.slice(0, 12))}</code></td><td>${sync.models}</td><td>${sync.invalid}</td><td>${sync.published ? 'published' : 'unchanged'}</td><td>${(sync.durationMs / 1000).toFixed(1)} s</td></tr>`,
@@ -110,8 +122,16 @@ export function createOperatorHandler(sources: OperatorSources) {
       response.end(JSON.stringify({ status: queue.ok ? 'ok' : 'unavailable', queue }));
       return true;
     }
-    const queueDepth = await sources.queue.depth().catch(() => undefined);
-    const view: OperatorView = { ...sources, queueDepth };
+    const [queueDepth, recent] = await Promise.all([
+      sources.queue.depth().catch(() => undefined),
+      sources.recent?.().catch(() => undefined),
+    ]);
+    const view: OperatorView = {
+      activity: sources.activity,
+      ...(sources.verifier ? { verifier: sources.verifier } : {}),
+      queueDepth,
+      ...(recent ? { recent } : {}),
+    };
     const metrics = path === '/metrics';
     response.writeHead(200, {
       'content-type': metrics ? 'text/plain; version=0.0.4' : 'text/html; charset=utf-8',

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Environment } from '../config/environment.js';
+import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
 import { connectRedis } from '../jobs/redis-connection.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
@@ -21,6 +22,8 @@ export interface Runtime {
   giteeApi: GiteeApi;
   /** The producer's Redis client, when REDIS_URL is set. */
   redis?: Redis;
+  /** Every process's recent reviews and syncs, when REDIS_URL is set. */
+  recent?: () => Promise<RecentActivity>;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,12 @@ export function createRuntime(environment: Environment, log?: Logger): Runtime {
     ...(redis && redisSettings ? { queue: new RedisReviewQueue(redis, redisSettings) } : {}),
     ...(log ? { log } : {}),
   });
+  let recent: Runtime['recent'];
+  if (redis && redisSettings) {
+    const shared = new RedisActivityLog(redis, redisSettings.prefix);
+    activity.onRecord = (kind, record) => shared.record(kind, record);
+    recent = () => shared.recent();
+  }
   const siteSync = new SiteSyncService({
     ...environment.site,
     gitee: giteeApi,
@@ -60,6 +69,7 @@ export function createRuntime(environment: Environment, log?: Logger): Runtime {
     verifier,
     giteeApi,
     ...(redis ? { redis } : {}),
+    ...(recent ? { recent } : {}),
     async close() {
       await Promise.all([service.queue.close(), siteSync.close()]);
       await verifier.close();

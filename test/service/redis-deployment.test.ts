@@ -25,7 +25,7 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
   });
   after(() => assets.close());
 
-  it('serve only queues the Gitee review, and a worker runs it and comments once', async () => {
+  it("serve only queues the Gitee review; a worker runs it, comments once, and serve's status page shows it", async () => {
     const prefix = testPrefix();
     const [servePort, workerPort] = [await freePort(), await freePort()];
     const { privateKey } = generateKeyPairSync('rsa', {
@@ -87,6 +87,14 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
       const health = await fetch(`http://127.0.0.1:${workerPort}/healthz`);
       assert.equal(health.status, 200);
       assert.deepEqual(await health.json(), { status: 'ok', queue: { ok: true, engine: 'redis' } });
+      // serve ran no review itself, yet its status page lists the worker's, through Redis.
+      let status = '';
+      for (let tries = 0; tries < 100 && !status.includes('pulls/1'); tries++) {
+        status = await (await fetch(`http://127.0.0.1:${servePort}/status`)).text();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.ok(status.includes('<a href="https://gitee.com/mindspore/hub/pulls/1">mindspore/hub #1</a>'));
+      assert.match(status, /<td>reviewed<\/td>/);
       const workerMetrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
       assert.match(workerMetrics, /^mshub_reviews_total\{outcome="reviewed"\} 1$/m);
       assert.match(workerMetrics, /^mshub_asset_bytes_downloaded_total 16384$/m);
