@@ -34,15 +34,29 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
   }
 
   const connection = connectRedis(redisSettings.url, 'worker');
+  // ioredis reconnects on its own; say so once per kind of problem, and again when it is over.
+  let problem = '';
+  const onWorkerError = (error: Error) => {
+    if (error.message === problem) return;
+    problem = error.message;
+    log.warn({ err: error }, 'Redis problem; the worker keeps retrying');
+  };
+  connection.on('error', onWorkerError);
+  connection.on('ready', () => {
+    if (problem !== '') log.info('Redis is back');
+    problem = '';
+  });
   const worker = new RedisReviewWorker(runtime.service.runner, connection, {
     ...redisSettings,
     concurrency: environment.reviewConcurrency,
     onFailure: (error, request) => runtime.service.logFailure(error, request),
     onAbandoned: (request, reason) => runtime.service.reportAbandoned(request, reason),
+    onWorkerError,
   });
   const siteSyncWorker = new RedisSiteSyncWorker(runtime.siteSync.runner, connection, {
     ...redisSettings,
     onFailure: (error, hub) => runtime.siteSync.logFailure(error, hub),
+    onWorkerError,
   });
   await Promise.all([worker.ready(), siteSyncWorker.ready()]);
 

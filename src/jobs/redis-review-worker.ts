@@ -24,6 +24,8 @@ export interface RedisReviewWorkerOptions extends RedisQueueSettings {
    */
   maxInterruptions?: number;
   onAbandoned?: (request: ReviewRequest, reason: string) => Promise<void>;
+  /** Problems of the worker itself (Redis away, a lock lost); ioredis and BullMQ keep retrying. */
+  onWorkerError?: (error: Error) => void;
 }
 
 const DEFAULT_MAX_INTERRUPTIONS = 2;
@@ -48,8 +50,8 @@ export class RedisReviewWorker {
       // Above our own limit, so that BullMQ never fails a stalled job silently: process() reports it.
       maxStalledCount: (options.maxInterruptions ?? DEFAULT_MAX_INTERRUPTIONS) + 1,
     });
-    // Errors of the connection are retried by ioredis; without a listener they would be thrown.
-    this.worker.on('error', () => undefined);
+    // Without a listener these would be thrown; they are reported and the worker carries on.
+    this.worker.on('error', (error) => options.onWorkerError?.(error));
   }
 
   /** Resolves once the worker is connected and taking jobs. */

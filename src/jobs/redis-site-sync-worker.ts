@@ -15,6 +15,8 @@ export interface RedisSiteSyncWorkerOptions extends RedisQueueSettings {
   lockMs?: number;
   /** A sync's final failure: it will not be retried. */
   onFailure?: (error: unknown, hub: string) => void;
+  /** Problems of the worker itself (Redis away, a lock lost); ioredis and BullMQ keep retrying. */
+  onWorkerError?: (error: Error) => void;
 }
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -34,7 +36,7 @@ export class RedisSiteSyncWorker {
       (job, token) => this.process(job, token, run),
       { connection: redis, prefix: options.prefix, concurrency: options.concurrency ?? 2 },
     );
-    this.worker.on('error', () => undefined);
+    this.worker.on('error', (error) => options.onWorkerError?.(error));
   }
 
   async ready(): Promise<void> {
