@@ -60,8 +60,8 @@ export interface AssetFacts {
   repoLink?: string;
   repoLinkAt: SourcePosition;
   assets: AssetEntryFacts[];
-  /** The front matter with version fields as written (for the catalog). */
-  fields: Record<string, unknown>;
+  /** The front matter with version fields as written; only when asked for (the catalog needs it). */
+  fields?: Record<string, unknown>;
 }
 
 export interface AssetFileResult extends FileFindings {
@@ -92,12 +92,21 @@ export function validateAssetFile(
   input: AssetFileInput,
   config: RulesConfig,
   hub: HubContext = {},
+  options: ValidateOptions = {},
 ): AssetFileResult {
   const sink = new FindingCollector(input.path, config.severities);
-  const facts = checkContent(input, config, hub, sink);
+  const facts = checkContent(input, config, hub, sink, options);
   const result: AssetFileResult = { path: input.path, findings: sink.findings.sort(compareFindings) };
   if (facts) result.facts = facts;
   return result;
+}
+
+export interface ValidateOptions {
+  /**
+   * Keep every front matter field in the facts. Off unless needed: the values would keep each file's
+   * text alive until the whole hub is checked, and collecting it is a good part of the run's GC.
+   */
+  fields?: boolean;
 }
 
 function checkContent(
@@ -105,6 +114,7 @@ function checkContent(
   config: RulesConfig,
   hub: HubContext,
   sink: ReportSink,
+  options: ValidateOptions,
 ): AssetFacts | undefined {
   checkFolderLayout(input.path, sink);
 
@@ -155,7 +165,7 @@ function checkContent(
   };
   if (parsed.value.evaluationDashLine !== undefined) doc.evaluationDashLine = parsed.value.evaluationDashLine;
   for (const rule of FRONT_MATTER_RULES) rule({ doc, config, hub, sink });
-  return collectFacts(doc);
+  return collectFacts(doc, options);
 }
 
 function reportFences(fenceLines: readonly number[], sink: ReportSink): void {
@@ -228,12 +238,9 @@ function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
   }
 }
 
-function collectFacts(doc: AssetDocument): AssetFacts {
-  const facts: AssetFacts = {
-    assets: [],
-    repoLinkAt: valuePosition(doc, 'repo-link'),
-    fields: fieldsAsWritten(doc),
-  };
+function collectFacts(doc: AssetDocument, options: ValidateOptions): AssetFacts {
+  const facts: AssetFacts = { assets: [], repoLinkAt: valuePosition(doc, 'repo-link') };
+  if (options.fields) facts.fields = fieldsAsWritten(doc);
   const repoLink = doc.data['repo-link'];
   if (typeof repoLink === 'string') facts.repoLink = unwrapLink(repoLink);
   const name = doc.data['model-name'];

@@ -3,7 +3,12 @@ import { FindingCollector } from './report-sink.js';
 import type { HubContext } from './rules/rule-context.js';
 import type { RulesConfig } from './rules/rules-config.js';
 import { q } from './text/quote.js';
-import { type AssetFileInput, type AssetFileResult, validateAssetFile } from './validate-asset-file.js';
+import {
+  type AssetFileInput,
+  type AssetFileResult,
+  type ValidateOptions,
+  validateAssetFile,
+} from './validate-asset-file.js';
 
 const FULL_DIGEST = /^[0-9a-f]{64}$/;
 
@@ -21,9 +26,10 @@ export function validateAssetFileResults(
   inputs: Iterable<AssetFileInput>,
   config: RulesConfig,
   hub: HubContext = {},
+  options: ValidateOptions = {},
 ): AssetFileResult[] {
   const results: AssetFileResult[] = [];
-  for (const input of inputs) results.push(validateAssetFile(input, config, hub));
+  for (const input of inputs) results.push(validateAssetFile(input, config, hub, options));
   checkDuplicateDigests(results, config);
   return results;
 }

@@ -1,3 +1,4 @@
+import { MshubError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import type { HubContext } from '../rules/rule-context.js';
 import type { RulesConfig } from '../rules/rules-config.js';
@@ -37,7 +38,7 @@ export function buildCatalog(
   hub: HubContext = {},
   options: { commit?: string } = {},
 ): Catalog {
-  return catalogFromResults(validateAssetFileResults(inputs, config, hub), options);
+  return catalogFromResults(validateAssetFileResults(inputs, config, hub, { fields: true }), options);
 }
 
 /** The catalog of files already validated, the cross-file rules included. */
@@ -50,7 +51,11 @@ export function catalogFromResults(
   for (const result of results) {
     const errors = result.findings.filter((finding) => finding.severity === 'error');
     if (errors.length > 0) catalog.invalid.push({ path: result.path, errors });
-    else if (result.facts) catalog.models.push(toModel(result, result.facts.fields));
+    else if (result.facts) {
+      if (!result.facts.fields)
+        throw new MshubError('USAGE', 'catalogFromResults needs results validated with { fields: true }');
+      catalog.models.push(toModel(result, result.facts.fields));
+    }
   }
   catalog.models.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   catalog.invalid.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

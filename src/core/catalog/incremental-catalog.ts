@@ -40,7 +40,7 @@ export class IncrementalCatalog {
       const key = `${file.path}\0${file.blob}\0${twin ? hub.assetPaths?.has(twin) : '-'}`;
       let result = this.results.get(key);
       if (!result) {
-        result = validateAssetFile(file, config, hub);
+        result = validateAssetFile(file, config, hub, { fields: true });
         this.checked++;
       }
       next.set(key, result);
