@@ -1,5 +1,6 @@
 import type { Finding, Severity, SeveritySetting } from './findings.js';
 import { RULES_BY_ID, type RuleId } from './rules/rule-catalog.js';
+import { detached } from './text/detached.js';
 
 export interface SourcePosition {
   line: number;
@@ -22,12 +23,12 @@ export class FindingCollector implements ReportSink {
   report(rule: RuleId, at: SourcePosition | undefined, message: string, fix?: string): void {
     const severity = this.severityOf(rule);
     if (severity === 'off') return;
-    const finding: Finding = { rule, severity, path: this.path, message };
+    const finding: Finding = { rule, severity, path: this.path, message: detached(message) };
     if (at) {
       finding.line = at.line;
       if (at.column !== undefined) finding.column = at.column;
     }
-    if (fix !== undefined) finding.fix = fix;
+    if (fix !== undefined) finding.fix = detached(fix);
     this.findings.push(finding);
   }
 

@@ -33,6 +33,7 @@ import {
   checkTrainDataset,
   checkUsedFor,
 } from './rules/value-rules.js';
+import { detached } from './text/detached.js';
 import { q } from './text/quote.js';
 
 export interface AssetFileInput {
@@ -242,21 +243,21 @@ function collectFacts(doc: AssetDocument, options: ValidateOptions): AssetFacts 
   const facts: AssetFacts = { assets: [], repoLinkAt: valuePosition(doc, 'repo-link') };
   if (options.fields) facts.fields = fieldsAsWritten(doc);
   const repoLink = doc.data['repo-link'];
-  if (typeof repoLink === 'string') facts.repoLink = unwrapLink(repoLink);
+  if (typeof repoLink === 'string') facts.repoLink = detached(unwrapLink(repoLink));
   const name = doc.data['model-name'];
-  if (typeof name === 'string' || typeof name === 'number') facts.modelName = String(name);
+  if (typeof name === 'string' || typeof name === 'number') facts.modelName = detached(String(name));
   assetEntries(doc).forEach((entry, index) => {
     const asset: AssetEntryFacts = {
       linkAt: assetPosition(doc, index, 'asset-link'),
       sha256At: assetPosition(doc, index, 'asset-sha256'),
     };
     const link = entry['asset-link'];
-    if (typeof link === 'string') asset.link = unwrapLink(link);
+    if (typeof link === 'string') asset.link = detached(unwrapLink(link));
     if ('asset-sha256' in entry) {
       const raw = assetRawValue(doc, index, 'asset-sha256');
-      asset.sha256 = raw === undefined ? String(entry['asset-sha256']) : unquote(raw);
+      asset.sha256 = detached(raw === undefined ? String(entry['asset-sha256']) : unquote(raw));
     }
-    if (typeof entry['file-format'] === 'string') asset.format = entry['file-format'];
+    if (typeof entry['file-format'] === 'string') asset.format = detached(entry['file-format']);
     facts.assets.push(asset);
   });
   return facts;
