@@ -161,13 +161,18 @@ describe('the Redis queue (BullMQ)', { skip: REDIS_SKIP }, () => {
     away.disconnect();
   });
 
+  /** A worker process starts reviewing commit a, and is killed before it finishes. */
+  async function killMidReview(platform: { url: string; work: unknown[] }): Promise<void> {
+    const worker = await startWorkerProcess(prefix, platform.url);
+    await queue.enqueue(request(sha('a')));
+    await until(() => platform.work.length === 1, 'the worker started the review');
+    await kill(worker);
+  }
+
   it('finishes a review once when its worker is killed mid-job and another worker takes over', async () => {
     const platform = await startHangingPlatform();
     try {
-      const first = await startWorkerProcess(prefix, platform.url);
-      await queue.enqueue(request(sha('a')));
-      await until(() => platform.work.length === 1, 'the first worker started the review');
-      await kill(first);
+      await killMidReview(platform);
       platform.work[0]?.response.destroy();
 
       const second = await startWorkerProcess(prefix, platform.url);
@@ -185,10 +190,7 @@ describe('the Redis queue (BullMQ)', { skip: REDIS_SKIP }, () => {
   it('reports a review whose worker keeps dying instead of starting it again', async () => {
     const platform = await startHangingPlatform();
     try {
-      const first = await startWorkerProcess(prefix, platform.url);
-      await queue.enqueue(request(sha('a')));
-      await until(() => platform.work.length === 1, 'the first worker started the review');
-      await kill(first);
+      await killMidReview(platform);
       const abandoned: Array<{ head?: string; reason: string }> = [];
       await startWorker(async () => assert.fail('an interrupted review must not run again'), {
         lockDurationMs: 1000,

@@ -94,28 +94,13 @@ describe('site sync on GitHub', () => {
 
 describe('site sync on Gitee', () => {
   it('enqueues a site sync of the merge commit when a pull request is merged', async () => {
-    const gitee = new GiteeApi({
-      apiUrl: 'https://gitee.com/api/v5',
-      token: 'tok',
-      retries: 0,
-      timeoutMs: 5000,
-    });
+    const gitee = testGiteeApi();
     const { service, out } = siteSyncFor('gitee:mindspore/hub', gitee);
     const harness = await startGiteeHarness('signature', service);
     close = () => harness.close();
     const merged = giteeFixture('merge-request-merge');
     merged.pull_request.merge_commit_sha = MERGE;
-    const api = nock(GITEE_API);
-    const auth = { access_token: 'tok' };
-    api
-      .get(`${HUB_API}/git/trees/${MERGE}`)
-      .query({ ...auth, recursive: 1 })
-      .reply(200, { truncated: false, tree: [{ path: CLEAN_PATH, type: 'blob', sha: BLOB }] });
-    api.get(`${HUB_API}/contents/.github/mshub-review.yml`).query(auth).reply(200, []);
-    api
-      .get(`${HUB_API}/git/blobs/${BLOB}`)
-      .query(auth)
-      .reply(200, { content: base64(CLEAN_TEXT), encoding: 'base64' });
+    mockGiteeHubAt(MERGE);
     const reply = await harness.send('Merge Request Hook', merged);
     assert.deepEqual(reply.body, { outcome: 'started' });
     await service.idle();
@@ -125,12 +110,7 @@ describe('site sync on Gitee', () => {
   });
 
   it('publishes a Gitee hub to a GitHub branch as the app installed on the site repository', async () => {
-    const gitee = new GiteeApi({
-      apiUrl: 'https://gitee.com/api/v5',
-      token: 'tok',
-      retries: 0,
-      timeoutMs: 5000,
-    });
+    const gitee = testGiteeApi();
     const service = new SiteSyncService({
       hubs: ['gitee:mindspore/hub'],
       outDir: mkdtempSync(join(tmpdir(), 'mshub-site-out-')),
@@ -146,17 +126,7 @@ describe('site sync on Gitee', () => {
       Octokit: testOctokit(),
     });
     service.useGitHub((installationId) => probot.auth(installationId));
-    const auth = { access_token: 'tok' };
-    nock(GITEE_API)
-      .get(`${HUB_API}/git/trees/${MERGE}`)
-      .query({ ...auth, recursive: 1 })
-      .reply(200, { truncated: false, tree: [{ path: CLEAN_PATH, type: 'blob', sha: BLOB }] })
-      .get(`${HUB_API}/contents/.github/mshub-review.yml`)
-      .query(auth)
-      .reply(200, [])
-      .get(`${HUB_API}/git/blobs/${BLOB}`)
-      .query(auth)
-      .reply(200, { content: base64(CLEAN_TEXT), encoding: 'base64' });
+    mockGiteeHubAt(MERGE);
     const site = '/repos/mindspore-ai/hub-site';
     const created: unknown[] = [];
     nock(API)
@@ -194,3 +164,21 @@ describe('site sync on Gitee', () => {
     assert.deepEqual(created, [{ ref: 'refs/heads/gh-pages', sha: 'm'.repeat(40) }]);
   });
 });
+
+const testGiteeApi = () =>
+  new GiteeApi({ apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 0, timeoutMs: 5000 });
+
+/** The hub at a commit, as the Gitee API shows it: one clean asset file and no settings file. */
+function mockGiteeHubAt(commit: string): void {
+  const auth = { access_token: 'tok' };
+  nock(GITEE_API)
+    .get(`${HUB_API}/git/trees/${commit}`)
+    .query({ ...auth, recursive: 1 })
+    .reply(200, { truncated: false, tree: [{ path: CLEAN_PATH, type: 'blob', sha: BLOB }] })
+    .get(`${HUB_API}/contents/.github/mshub-review.yml`)
+    .query(auth)
+    .reply(200, [])
+    .get(`${HUB_API}/git/blobs/${BLOB}`)
+    .query(auth)
+    .reply(200, { content: base64(CLEAN_TEXT), encoding: 'base64' });
+}
