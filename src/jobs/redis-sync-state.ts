@@ -35,6 +35,9 @@ export class RedisSyncState implements SyncState {
     }
   }
 
+  /** Nothing to do: blobs expire in Redis when no sync has read them for a month. */
+  async retainBlobs(): Promise<void> {}
+
   async getDigest(hub: string): Promise<string | undefined> {
     return (await this.redis.get(`${this.prefix}:sync:digest:${hub}`)) ?? undefined;
   }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Environment } from '../config/environment.js';
@@ -58,9 +59,12 @@ export function createRuntime(environment: Environment, log?: Logger): Runtime {
     ...(redis && redisSettings
       ? {
           queue: new RedisSiteSyncQueue(redis, redisSettings),
-          state: new RedisSyncState(redis, redisSettings.prefix),
+          stateFor: () => new RedisSyncState(redis, redisSettings.prefix),
         }
-      : { state: new FileSyncState(environment.site.stateDir) }),
+      : {
+          stateFor: (hub: string) =>
+            new FileSyncState(join(environment.site.stateDir, encodeURIComponent(hub))),
+        }),
   });
   return {
     service,

@@ -28,9 +28,9 @@ export interface SiteSyncServiceOptions {
   outDir: string;
   publish?: PublishSettings;
   gitee?: GiteeApi;
-  /** The Redis queue and state, when REDIS_URL is set; in this process otherwise. */
+  /** The Redis queue and state, when REDIS_URL is set; in this process otherwise. Each hub has its own state. */
   queue?: SiteSyncQueue;
-  state?: SyncState;
+  stateFor?: (hub: string) => SyncState;
   activity?: Activity;
   log?: Pick<Logger, 'info' | 'error'>;
 }
@@ -42,7 +42,6 @@ export interface SiteSyncServiceOptions {
 export class SiteSyncService {
   private readonly hubs: ReadonlySet<string>;
   private readonly queue: SiteSyncQueue;
-  private readonly state: SyncState;
   /** One syncer per hub keeps the hub's catalog between syncs. */
   private readonly syncers = new Map<string, SiteSyncer>();
   /** Runs one sync: the embedded queue calls it, and so do Redis workers. */
@@ -51,7 +50,6 @@ export class SiteSyncService {
 
   constructor(private readonly options: SiteSyncServiceOptions) {
     this.hubs = new Set(options.hubs.map((hub) => hub.toLowerCase()));
-    this.state = options.state ?? new MemorySyncState();
     this.queue =
       options.queue ?? new EmbeddedSiteSyncQueue(this.runner, (error, hub) => this.logFailure(error, hub));
   }
@@ -81,7 +79,10 @@ export class SiteSyncService {
   private async run(key: string, request: SiteSyncRequest): Promise<void> {
     let syncer = this.syncers.get(key);
     if (!syncer) {
-      syncer = new SiteSyncer({ state: this.state, hubKey: key });
+      syncer = new SiteSyncer({
+        state: this.options.stateFor?.(key) ?? new MemorySyncState(),
+        hubKey: key,
+      });
       this.syncers.set(key, syncer);
     }
     const started = Date.now();

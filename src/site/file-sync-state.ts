@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SyncState } from './sync-state.js';
 
@@ -27,6 +27,17 @@ export class FileSyncState implements SyncState {
 
   async putBlobs(blobs: ReadonlyMap<string, Uint8Array>): Promise<void> {
     for (const [id, bytes] of blobs) if (BLOB_ID.test(id)) await this.write(this.blobPath(id), bytes);
+  }
+
+  /** Deletes the blob files of content no longer in the hub, so the folder stays the size of one hub. */
+  async retainBlobs(ids: ReadonlySet<string>): Promise<void> {
+    const root = join(this.folder, 'blobs');
+    const folders = await readdir(root).catch(() => [] as string[]);
+    for (const folder of folders) {
+      for (const name of await readdir(join(root, folder)).catch(() => [] as string[])) {
+        if (!ids.has(name)) await rm(join(root, folder, name), { force: true });
+      }
+    }
   }
 
   async getDigest(hub: string): Promise<string | undefined> {

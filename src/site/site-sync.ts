@@ -76,7 +76,8 @@ export class SiteSyncer {
     const assets = files.filter((file) => isAssetPath(file.path));
     const hub: HubContext = hubContextFromPaths(files.map((file) => file.path));
 
-    const known = await this.state.getBlobs([...new Set(assets.map((file) => file.blob))]);
+    const current = new Set(assets.map((file) => file.blob));
+    const known = await this.state.getBlobs([...current]);
     const read = new Map<string, Uint8Array>();
     const limit = pLimit(BLOB_READS);
     const missing = new Map<string, string>();
@@ -89,6 +90,7 @@ export class SiteSyncer {
       ),
     );
     if (read.size > 0) await this.state.putBlobs(read);
+    await this.state.retainBlobs(current);
     const inputs = assets.map((file) => ({
       path: file.path,
       blob: file.blob,

@@ -5,6 +5,8 @@
 export interface SyncState {
   getBlobs(ids: readonly string[]): Promise<Map<string, Uint8Array>>;
   putBlobs(blobs: ReadonlyMap<string, Uint8Array>): Promise<void>;
+  /** Forgets the blobs no longer in the hub (a synced tree names all it still needs). */
+  retainBlobs(ids: ReadonlySet<string>): Promise<void>;
   getDigest(hub: string): Promise<string | undefined>;
   setDigest(hub: string, digest: string): Promise<void>;
 }
@@ -20,10 +22,11 @@ export class MemorySyncState implements SyncState {
       const bytes = this.blobs.get(id);
       if (bytes) found.set(id, bytes);
     }
-    // Blobs no longer in the tree are dropped, so the cache stays the size of one hub.
-    const wanted = new Set(ids);
-    for (const id of this.blobs.keys()) if (!wanted.has(id)) this.blobs.delete(id);
     return found;
+  }
+
+  async retainBlobs(ids: ReadonlySet<string>): Promise<void> {
+    for (const id of this.blobs.keys()) if (!ids.has(id)) this.blobs.delete(id);
   }
 
   async putBlobs(blobs: ReadonlyMap<string, Uint8Array>): Promise<void> {

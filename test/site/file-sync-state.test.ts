@@ -40,6 +40,21 @@ describe('sync state in a folder', () => {
     assert.equal(published.length, 1);
   });
 
+  it('forgets the files of content no longer in the hub', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mshub-state-'));
+    const state = new FileSyncState(folder);
+    const old = 'cd'.repeat(20);
+    await state.putBlobs(
+      new Map([
+        [BLOB, new Uint8Array([1])],
+        [old, new Uint8Array([2])],
+      ]),
+    );
+    await state.retainBlobs(new Set([BLOB]));
+    assert.deepEqual([...(await state.getBlobs([BLOB, old])).keys()], [BLOB]);
+    assert.deepEqual(readdirSync(join(folder, 'blobs', 'cd')), []);
+  });
+
   it('never turns a blob id into a path of its choosing', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'mshub-state-'));
     const state = new FileSyncState(folder);
