@@ -72,6 +72,19 @@ export class GiteeApi {
     }
   }
 
+  private login: Promise<string | undefined> | undefined;
+
+  /** The login of the account behind the token, asked once per process (again after a failure). */
+  currentLogin(): Promise<string | undefined> {
+    this.login ??= this.request<{ login?: string }>('GET', '/user', { allow404: true })
+      .then((user) => user?.login)
+      .catch(() => {
+        this.login = undefined;
+        return undefined;
+      });
+    return this.login;
+  }
+
   /** The items of a list endpoint, following `page` until a short page or `limit` items. */
   async list<T>(
     path: string,

@@ -90,15 +90,9 @@ export class GiteeReporter implements ReviewReporter {
       await this.api.request('DELETE', `${this.base}/pulls/comments/${write.id}`, { allow404: true });
   }
 
-  private login: Promise<string | undefined> | undefined;
-
   /** The account behind GITEE_TOKEN: only its comments are the bot's (others can copy the marker). */
   private botLogin(): Promise<string | undefined> {
-    this.login ??= this.api
-      .request<{ login?: string }>('GET', '/user', { allow404: true })
-      .then((user) => user?.login)
-      .catch(() => undefined);
-    return this.login;
+    return this.api.currentLogin();
   }
 
   private async setLabel(state: keyof GiteeLabels): Promise<void> {
