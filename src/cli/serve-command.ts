@@ -4,10 +4,15 @@ import { findPendingGiteeReviews } from '../platforms/gitee/gitee-pending-review
 import { findPendingGitHubReviews } from '../platforms/github/github-pending-reviews.js';
 import { DEFAULT_PENDING_REVIEW_OPTIONS, type PendingReviewOptions } from '../review/pending-review.js';
 import { createLogger } from '../service/create-logger.js';
-import type { Runtime } from '../service/runtime.js';
-import { createRuntime } from '../service/runtime.js';
+import { createRuntime, type Runtime } from '../service/runtime.js';
 import { createServerApp } from '../service/server-app.js';
 import { type PendingReviewSource, recoverPendingReviews } from '../service/startup-recovery.js';
+
+export interface RunningServer {
+  stop(): Promise<void>;
+  /** How many reviews a previous run left pending were queued again at start-up. */
+  recovered: Promise<number>;
+}
 
 /**
  * `mshub-review serve`: the webhook server (Probot's, with its settings APP_ID, PRIVATE_KEY,
@@ -15,9 +20,7 @@ import { type PendingReviewSource, recoverPendingReviews } from '../service/star
  * run in this process, and those a previous run left pending are queued again at start-up; with it
  * they are queued in Redis for `mshub-review worker` processes.
  */
-export async function runServe(
-  environment: Environment,
-): Promise<{ stop(): Promise<void> /** Reviews queued again at start-up. */; recovered: Promise<number> }> {
+export async function runServe(environment: Environment): Promise<RunningServer> {
   const log = createLogger(environment.probot);
   const runtime = createRuntime(environment, log);
   const { service, siteSync, activity, verifier } = runtime;

@@ -12,10 +12,8 @@ export interface RedisQueueSettings {
  */
 export function connectRedis(url: string, role: 'worker' | 'producer'): Redis {
   const options: RedisOptions =
-    role === 'worker'
-      ? { maxRetriesPerRequest: null }
-      : { maxRetriesPerRequest: 1, connectTimeout: 5_000, enableOfflineQueue: true };
-  return new Redis(url, { ...options, lazyConnect: false });
+    role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 5_000 };
+  return new Redis(url, options);
 }
 
 /** Redis answers PING within the time, or the reason it does not. */
