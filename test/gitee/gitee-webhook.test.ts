@@ -85,7 +85,14 @@ describe('the Gitee webhook', () => {
       const replay = await harness.send('Merge Request Hook', giteeFixture('merge-request-open', HEAD), {
         timestamp,
       });
-      assert.deepEqual([first.body.outcome, replay.body.outcome], ['queued', 'duplicate']);
+      const reencoded = await harness.send('Merge Request Hook', giteeFixture('merge-request-open', HEAD), {
+        timestamp,
+        encode: true,
+      });
+      assert.deepEqual(
+        [first.body.outcome, replay.body.outcome, reencoded.body.outcome],
+        ['queued', 'duplicate', 'duplicate'],
+      );
       await harness.service.queue.idle();
       assert.equal(captured.comments.length, 1);
     });

@@ -36,18 +36,21 @@ export function verifyGiteeRequest(
   if (!token || !timestamp || !/^\d{10,16}$/.test(timestamp))
     return { ok: false, reason: 'missing token or timestamp' };
   if (Math.abs(now - Number(timestamp)) > settings.windowMs) return { ok: false, reason: 'stale timestamp' };
-  let valid: boolean;
   if (settings.mode === 'password') {
-    valid = safeEqual(token, settings.secret);
-  } else {
-    const expected = giteeSignature(timestamp, settings.secret);
-    let decoded = token;
-    try {
-      decoded = decodeURIComponent(token);
-    } catch {}
-    valid = safeEqual(token, expected) || safeEqual(decoded, expected);
+    return safeEqual(token, settings.secret)
+      ? { ok: true, replayKey: timestamp }
+      : { ok: false, reason: 'wrong token' };
   }
-  return valid ? { ok: true, replayKey: `${timestamp}:${token}` } : { ok: false, reason: 'wrong token' };
+  const expected = giteeSignature(timestamp, settings.secret);
+  let decoded = token;
+  try {
+    decoded = decodeURIComponent(token);
+  } catch {}
+  // The key is the signature itself, not the token as sent: a replay with the token re-encoded
+  // (Gitee sends it raw or URL-encoded) is the same request.
+  return safeEqual(token, expected) || safeEqual(decoded, expected)
+    ? { ok: true, replayKey: `${timestamp}:${expected}` }
+    : { ok: false, reason: 'wrong token' };
 }
 
 /** Remembers accepted (timestamp, token) pairs for the time window, so a captured request cannot be replayed. */
