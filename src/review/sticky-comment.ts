@@ -20,11 +20,16 @@ const VERDICT_MARKER = /<!-- mshub-review:verdict=(success|neutral|failure) -->/
 /** Comments and check-run summaries hold at most 65,536 characters. */
 const BODY_LIMIT = 65_000;
 
-/** Cuts a long review, saying where the rest is. */
+const CUT_NOTE = '\n\n… (cut here; run `npx mshub-review validate` for every finding)\n';
+
+/**
+ * Cuts a long review at the end of a line, saying where the rest is: a cut inside a line could leave
+ * a code span open (which would swallow the note) or split a character in two.
+ */
 export function truncateReview(text: string): string {
-  return text.length <= BODY_LIMIT
-    ? text
-    : `${text.slice(0, BODY_LIMIT)}\n\n… (cut here; run \`npx mshub-review validate\` for every finding)\n`;
+  if (text.length <= BODY_LIMIT) return text;
+  const lineEnd = text.lastIndexOf('\n', BODY_LIMIT - CUT_NOTE.length);
+  return `${text.slice(0, lineEnd === -1 ? 0 : lineEnd)}${CUT_NOTE}`;
 }
 
 /** The sticky comment body: the review, then a hidden verdict so the next review knows whether it flipped. */
