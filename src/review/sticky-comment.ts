@@ -1,3 +1,4 @@
+import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.js';
 import { COMMENT_MARKER, type MarkdownOptions, renderMarkdown } from '../core/report/render-markdown.js';
 import { type ReviewReport, type Verdict, verdictOf } from '../core/report/review-report.js';
 
@@ -42,6 +43,14 @@ export function stickyCommentBody(
     body: `${truncateReview(renderMarkdown(report, options))}<!-- mshub-review:verdict=${verdict} -->\n`,
     verdict,
   };
+}
+
+/**
+ * Why a review could not finish, for the contributor (every platform says the same): the reason is
+ * escaped, as it may quote an API's answer.
+ */
+export function reviewFailureText(headSha: string, reason: string): string {
+  return `The review of commit ${codeSpan(headSha.slice(0, 40))} could not finish: ${escapeMarkdown(reason)}.\n\nThis is not a problem with your files. Comment \`/recheck\` on the pull request to try again.`;
 }
 
 /** How to bring the one sticky comment up to date, writing as little as possible. */

@@ -1,8 +1,7 @@
-import { codeSpan, escapeMarkdown } from '../../core/report/markdown-escape.js';
 import { COMMENT_MARKER } from '../../core/report/render-markdown.js';
 import { type ReviewReport, verdictOf } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
-import { decideCommentWrite, stickyCommentBody } from '../../review/sticky-comment.js';
+import { decideCommentWrite, reviewFailureText, stickyCommentBody } from '../../review/sticky-comment.js';
 import type { GiteeApi } from './gitee-api.js';
 
 export interface GiteeLabels {
@@ -59,7 +58,7 @@ export class GiteeReporter implements ReviewReporter {
   async superseded(): Promise<void> {}
 
   async failed(headSha: string, reason: string): Promise<void> {
-    const body = `${COMMENT_MARKER}\n### ❌ mshub-review could not finish\n\nThe review of commit ${codeSpan(headSha.slice(0, 40))} could not finish: ${escapeMarkdown(reason)}.\n\nThis is not a problem with your files. Comment \`/recheck\` to try again.\n<!-- mshub-review:verdict=failure -->\n`;
+    const body = `${COMMENT_MARKER}\n### ❌ mshub-review could not finish\n\n${reviewFailureText(headSha, reason)}\n<!-- mshub-review:verdict=failure -->\n`;
     await this.upsertComment(body, 'failure');
     await this.setLabel('failed');
   }

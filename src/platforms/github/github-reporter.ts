@@ -8,7 +8,12 @@ import {
   verdictOf,
 } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
-import { decideCommentWrite, stickyCommentBody, truncateReview } from '../../review/sticky-comment.js';
+import {
+  decideCommentWrite,
+  reviewFailureText,
+  stickyCommentBody,
+  truncateReview,
+} from '../../review/sticky-comment.js';
 import type { Octokit } from './github-auth.js';
 
 export const CHECK_NAME = 'mshub-review';
@@ -98,7 +103,7 @@ export class GitHubReporter implements ReviewReporter {
     await this.finishCheckRun(headSha, {
       conclusion: 'failure',
       title: 'mshub-review could not finish',
-      summary: `The review of this commit could not finish: ${reason}.\n\nComment \`/recheck\` on the pull request to try again.`,
+      summary: reviewFailureText(headSha, reason),
       annotations: [],
     });
   }
