@@ -109,6 +109,32 @@ describe('the source repository check on GitHub', () => {
   });
 });
 
+describe('an oversized mindspore_hub_conf.py', () => {
+  const huge = `${HUB_CONF}${'# padding\n'.repeat(200_000)}`;
+
+  it('is not read past 1 MiB on GitHub, and the contributor is told what to change', async () => {
+    nock('https://api.github.com').get('/repos/o/r/contents/mindspore_hub_conf.py').reply(200, huge);
+    const outcome = await new HostedSourceRepoChecker(SETTINGS).check(link('https://github.com/o/r'));
+    assert.deepEqual(outcome, {
+      ok: false,
+      kind: 'unchecked',
+      reason: 'mindspore_hub_conf.py is larger than 1 MiB, too large to read',
+      fix: 'Keep `mindspore_hub_conf.py` to the `create_network` function and its imports; move the model code into other modules.',
+    });
+  });
+
+  it('is not read past 2 MiB of JSON on Gitee', async () => {
+    nock('https://gitee.com')
+      .get('/api/v5/repos/o/r/contents/mindspore_hub_conf.py')
+      .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(huge).toString('base64') });
+    const outcome = await new HostedSourceRepoChecker(SETTINGS).check(link('https://gitee.com/o/r'));
+    assert.equal(
+      !outcome.ok && outcome.reason,
+      'mindspore_hub_conf.py is larger than 1 MiB, too large to read',
+    );
+  });
+});
+
 describe('the source repository check on Gitee', () => {
   it('reads the base64 content of mindspore_hub_conf.py', async () => {
     nock('https://gitee.com')

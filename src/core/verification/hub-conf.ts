@@ -18,6 +18,8 @@ export type SourceRepoOutcome =
       /** repo: the repository or the ref does not exist; file: no mindspore_hub_conf.py there; unchecked: could not ask. */
       kind: 'repo' | 'file' | 'unchecked';
       reason: string;
+      /** What the contributor can do, when the reason is in their hands (unchecked: usually nothing). */
+      fix?: string;
     };
 
 /** Looks at the source repository a `repo-link` points to; implemented per host (GitHub, Gitee). */

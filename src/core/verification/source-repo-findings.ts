@@ -57,7 +57,7 @@ export function sourceRepoFindings(
       'source-repo-unchecked',
       at,
       `The source repository ${q(where)} could not be checked: ${outcome.reason}.`,
-      'Nothing to change; comment `/recheck` later to check it again.',
+      outcome.fix ?? 'Nothing to change; comment `/recheck` later to check it again.',
     );
   }
   return sink.findings;

@@ -25,7 +25,42 @@ interface HostApi {
   refExists(link: RepoLink): Promise<boolean>;
 }
 
-class HostFailure extends Error {}
+class HostFailure extends Error {
+  constructor(
+    message: string,
+    /** When the contributor can act on it. */
+    readonly fix?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A `mindspore_hub_conf.py` is a few KB; the linked repository is the contributor's, so cap the read. */
+const HUB_CONF_MAX_BYTES = 1024 * 1024;
+
+/** At most `limit` bytes of a body as text; the rest is not downloaded. */
+async function readCapped(response: Response, limit: number): Promise<{ text: string; complete: boolean }> {
+  const reader = response.body?.getReader();
+  if (!reader) return { text: '', complete: true };
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: Buffer.concat(chunks).toString('utf8'), complete: true };
+    chunks.push(value);
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return { text: Buffer.concat(chunks).subarray(0, limit).toString('utf8'), complete: false };
+    }
+  }
+}
+
+const tooLarge = (path: string) =>
+  new HostFailure(
+    `${path} is larger than ${HUB_CONF_MAX_BYTES / 1024 / 1024} MiB, too large to read`,
+    `Keep \`${HUB_CONF_FILE}\` to the \`create_network\` function and its imports; move the model code into other modules.`,
+  );
 
 /**
  * Checks through the GitHub and Gitee APIs that the folder `repo-link` points to holds
@@ -73,11 +108,19 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
       }
       return { ok: false, kind: 'file', reason: `${path} does not exist` };
     } catch (error) {
-      const reason =
-        error instanceof HostFailure
-          ? error.message
-          : `the ${link.host === 'github' ? 'GitHub' : 'Gitee'} API did not answer (${(error as Error).name})`;
-      return { ok: false, kind: 'unchecked', reason };
+      if (error instanceof HostFailure)
+        return {
+          ok: false,
+          kind: 'unchecked',
+          reason: error.message,
+          ...(error.fix ? { fix: error.fix } : {}),
+        };
+      const host = link.host === 'github' ? 'GitHub' : 'Gitee';
+      return {
+        ok: false,
+        kind: 'unchecked',
+        reason: `the ${host} API did not answer (${(error as Error).name})`,
+      };
     }
   }
 }
@@ -136,7 +179,9 @@ function githubApi(
         return undefined;
       }
       if (!response.ok) throw new HostFailure(`the GitHub API answered HTTP ${response.status}`);
-      return response.text();
+      const { text, complete } = await readCapped(response, HUB_CONF_MAX_BYTES);
+      if (!complete) throw tooLarge(path);
+      return text;
     },
     repoExists: async (link) => (await status(`${base}/${repoPath(link)}`)) === 200,
     refExists: async (link) =>
@@ -175,11 +220,18 @@ function giteeApi(
         return undefined;
       }
       if (!response.ok) throw new HostFailure(`the Gitee API answered HTTP ${response.status}`);
+      // Base64 in JSON: a third larger than the file.
+      const { text, complete } = await readCapped(response, HUB_CONF_MAX_BYTES * 2);
+      if (!complete) throw tooLarge(path);
+      let body: { type?: string; content?: string; encoding?: string } | unknown[];
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HostFailure('the Gitee API answered with something that is not JSON');
+      }
       // Gitee answers a path that does not exist with an empty list.
-      const body = (await response.json()) as
-        | { type?: string; content?: string; encoding?: string }
-        | unknown[];
-      if (Array.isArray(body) || body.type !== 'file' || typeof body.content !== 'string') return undefined;
+      if (!body || Array.isArray(body) || body.type !== 'file' || typeof body.content !== 'string')
+        return undefined;
       return Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
     },
     repoExists: async (link) => (await status(`${base}/${repoPath(link)}${query({})}`)) === 200,
