@@ -9,7 +9,7 @@ import type { AssetHashOutcome } from '../../src/core/verification/asset-hash-ou
 import type { SourceRepoOutcome } from '../../src/core/verification/hub-conf.js';
 import { reviewAssetFiles } from '../../src/review/review-asset-files.js';
 import { MAX_FILES_PER_REVIEW, runReviewJob } from '../../src/review/run-review-job.js';
-import { control, FakePlatform } from '../helpers/fake-platform.js';
+import { control, FakePlatform, REVIEW_REQUEST } from '../helpers/fake-platform.js';
 import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
 
 interface RuleCase {
@@ -398,18 +398,12 @@ const CASES: RuleCase[] = [
         ]),
       );
       const platform = new FakePlatform(files);
-      await runReviewJob(
-        {
-          platform: 'github',
-          owner: 'o',
-          repo: 'r',
-          pullNumber: 1,
-          headSha: 'a'.repeat(40),
-          deliveryId: 'd',
-          trigger: 't',
-        },
-        { source: platform, reporter: platform, adapters: {}, control: control() },
-      );
+      await runReviewJob(REVIEW_REQUEST, {
+        source: platform,
+        reporter: platform,
+        adapters: {},
+        control: control(),
+      });
       return platform.events.at(-1)?.report?.files.flatMap((file) => file.findings) ?? [];
     },
   },

@@ -2,6 +2,7 @@ import { defaultRepoConfig, type RepoConfig } from '../../src/config/repo-config
 import type { ReviewReport } from '../../src/core/report/review-report.js';
 import type { JobControl } from '../../src/jobs/review-queue.js';
 import type { ChangedFile, PullRequestSource, ReviewReporter } from '../../src/review/review-platform.js';
+import type { ReviewRequest } from '../../src/review/review-request.js';
 
 /** An in-memory pull request: files by path, and everything the reporter was told. */
 export class FakePlatform implements PullRequestSource, ReviewReporter {
@@ -48,3 +49,14 @@ export class FakePlatform implements PullRequestSource, ReviewReporter {
 export function control(current = true): JobControl {
   return { isCurrent: async () => current, setHead: async () => {}, lastAttempt: () => true };
 }
+
+/** A review of pull request #1 of o/r at head aaaa…, as a webhook would ask for it. */
+export const REVIEW_REQUEST: ReviewRequest = {
+  platform: 'github',
+  owner: 'o',
+  repo: 'r',
+  pullNumber: 1,
+  headSha: 'a'.repeat(40),
+  deliveryId: 'd',
+  trigger: 't',
+};

@@ -2,18 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MshubError } from '../../src/core/errors.js';
 import { MAX_FILES_PER_REVIEW, runReviewJob } from '../../src/review/run-review-job.js';
-import { control, FakePlatform } from '../helpers/fake-platform.js';
+import { control, FakePlatform, REVIEW_REQUEST } from '../helpers/fake-platform.js';
 import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
 
-const REQUEST = {
-  platform: 'github' as const,
-  owner: 'o',
-  repo: 'r',
-  pullNumber: 1,
-  headSha: 'a'.repeat(40),
-  deliveryId: 'd',
-  trigger: 't',
-};
+const REQUEST = REVIEW_REQUEST;
 
 describe('the review job', () => {
   it('reports nothing for a pull request without asset files', async () => {
