@@ -1,4 +1,5 @@
 import { benchDownload } from './download.js';
+import { benchPathologicalFiles } from './pathological.js';
 import { benchIncrementalSync, benchSiteSync } from './site-sync.js';
 import { benchValidateCorpus } from './validate-corpus.js';
 
@@ -15,6 +16,15 @@ if (corpus.withExtraCaMs) {
   const sorted = [...corpus.withExtraCaMs].sort((a, b) => a - b);
   console.log(
     `  with this environment's NODE_EXTRA_CA_CERTS (Node parses that bundle at start): runs (ms) ${corpus.withExtraCaMs.map((ms) => ms.toFixed(0)).join(', ')}; median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms`,
+  );
+}
+
+console.log(
+  'files built to be slow (validate + catalogue; growth = cost per byte at 8x the size, linear is about 1)',
+);
+for (const slow of benchPathologicalFiles()) {
+  console.log(
+    `  ${slow.name}: ${slow.megabyteMs.toFixed(0)} ms for 1 MiB, growth ${slow.growth.toFixed(2)}, target under 3: ${verdict(slow.growth < 3)}`,
   );
 }
 

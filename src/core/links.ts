@@ -43,7 +43,8 @@ export function parseHttpsLink(value: string): { ok: true; url: URL } | { ok: fa
 
 /** Reads `https://github.com|gitee.com/owner/repo[/tree|blob/ref[/path]]`; undefined for anything else. */
 export function parseRepoLink(url: URL): RepoLink | undefined {
-  const host = REPO_HOSTS[url.hostname.toLowerCase()];
+  const hostname = url.hostname.toLowerCase();
+  const host = Object.hasOwn(REPO_HOSTS, hostname) ? REPO_HOSTS[hostname] : undefined;
   if (!host || url.port !== '') return undefined;
   const segments = url.pathname.split('/').filter((segment) => segment !== '');
   const [owner, rawRepo, kind, ref, ...rest] = segments.map((segment) => safeDecode(segment));

@@ -11,9 +11,13 @@ export interface ReportSink {
   report(rule: RuleId, at: SourcePosition | undefined, message: string, fix?: string): void;
 }
 
+/** A file of thousands of alike mistakes gets this many findings of one rule, then one that says so. */
+export const MAX_FINDINGS_PER_RULE = 50;
+
 /** Collects the findings of one file, applying the repository's severity overrides. */
 export class FindingCollector implements ReportSink {
   readonly findings: Finding[] = [];
+  private readonly counts = new Map<RuleId, number>();
 
   constructor(
     private readonly path: string,
@@ -23,6 +27,14 @@ export class FindingCollector implements ReportSink {
   report(rule: RuleId, at: SourcePosition | undefined, message: string, fix?: string): void {
     const severity = this.severityOf(rule);
     if (severity === 'off') return;
+    const count = (this.counts.get(rule) ?? 0) + 1;
+    this.counts.set(rule, count);
+    if (count > MAX_FINDINGS_PER_RULE + 1) return;
+    if (count === MAX_FINDINGS_PER_RULE + 1) {
+      message = `This file has more than ${MAX_FINDINGS_PER_RULE} findings of \`${rule}\`; the others are not listed.`;
+      fix =
+        'Fix the ones above the same way (they are usually one mistake repeated), then check the file again.';
+    }
     const finding: Finding = { rule, severity, path: this.path, message: detached(message) };
     if (at) {
       finding.line = at.line;

@@ -35,6 +35,7 @@ import {
 } from './rules/value-rules.js';
 import { detached } from './text/detached.js';
 import { q } from './text/quote.js';
+import { scalarText } from './text/scalar-text.js';
 
 export interface AssetFileInput {
   /** Path relative to the hub root, `/`-separated. */
@@ -169,8 +170,14 @@ function checkContent(
   return collectFacts(doc, options);
 }
 
+/** A file of thousands of `---` lines must not make a message of thousands of numbers. */
+const MAX_FENCE_LINES_NAMED = 10;
+
 function reportFences(fenceLines: readonly number[], sink: ReportSink): void {
-  const where = fenceLines.length === 0 ? 'none' : `${fenceLines.length}, on lines ${fenceLines.join(', ')}`;
+  const shown = fenceLines.slice(0, MAX_FENCE_LINES_NAMED).join(', ');
+  const more =
+    fenceLines.length > MAX_FENCE_LINES_NAMED ? ` and ${fenceLines.length - MAX_FENCE_LINES_NAMED} more` : '';
+  const where = fenceLines.length === 0 ? 'none' : `${fenceLines.length}, on lines ${shown}${more}`;
   sink.report(
     'front-matter-fences',
     fenceLines.length > 2 ? { line: fenceLines[2] ?? 1 } : undefined,
@@ -255,7 +262,7 @@ function collectFacts(doc: AssetDocument, options: ValidateOptions): AssetFacts 
     if (typeof link === 'string') asset.link = detached(unwrapLink(link));
     if ('asset-sha256' in entry) {
       const raw = assetRawValue(doc, index, 'asset-sha256');
-      asset.sha256 = detached(raw === undefined ? String(entry['asset-sha256']) : unquote(raw));
+      asset.sha256 = detached(raw === undefined ? (scalarText(entry['asset-sha256']) ?? '') : unquote(raw));
     }
     if (typeof entry['file-format'] === 'string') asset.format = detached(entry['file-format']);
     facts.assets.push(asset);

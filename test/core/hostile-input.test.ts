@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
+import { buildCatalog } from '../../src/core/catalog/build-catalog.js';
+import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
+import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
 
 const withSummary = (summary: string) => replaceOnce(CLEAN_TEXT, 'summary: albert is used for nlp', summary);
 
@@ -96,5 +98,47 @@ describe('hostile asset files', () => {
         for (const finding of findings) assert.equal(typeof finding.message, 'string');
       }
     }
+  });
+});
+
+describe('front matter values that are mappings with method names as keys', () => {
+  const methodKeys = ['toString', 'valueOf', '__proto__', 'constructor', 'hasOwnProperty', 'toJSON'];
+  const assetList = (override: Record<string, string>) => {
+    const entry = {
+      'file-format': 'ckpt',
+      'asset-link': 'https://download.mindspore.cn/model_zoo/r1.9/albert.ckpt',
+      'asset-sha256': 'a'.repeat(64),
+      ...override,
+    };
+    return `asset: [{${Object.entries(entry)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join(', ')}}]`;
+  };
+  const withAsset = (asset: string) => CLEAN_TEXT.replace(/^asset:\n[\s\S]*?(?=^license:)/m, `${asset}\n\n`);
+
+  for (const method of methodKeys) {
+    for (const field of ['file-format', 'asset-link', 'asset-sha256']) {
+      it(`reports \`${field}: {${method}: 1}\` in an asset entry as a finding, and builds the catalog`, () => {
+        const text = withAsset(assetList({ [field]: `{${method}: 1}` }));
+        const findings = check(text);
+        assert.ok(findings.some((finding) => finding.severity === 'error'));
+        const catalog = buildCatalog(
+          [{ path: CLEAN_PATH, bytes: new TextEncoder().encode(text) }],
+          defaultRulesConfig(),
+        );
+        assert.equal(catalog.invalid.length, 1);
+      });
+    }
+    it(`names no function for a top-level key \`${method}\``, () => {
+      const findings = check(replaceOnce(CLEAN_TEXT, 'summary: albert', `${method}: 1\nsummary: albert`));
+      for (const finding of findings) assert.doesNotMatch(finding.message, /function|native code/);
+    });
+  }
+
+  it('does not take a host named like an object method for a repository host', () => {
+    const findings = check(
+      replaceOnce(CLEAN_TEXT, /^repo-link: .*$/m, 'repo-link: https://constructor/mindspore/models'),
+    );
+    assert.ok(rulesOf(findings).includes('repo-link'));
   });
 });

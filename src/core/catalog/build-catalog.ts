@@ -2,6 +2,7 @@ import { MshubError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import type { HubContext } from '../rules/rule-context.js';
 import type { RulesConfig } from '../rules/rules-config.js';
+import { scalarText } from '../text/scalar-text.js';
 import type { AssetFileInput, AssetFileResult } from '../validate-asset-file.js';
 import { validateAssetFileResults } from '../validate-hub.js';
 import { hubUid } from './hub-uid.js';
@@ -81,7 +82,7 @@ function toModel(result: AssetFileResult, fields: Record<string, unknown>): Cata
   if (assets.length > 0) {
     let assetId = 0;
     assets.forEach((asset, index) => {
-      if (String(asset?.['file-format'] ?? '').toLowerCase() === 'ckpt') assetId = index;
+      if (scalarText(asset?.['file-format'])?.toLowerCase() === 'ckpt') assetId = index;
     });
     model['asset-id'] = assetId;
   }

@@ -40,12 +40,15 @@ export function forEachLine(text: string, visit: (line: number, start: number, e
   }
 }
 
-/** True for a line of markdown (outside every fenced front-matter region), given the fence lines. */
-export function isMarkdownLine(line: number, fenceLines: readonly number[]): boolean {
-  let fencesBefore = 0;
-  for (const fence of fenceLines) {
-    if (fence === line) return false;
-    if (fence < line) fencesBefore++;
-  }
-  return fencesBefore % 2 === 0;
+/**
+ * Tells, for line numbers asked in increasing order, whether each is markdown (outside every fenced
+ * front-matter region). One pass over the fence lines in all, so a file of `---` lines stays linear.
+ */
+export function markdownLineCursor(fenceLines: readonly number[]): (line: number) => boolean {
+  let next = 0;
+  return (line) => {
+    while (next < fenceLines.length && (fenceLines[next] ?? 0) < line) next++;
+    if (fenceLines[next] === line) return false;
+    return next % 2 === 0;
+  };
 }

@@ -1,8 +1,7 @@
-import { forEachLine, isMarkdownLine } from '../parse/split-front-matter.js';
+import { forEachLine, markdownLineCursor } from '../parse/split-front-matter.js';
 import { q } from '../text/quote.js';
 import type { Rule } from './rule-context.js';
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}=+[ \t]*$/;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Lines that can start or end a heading or a code block; every other line is skipped unread. */
@@ -11,6 +10,7 @@ const INTERESTING_START = /^ {0,3}[#`~=]/my;
 /** The hub's validator rejects headings that end with `:` (its site builds section titles from them). */
 export const checkHeadingColons: Rule = ({ doc, sink }) => {
   let openFence: string | undefined;
+  const isMarkdownLine = markdownLineCursor(doc.fenceLines);
   // The line before, for a setext underline; kept in numbers, as this runs for every line of the hub.
   let previousLine = 0;
   let previousStart = 0;
@@ -22,7 +22,7 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
     previousLine = line;
     previousStart = start;
     previousEnd = end;
-    if (!isMarkdownLine(line, doc.fenceLines)) {
+    if (!isMarkdownLine(line)) {
       previousLine = 0;
       return;
     }
@@ -38,9 +38,9 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
       openFence = fence;
       return;
     }
-    const atx = ATX_HEADING.exec(text);
+    const atx = atxHeadingText(text);
     let heading: { line: number; text: string } | undefined;
-    if (atx) heading = { line, text: (atx[2] ?? '').trim() };
+    if (atx !== undefined) heading = { line, text: atx };
     else if (SETEXT_UNDERLINE.test(text) && followsText) {
       const title = doc.text.slice(beforeStart, beforeEnd).trim();
       if (title !== '') heading = { line: line - 1, text: title };
@@ -54,3 +54,30 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
     );
   });
 };
+
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const isBlank = (code: number) => code === SPACE || code === TAB;
+
+/**
+ * The text of an ATX heading (`## Title ##` gives `Title`), or undefined when the line is none.
+ * A scan, not a regular expression: the obvious pattern backtracks for minutes on one long line of
+ * spaces, and every line of a pull request's file passes through here.
+ */
+export function atxHeadingText(line: string): string | undefined {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === SPACE) at++;
+  const hashesStart = at;
+  while (line.charCodeAt(at) === HASH) at++;
+  const level = at - hashesStart;
+  if (level < 1 || level > 6) return undefined;
+  if (at < line.length && !isBlank(line.charCodeAt(at))) return undefined;
+  let end = line.length;
+  while (end > at && isBlank(line.charCodeAt(end - 1))) end--;
+  let closing = end;
+  while (closing > at && line.charCodeAt(closing - 1) === HASH) closing--;
+  // A closing run of `#` counts only after a space (`# C#` keeps its `#`), or when it is all there is.
+  if (closing === at || isBlank(line.charCodeAt(closing - 1))) end = closing;
+  return line.slice(at, end).trim();
+}

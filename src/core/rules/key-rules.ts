@@ -15,7 +15,7 @@ export const checkUnknownKeys: Rule = ({ doc, sink }) => {
   for (const key of Object.keys(doc.data)) {
     if (KNOWN_FIELDS.has(key)) continue;
     const guess = didYouMean(key, KNOWN_FIELDS);
-    const hint = TOP_LEVEL_ASSET_HINT[key];
+    const hint = Object.hasOwn(TOP_LEVEL_ASSET_HINT, key) ? TOP_LEVEL_ASSET_HINT[key] : undefined;
     sink.report(
       'unknown-key',
       keyPosition(doc, key),

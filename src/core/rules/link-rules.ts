@@ -1,6 +1,7 @@
 import { hostAllowed, type LinkProblem, parseHttpsLink, parseRepoLink } from '../links.js';
 import type { SourcePosition } from '../report-sink.js';
 import { q } from '../text/quote.js';
+import { scalarText } from '../text/scalar-text.js';
 import { ASSET_EXTENSIONS } from './fields.js';
 import {
   assetEntries,
@@ -86,7 +87,7 @@ export const checkAssetLinks: Rule = (context) => {
     }
     const fileName = url.pathname.slice(url.pathname.lastIndexOf('/') + 1).toLowerCase();
     const extension = fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.')) : '';
-    const format = String(entry['file-format'] ?? '').toLowerCase();
+    const format = (scalarText(entry['file-format']) ?? '').toLowerCase();
     const accepted = format === 'mslite' ? ['.ms'] : ASSET_EXTENSIONS;
     if (!accepted.includes(extension)) {
       sink.report(
@@ -105,7 +106,7 @@ export const checkAssetSha256: Rule = ({ doc, sink }) => {
   assetEntries(doc).forEach((entry, index) => {
     if (!('asset-sha256' in entry)) return;
     const raw = assetRawValue(doc, index, 'asset-sha256');
-    const written = raw === undefined ? String(entry['asset-sha256'] ?? '') : unquote(raw);
+    const written = raw === undefined ? (scalarText(entry['asset-sha256']) ?? '') : unquote(raw);
     if (SHA256.test(written)) return;
     const position = assetPosition(doc, index, 'asset-sha256');
     const hex = /^[0-9a-fA-F]+$/.test(written);
