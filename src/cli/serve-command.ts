@@ -1,56 +1,134 @@
-import { run } from 'probot';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
 import type { Environment } from '../config/environment.js';
+import { MshubError } from '../core/errors.js';
+import { RedisReplayGuard } from '../jobs/redis-replay-guard.js';
 import { findPendingGiteeReviews } from '../platforms/gitee/gitee-pending-reviews.js';
+import { createGiteeWebhookHandler } from '../platforms/gitee/gitee-webhook-handler.js';
+import { createGitHubApp } from '../platforms/github/github-app.js';
 import { findPendingGitHubReviews } from '../platforms/github/github-pending-reviews.js';
+import { createGitHubProbot } from '../platforms/github/github-probot.js';
+import { createGitHubWebhookHandler } from '../platforms/github/github-webhook-handler.js';
+import { FileReplayGuard, type ReplayGuard } from '../platforms/replay-guard.js';
+import { BodyBudget, type RequestHandler } from '../platforms/webhook-http.js';
 import { DEFAULT_PENDING_REVIEW_OPTIONS, type PendingReviewOptions } from '../review/pending-review.js';
 import { createLogger } from '../service/create-logger.js';
+import { close, createHttpServer, listen } from '../service/http-server.js';
+import { createOperatorHandler } from '../service/operator-view.js';
 import { createRuntime, type Runtime } from '../service/runtime.js';
-import { createServerApp } from '../service/server-app.js';
 import { type PendingReviewSource, recoverPendingReviews } from '../service/startup-recovery.js';
 
 export interface RunningServer {
+  /** The port the server listens on (PORT=0 picks a free one). */
+  port: number;
   stop(): Promise<void>;
   /** How many reviews a previous run left pending were queued again at start-up. */
   recovered: Promise<number>;
 }
 
 /**
- * `mshub-review serve`: the webhook server (Probot's, with its settings APP_ID, PRIVATE_KEY,
- * WEBHOOK_SECRET, GHE_HOST, PORT, ...) and the Gitee webhook beside it. Without REDIS_URL the reviews
- * run in this process, and those a previous run left pending are queued again at start-up; with it
- * they are queued in Redis for `mshub-review worker` processes.
+ * `mshub-review serve`: the webhook endpoints of every platform that is configured (the GitHub App
+ * with APP_ID, Gitee with GITEE_WEBHOOK_SECRET), the operator's pages, and, without REDIS_URL, the
+ * reviews themselves. At start-up the reviews a previous run left unfinished are queued again, in
+ * Redis too (a Redis restarted without persistence has lost its queue).
  */
-export async function runServe(environment: Environment): Promise<RunningServer> {
-  const log = createLogger(environment.probot);
+export async function runServe(
+  environment: Environment,
+  options: { log?: Logger } = {},
+): Promise<RunningServer> {
+  const giteeEnabled = environment.gitee.webhook.secret !== '';
+  if (!environment.github && !giteeEnabled)
+    throw new MshubError(
+      'CONFIG_INVALID',
+      'serve has no platform to serve: set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET for the GitHub App, ' +
+        'or GITEE_WEBHOOK_SECRET and GITEE_TOKEN for Gitee (README: Deployment).',
+    );
+  const log = options.log ?? createLogger(environment.log);
   const runtime = createRuntime(environment, log);
-  const { service, siteSync, activity, verifier } = runtime;
-  const operator = {
-    activity,
-    verifier,
-    queue: service.queue,
-    ...(runtime.recent ? { recent: runtime.recent } : {}),
-  };
-  const server = await run(createServerApp(service, environment.gitee, siteSync, operator), {
-    env: environment.probot,
-    log,
-  });
-  const stopping = new AbortController();
-  const recovered = environment.queue.redis
-    ? Promise.resolve(0)
-    : recoverPendingReviews(
-        service.queue,
-        pendingReviewSources(runtime, environment, log),
+  const { service, siteSync } = runtime;
+  const budget = new BodyBudget(environment.server.unverifiedBodyBudgetBytes);
+  const handlers: RequestHandler[] = [];
+  if (environment.github) {
+    const probot = createGitHubProbot(environment.github, log);
+    await probot.load(createGitHubApp(service, siteSync));
+    handlers.push(
+      createGitHubWebhookHandler({
+        probot,
+        secret: environment.github.webhookSecret,
+        maxBodyBytes: environment.github.maxBodyBytes,
+        budget,
         log,
-        stopping.signal,
-      );
+      }),
+    );
+  }
+  if (giteeEnabled) {
+    const { webhook } = environment.gitee;
+    handlers.push(
+      createGiteeWebhookHandler({
+        service,
+        siteSync,
+        auth: webhook,
+        maxBodyBytes: webhook.maxBodyBytes,
+        replays: replayGuard(runtime, environment, 'gitee', webhook.windowMs),
+        budget,
+        log,
+      }),
+    );
+  }
+  handlers.push(
+    createOperatorHandler({
+      activity: runtime.activity,
+      verifier: runtime.verifier,
+      queue: service.queue,
+      ...(runtime.recent ? { recent: runtime.recent } : {}),
+    }),
+  );
+  const server = createHttpServer(handlers, log);
+  const host = environment.server.host ?? 'localhost';
+  let port: number;
+  try {
+    port = await listen(server, environment.server.port, host);
+  } catch (error) {
+    await runtime.close();
+    throw new MshubError(
+      'CONFIG_INVALID',
+      `serve cannot listen on ${host}:${environment.server.port} (${(error as Error).message}); set HOST and PORT.`,
+    );
+  }
+  const platforms = [environment.github ? 'github' : '', giteeEnabled ? 'gitee' : ''].filter(Boolean);
+  log.info(
+    { platforms, host, port, queue: environment.queue.redis ? 'redis' : 'embedded' },
+    'mshub-review serve started',
+  );
+  const stopping = new AbortController();
+  const recovered = recoverPendingReviews(
+    service.queue,
+    pendingReviewSources(runtime, environment, log),
+    log,
+    stopping.signal,
+  );
   return {
+    port,
     recovered,
     async stop() {
       stopping.abort();
-      await server.stop();
+      await close(server);
       await runtime.close();
     },
   };
+}
+
+/** In Redis, shared by every replica; else in a file under STATE_DIR, so a restart does not forget. */
+function replayGuard(
+  runtime: Runtime,
+  environment: Environment,
+  platform: string,
+  windowMs: number,
+): ReplayGuard {
+  const redis = environment.queue.redis;
+  if (runtime.redis && redis)
+    return new RedisReplayGuard(runtime.redis, `${redis.prefix}:${platform}`, windowMs);
+  return new FileReplayGuard(join(environment.stateDir, `${platform}-deliveries.txt`), windowMs);
 }
 
 function pendingReviewSources(
@@ -66,7 +144,7 @@ function pendingReviewSources(
   };
   const sources: PendingReviewSource[] = [];
   const github = runtime.service.github;
-  if (github && environment.probot.APP_ID)
+  if (github && environment.github)
     sources.push({ platform: 'github', find: () => findPendingGitHubReviews(github, options) });
   const { gitee } = environment;
   if (gitee.repositories.length > 0 && gitee.api.token)

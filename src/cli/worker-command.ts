@@ -1,11 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import { createProbot } from 'probot';
+import type { Server } from 'node:http';
 import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
 import { connectRedis } from '../jobs/redis-connection.js';
 import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
 import { RedisSiteSyncWorker } from '../jobs/redis-site-sync-worker.js';
+import { createGitHubProbot } from '../platforms/github/github-probot.js';
 import { createLogger } from '../service/create-logger.js';
+import { close, createHttpServer, listen } from '../service/http-server.js';
 import { createOperatorHandler } from '../service/operator-view.js';
 import { createRuntime } from '../service/runtime.js';
 
@@ -21,12 +22,8 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
       '`mshub-review worker` runs the reviews queued in Redis: set REDIS_URL (e.g. redis://127.0.0.1:6379). ' +
         'Without Redis, `mshub-review serve` runs the reviews itself and no worker is needed.',
     );
-  const { probot: probotEnv } = environment;
-  const log = createLogger(probotEnv);
-  const github =
-    probotEnv.APP_ID && (probotEnv.PRIVATE_KEY || probotEnv.PRIVATE_KEY_PATH)
-      ? createProbot({ env: probotEnv, overrides: { log } })
-      : undefined;
+  const log = createLogger(environment.log);
+  const github = environment.github ? createGitHubProbot(environment.github, log) : undefined;
   const runtime = createRuntime(environment, log);
   if (github) {
     runtime.service.useGitHub((installationId) => github.auth(installationId));
@@ -68,14 +65,8 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
       queue: runtime.service.queue,
       ...(runtime.recent ? { recent: runtime.recent } : {}),
     });
-    server = createServer((request, response) => {
-      void handle(request, response).then((handled) => {
-        if (handled) return;
-        response.writeHead(404, { 'content-type': 'text/plain' });
-        response.end('not found\n');
-      });
-    });
-    await new Promise<void>((resolve) => server?.listen(environment.queue.workerPort, resolve));
+    server = createHttpServer([handle], log);
+    await listen(server, environment.queue.workerPort, environment.server.host);
   }
   log.info(
     {
@@ -87,7 +78,7 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
   );
   return {
     async stop() {
-      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      if (server) await close(server);
       await Promise.all([worker.close(), siteSyncWorker.close()]);
       await runtime.close();
       await connection.quit().catch(() => undefined);

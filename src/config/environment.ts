@@ -5,6 +5,7 @@ import type { AssetDownloadSettings } from '../net/asset-verifier.js';
 import type { GiteeApiSettings } from '../platforms/gitee/gitee-api.js';
 import type { GiteeLabels } from '../platforms/gitee/gitee-reporter.js';
 import type { GiteeAuthSettings } from '../platforms/gitee/gitee-webhook-auth.js';
+import type { GitHubAppSettings } from '../platforms/github/github-probot.js';
 import type { SourceRepoSettings } from '../platforms/source-repos/source-repo-checker.js';
 import type { PublishSettings } from '../service/site-sync-service.js';
 
@@ -19,8 +20,20 @@ export interface Environment {
   queue: QueueSettings;
   gitee: GiteeSettings;
   site: { hubs: string[]; outDir: string; stateDir: string; publish: PublishSettings };
-  /** The settings Probot reads for the GitHub App server, passed to it explicitly. */
-  probot: Record<string, string>;
+  /** The GitHub App, when APP_ID is set. */
+  github?: GitHubAppSettings;
+  server: ServerSettings;
+  log: { level: string; messageKey?: string };
+  /** What this process remembers across restarts without Redis (webhook deliveries already accepted). */
+  stateDir: string;
+}
+
+export interface ServerSettings {
+  /** HOST: `serve` listens on localhost without it, a worker's status port on every interface. */
+  host?: string;
+  port: number;
+  /** Webhook bodies of every platform not yet authenticated may hold at most this much memory at once. */
+  unverifiedBodyBudgetBytes: number;
 }
 
 export interface QueueSettings {
@@ -39,27 +52,7 @@ export interface GiteeSettings {
   repositories: Array<{ owner: string; repo: string }>;
 }
 
-/** Probot's own settings: the GitHub App, its server and its logs. */
-const PROBOT_VARIABLES = [
-  'APP_ID',
-  'PRIVATE_KEY',
-  'PRIVATE_KEY_PATH',
-  'WEBHOOK_SECRET',
-  'WEBHOOK_PATH',
-  'WEBHOOK_PROXY_URL',
-  'GHE_HOST',
-  'GHE_PROTOCOL',
-  'GH_ORG',
-  'HOST',
-  'PORT',
-  'LOG_LEVEL',
-  'LOG_FORMAT',
-  'LOG_LEVEL_IN_STRING',
-  'LOG_MESSAGE_KEY',
-  'SENTRY_DSN',
-  'NODE_ENV',
-] as const;
-
+const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
 
 export const DEFAULT_DOWNLOAD_SETTINGS: AssetDownloadSettings = {
@@ -77,12 +70,8 @@ export const DEFAULT_DOWNLOAD_SETTINGS: AssetDownloadSettings = {
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
   const color = env.NO_COLOR ? 'off' : env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? 'on' : 'auto';
-  const probot: Record<string, string> = {};
-  for (const name of PROBOT_VARIABLES) {
-    const value = env[name];
-    if (value !== undefined) probot[name] = value;
-  }
   const site = readSiteSettings(env);
+  const github = readGitHubAppSettings(env);
   return {
     color,
     downloads: readDownloadSettings(env),
@@ -91,7 +80,58 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     queue: readQueueSettings(env),
     gitee: readGiteeSettings(env, site.hubs),
     site,
-    probot,
+    ...(github ? { github } : {}),
+    server: {
+      ...(env.HOST ? { host: env.HOST } : {}),
+      port: positiveInteger(env, 'PORT', 3000, 0),
+      unverifiedBodyBudgetBytes: positiveInteger(env, 'WEBHOOK_UNVERIFIED_BUDGET_BYTES', 64 * MIB),
+    },
+    log: {
+      level: env.LOG_LEVEL || 'info',
+      ...(env.LOG_MESSAGE_KEY ? { messageKey: env.LOG_MESSAGE_KEY } : {}),
+    },
+    stateDir: env.STATE_DIR || '.mshub-review',
+  };
+}
+
+/** APP_ID turns the GitHub App on; it then needs its key and a webhook secret (Probot would default to "development"). */
+function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | undefined {
+  const appId = env.APP_ID?.trim();
+  if (!appId) return undefined;
+  if (!/^\d+$/.test(appId))
+    throw new MshubError(
+      'CONFIG_INVALID',
+      `APP_ID must be the GitHub App's number, not ${JSON.stringify(appId)}.`,
+    );
+  let privateKey = env.PRIVATE_KEY?.replace(/\\n/g, '\n');
+  if (!privateKey && env.PRIVATE_KEY_PATH) {
+    try {
+      privateKey = readFileSync(env.PRIVATE_KEY_PATH, 'utf8');
+    } catch {
+      throw new MshubError(
+        'CONFIG_INVALID',
+        `PRIVATE_KEY_PATH=${env.PRIVATE_KEY_PATH} cannot be read; point it at the .pem file GitHub gave for the app.`,
+      );
+    }
+  }
+  if (!privateKey?.includes('PRIVATE KEY-----'))
+    throw new MshubError(
+      'CONFIG_INVALID',
+      'APP_ID is set, but PRIVATE_KEY (or the file at PRIVATE_KEY_PATH) is not a PEM private key.',
+    );
+  const webhookSecret = env.WEBHOOK_SECRET ?? '';
+  if (webhookSecret === '')
+    throw new MshubError(
+      'CONFIG_INVALID',
+      "APP_ID is set, but WEBHOOK_SECRET is empty: set it to the GitHub App's webhook secret, so forged deliveries are refused.",
+    );
+  const host = env.GHE_HOST?.trim();
+  return {
+    appId,
+    privateKey,
+    webhookSecret,
+    baseUrl: host ? `${env.GHE_PROTOCOL || 'https'}://${host}/api/v3` : 'https://api.github.com',
+    maxBodyBytes: positiveInteger(env, 'GITHUB_WEBHOOK_MAX_BYTES', 25 * MIB),
   };
 }
 

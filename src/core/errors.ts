@@ -8,7 +8,9 @@ export type MshubErrorCode =
   /** A hub's file tree could not be listed whole. */
   | 'HUB_TREE_UNREADABLE'
   /** A publisher could not deliver the catalog. */
-  | 'PUBLISH_FAILED';
+  | 'PUBLISH_FAILED'
+  /** A path named by a pull request could leave the folder or endpoint it is meant for. */
+  | 'UNSAFE_PATH';
 
 /** An error the program expects and can explain; `code` is stable for callers and tests. */
 export class MshubError extends Error {

@@ -1,8 +1,9 @@
 import { isMshubError } from '../core/errors.js';
 import type { FileFindings, SeveritySetting } from '../core/findings.js';
-import { englishTwinOf, isSubmissionFile } from '../core/hub-path.js';
+import { englishTwinOf, isSubmissionFile, unsafePathProblem } from '../core/hub-path.js';
 import { buildReport } from '../core/report/review-report.js';
 import { FindingCollector } from '../core/report-sink.js';
+import { q } from '../core/text/quote.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import type { JobControl } from '../jobs/review-queue.js';
 import { isTransientError } from '../jobs/transient-error.js';
@@ -47,11 +48,15 @@ export async function runReviewJob(
   });
   const changed = await source.listChangedFiles(pullNumber);
   const paths = config instanceof Error ? ['mshub_res/assets'] : config.paths;
-  const assetPaths = changed
-    .filter((file) => file.status !== 'removed' && isSubmissionFile(file.path))
-    .map((file) => file.path)
-    .filter((path) => paths.some((prefix) => path.startsWith(`${prefix.replace(/\/+$/, '')}/`)));
-  if (assetPaths.length === 0) return 'no-asset-files';
+  const inReviewedFolder = (path: string) =>
+    paths.some((prefix) => path.startsWith(`${prefix.replace(/\/+$/, '')}/`));
+  const candidates = changed.filter((file) => file.status !== 'removed' && inReviewedFolder(file.path));
+  // Refused before anything reads them: a `..` in an API URL would leave its endpoint with the bot's token.
+  const unsafe = candidates.filter((file) => unsafePathProblem(file.path) !== undefined);
+  const assetPaths = candidates
+    .filter((file) => unsafePathProblem(file.path) === undefined && isSubmissionFile(file.path))
+    .map((file) => file.path);
+  if (assetPaths.length === 0 && unsafe.length === 0) return 'no-asset-files';
 
   await reporter.started(headSha);
   try {
@@ -77,11 +82,16 @@ export async function runReviewJob(
     const findings = await reviewAssetFiles(inputs, config.rules, hub, deps.adapters);
     if (assetPaths.length > reviewed.length)
       findings.unshift(truncationNotice(assetPaths, reviewed.length, config.rules.severities));
+    findings.unshift(
+      ...unsafe
+        .slice(0, MAX_FILES_PER_REVIEW)
+        .map((file) => unsafePathFinding(file.path, config.rules.severities)),
+    );
     if (!(await control.isCurrent())) {
       await reporter.superseded(headSha);
       return 'superseded';
     }
-    await reporter.completed(headSha, buildReport(findings));
+    await reporter.completed(headSha, buildReport(findings, inputs.length));
     return 'reviewed';
   } catch (error) {
     if (control.lastAttempt() || !isTransientError(error)) {
@@ -96,6 +106,21 @@ function describeFailure(error: unknown): string {
   if (typeof status === 'number')
     return `the platform API answered HTTP ${status} (${(error as Error).message.slice(0, 200)})`;
   return (error as Error)?.message?.slice(0, 300) ?? 'an unexpected error';
+}
+
+function unsafePathFinding(
+  path: string,
+  severities: Readonly<Record<string, SeveritySetting>>,
+): FileFindings {
+  const shown = path.slice(0, 300);
+  const sink = new FindingCollector(shown, severities);
+  sink.report(
+    'unsafe-path',
+    undefined,
+    `The pull request names the file ${q(shown)}, which ${unsafePathProblem(path)}; no git repository holds such a path, so it was not read.`,
+    'Rename the file to a plain path under `mshub_res/assets/<publisher>/<mindspore-version>/`, with no `.` or `..` folders.',
+  );
+  return { path: shown, findings: sink.findings };
 }
 
 function truncationNotice(

@@ -8,8 +8,10 @@ export interface PendingReviewSource {
 }
 
 /**
- * The embedded queue keeps its jobs in memory: at start-up, the reviews that the platforms still show
- * as pending (a check run in progress, a Gitee pull request labelled pending) are queued again.
+ * At start-up, the reviews that the platforms still show as pending (a check run in progress, a
+ * Gitee pull request labelled pending) are queued again: the embedded queue kept its jobs in
+ * memory, and a Redis restarted without persistence has lost its own. Queuing is idempotent, so a
+ * review still queued in Redis is not queued twice.
  */
 export async function recoverPendingReviews(
   queue: Pick<ReviewQueue, 'enqueue'>,

@@ -52,4 +52,26 @@ describe('mshub-review worker', () => {
     assert.match(run.stderr, /set REDIS_URL/);
     assert.match(run.stderr, /Without Redis, `mshub-review serve` runs the reviews itself/);
   });
+
+  it('refuses a GitHub App without a webhook secret, rather than accept "development"', () => {
+    refuses(
+      { APP_ID: '1', PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----' },
+      /WEBHOOK_SECRET is empty/,
+    );
+  });
+
+  it('says in one line when PRIVATE_KEY_PATH cannot be read', async () => {
+    const run = await runCliCaptured(['serve'], {
+      env: { APP_ID: '1', PRIVATE_KEY_PATH: '/nonexistent/key.pem', WEBHOOK_SECRET: 's' },
+    });
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    assert.match(run.stderr, /PRIVATE_KEY_PATH=\/nonexistent\/key\.pem cannot be read/);
+  });
+
+  it('stops serve with a configuration error when no platform is configured', async () => {
+    const run = await runCliCaptured(['serve'], { env: {} });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /serve has no platform to serve/);
+  });
 });

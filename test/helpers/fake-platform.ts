@@ -7,6 +7,8 @@ import type { ReviewRequest } from '../../src/review/review-request.js';
 /** An in-memory pull request: files by path, and everything the reporter was told. */
 export class FakePlatform implements PullRequestSource, ReviewReporter {
   readonly events: Array<{ kind: string; headSha: string; report?: ReviewReport; reason?: string }> = [];
+  /** Every path the review asked to read. */
+  readonly reads: string[] = [];
 
   constructor(
     private readonly files: Record<string, string>,
@@ -22,6 +24,7 @@ export class FakePlatform implements PullRequestSource, ReviewReporter {
     return this.changed.map((path) => ({ path, status: 'added' }));
   }
   async readFile(path: string) {
+    this.reads.push(path);
     const text = this.files[path];
     return text === undefined ? undefined : new TextEncoder().encode(text);
   }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DOWNLOAD_SETTINGS } from '../../src/config/environment.js';
 import { AssetVerifier } from '../../src/net/asset-verifier.js';
@@ -10,7 +11,9 @@ import {
   createGiteeWebhookHandler,
   GITEE_WEBHOOK_PATH,
 } from '../../src/platforms/gitee/gitee-webhook-handler.js';
+import { FileReplayGuard } from '../../src/platforms/replay-guard.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
+import { BodyBudget } from '../../src/platforms/webhook-http.js';
 import { ReviewService } from '../../src/service/review-service.js';
 import type { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { loopbackOnlyLookup, TEST_CA } from './asset-server.js';
@@ -86,6 +89,11 @@ export async function startGiteeHarness(
     ...(siteSync ? { siteSync } : {}),
     auth: { secret: SECRET, mode, windowMs: 3600_000 },
     maxBodyBytes: 64 * 1024,
+    replays: new FileReplayGuard(
+      join(mkdtempSync(join(tmpdir(), 'gitee-replays-')), 'deliveries.txt'),
+      3600_000,
+    ),
+    budget: new BodyBudget(1024 * 1024),
   });
   const server: Server = createServer((request, response) => {
     void handler(request, response).then((handled) => {

@@ -68,8 +68,28 @@ describe('the review job', () => {
     await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() });
     const report = platform.events.at(-1)?.report;
     assert.equal(report?.files.length, MAX_FILES_PER_REVIEW + 1);
+    assert.equal(report?.summary.files, MAX_FILES_PER_REVIEW, 'the report counts the files it checked');
     assert.ok(
       report?.files.some((file) => file.findings.some((finding) => finding.rule === 'review-truncated')),
     );
+  });
+
+  it('refuses changed paths that could leave the hub, without reading them', async () => {
+    const hostile = [
+      'mshub_res/assets/../../../../user.md',
+      'mshub_res/assets/mindspore/%2e%2e/x.md',
+      'mshub_res/assets/mindspore\\..\\x.md',
+      'mshub_res/assets/mindspore/1.9/x\u0000.md',
+    ];
+    const platform = new FakePlatform({ [CLEAN_PATH]: CLEAN_TEXT }, undefined, [CLEAN_PATH, ...hostile]);
+    await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() });
+    assert.deepEqual(platform.reads, [CLEAN_PATH]);
+    const report = platform.events.at(-1)?.report;
+    const refused = report?.files
+      .flatMap((file) => file.findings)
+      .filter((finding) => finding.rule === 'unsafe-path');
+    assert.equal(refused?.length, hostile.length);
+    assert.equal(report?.summary.files, 1);
+    assert.match(refused?.[0]?.message ?? '', /`\.\.` segment; no git repository holds such a path/);
   });
 });

@@ -8,8 +8,14 @@ export interface ReviewReport {
 /** failure: errors; neutral: only warnings or notices; success: nothing found. */
 export type Verdict = 'success' | 'neutral' | 'failure';
 
-export function buildReport(files: FileFindings[]): ReviewReport {
-  return { files, summary: summarize(files) };
+/**
+ * `checkedFiles`: how many files were read and checked, when some entries of `files` are not files
+ * that were checked (a notice that the review stopped at its limit, a path that was refused).
+ */
+export function buildReport(files: FileFindings[], checkedFiles?: number): ReviewReport {
+  const summary = summarize(files);
+  if (checkedFiles !== undefined) summary.files = checkedFiles;
+  return { files, summary };
 }
 
 export function verdictOf(summary: FindingsSummary): Verdict {

@@ -232,6 +232,13 @@ export const RULES = [
     origin: 'stricter',
     summary: 'A pull request with more than 200 asset files is reviewed for its first 200 only (bots).',
   },
+  {
+    id: 'unsafe-path',
+    severity: 'error',
+    origin: 'stricter',
+    summary:
+      'A changed file path that no git repository can hold (`.` or `..` segments, backslashes, control characters) is not read (bots).',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULES)[number]['id'];

@@ -1,3 +1,5 @@
+import { MshubError } from '../../core/errors.js';
+
 export interface GiteeApiSettings {
   /** `https://gitee.com/api/v5`, or a self-hosted Gitee's. */
   apiUrl: string;
@@ -16,6 +18,25 @@ export class GiteeApiError extends Error {
     super(message);
     this.name = 'GiteeApiError';
   }
+}
+
+/**
+ * The URL of `path` below the API root, refusing any path that the URL parser would move elsewhere
+ * (`..` and `.` segments, in any encoding, or backslashes): a path from a pull request must never
+ * take the bot's token to another endpoint or another repository.
+ */
+export function endpointUrl(apiUrl: string, path: string): URL {
+  const root = apiUrl.replace(/\/+$/, '');
+  const url = new URL(`${root}${path}`);
+  if (
+    !path.startsWith('/') ||
+    url.pathname !== `${new URL(root).pathname.replace(/\/+$/, '')}${path.split('?')[0]}`
+  )
+    throw new MshubError(
+      'UNSAFE_PATH',
+      `refused to call the API at ${JSON.stringify(path.slice(0, 200))}: it leaves its endpoint`,
+    );
+  return url;
 }
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -37,7 +58,7 @@ export class GiteeApi {
     path: string,
     options: { query?: Record<string, string | number | undefined>; body?: unknown; allow404?: boolean } = {},
   ): Promise<T | undefined> {
-    const url = new URL(`${this.settings.apiUrl.replace(/\/+$/, '')}${path}`);
+    const url = endpointUrl(this.settings.apiUrl, path);
     for (const [key, value] of Object.entries(options.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, String(value));
     if (this.settings.token) url.searchParams.set('access_token', this.settings.token);

@@ -52,25 +52,3 @@ export function verifyGiteeRequest(
     ? { ok: true, replayKey: `${timestamp}:${expected}` }
     : { ok: false, reason: 'wrong token' };
 }
-
-/** Remembers accepted (timestamp, token) pairs for the time window, so a captured request cannot be replayed. */
-export class ReplayGuard {
-  private readonly seen = new Map<string, number>();
-
-  constructor(
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** True the first time a key is seen within the window. */
-  firstUse(key: string): boolean {
-    const now = this.now();
-    for (const [seenKey, at] of this.seen) {
-      if (now - at <= this.windowMs * 2) break;
-      this.seen.delete(seenKey);
-    }
-    if (this.seen.has(key)) return false;
-    this.seen.set(key, now);
-    return true;
-  }
-}

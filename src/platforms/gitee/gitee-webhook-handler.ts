@@ -4,7 +4,17 @@ import type { Logger } from 'pino';
 import type { ReviewRequest } from '../../review/review-request.js';
 import type { ReviewService } from '../../service/review-service.js';
 import type { SiteSyncService } from '../../service/site-sync-service.js';
-import { type GiteeAuthSettings, ReplayGuard, verifyGiteeRequest } from './gitee-webhook-auth.js';
+import type { ReplayGuard } from '../replay-guard.js';
+import {
+  type BodyBudget,
+  headerOf,
+  pathOf,
+  type RequestHandler,
+  readCappedBody,
+  sendReply,
+  type WebhookReply,
+} from '../webhook-http.js';
+import { type GiteeAuthSettings, verifyGiteeRequest } from './gitee-webhook-auth.js';
 
 export const GITEE_WEBHOOK_PATH = '/api/gitee/webhooks';
 const RECHECK_COMMAND = /^\s*\/(recheck|retest)\b/i;
@@ -15,6 +25,9 @@ export interface GiteeWebhookOptions {
   siteSync?: SiteSyncService;
   auth: GiteeAuthSettings;
   maxBodyBytes: number;
+  /** Remembers accepted (timestamp, token) pairs; in Redis or on disk, so a restart does not forget them. */
+  replays: ReplayGuard;
+  budget: BodyBudget;
   log?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
@@ -36,22 +49,20 @@ interface GiteePayload {
   after?: string;
 }
 
-type Reply = { status: number; body: Record<string, unknown> };
-
 /**
  * `POST /api/gitee/webhooks`: authenticates before reading the body (a wrong token gets 401 and only
  * the body's size is logged), refuses replays, oversized and non-JSON bodies, then maps Gitee's
  * events to review requests. Like the GitHub handlers it only enqueues.
  */
-export function createGiteeWebhookHandler(options: GiteeWebhookOptions) {
-  const replays = new ReplayGuard(options.auth.windowMs);
+export function createGiteeWebhookHandler(options: GiteeWebhookOptions): RequestHandler {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
-    if (request.url?.split('?')[0] !== GITEE_WEBHOOK_PATH) return false;
-    const reply = await handle(request, options, replays).catch(
-      (): Reply => ({ status: 400, body: { error: 'the request could not be read' } }),
+    if (pathOf(request).replace(/\/+$/, '') !== GITEE_WEBHOOK_PATH) return false;
+    const { reply, closeConnection } = await handle(request, options).catch(
+      (): { reply: WebhookReply; closeConnection?: boolean } => ({
+        reply: { status: 400, body: { error: 'the request could not be read' } },
+      }),
     );
-    response.writeHead(reply.status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(reply.body));
+    sendReply(response, reply, closeConnection);
     return true;
   };
 }
@@ -59,57 +70,78 @@ export function createGiteeWebhookHandler(options: GiteeWebhookOptions) {
 async function handle(
   request: IncomingMessage,
   options: GiteeWebhookOptions,
-  replays: ReplayGuard,
-): Promise<Reply> {
-  if (request.method !== 'POST') return { status: 405, body: { error: 'use POST' } };
-  const size = Number(request.headers['content-length'] ?? 0);
+): Promise<{ reply: WebhookReply; closeConnection?: boolean }> {
+  if (request.method !== 'POST')
+    return { reply: { status: 405, body: { error: 'use POST' } }, closeConnection: true };
+  const size = Number(request.headers['content-length']) || undefined;
   const auth = verifyGiteeRequest(
-    { token: header(request, 'x-gitee-token'), timestamp: header(request, 'x-gitee-timestamp') },
+    { token: headerOf(request, 'x-gitee-token'), timestamp: headerOf(request, 'x-gitee-timestamp') },
     options.auth,
   );
   if (!auth.ok) {
-    request.resume();
     options.log?.warn({ reason: auth.reason, bytes: size }, 'Gitee webhook refused');
     return {
-      status: 401,
-      body: { error: auth.reason === 'stale timestamp' ? 'stale timestamp' : 'unauthorized' },
+      reply: {
+        status: 401,
+        body: { error: auth.reason === 'stale timestamp' ? 'stale timestamp' : 'unauthorized' },
+      },
+      closeConnection: true,
     };
   }
-  if (size > options.maxBodyBytes) {
-    request.resume();
-    return { status: 413, body: { error: `the body is larger than ${options.maxBodyBytes} bytes` } };
+  const body = await readCappedBody(request, options.maxBodyBytes, options.budget);
+  if (!body.ok) {
+    options.log?.warn({ reason: body.reply.body.error, bytes: size }, 'Gitee webhook refused');
+    return body;
   }
-  const text = await readBody(request, options.maxBodyBytes);
-  if (text === undefined)
-    return { status: 413, body: { error: `the body is larger than ${options.maxBodyBytes} bytes` } };
   let payload: GiteePayload;
   try {
-    payload = JSON.parse(text) as GiteePayload;
+    payload = JSON.parse(body.bytes.toString('utf8')) as GiteePayload;
   } catch {
-    return { status: 400, body: { error: 'the body is not JSON' } };
+    return { reply: { status: 400, body: { error: 'the body is not JSON' } } };
   }
-  if (payload === null || typeof payload !== 'object')
-    return { status: 400, body: { error: 'the body is not a JSON object' } };
-  if (!replays.firstUse(auth.replayKey)) return { status: 200, body: { outcome: 'duplicate' } };
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    return { reply: { status: 400, body: { error: 'the body is not a JSON object' } } };
+  if (!(await options.replays.firstUse(auth.replayKey)))
+    return { reply: { status: 200, body: { outcome: 'duplicate' } } };
 
-  const event = header(request, 'x-gitee-event') ?? '';
+  const event = headerOf(request, 'x-gitee-event') ?? '';
   const deliveryId = `gitee:${createHash('sha256').update(auth.replayKey).digest('hex').slice(0, 16)}`;
   let outcome: string;
   try {
     outcome = await route(event, payload, deliveryId, options);
   } catch (error) {
-    options.log?.error({ err: error, deliveryId, event }, 'Gitee webhook could not be queued');
+    options.log?.error(
+      { err: error, deliveryId, event: event.slice(0, 60) },
+      'Gitee webhook could not be queued',
+    );
     return {
-      status: 503,
-      body: { error: 'the review queue is not available; redeliver this webhook later' },
+      reply: {
+        status: 503,
+        body: { error: 'the review queue is not available; redeliver this webhook later' },
+      },
     };
   }
   if (outcome === 'unknown-event')
-    return { status: 400, body: { error: `the event ${JSON.stringify(event.slice(0, 60))} is not handled` } };
+    return {
+      reply: {
+        status: 400,
+        body: { error: `the event ${JSON.stringify(event.slice(0, 60))} is not handled` },
+      },
+    };
   if (outcome === 'bad-payload')
-    return { status: 422, body: { error: 'the payload does not name a pull request and repository' } };
-  options.log?.info({ deliveryId, event, action: payload.action, outcome }, 'Gitee webhook');
-  return { status: 200, body: { outcome } };
+    return {
+      reply: { status: 422, body: { error: 'the payload does not name a pull request and repository' } },
+    };
+  options.log?.info(
+    {
+      deliveryId,
+      event,
+      action: typeof payload.action === 'string' ? payload.action.slice(0, 40) : undefined,
+      outcome,
+    },
+    'Gitee webhook',
+  );
+  return { reply: { status: 200, body: { outcome } } };
 }
 
 async function route(
@@ -180,24 +212,4 @@ function targetOf(
   if (!owner || !repo || extra !== undefined || !Number.isSafeInteger(number) || (number ?? 0) <= 0)
     return undefined;
   return { platform: 'gitee', owner, repo, pullNumber: number as number };
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** The body as text, or undefined once it passes the limit (a missing Content-Length cannot hide a huge body). */
-async function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit) {
-      request.resume();
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,0 +1,22 @@
+import type { Redis } from 'ioredis';
+import { type ReplayGuard, replayDigest } from '../platforms/replay-guard.js';
+
+/** The guard shared by every `serve` replica and kept across restarts: one SET NX per delivery. */
+export class RedisReplayGuard implements ReplayGuard {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly windowMs: number,
+  ) {}
+
+  async firstUse(key: string): Promise<boolean> {
+    const answer = await this.redis.set(
+      `${this.prefix}:replay:${replayDigest(key)}`,
+      '1',
+      'PX',
+      this.windowMs * 2,
+      'NX',
+    );
+    return answer === 'OK';
+  }
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** Says whether a webhook delivery's key is new: a captured delivery sent again is refused. */
+export interface ReplayGuard {
+  /** True the first time a key is seen within the window (and remembers it). */
+  firstUse(key: string): Promise<boolean>;
+}
+
+/** Keys are kept as digests: a delivery's token is replayable within the window and must not sit on disk. */
+export function replayDigest(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * The guard of a process without Redis: keys in memory for the window, and appended to a file so
+ * that a restart remembers them (a captured delivery is refused after a restart too). The file is
+ * read once, at the first delivery, and rewritten without expired keys when it has grown.
+ */
+export class FileReplayGuard implements ReplayGuard {
+  private readonly seen = new Map<string, number>();
+  private loaded: Promise<void> | undefined;
+  private lines = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async firstUse(key: string): Promise<boolean> {
+    this.loaded ??= this.load();
+    await this.loaded;
+    const now = this.now();
+    this.forgetExpired(now);
+    const digest = replayDigest(key);
+    if (this.seen.has(digest)) return false;
+    this.seen.set(digest, now);
+    await this.remember(digest, now);
+    return true;
+  }
+
+  private forgetExpired(now: number): void {
+    // A timestamp is accepted up to a window either side of now, so a key must be kept for two windows.
+    for (const [digest, at] of this.seen) {
+      if (now - at <= this.windowMs * 2) break;
+      this.seen.delete(digest);
+    }
+  }
+
+  private async load(): Promise<void> {
+    let text = '';
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch {
+      return;
+    }
+    const now = this.now();
+    for (const line of text.split('\n')) {
+      const [digest, at] = line.split(' ');
+      const time = Number(at);
+      if (digest && /^[0-9a-f]{64}$/.test(digest) && now - time <= this.windowMs * 2)
+        this.seen.set(digest, time);
+    }
+    this.lines = text.split('\n').length;
+  }
+
+  private async remember(digest: string, at: number): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true });
+    if (this.lines > 1000 && this.lines > this.seen.size * 2) {
+      const live = [...this.seen].map(([key, time]) => `${key} ${time}\n`).join('');
+      await writeFile(this.file, live);
+      this.lines = this.seen.size;
+      return;
+    }
+    await appendFile(this.file, `${digest} ${at}\n`);
+    this.lines++;
+  }
+}

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Serves one path, or returns false so that the next handler can: the shape every endpoint of `serve` has. */
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+
+export interface WebhookReply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Memory that bodies not yet authenticated may hold at once, over every webhook endpoint. A platform
+ * signs the body itself, so it must be read before it can be trusted; without a shared bound, a
+ * stranger opening many connections could make the server buffer the per-request limit many times.
+ */
+export class BodyBudget {
+  private used = 0;
+
+  constructor(readonly limitBytes: number) {}
+
+  take(bytes: number): boolean {
+    if (this.used + bytes > this.limitBytes) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.used = Math.max(0, this.used - bytes);
+  }
+}
+
+export type BodyResult =
+  | { ok: true; bytes: Buffer }
+  | { ok: false; reply: WebhookReply; closeConnection: boolean };
+
+/**
+ * The body, read chunk by chunk and refused as soon as it passes `maxBytes` (a missing or false
+ * Content-Length cannot hide a huge body) or the shared budget runs out. Nothing of it is kept on refusal.
+ */
+export async function readCappedBody(
+  request: IncomingMessage,
+  maxBytes: number,
+  budget: BodyBudget,
+): Promise<BodyResult> {
+  const tooLarge = (): BodyResult => ({
+    ok: false,
+    reply: { status: 413, body: { error: `the body is larger than ${maxBytes} bytes` } },
+    closeConnection: true,
+  });
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) return tooLarge();
+      if (!budget.take(chunk.length)) {
+        total -= chunk.length;
+        return {
+          ok: false,
+          reply: { status: 503, body: { error: 'too many webhook deliveries at once; redeliver later' } },
+          closeConnection: true,
+        };
+      }
+      chunks.push(chunk);
+    }
+  } finally {
+    budget.give(total);
+  }
+  return { ok: true, bytes: Buffer.concat(chunks, total) };
+}
+
+/**
+ * Answers with JSON. When the body was refused unread, the connection is closed after the answer,
+ * so that a client still sending gigabytes is cut off rather than drained.
+ */
+export function sendReply(response: ServerResponse, reply: WebhookReply, closeConnection = false): void {
+  if (response.headersSent) return;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (closeConnection) headers.connection = 'close';
+  response.writeHead(reply.status, headers);
+  response.end(JSON.stringify(reply.body), () => {
+    if (closeConnection) response.req.destroy();
+  });
+}
+
+export function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The path of a request URL without its query (a query may carry a token: never log it). */
+export function pathOf(request: IncomingMessage): string {
+  const url = request.url ?? '';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
