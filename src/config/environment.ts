@@ -295,6 +295,12 @@ function readDownloadSettings(env: NodeJS.ProcessEnv): AssetDownloadSettings {
       });
     }
   }
+  // Giving TLS its own list drops what Node added from NODE_EXTRA_CA_CERTS: keep those too.
+  if (settings.ca && env.NODE_EXTRA_CA_CERTS) {
+    try {
+      settings.ca += `\n${readFileSync(env.NODE_EXTRA_CA_CERTS, 'utf8')}`;
+    } catch {}
+  }
   return settings;
 }
 

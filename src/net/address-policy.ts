@@ -29,9 +29,6 @@ const FORBIDDEN_RANGES: ReadonlyArray<[string, number, 'ipv4' | 'ipv6', string]>
   ['ff00::', 8, 'ipv6', 'a multicast address'],
 ];
 
-const IPV4_IN_IPV6 = /^(?:::ffff:|64:ff9b::|::)((?:\d{1,3}\.){3}\d{1,3})$/i;
-const HEX_IPV4_IN_IPV6 = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
-
 export interface AddressPolicyOptions {
   /** Host names or CIDR ranges exempt from the guard (ALLOW_PRIVATE_ASSET_HOSTS). */
   allowPrivate?: readonly string[];
@@ -62,9 +59,11 @@ export class AddressPolicy {
     const ip = unwrapIpv6(address);
     const family = isIP(ip);
     if (family === 0) return 'not an IP address';
-    const embedded = family === 6 ? embeddedIpv4(ip) : undefined;
-    const candidates: Array<[string, 'ipv4' | 'ipv6']> = embedded ? [[embedded, 'ipv4']] : [];
-    candidates.push([ip, family === 4 ? 'ipv4' : 'ipv6']);
+    const embedded = family === 6 ? embeddedIpv4(ip) : [];
+    const candidates: Array<[string, 'ipv4' | 'ipv6']> = [
+      [ip, family === 4 ? 'ipv4' : 'ipv6'],
+      ...embedded.map((address): [string, 'ipv4'] => [address, 'ipv4']),
+    ];
     for (const [candidate, type] of candidates) {
       if (this.exemptRanges.check(candidate, type)) return undefined;
     }
@@ -98,13 +97,53 @@ function normalizeHost(host: string): string {
   return unwrapIpv6(host).toLowerCase().replace(/\.$/, '');
 }
 
-/** The IPv4 address inside an IPv4-mapped, -compatible or NAT64 IPv6 address. */
-function embeddedIpv4(ip: string): string | undefined {
-  const dotted = IPV4_IN_IPV6.exec(ip)?.[1];
-  if (dotted) return dotted;
-  const hex = HEX_IPV4_IN_IPV6.exec(ip);
-  if (!hex) return undefined;
-  const high = Number.parseInt(hex[1] ?? '0', 16);
-  const low = Number.parseInt(hex[2] ?? '0', 16);
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+/** The eight 16-bit groups of an IPv6 address (with or without `::` and a dotted IPv4 tail). */
+function ipv6Groups(ip: string): number[] | undefined {
+  let text = ip.toLowerCase().split('%')[0] ?? '';
+  const dotted = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail, extra] = text.split('::');
+  if (extra !== undefined) return undefined;
+  const parse = (part: string) =>
+    part === '' ? [] : part.split(':').map((group) => Number.parseInt(group, 16));
+  const left = parse(head);
+  const right = tail === undefined ? [] : parse(tail);
+  const missing = 8 - left.length - right.length;
+  if (missing < 0 || (tail === undefined && missing !== 0)) return undefined;
+  const groups = [...left, ...Array<number>(missing).fill(0), ...right];
+  return groups.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff)
+    ? groups
+    : undefined;
+}
+
+const ipv4Of = (high: number, low: number) => [high >> 8, high & 255, low >> 8, low & 255].join('.');
+
+/**
+ * The IPv4 addresses an IPv6 address carries, which reach that IPv4 host through a translator or a
+ * tunnel: mapped (`::ffff:a.b.c.d`), translated (`::ffff:0:a.b.c.d`), compatible (`::a.b.c.d`),
+ * NAT64 (`64:ff9b::/96`), 6to4 (`2002:AABB:CCDD::/48`) and Teredo (`2001:0::/32`, server and client).
+ */
+function embeddedIpv4(ip: string): string[] {
+  const groups = ipv6Groups(ip);
+  if (!groups) return [];
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const zeroUntil = (end: number) => groups.slice(0, end).every((group) => group === 0);
+  if (zeroUntil(5) && (g5 === 0xffff || g5 === 0)) return [ipv4Of(g6, g7)];
+  if (zeroUntil(4) && g4 === 0xffff && g5 === 0) return [ipv4Of(g6, g7)];
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return [ipv4Of(g6, g7)];
+  if (g0 === 0x2002) return [ipv4Of(g1, g2)];
+  if (g0 === 0x2001 && g1 === 0) return [ipv4Of(g2, g3), ipv4Of(g6 ^ 0xffff, g7 ^ 0xffff)];
+  return [];
 }

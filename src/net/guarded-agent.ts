@@ -1,5 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import { Agent, buildConnector } from 'undici';
 import type { AddressPolicy } from './address-policy.js';
 import { unwrapIpv6 } from './address-policy.js';
@@ -8,7 +9,7 @@ import { DownloadError } from './download-error.js';
 export interface GuardedAgentOptions {
   policy: AddressPolicy;
   connectTimeoutMs: number;
-  /** Extra trusted certificate authorities (PEM), for an on-premises mirror or tests. */
+  /** Certificate authorities (PEM) trusted besides the usual ones, for an on-premises mirror or tests. */
   ca?: string;
   /** Resolver; tests may replace it. */
   lookup?: typeof dnsLookup;
@@ -50,7 +51,7 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
   const connector = buildConnector({
     timeout: options.connectTimeoutMs,
     lookup: guardedLookup,
-    ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.ca ? { ca: trustedCertificates(options.ca) } : {}),
   } as buildConnector.BuildOptions);
 
   return new Agent({
@@ -69,3 +70,11 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
 }
 
 type LookupCallback = (error: Error | null, address?: string | LookupAddress[], family?: number) => void;
+
+/**
+ * Node's own roots plus the extra ones: TLS's `ca` option replaces the default trust store, so an
+ * on-premises mirror's CA given alone would make every public asset host fail its TLS check.
+ */
+export function trustedCertificates(extra: string): string[] {
+  return [...rootCertificates, extra];
+}

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { rootCertificates } from 'node:tls';
 import { readEnvironment } from '../../src/config/environment.js';
 import { isMshubError } from '../../src/core/errors.js';
+import { trustedCertificates } from '../../src/net/guarded-agent.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const refuses = (env: NodeJS.ProcessEnv, pattern: RegExp) =>
@@ -73,5 +79,24 @@ describe('mshub-review worker', () => {
     const run = await runCliCaptured(['serve'], { env: {} });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /serve has no platform to serve/);
+  });
+});
+
+describe('ASSET_CA_FILE', () => {
+  it("adds the mirror's authority to the usual roots instead of replacing them", () => {
+    const ca = readFileSync(join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'), 'utf8');
+    const trusted = trustedCertificates(ca);
+    assert.ok(trusted.length > rootCertificates.length);
+    for (const root of rootCertificates) assert.ok(trusted.includes(root));
+    assert.ok(trusted.includes(ca));
+  });
+
+  it('keeps the authorities of NODE_EXTRA_CA_CERTS trusted', () => {
+    const file = join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem');
+    const extra = join(mkdtempSync(join(tmpdir(), 'extra-ca-')), 'extra.pem');
+    writeFileSync(extra, '-----BEGIN CERTIFICATE-----\nEXTRA\n-----END CERTIFICATE-----\n');
+    const { downloads } = readEnvironment({ ASSET_CA_FILE: file, NODE_EXTRA_CA_CERTS: extra });
+    assert.match(downloads.ca ?? '', /EXTRA/);
+    assert.ok(downloads.ca?.startsWith(readFileSync(file, 'utf8')));
   });
 });

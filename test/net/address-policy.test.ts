@@ -26,13 +26,30 @@ describe('AddressPolicy', () => {
     ['0.0.0.0', 'unspecified'],
     ['::', 'unspecified'],
     ['255.255.255.255', 'reserved'],
+    ['2002:7f00:1::', 'loopback'],
+    ['2002:a9fe:a9fe::1', 'cloud-metadata'],
+    ['2002:c0a8:101::', 'private'],
+    ['2001:0:7f00:1::', 'loopback'],
+    ['2001:0:4136:e378:8000:63bf:f5ff:fffe', 'private'],
+    ['64:ff9b::7f00:1', 'loopback'],
+    ['64:ff9b:0:0:0:0:10.0.0.1', 'private'],
+    ['64:ff9b::1', 'unspecified'],
+    ['::ffff:0:a00:1', 'private'],
+    ['0:0:0:0:0:ffff:169.254.169.254', 'cloud-metadata'],
   ] as const) {
     it(`refuses ${address} as ${reason}`, () => {
       assert.match(policy.refusalFor(address) ?? '', new RegExp(reason));
     });
   }
 
-  for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '120.253.255.98']) {
+  for (const address of [
+    '8.8.8.8',
+    '1.1.1.1',
+    '2606:4700:4700::1111',
+    '120.253.255.98',
+    '2002:808:808::1',
+    '64:ff9b::808:808',
+  ]) {
     it(`allows the public address ${address}`, () => {
       assert.equal(policy.refusalFor(address), undefined);
     });

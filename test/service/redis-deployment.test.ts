@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import nock from 'nock';
 import { runServe } from '../../src/cli/serve-command.js';
 import { runWorker } from '../../src/cli/worker-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
@@ -43,6 +44,8 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
       ASSET_RETRIES: '0',
       LOG_LEVEL: 'silent',
     };
+    // At start-up serve looks for reviews left pending, with Redis too: none here.
+    nock('https://api.github.com').get('/app/installations').query({ per_page: 100 }).reply(200, []);
     const server = await runServe(
       readEnvironment({
         ...env,
@@ -100,6 +103,50 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
       assert.match(workerMetrics, /^mshub_asset_bytes_downloaded_total 16384$/m);
     } finally {
       await worker?.stop();
+      await server.stop();
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+    }
+  });
+
+  it('queues again at start-up the reviews a Redis restarted without persistence has lost', async () => {
+    const prefix = testPrefix();
+    nock('https://gitee.com')
+      .get('/api/v5/repos/mindspore/hub/pulls')
+      .query({
+        access_token: 'tok',
+        state: 'open',
+        sort: 'updated',
+        direction: 'desc',
+        page: 1,
+        per_page: 100,
+      })
+      .reply(200, [
+        {
+          number: 7,
+          head: { sha: HEAD },
+          updated_at: new Date().toISOString(),
+          labels: [{ name: 'mshub-review/pending' }],
+        },
+      ]);
+    const server = await runServe(
+      readEnvironment({
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        GITEE_TOKEN: 'tok',
+        GITEE_WEBHOOK_SECRET: SECRET,
+        GITEE_REPOS: 'mindspore/hub',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    const redis = connectRedis(TEST_REDIS_URL, 'producer');
+    try {
+      assert.equal(await server.recovered, 1);
+      const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+      assert.match(metrics, /^mshub_queue_depth 1$/m, 'the recovered review waits in Redis for a worker');
+    } finally {
       await server.stop();
       await deleteKeys(redis, prefix);
       await redis.quit();
