@@ -17,7 +17,7 @@ export const REPO_CONFIG_SCHEMA = {
     datasets: { type: 'array', items: { type: 'string', minLength: 1 } },
     'asset-hosts': {
       type: 'array',
-      items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9.-]+$' },
+      items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9.-]+(:([0-9]{1,5}|\\*))?$' },
       minItems: 1,
     },
     limits: {

@@ -68,11 +68,16 @@ function safeDecode(segment: string): string | undefined {
   }
 }
 
-/** `*.example.org` matches every subdomain of example.org; other entries match the host exactly. */
-export function hostAllowed(hostname: string, allowed: readonly string[]): boolean {
-  const host = hostname.toLowerCase();
+/**
+ * `*.example.org` matches every subdomain of example.org; other entries match the host exactly. A
+ * link on another port than https's own (`download.mindspore.cn:22`) is allowed only by an entry
+ * that names that port (`mirror.example.org:8443`), or any port (`127.0.0.1:*`, for tests).
+ */
+export function hostAllowed(url: URL, allowed: readonly string[]): boolean {
+  const host = url.hostname.toLowerCase();
   return allowed.some((entry) => {
-    const pattern = entry.toLowerCase();
-    return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
+    const [name = '', port = ''] = entry.toLowerCase().split(/:(?=\d+$|\*$)/);
+    if (port !== '*' && port !== url.port) return false;
+    return name.startsWith('*.') ? host.endsWith(name.slice(1)) : host === name;
   });
 }

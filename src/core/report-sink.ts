@@ -1,6 +1,7 @@
 import type { Finding, Severity, SeveritySetting } from './findings.js';
 import { RULES_BY_ID, type RuleId } from './rules/rule-catalog.js';
 import { detached } from './text/detached.js';
+import { stripInvisible } from './text/quote.js';
 
 export interface SourcePosition {
   line: number;
@@ -13,6 +14,14 @@ export interface ReportSink {
 
 /** A file of thousands of alike mistakes gets this many findings of one rule, then one that says so. */
 export const MAX_FINDINGS_PER_RULE = 50;
+
+/** No message or fix is longer than this, whatever a value in the file or an answer from a host held. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+function bounded(text: string): string {
+  const clean = stripInvisible(text);
+  return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;
+}
 
 /** Collects the findings of one file, applying the repository's severity overrides. */
 export class FindingCollector implements ReportSink {
@@ -35,12 +44,12 @@ export class FindingCollector implements ReportSink {
       fix =
         'Fix the ones above the same way (they are usually one mistake repeated), then check the file again.';
     }
-    const finding: Finding = { rule, severity, path: this.path, message: detached(message) };
+    const finding: Finding = { rule, severity, path: this.path, message: detached(bounded(message)) };
     if (at) {
       finding.line = at.line;
       if (at.column !== undefined) finding.column = at.column;
     }
-    if (fix !== undefined) finding.fix = detached(fix);
+    if (fix !== undefined) finding.fix = detached(bounded(fix));
     this.findings.push(finding);
   }
 

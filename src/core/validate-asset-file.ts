@@ -34,7 +34,7 @@ import {
   checkUsedFor,
 } from './rules/value-rules.js';
 import { detached } from './text/detached.js';
-import { q } from './text/quote.js';
+import { inCode, q } from './text/quote.js';
 import { scalarText } from './text/scalar-text.js';
 
 export interface AssetFileInput {
@@ -200,7 +200,7 @@ function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
           'front-matter-yaml',
           at,
           `The value of ${q(failure.key)} contains \`: \`, which YAML reads as the start of another key, so the front matter cannot be read.`,
-          `Put the value in quotes (\`${failure.key}: "..."\`), or write it without \`: \`.`,
+          `Put the value in quotes (\`${inCode(failure.key)}: "..."\`), or write it without \`: \`.`,
         );
         return;
       }

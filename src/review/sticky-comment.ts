@@ -16,7 +16,11 @@ export type CommentWrite =
   /** The verdict flipped: post anew so the contributor is notified, then delete the old one. */
   | { kind: 'replace'; id: number };
 
-const VERDICT_MARKER = /<!-- mshub-review:verdict=(success|neutral|failure) -->/;
+/**
+ * The verdict the bot wrote, read only where the bot writes it: at the very end. A value quoted in
+ * the review (a code span keeps `<!--` as is) could hold a copy of the marker earlier in the body.
+ */
+const VERDICT_MARKER = /<!-- mshub-review:verdict=(success|neutral|failure) -->\n?$/;
 
 /** Comments and check-run summaries hold at most 65,536 characters. */
 const BODY_LIMIT = 65_000;

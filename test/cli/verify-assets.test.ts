@@ -25,7 +25,7 @@ function hubWithAsset(link: string, sha256: string): string {
   const file = join(root, CLEAN_PATH);
   mkdirSync(join(file, '..'), { recursive: true });
   mkdirSync(join(root, '.github'));
-  writeFileSync(join(root, '.github/mshub-review.yml'), 'asset-hosts: [127.0.0.1]\n');
+  writeFileSync(join(root, '.github/mshub-review.yml'), 'asset-hosts: ["127.0.0.1:*"]\n');
   writeFileSync(file, replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, `<${link}>`), ORIGINAL_SHA, sha256));
   return root;
 }

@@ -116,3 +116,46 @@ describe('text and JSON output', () => {
     assert.equal(verdictOf({ files: 1, errors: 0, warnings: 0, notices: 0 }), 'success');
   });
 });
+
+describe('values built to break out of the comment', () => {
+  it('leaves no www. autolink in prose', () => {
+    const markdown = renderMarkdown(
+      buildReport([
+        {
+          path: CLEAN_PATH,
+          findings: check(replaceOnce(CLEAN_TEXT, 'used-for: inference', 'used-for: see www.evil.example/x')),
+        },
+      ]),
+    );
+    assert.doesNotMatch(stripCodeSpans(markdown), /www\.evil/);
+    assert.equal(escapeMarkdown('go to www.evil.example'), 'go to www\u2060.evil.example');
+  });
+
+  it('keeps every code span closed when a value holds backticks', () => {
+    const findings = check(replaceOnce(CLEAN_TEXT, 'module-type: nlp', 'module-type: "cv-a`b-c` @x <b>"'));
+    const moduleType = findings.find((finding) => finding.rule === 'module-type');
+    assert.ok(moduleType?.fix);
+    assert.equal((moduleType.fix.match(/`/g) ?? []).length % 2, 0, moduleType.fix);
+    const markdown = renderMarkdown(buildReport([{ path: CLEAN_PATH, findings }]));
+    assert.doesNotMatch(stripCodeSpans(markdown), /<b>|@x/);
+  });
+
+  it('drops right-to-left overrides and bounds every message and fix', () => {
+    const rtl = 'nlp\u202egnp.exe\u2066';
+    const long = 'x:'.repeat(30_000);
+    let text = replaceOnce(CLEAN_TEXT, 'module-type: nlp', `module-type: "${rtl}"`);
+    text = replaceOnce(text, /^summary: .*$/m, `summary: "${long}"`);
+    const findings = check(text, {
+      config: { limits: { maxFileBytes: 1 << 20, maxFrontMatterBytes: 1 << 20, maxDepth: 8 } },
+    });
+    assert.ok(findings.length > 0);
+    for (const finding of findings) {
+      assert.doesNotMatch(`${finding.message}${finding.fix ?? ''}`, /[\u202a-\u202e\u2066-\u2069]/);
+      assert.ok(finding.message.length <= 1000 && (finding.fix ?? '').length <= 1000);
+    }
+    assert.doesNotMatch(
+      renderMarkdown(buildReport([{ path: CLEAN_PATH, findings }])),
+      /[\u202a-\u202e\u2066-\u2069]/,
+    );
+  });
+});

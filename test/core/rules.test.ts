@@ -242,6 +242,17 @@ const CASES: RuleCase[] = [
     failing: run(edit('https://download.mindspore.cn/models/r1.9/', 'https://files.example.org/')),
   },
   {
+    rule: 'asset-host',
+    when: 'asset-link names another port of an allowed host',
+    failing: run(
+      edit('https://download.mindspore.cn/models/r1.9/', 'https://download.mindspore.cn:22/models/r1.9/'),
+    ),
+    passing: run(
+      edit('https://download.mindspore.cn/models/r1.9/', 'https://download.mindspore.cn:443/models/r1.9/'),
+    ),
+    expect: (finding) => assert.match(finding.message, /names the port `22`/),
+  },
+  {
     rule: 'asset-extension',
     when: 'asset-link is an archive',
     failing: run(edit('acc82.25.ckpt>', 'acc82.25.zip>')),
@@ -398,6 +409,22 @@ const CASES: RuleCase[] = [
         ]),
       );
       const platform = new FakePlatform(files);
+      await runReviewJob(REVIEW_REQUEST, {
+        source: platform,
+        reporter: platform,
+        adapters: {},
+        control: control(),
+      });
+      return platform.events.at(-1)?.report?.files.flatMap((file) => file.findings) ?? [];
+    },
+  },
+  {
+    rule: 'unsafe-path',
+    when: 'the platform names a changed file with a `..` segment',
+    failing: async () => {
+      const platform = new FakePlatform({ [CLEAN_PATH]: CLEAN_TEXT }, undefined, [
+        'mshub_res/assets/../../x.md',
+      ]);
       await runReviewJob(REVIEW_REQUEST, {
         source: platform,
         reporter: platform,

@@ -24,7 +24,7 @@ const ORIGINAL_LINK =
   '<https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt>';
 const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
 const HUB_CONF = 'def create_network(name, *args, **kwargs):\n    return None\n';
-const CONFIG = 'asset-hosts: [127.0.0.1]\n';
+const CONFIG = 'asset-hosts: ["127.0.0.1:*"]\n';
 
 let server: AssetServer;
 let harness: Harness;

@@ -36,7 +36,7 @@ export function mockGiteeReview(options: {
   gitee
     .get(`${HUB_API}/contents/.github/mshub-review.yml`)
     .query(auth)
-    .reply(200, { type: 'file', encoding: 'base64', content: base64('asset-hosts: [127.0.0.1]\n') });
+    .reply(200, { type: 'file', encoding: 'base64', content: base64('asset-hosts: ["127.0.0.1:*"]\n') });
   if (options.filesFail)
     gitee
       .get(`${HUB_API}/pulls/1/files`)

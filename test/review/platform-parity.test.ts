@@ -14,7 +14,7 @@ import { runCliCaptured } from '../helpers/run-cli.js';
 useStrictNock();
 
 const HEAD = 'e'.repeat(40);
-const CONFIG = 'asset-hosts: [127.0.0.1]\n';
+const CONFIG = 'asset-hosts: ["127.0.0.1:*"]\n';
 const HUB_CONF = 'def create_network(name):\n    return None\n';
 const asset = testAsset(16 * 1024, 5);
 const base64 = (text: string) => Buffer.from(text).toString('base64');

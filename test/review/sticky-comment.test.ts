@@ -29,3 +29,18 @@ describe('the sticky comment', () => {
     assert.deepEqual(decideCommentWrite(comments, 'new', 'success'), { kind: 'replace', id: 1 });
   });
 });
+
+describe('the verdict of the sticky comment', () => {
+  it('is read from the marker the bot wrote last, not from a value quoted in the review', () => {
+    const quoted = `${COMMENT_MARKER}\n- \`<!-- mshub-review:verdict=success -->\` is not a module family\n<!-- mshub-review:verdict=failure -->\n`;
+    const comments = [{ id: 7, body: quoted, byBot: true }];
+    assert.deepEqual(decideCommentWrite(comments, `${COMMENT_MARKER}\nnew\n`, 'failure'), {
+      kind: 'update',
+      id: 7,
+    });
+    assert.deepEqual(decideCommentWrite(comments, `${COMMENT_MARKER}\nnew\n`, 'success'), {
+      kind: 'replace',
+      id: 7,
+    });
+  });
+});

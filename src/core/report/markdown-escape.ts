@@ -1,3 +1,5 @@
+import { stripInvisible } from '../text/quote.js';
+
 const WORD_JOINER = '\u2060';
 
 /**
@@ -5,20 +7,22 @@ const WORD_JOINER = '\u2060';
  * no @-mentions and no #-references can come out of it.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
-    .replace(/([@#])/g, `$1${WORD_JOINER}`)
-    .replace(/:\/\//g, `:${WORD_JOINER}//`)
-    .replace(/\r?\n/g, ' ');
+  return (
+    stripInvisible(text.replace(/\r?\n/g, ' '))
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
+      .replace(/([@#])/g, `$1${WORD_JOINER}`)
+      .replace(/:\/\//g, `:${WORD_JOINER}//`)
+      // GitHub links `www.host` by itself (extended autolinks), with no scheme to break.
+      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}${WORD_JOINER}.`)
+  );
 }
 
 /** A code span that holds any text: the fence is longer than any run of backticks inside. */
 export function codeSpan(text: string): string {
-  const clean = text.replace(/[\r\n]+/g, ' ');
+  const clean = stripInvisible(text);
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';

@@ -46,7 +46,7 @@ function reportSchemaError(
         assetPosition(doc, assetIndex),
         `Asset entry ${assetIndex + 1} has no ${q(missing)}${misspelled ? ` (it has ${q(misspelled)}, which the hub does not read)` : ''}.`,
         misspelled
-          ? `Rename \`${misspelled}\` to \`${missing}\`.`
+          ? `Rename ${q(misspelled)} to \`${missing}\`.`
           : `Add \`${missing}:\` to this entry; every entry needs ${ASSET_ENTRY_FIELDS.map((f) => `\`${f}\``).join(', ')}.`,
       );
     } else if (missing === 'model-name') {
@@ -63,7 +63,7 @@ function reportSchemaError(
         misspelled ? keyPosition(doc, misspelled) : { line: doc.frontMatterLine },
         `The required field ${q(missing)} is missing from the front matter${misspelled ? ` (it has ${q(misspelled)}, which the hub does not read)` : ''}.`,
         misspelled
-          ? `Rename \`${misspelled}\` to \`${missing}\`.`
+          ? `Rename ${q(misspelled)} to \`${missing}\`.`
           : `Add a line \`${missing}: ...\` between the two \`---\` lines (see mshub_res/examples/commit_example.md).`,
       );
     }

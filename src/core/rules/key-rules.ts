@@ -1,6 +1,6 @@
 import { isPlainScalar } from '../parse/scan-key-lines.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { q } from '../text/quote.js';
+import { inCode, q } from '../text/quote.js';
 import { ASSET_ENTRY_FIELDS, KNOWN_FIELDS, VERSION_FIELDS } from './fields.js';
 import { assetEntries, assetPosition, keyPosition, type Rule } from './rule-context.js';
 
@@ -59,8 +59,8 @@ export const checkVersionText: Rule = ({ doc, sink }) => {
     sink.report(
       'version-text',
       { line: location.line, column: location.valueColumn },
-      `YAML reads \`${field}: ${written}\` as the number ${read}, so tools that read the file see version ${q(read)}, not ${q(written)}.`,
-      `Quote it to keep the text: \`${field}: "${written}"\`.`,
+      `YAML reads \`${field}: ${inCode(written)}\` as the number ${read}, so tools that read the file see version ${q(read)}, not ${q(written)}.`,
+      `Quote it to keep the text: \`${field}: "${inCode(written)}"\`.`,
     );
   }
 };

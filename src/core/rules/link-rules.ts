@@ -77,11 +77,13 @@ export const checkAssetLinks: Rule = (context) => {
       return;
     }
     const { url } = link;
-    if (!hostAllowed(url.hostname, config.assetHosts)) {
+    if (!hostAllowed(url, config.assetHosts)) {
       sink.report(
         'asset-host',
         position,
-        `The asset is hosted on ${q(url.hostname)}, which is not an allowed download host (${config.assetHosts.join(', ')}).`,
+        url.port === '' || !hostAllowed(new URL(`https://${url.hostname}/`), config.assetHosts)
+          ? `The asset is hosted on ${q(url.hostname)}, which is not an allowed download host (${config.assetHosts.join(', ')}).`
+          : `The asset link names the port ${q(url.port)} of ${q(url.hostname)}; downloads use the https port (443) of an allowed host only.`,
         'Upload the file to one of the allowed hosts, or ask the hub maintainers to allow this host in `.github/mshub-review.yml`.',
       );
     }

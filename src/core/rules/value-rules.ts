@@ -1,5 +1,5 @@
 import { didYouMean } from '../text/did-you-mean.js';
-import { q } from '../text/quote.js';
+import { inCode, q } from '../text/quote.js';
 import {
   BACKENDS,
   COLON_ALLOWED_FIELDS,
@@ -21,7 +21,7 @@ export const checkModuleType: Rule = ({ doc, sink }) => {
       'module-type',
       valuePosition(doc, 'module-type'),
       `${q(value)} has more than one \`-\`. \`module-type\` is a family, optionally followed by one \`-\` and a detail.`,
-      `Use \`_\` inside the detail, for example \`${family}-${parts.slice(1).join('_')}\`.`,
+      `Use \`_\` inside the detail, for example \`${inCode(`${family}-${parts.slice(1).join('_')}`)}\`.`,
     );
   } else if (!MODULE_TYPE_FAMILIES.includes(family)) {
     const guess = didYouMean(family, MODULE_TYPE_FAMILIES);

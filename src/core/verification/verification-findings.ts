@@ -2,7 +2,7 @@ import type { FileFindings } from '../findings.js';
 import { hostAllowed, parseHttpsLink } from '../links.js';
 import { FindingCollector } from '../report-sink.js';
 import type { RulesConfig } from '../rules/rules-config.js';
-import { q } from '../text/quote.js';
+import { inCode, q } from '../text/quote.js';
 import type { AssetEntryFacts, AssetFileResult } from '../validate-asset-file.js';
 import type { AssetHashOutcome } from './asset-hash-outcome.js';
 
@@ -10,7 +10,7 @@ import type { AssetHashOutcome } from './asset-hash-outcome.js';
 export function verifiableLink(asset: AssetEntryFacts, config: RulesConfig): string | undefined {
   if (asset.link === undefined) return undefined;
   const parsed = parseHttpsLink(asset.link);
-  if (!parsed.ok || !hostAllowed(parsed.url.hostname, config.assetHosts)) return undefined;
+  if (!parsed.ok || !hostAllowed(parsed.url, config.assetHosts)) return undefined;
   return parsed.url.href;
 }
 
@@ -31,21 +31,21 @@ export function verificationFindings(
         sink.report(
           'asset-too-large',
           asset.linkAt,
-          `The file behind ${entry}'s \`asset-link\` is too large: ${outcome.reason}.`,
+          `The file behind ${entry}'s \`asset-link\` is too large: ${inCode(outcome.reason)}.`,
           'The hub loader refuses assets over 5 GB; split or compress the checkpoint, or publish a smaller format.',
         );
       } else if (outcome.kind === 'unreachable') {
         sink.report(
           'asset-unreachable',
           asset.linkAt,
-          `The \`asset-link\` of ${entry} cannot be downloaded: ${outcome.reason}.`,
+          `The \`asset-link\` of ${entry} cannot be downloaded: ${inCode(outcome.reason)}.`,
           'Check that the link opens in a browser without logging in, and that the file is public.',
         );
       } else {
         sink.report(
           'asset-download-failed',
           asset.linkAt,
-          `The \`asset-link\` of ${entry} could not be downloaded to check its digest: ${outcome.reason}.`,
+          `The \`asset-link\` of ${entry} could not be downloaded to check its digest: ${inCode(outcome.reason)}.`,
           'This is often temporary. Comment `/recheck` to try again; if it keeps failing, check the download host.',
         );
       }
