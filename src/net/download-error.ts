@@ -11,6 +11,10 @@ export type DownloadErrorCode =
   | 'redirect-loop'
   | 'too-many-redirects'
   | 'not-https'
+  /** A redirect whose Location is not a URL: the server's answer is wrong, and asking again will not mend it. */
+  | 'bad-redirect'
+  /** An answer that is not valid HTTP (headers too large, a broken status line): final, like a 4xx. */
+  | 'bad-response'
   | 'network';
 
 /** Errors worth another try: the server or the network may do better in a moment. */

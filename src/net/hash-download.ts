@@ -246,7 +246,7 @@ async function requestFollowingRedirects(
       next = new URL(location, current);
     } catch {
       throw new DownloadError(
-        'network',
+        'bad-redirect',
         `the server redirected to an invalid address ${location.slice(0, 200)}`,
       );
     }
@@ -362,6 +362,14 @@ function classify(caught: unknown, deadline: AbortSignal): DownloadError {
   }
   if (TLS_CODES.test(code))
     return new DownloadError('tls', `the TLS connection failed (${code})`, { cause: caught });
+  if (
+    code === 'UND_ERR_HEADERS_OVERFLOW' ||
+    code === 'UND_ERR_RESPONSE_STATUS_CODE' ||
+    code.startsWith('HPE_')
+  )
+    return new DownloadError('bad-response', `the server's answer is not valid HTTP (${code})`, {
+      cause: caught,
+    });
   if (code === 'ECONNREFUSED')
     return new DownloadError('connect', 'the server refused the connection', { cause: caught });
   return new DownloadError('network', `the connection failed (${code || detail})`, { cause: caught });

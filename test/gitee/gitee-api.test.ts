@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import nock from 'nock';
 import { isMshubError } from '../../src/core/errors.js';
+import { COMMENT_MARKER } from '../../src/core/report/render-markdown.js';
 import { endpointUrl, GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
+import { GiteeReporter } from '../../src/platforms/gitee/gitee-reporter.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
 useStrictNock();
@@ -46,5 +48,51 @@ describe('Gitee API URLs', () => {
       endpointUrl('https://gitee.com/api/v5/', '/repos/o/r/contents/a%20b/c.md').href,
       'https://gitee.com/api/v5/repos/o/r/contents/a%20b/c.md',
     );
+  });
+});
+
+describe('the Gitee reporter', () => {
+  it('edits no comment when it cannot tell which account it is', async () => {
+    const api = new GiteeApi(
+      { apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 0, timeoutMs: 5000 },
+      async () => {},
+    );
+    const reporter = new GiteeReporter(
+      api,
+      { owner: 'mindspore', repo: 'hub', pullNumber: () => 3 },
+      {
+        webUrl: 'https://gitee.com',
+        labels: {
+          pending: 'mshub-review/pending',
+          passed: 'mshub-review/passed',
+          failed: 'mshub-review/failed',
+        },
+      },
+    );
+    const gitee = nock('https://gitee.com');
+    const auth = { access_token: 'tok' };
+    gitee.get('/api/v5/user').query(auth).reply(500);
+    gitee
+      .get('/api/v5/repos/mindspore/hub/pulls/3/comments')
+      .query({ ...auth, page: 1, per_page: 100 })
+      .reply(200, [
+        { id: 9, body: `${COMMENT_MARKER}\ncopied by someone else`, user: { login: 'stranger' } },
+      ]);
+    let posted = '';
+    gitee
+      .post('/api/v5/repos/mindspore/hub/pulls/3/comments', (body: { body: string }) => {
+        posted = body.body;
+        return true;
+      })
+      .query(auth)
+      .reply(201, { id: 10 });
+    gitee
+      .delete(/labels/)
+      .query(true)
+      .times(2)
+      .reply(204);
+    gitee.post('/api/v5/repos/mindspore/hub/pulls/3/labels').query(auth).reply(201, []);
+    await reporter.failed('a'.repeat(40), 'the platform API answered HTTP 502');
+    assert.match(posted, /could not finish/);
   });
 });

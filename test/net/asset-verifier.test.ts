@@ -327,3 +327,34 @@ describe('the private-address guard', () => {
     });
   }
 });
+
+describe('answers that asking again will not mend', () => {
+  it('does not retry a redirect to an address that is not a URL', async () => {
+    await withServer(
+      (_, response) => response.writeHead(302, { location: 'https://[::1' }).end(),
+      async (server) => {
+        const hasher = verifier({ retries: 3 });
+        const outcome = await hasher.hash(server.url('/x.ckpt'));
+        assert.equal(outcome.ok, false);
+        assert.equal(outcome.ok ? '' : outcome.kind, 'unreachable');
+        assert.match(outcome.ok ? '' : outcome.reason, /redirected to an invalid address/);
+        assert.equal(server.requests.length, 1);
+        await hasher.close();
+      },
+    );
+  });
+
+  it('does not retry an answer whose headers are too large', async () => {
+    await withServer(
+      (_, response) => response.writeHead(200, { 'x-padding': 'a'.repeat(64 * 1024) }).end('x'),
+      async (server) => {
+        const hasher = verifier({ retries: 3 });
+        const outcome = await hasher.hash(server.url('/x.ckpt'));
+        assert.equal(outcome.ok ? '' : outcome.kind, 'unreachable');
+        assert.match(outcome.ok ? '' : outcome.reason, /not valid HTTP/);
+        assert.equal(server.requests.length, 1);
+        await hasher.close();
+      },
+    );
+  });
+});

@@ -74,7 +74,8 @@ export class GiteeReporter implements ReviewReporter {
       comments.map((comment) => ({
         id: comment.id,
         body: comment.body ?? '',
-        byBot: botLogin === undefined || comment.user?.login === botLogin,
+        // Fail closed: when the bot cannot tell who it is, no comment is its own to edit or delete.
+        byBot: botLogin !== undefined && comment.user?.login === botLogin,
       })),
       body,
       verdict,
