@@ -43,6 +43,11 @@ export async function runServe(
       'serve has no platform to serve: set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET for the GitHub App, ' +
         'or GITEE_WEBHOOK_SECRET and GITEE_TOKEN for Gitee (README: Deployment).',
     );
+  if (environment.github && environment.github.webhookSecret === '')
+    throw new MshubError(
+      'CONFIG_INVALID',
+      "APP_ID is set, but WEBHOOK_SECRET is empty: set it to the GitHub App's webhook secret, so forged deliveries are refused.",
+    );
   const log = options.log ?? createLogger(environment.log);
   const runtime = createRuntime(environment, log);
   const { service, siteSync } = runtime;

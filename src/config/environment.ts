@@ -94,7 +94,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   };
 }
 
-/** APP_ID turns the GitHub App on; it then needs its key and a webhook secret (Probot would default to "development"). */
+/** APP_ID turns the GitHub App on; it then needs its private key. */
 function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | undefined {
   const appId = env.APP_ID?.trim();
   if (!appId) return undefined;
@@ -119,12 +119,8 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
       'CONFIG_INVALID',
       'APP_ID is set, but PRIVATE_KEY (or the file at PRIVATE_KEY_PATH) is not a PEM private key.',
     );
+  // Required by `serve` only: a worker receives no webhooks.
   const webhookSecret = env.WEBHOOK_SECRET ?? '';
-  if (webhookSecret === '')
-    throw new MshubError(
-      'CONFIG_INVALID',
-      "APP_ID is set, but WEBHOOK_SECRET is empty: set it to the GitHub App's webhook secret, so forged deliveries are refused.",
-    );
   const host = env.GHE_HOST?.trim();
   return {
     appId,

@@ -59,11 +59,12 @@ describe('mshub-review worker', () => {
     assert.match(run.stderr, /Without Redis, `mshub-review serve` runs the reviews itself/);
   });
 
-  it('refuses a GitHub App without a webhook secret, rather than accept "development"', () => {
-    refuses(
-      { APP_ID: '1', PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----' },
-      /WEBHOOK_SECRET is empty/,
-    );
+  it('refuses to serve a GitHub App without a webhook secret, rather than accept "development"', async () => {
+    const run = await runCliCaptured(['serve'], {
+      env: { APP_ID: '1', PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----' },
+    });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /WEBHOOK_SECRET is empty/);
   });
 
   it('says in one line when PRIVATE_KEY_PATH cannot be read', async () => {
