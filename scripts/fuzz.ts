@@ -1,9 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultRulesConfig } from '../src/core/rules/rules-config.js';
-import { CORPUS_ROOT, CORPUS_SKIP, SAMPLE_HUB } from '../test/helpers/fixtures.js';
-import { checkEverything, mutate, seededRandom } from '../test/helpers/fuzz.js';
+import { checkEverything, mutate, realSeedFiles, seededRandom } from '../test/helpers/fuzz.js';
 
 /**
  * `npm run fuzz -- --cases 5000 --seed 7`: the fuzz test of `npm test`, with as many cases as asked,
@@ -19,24 +16,7 @@ const { values } = parseArgs({
 const cases = Number(values.cases);
 const seed = Number(values.seed);
 
-function markdownFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.md')) found.push(path);
-    }
-  };
-  walk(join(root, 'mshub_res/assets'));
-  return found.sort();
-}
-
-const root = CORPUS_SKIP ? SAMPLE_HUB : join(CORPUS_ROOT, 'hub');
-const sources = markdownFiles(root).map((file) => ({
-  path: relative(root, file),
-  text: readFileSync(file, 'utf8'),
-}));
+const sources = realSeedFiles({ sample: false });
 const config = defaultRulesConfig();
 const random = seededRandom(seed);
 let failures = 0;

@@ -1,40 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
-import { CORPUS_ROOT, CORPUS_SKIP, SAMPLE_HUB } from '../helpers/fixtures.js';
-import { checkEverything, mutate, seededRandom } from '../helpers/fuzz.js';
+import { checkEverything, mutate, realSeedFiles, seededRandom } from '../helpers/fuzz.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const SEED = 20261130;
 const CASES = 300;
 
-function markdownFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.md')) found.push(path);
-    }
-  };
-  walk(join(root, 'mshub_res/assets'));
-  return found.sort();
-}
-
-/** The real files to mutate: the sample kept in the repository, and every hub file when the corpus is here. */
-function seeds(): Array<{ path: string; text: string }> {
-  const roots = [SAMPLE_HUB, ...(CORPUS_SKIP ? [] : [join(CORPUS_ROOT, 'hub')])];
-  return roots.flatMap((root) =>
-    markdownFiles(root).map((file) => ({ path: relative(root, file), text: readFileSync(file, 'utf8') })),
-  );
-}
-
 describe('mutated real asset files', () => {
   const config = defaultRulesConfig();
-  const sources = seeds();
+  const sources = realSeedFiles({ sample: true });
   const random = seededRandom(SEED);
   const cases = Array.from({ length: CASES }, (_, index) => {
     const source = sources[Math.floor(random() * sources.length)] ?? sources[0];

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.js';
 import { renderJson } from '../../src/core/report/render-json.js';
 import { renderMarkdown } from '../../src/core/report/render-markdown.js';
@@ -5,6 +7,7 @@ import { renderText } from '../../src/core/report/render-text.js';
 import { buildReport } from '../../src/core/report/review-report.js';
 import type { RulesConfig } from '../../src/core/rules/rules-config.js';
 import { validateAssetFileResults } from '../../src/core/validate-hub.js';
+import { CORPUS_ROOT, CORPUS_SKIP, SAMPLE_HUB } from './fixtures.js';
 
 /** A small seeded generator (mulberry32): the same seed gives the same cases on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -178,4 +181,26 @@ export function checkEverything(path: string, text: string, config: RulesConfig)
   JSON.parse(renderJson(report));
   buildCatalog([{ path, bytes }], config);
   return performance.now() - started;
+}
+
+function markdownFiles(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) found.push(path);
+    }
+  };
+  walk(join(root, 'mshub_res/assets'));
+  return found.sort();
+}
+
+/** The real files to mutate: the sample kept in the repository, and every hub file when the corpus is here. */
+export function realSeedFiles(options: { sample: boolean }): Array<{ path: string; text: string }> {
+  const roots = [...(options.sample ? [SAMPLE_HUB] : []), ...(CORPUS_SKIP ? [] : [join(CORPUS_ROOT, 'hub')])];
+  if (roots.length === 0) roots.push(SAMPLE_HUB);
+  return roots.flatMap((root) =>
+    markdownFiles(root).map((file) => ({ path: relative(root, file), text: readFileSync(file, 'utf8') })),
+  );
 }
