@@ -8,7 +8,7 @@ import { FindingCollector, type ReportSink, type SourcePosition } from './report
 import { checkHeadingColons } from './rules/body-rules.js';
 import { VERSION_FIELDS } from './rules/fields.js';
 import { checkSchema } from './rules/front-matter-schema.js';
-import { checkUnknownKeys, checkVersionText } from './rules/key-rules.js';
+import { checkDuplicateKeys, checkUnknownKeys, checkVersionText } from './rules/key-rules.js';
 import { checkAssetLinks, checkAssetSha256, checkRepoLink } from './rules/link-rules.js';
 import { checkChineseTwin, checkFolderLayout } from './rules/path-rules.js';
 import {
@@ -84,6 +84,7 @@ const FRONT_MATTER_RULES: readonly Rule[] = [
   checkAssetSha256,
   checkAssetLinks,
   checkRepoLink,
+  checkDuplicateKeys,
   checkUnknownKeys,
   checkVersionText,
   checkHeadingColons,

@@ -1,4 +1,5 @@
 import { compareFindings, type FileFindings } from './findings.js';
+import { parseHttpsLink, parseRepoLink } from './links.js';
 import { FindingCollector } from './report-sink.js';
 import type { HubContext } from './rules/rule-context.js';
 import type { RulesConfig } from './rules/rules-config.js';
@@ -67,17 +68,38 @@ function cardName(path: string): string {
 interface ModelIdentity {
   name: string;
   card: string;
+  /** The model's source folder, whatever the branch: cards of one model's variants share it. */
+  folder: string | undefined;
+}
+
+/**
+ * The folder `repo-link` points to, without its branch or tag: `gitee.com/mindspore/models/research/cv/ghostnet_quant`
+ * for every release's card of that model and for its evaluation variants.
+ */
+function sourceFolder(repoLink: string | undefined): string | undefined {
+  if (!repoLink) return undefined;
+  const parsed = parseHttpsLink(repoLink);
+  const link = parsed.ok ? parseRepoLink(parsed.url) : undefined;
+  return link ? `${link.host}/${link.owner}/${link.repo}/${link.path ?? ''}`.toLowerCase() : undefined;
 }
 
 function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
+  if (a.folder !== undefined && a.folder === b.folder) return true;
   return a.card === b.card || a.name.includes(b.name) || b.name.includes(a.name);
 }
 
-/** One checkpoint listed under two different models means one of the two entries is wrong. */
+/**
+ * One checkpoint listed under two different models means one of the two entries is wrong. Cards of
+ * one model (its releases, its evaluation variants, a publisher's copy) legitimately share one.
+ */
 function checkDuplicateDigests(results: readonly AssetFileResult[], config: RulesConfig): void {
   const owners = new Map<string, Array<{ result: AssetFileResult; model: ModelIdentity }>>();
   for (const result of results) {
-    const model = { name: modelKey(result.facts?.modelName), card: cardName(result.path) };
+    const model = {
+      name: modelKey(result.facts?.modelName),
+      card: cardName(result.path),
+      folder: sourceFolder(result.facts?.repoLink),
+    };
     for (const { sha256 } of result.facts?.assets ?? []) {
       if (sha256 === undefined || !FULL_DIGEST.test(sha256)) continue;
       const list = owners.get(sha256) ?? [];

@@ -5,7 +5,7 @@ import { renderJson } from '../../src/core/report/render-json.js';
 import { COMMENT_MARKER, renderMarkdown } from '../../src/core/report/render-markdown.js';
 import { renderText } from '../../src/core/report/render-text.js';
 import { buildReport, verdictOf } from '../../src/core/report/review-report.js';
-import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce } from '../helpers/fixtures.js';
+import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
 import { assertSnapshot } from '../helpers/snapshot.js';
 
 const HOSTILE =
@@ -132,10 +132,13 @@ describe('values built to break out of the comment', () => {
   });
 
   it('keeps every code span closed when a value holds backticks', () => {
-    const findings = check(replaceOnce(CLEAN_TEXT, 'module-type: nlp', 'module-type: "cv-a`b-c` @x <b>"'));
-    const moduleType = findings.find((finding) => finding.rule === 'module-type');
-    assert.ok(moduleType?.fix);
-    assert.equal((moduleType.fix.match(/`/g) ?? []).length % 2, 0, moduleType.fix);
+    let text = replaceOnce(CLEAN_TEXT, 'module-type: nlp', 'module-type: "v`i-a`b-c` @x <b>"');
+    text = replaceOnce(text, 'model-version: 1.9', 'model-version: 1.9\nmodel-version: "`2.0` @x <b>"');
+    const findings = check(text);
+    assert.deepEqual(rulesOf(findings), ['duplicate-key', 'module-type']);
+    for (const finding of findings)
+      for (const part of [finding.message, finding.fix ?? ''])
+        assert.equal((part.match(/`/g) ?? []).length % 2, 0, part);
     const markdown = renderMarkdown(buildReport([{ path: CLEAN_PATH, findings }]));
     assert.doesNotMatch(stripCodeSpans(markdown), /<b>|@x/);
   });

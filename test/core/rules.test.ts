@@ -96,11 +96,6 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'front-matter-yaml',
-    when: 'a key appears twice',
-    failing: run(edit('license: Apache2.0', 'license: Apache2.0\nlicense: MIT')),
-  },
-  {
-    rule: 'front-matter-yaml',
     when: 'the front matter is plain text',
     failing: run('# x\n---\njust words\n---\n'),
   },
@@ -155,9 +150,40 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'module-type',
-    when: 'it has two dashes',
-    failing: run(edit('module-type: nlp', 'module-type: nlp-text-classification')),
-    expect: (finding) => assert.match(finding.fix ?? '', /nlp-text_classification/),
+    when: 'the family is unknown, whatever follows the first dash (the hub splits there)',
+    failing: run(edit('module-type: nlp', 'module-type: vision-super-resolution')),
+    passing: run(edit('module-type: nlp', 'module-type: cv-super-resolution')),
+  },
+  {
+    rule: 'duplicate-key',
+    when: 'a top-level key is written twice',
+    failing: run(edit('license: Apache2.0', 'license: Apache2.0\nlicense: MIT')),
+    expect: (finding) => {
+      assert.equal(finding.line, 39);
+      assert.match(finding.message, /`license` is written twice, on lines 38 and 39/);
+    },
+  },
+  {
+    rule: 'duplicate-key',
+    when: 'a missing `- ` merges two asset entries into one',
+    failing: run(
+      edit(
+        'acc82.25.ckpt>\n    asset-sha256: ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a\n',
+        `acc82.25.ckpt>\n    asset-sha256: ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a\n    file-format: mindir\n    asset-link: <https://download.mindspore.cn/models/r1.9/albert.mindir>\n    asset-sha256: ${'b'.repeat(64)}\n`,
+      ),
+    ),
+    // The fix applied as it says: a line holding only `-` above line 37.
+    passing: run(
+      edit(
+        'acc82.25.ckpt>\n    asset-sha256: ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a\n',
+        `acc82.25.ckpt>\n    asset-sha256: ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a\n-\n    file-format: mindir\n    asset-link: <https://download.mindspore.cn/models/r1.9/albert.mindir>\n    asset-sha256: ${'b'.repeat(64)}\n`,
+      ),
+    ),
+    expect: (finding) => {
+      assert.equal(finding.line, 37);
+      assert.match(finding.message, /Asset entry 1 has `file-format` twice, on lines 34 and 37/);
+      assert.match(finding.fix ?? '', /above line 37, indented like the `-` on line 33/);
+    },
   },
   {
     rule: 'used-for',
@@ -175,6 +201,17 @@ const CASES: RuleCase[] = [
     when: 'the dataset is spelled differently from the hub list',
     failing: run(edit('train-dataset: mnli', 'train-dataset: COCO2017')),
     expect: (finding) => assert.match(finding.fix ?? '', /Did you mean `coco2017`/),
+  },
+  {
+    rule: 'train-dataset',
+    when: 'the whole value is listed but the loader splits it at `_` (27 real files)',
+    failing: run(edit('train-dataset: mnli', 'train-dataset: AclImdb_v1')),
+    // The fix applied as written.
+    passing: run(edit('train-dataset: mnli', 'train-dataset: aclimdbv1')),
+    expect: (finding) => {
+      assert.match(finding.message, /splits `train-dataset` at every `_` and then does not know `AclImdb`, `v1`/);
+      assert.match(finding.fix ?? '', /Write `train-dataset: aclimdbv1`/);
+    },
   },
   {
     rule: 'file-format',
@@ -305,7 +342,13 @@ const CASES: RuleCase[] = [
           { path: CLEAN_PATH, bytes: bytesOf(CLEAN_TEXT) },
           {
             path: 'mshub_res/assets/mindspore/1.9/gpt_mnli.md',
-            bytes: bytesOf(replaceOnce(CLEAN_TEXT, 'model-name: albert', 'model-name: gpt')),
+            bytes: bytesOf(
+              replaceOnce(
+                replaceOnce(CLEAN_TEXT, 'model-name: albert', 'model-name: gpt'),
+                'tree/r1.9/research/nlp/albert>',
+                'tree/r1.9/research/nlp/gpt>',
+              ),
+            ),
           },
         ],
         defaultRulesConfig(),
@@ -315,6 +358,11 @@ const CASES: RuleCase[] = [
         [
           { path: CLEAN_PATH, bytes: bytesOf(CLEAN_TEXT) },
           { path: 'mshub_res/assets/mindspore/1.8/albert_mnli.md', bytes: bytesOf(CLEAN_TEXT) },
+          // An evaluation variant of the same model (same source folder) shares its checkpoint.
+          {
+            path: 'mshub_res/assets/mindspore/1.9/albertfp16_mnli.md',
+            bytes: bytesOf(replaceOnce(CLEAN_TEXT, 'model-name: albert', 'model-name: bert_fp16_eval')),
+          },
         ],
         defaultRulesConfig(),
       ).flatMap((file) => file.findings),

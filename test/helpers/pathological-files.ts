@@ -17,6 +17,8 @@ export const PATHOLOGICAL_FILES: Record<string, (bytes: number) => string> = {
       /^repo-link: .*$/m,
       `repo-link: https://gitee.com/mindspore/models/tree/r1.9/${'https://'.repeat(Math.min(bytes, 60_000) / 8)}`,
     ),
+  'a flow list over a line of spaces': (bytes) =>
+    CLEAN.replace('summary: albert is used for nlp', `summary: [a,\nb${' '.repeat(bytes / 16)}c]`),
   'setext headings': (bytes) => `${CLEAN}${'a:\n=\n'.repeat(bytes / 5)}`,
   'unclosed code fences': (bytes) => `${CLEAN}${'```\n'.repeat(bytes / 4)}`,
 };

@@ -1,8 +1,8 @@
 import { MshubError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import type { HubContext } from '../rules/rule-context.js';
+import { loadedAssetIndex } from '../rules/rule-context.js';
 import type { RulesConfig } from '../rules/rules-config.js';
-import { scalarText } from '../text/scalar-text.js';
 import type { AssetFileInput, AssetFileResult } from '../validate-asset-file.js';
 import { validateAssetFileResults } from '../validate-hub.js';
 import { hubUid } from './hub-uid.js';
@@ -79,13 +79,7 @@ function toModel(result: AssetFileResult, fields: Record<string, unknown>): Cata
   }
   model.uid = typeof fields['repo-link'] === 'string' ? (hubUid(fields['repo-link']) ?? '') : '';
   const assets = Array.isArray(fields.asset) ? (fields.asset as Array<Record<string, unknown>>) : [];
-  if (assets.length > 0) {
-    let assetId = 0;
-    assets.forEach((asset, index) => {
-      if (scalarText(asset?.['file-format'])?.toLowerCase() === 'ckpt') assetId = index;
-    });
-    model['asset-id'] = assetId;
-  }
+  if (assets.length > 0) model['asset-id'] = loadedAssetIndex(assets.map((asset) => asset ?? {}));
   return model;
 }
 

@@ -57,7 +57,8 @@ export function parseFrontMatter(
   const yamlText = yamlLines.map((line) => line.text).join('\n');
   let data: unknown;
   try {
-    data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA, filename: 'front matter' });
+    // json: a key written twice keeps its last value, as the hub's PyYAML does (the duplicate-key rule says so).
+    data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA, filename: 'front matter', json: true });
   } catch (error) {
     return { ok: false, failure: withSecondColonHint(describeLoadError(error, firstLine), lines) };
   }

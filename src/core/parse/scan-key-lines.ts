@@ -15,15 +15,52 @@ export interface AssetEntryLayout {
   keys: Map<string, KeyLocation>;
 }
 
+/** A key written twice in one mapping: YAML (like the hub's PyYAML) keeps the last value. */
+export interface DuplicateKey {
+  key: string;
+  first: KeyLocation;
+  again: KeyLocation;
+  /** Index of the `asset` entry that holds both, for a key inside an entry. */
+  assetEntry?: number;
+}
+
 export interface FrontMatterLayout {
   keys: Map<string, KeyLocation>;
   assetEntries: AssetEntryLayout[];
+  duplicates: DuplicateKey[];
 }
 
-const TOP_LEVEL_KEY = /^([^\s#\-'"?{[][^:]*?)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
-const NESTED_KEY = /^([ \t]+)([^\s#\-'"?{[][^:]*?)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
 const LIST_ITEM = /^([ \t]*)-(?=[ \t]|$)[ \t]*(.*)$/;
-const INLINE_KEY = /^([^\s#'"?{[][^:]*?)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
+const NOT_A_KEY_START = new Set(['#', "'", '"', '?', '{', '[']);
+const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
+
+/**
+ * `key: value` from `start` on: the key runs to the line's first `:`, which must be followed by a
+ * blank or the end. A scan, not a regular expression: the lazy pattern it replaces backtracked
+ * quadratically over a long line of spaces without a colon.
+ */
+function keyAt(
+  text: string,
+  start: number,
+  dashAllowed: boolean,
+): { key: string; value: string } | undefined {
+  const first = text[start];
+  if (first === undefined || isBlank(first) || NOT_A_KEY_START.has(first) || (!dashAllowed && first === '-'))
+    return undefined;
+  const colon = text.indexOf(':', start);
+  if (colon === -1 || (colon + 1 < text.length && !isBlank(text[colon + 1]))) return undefined;
+  let keyEnd = colon;
+  while (keyEnd > start && isBlank(text[keyEnd - 1])) keyEnd--;
+  let valueStart = colon + 1;
+  while (isBlank(text[valueStart])) valueStart++;
+  return { key: text.slice(start, keyEnd), value: text.slice(valueStart) };
+}
+
+function indentOf(text: string): number {
+  let at = 0;
+  while (isBlank(text[at])) at++;
+  return at;
+}
 
 /**
  * Finds where keys are written, so findings point at the right line, and keeps each value's source
@@ -33,13 +70,19 @@ const INLINE_KEY = /^([^\s#'"?{[][^:]*?)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
 export function scanKeyLines(lines: readonly SourceLine[]): FrontMatterLayout {
   const keys = new Map<string, KeyLocation>();
   const assetEntries: AssetEntryLayout[] = [];
+  const duplicates: DuplicateKey[] = [];
   let inAssetBlock = false;
+  const remember = (map: Map<string, KeyLocation>, key: string, at: KeyLocation, assetEntry?: number) => {
+    const first = map.get(key);
+    if (!first) map.set(key, at);
+    else duplicates.push({ key, first, again: at, ...(assetEntry === undefined ? {} : { assetEntry }) });
+  };
 
   for (const { line, text } of lines) {
-    const topLevel = TOP_LEVEL_KEY.exec(text);
+    const topLevel = keyAt(text, 0, false);
     if (topLevel) {
-      const [, key = '', value = ''] = topLevel;
-      if (!keys.has(key)) keys.set(key, location(line, 0, key, value, text));
+      const { key, value } = topLevel;
+      remember(keys, key, location(line, 0, key, value, text));
       inAssetBlock = key === 'asset';
       continue;
     }
@@ -50,21 +93,27 @@ export function scanKeyLines(lines: readonly SourceLine[]): FrontMatterLayout {
       const [, , rest = ''] = item;
       const entry: AssetEntryLayout = { line, keys: new Map() };
       assetEntries.push(entry);
-      const inline = INLINE_KEY.exec(rest);
+      const inline = keyAt(rest, 0, true);
       if (inline) {
-        const [, key = '', value = ''] = inline;
-        entry.keys.set(key, location(line, text.length - rest.length, key, value, text));
+        const { key, value } = inline;
+        remember(
+          entry.keys,
+          key,
+          location(line, text.length - rest.length, key, value, text),
+          assetEntries.length - 1,
+        );
       }
       continue;
     }
-    const nested = NESTED_KEY.exec(text);
+    const indent = indentOf(text);
+    const nested = indent > 0 ? keyAt(text, indent, false) : undefined;
     const entry = assetEntries[assetEntries.length - 1];
     if (nested && entry) {
-      const [, indent = '', key = '', value = ''] = nested;
-      if (!entry.keys.has(key)) entry.keys.set(key, location(line, indent.length, key, value, text));
+      const { key, value } = nested;
+      remember(entry.keys, key, location(line, indent, key, value, text), assetEntries.length - 1);
     }
   }
-  return { keys, assetEntries };
+  return { keys, assetEntries, duplicates };
 }
 
 function location(line: number, keyOffset: number, key: string, value: string, text: string): KeyLocation {

@@ -13,7 +13,7 @@ export function parseSimpleFrontMatter(
   lines: readonly SourceLine[],
 ): { data: Record<string, unknown>; layout: FrontMatterLayout } | undefined {
   const data: Record<string, unknown> = {};
-  const layout: FrontMatterLayout = { keys: new Map(), assetEntries: [] };
+  const layout: FrontMatterLayout = { keys: new Map(), assetEntries: [], duplicates: [] };
   let listKey: string | undefined;
   let list: Array<Record<string, unknown> | null> | undefined;
   let dashIndent = -1;

@@ -64,3 +64,31 @@ export const checkVersionText: Rule = ({ doc, sink }) => {
     );
   }
 };
+
+/**
+ * The hub accepts a key written twice (PyYAML keeps the last), but the first value is lost without
+ * a word. In the `asset` list the usual cause is a missing `- `, which merges two entries into one.
+ */
+export const checkDuplicateKeys: Rule = ({ doc, sink }) => {
+  const entriesReported = new Set<number>();
+  for (const { key, first, again, assetEntry } of doc.layout.duplicates) {
+    if (assetEntry === undefined) {
+      sink.report(
+        'duplicate-key',
+        { line: again.line, column: again.column },
+        `${q(key)} is written twice, on lines ${first.line} and ${again.line}. YAML keeps only the last one, so the value on line ${first.line} is lost.`,
+        `Keep one \`${inCode(key)}:\` line: delete the one you do not want, or merge the two values.`,
+      );
+      continue;
+    }
+    // Two entries merged by one missing `- ` repeat every key: the first repeat is where the new one starts.
+    if (entriesReported.has(assetEntry)) continue;
+    entriesReported.add(assetEntry);
+    sink.report(
+      'duplicate-key',
+      { line: again.line, column: again.column },
+      `Asset entry ${assetEntry + 1} has ${q(key)} twice, on lines ${first.line} and ${again.line}, so YAML keeps only the second and the asset on line ${first.line} is lost. Line ${again.line} probably starts a new entry and lacks its \`- \`.`,
+      `Add a line holding only \`-\` above line ${again.line}, indented like the \`-\` on line ${doc.layout.assetEntries[assetEntry]?.line ?? first.line}, so that the keys from line ${again.line} on form an entry of their own.`,
+    );
+  }
+};

@@ -7,6 +7,7 @@ import {
   assetEntries,
   assetPosition,
   assetRawValue,
+  loadedAssetIndex,
   type Rule,
   type RuleContext,
   unquote,
@@ -67,7 +68,9 @@ export const checkRepoLink: Rule = (context) => {
 
 export const checkAssetLinks: Rule = (context) => {
   const { doc, config, sink } = context;
-  assetEntries(doc).forEach((entry, index) => {
+  const entries = assetEntries(doc);
+  const loaded = loadedAssetIndex(entries);
+  entries.forEach((entry, index) => {
     const value = entry['asset-link'];
     if (value === undefined || (value !== null && typeof value !== 'string')) return;
     const position = assetPosition(doc, index, 'asset-link');
@@ -91,7 +94,7 @@ export const checkAssetLinks: Rule = (context) => {
     const extension = fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.')) : '';
     const format = (scalarText(entry['file-format']) ?? '').toLowerCase();
     const accepted = format === 'mslite' ? ['.ms'] : ASSET_EXTENSIONS;
-    if (!accepted.includes(extension)) {
+    if (index === loaded && !accepted.includes(extension)) {
       sink.report(
         'asset-extension',
         position,

@@ -233,6 +233,13 @@ export const RULES = [
     summary: 'A pull request with more than 200 asset files is reviewed for its first 200 only (bots).',
   },
   {
+    id: 'duplicate-key',
+    severity: 'error',
+    origin: 'stricter',
+    summary:
+      'No key is written twice in one mapping: YAML keeps only the last value, so the first is silently lost (often a missing `- ` in the asset list).',
+  },
+  {
     id: 'unsafe-path',
     severity: 'error',
     origin: 'stricter',

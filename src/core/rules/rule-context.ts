@@ -1,6 +1,7 @@
 import type { FrontMatterData } from '../parse/parse-front-matter.js';
 import type { AssetEntryLayout, FrontMatterLayout, KeyLocation } from '../parse/scan-key-lines.js';
 import type { ReportSink, SourcePosition } from '../report-sink.js';
+import { scalarText } from '../text/scalar-text.js';
 import type { RulesConfig } from './rules-config.js';
 
 /** What a rule may know about the hub beyond the file itself; each part is optional. */
@@ -71,4 +72,16 @@ export function assetEntries(doc: AssetDocument): Array<Record<string, unknown>>
 export function unquote(raw: string): string {
   const quoted = /^(["'])(.*)\1$/.exec(raw);
   return quoted ? (quoted[2] ?? '') : raw;
+}
+
+/**
+ * The entry `mindspore_hub.load()` downloads: the last whose `file-format` is ckpt, else the first
+ * (check.py's `asset-id`). Only its file must be one the loader can load.
+ */
+export function loadedAssetIndex(entries: ReadonlyArray<Record<string, unknown>>): number {
+  let loaded = 0;
+  entries.forEach((entry, index) => {
+    if (scalarText(entry['file-format'])?.toLowerCase() === 'ckpt') loaded = index;
+  });
+  return loaded;
 }

@@ -1,5 +1,6 @@
 import { didYouMean } from '../text/did-you-mean.js';
-import { inCode, q } from '../text/quote.js';
+import { q } from '../text/quote.js';
+import { scalarText } from '../text/scalar-text.js';
 import {
   BACKENDS,
   COLON_ALLOWED_FIELDS,
@@ -11,29 +12,24 @@ import { assetEntries, assetPosition, type Rule, valuePosition } from './rule-co
 
 const list = (values: readonly string[]) => values.join(', ');
 
+/**
+ * The hub splits `module-type` at its first `-` before it checks it, so only the family before it
+ * matters: `cv-super-resolution` is the family `cv` with the detail `super-resolution`.
+ */
 export const checkModuleType: Rule = ({ doc, sink }) => {
   const value = doc.data['module-type'];
   if (typeof value !== 'string') return;
-  const parts = value.toLowerCase().split('-');
-  const family = parts[0] ?? '';
-  if (parts.length > 2) {
-    sink.report(
-      'module-type',
-      valuePosition(doc, 'module-type'),
-      `${q(value)} has more than one \`-\`. \`module-type\` is a family, optionally followed by one \`-\` and a detail.`,
-      `Use \`_\` inside the detail, for example \`${inCode(`${family}-${parts.slice(1).join('_')}`)}\`.`,
-    );
-  } else if (!MODULE_TYPE_FAMILIES.includes(family)) {
-    const guess = didYouMean(family, MODULE_TYPE_FAMILIES);
-    sink.report(
-      'module-type',
-      valuePosition(doc, 'module-type'),
-      `${q(family)} is not a module family the hub knows (${list(MODULE_TYPE_FAMILIES)}).`,
-      guess
-        ? `Did you mean \`${guess}\`? For example \`module-type: ${guess}-classification\`.`
-        : 'Start `module-type` with one of the families, for example `cv-classification`.',
-    );
-  }
+  const family = value.toLowerCase().split('-', 1)[0] ?? '';
+  if (MODULE_TYPE_FAMILIES.includes(family)) return;
+  const guess = didYouMean(family, MODULE_TYPE_FAMILIES);
+  sink.report(
+    'module-type',
+    valuePosition(doc, 'module-type'),
+    `${q(family)} is not a module family the hub knows (${list(MODULE_TYPE_FAMILIES)}).`,
+    guess
+      ? `Did you mean \`${guess}\`? For example \`module-type: ${guess}-classification\`.`
+      : 'Start `module-type` with one of the families, for example `cv-classification`.',
+  );
 };
 
 function checkSlashList(field: string, allowed: readonly string[], rule: 'used-for' | 'backend'): Rule {
@@ -56,20 +52,36 @@ export const checkUsedFor = checkSlashList('used-for', USED_FOR_VALUES, 'used-fo
 export const checkTrainBackend = checkSlashList('train-backend', BACKENDS, 'backend');
 export const checkInferBackend = checkSlashList('infer-backend', BACKENDS, 'backend');
 
+/**
+ * The hub loader splits `train-dataset` at every `_` and looks up each part, even when the whole
+ * value is in its list: `AclImdb_v1` is listed, yet `mindspore_hub.load()` refuses it (no `v1`).
+ */
 export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
-  const value = doc.data['train-dataset'];
-  if (value === null || value === undefined || value === '' || typeof value === 'object') return;
-  const text = String(value);
-  if (config.datasets.has(text)) return;
+  const text = scalarText(doc.data['train-dataset']);
+  if (text === undefined || text === '') return;
   const unknown = text.split('_').filter((part) => !config.datasets.has(part));
   if (unknown.length === 0) return;
+  const position = valuePosition(doc, 'train-dataset');
+  if (config.datasets.has(text)) {
+    const squeezed = text.replace(/_/g, '').toLowerCase();
+    const spelling = [...config.datasets].find((dataset) => dataset.toLowerCase() === squeezed);
+    sink.report(
+      'train-dataset',
+      position,
+      `${q(text)} is in the hub's dataset list, but the hub loader splits \`train-dataset\` at every \`_\` and then does not know ${unknown.map(q).join(', ')}, so \`mindspore_hub.load()\` refuses this model.`,
+      spelling
+        ? `Write \`train-dataset: ${spelling}\`, the list's spelling of the same dataset without \`_\`.`
+        : 'Write the dataset without `_` (the list has most datasets in such a spelling, in lower case).',
+    );
+    return;
+  }
   const guesses = unknown.map((part) => didYouMean(part, config.datasets));
   const suggestion = guesses.every((guess) => guess !== undefined)
     ? `Did you mean ${guesses.map((guess) => `\`${guess}\``).join(' and ')}? `
     : '';
   sink.report(
     'train-dataset',
-    valuePosition(doc, 'train-dataset'),
+    position,
     `The hub does not know the dataset ${unknown.map(q).join(', ')}. \`train-dataset\` must name known datasets, joined with \`_\` when there are several.`,
     `${suggestion}Use the spelling from the hub's dataset list; if the dataset is new to the hub, say so in the pull request so a maintainer can add it.`,
   );
