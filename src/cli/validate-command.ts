@@ -1,5 +1,6 @@
 import type { Environment } from '../config/environment.js';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
+import { MshubError } from '../core/errors.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
 import { renderJson } from '../core/report/render-json.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
@@ -28,7 +29,14 @@ export interface CliIo {
 
 /** `mshub-review validate [PATH...]`: returns the exit code (0 clean, 1 error findings). */
 export async function runValidate(paths: string[], options: ValidateOptions, io: CliIo): Promise<number> {
-  const selection = selectAssetFiles(paths.length > 0 ? paths : [ASSETS_ROOT]);
+  const given = paths.length > 0 ? paths : [ASSETS_ROOT];
+  const selection = selectAssetFiles(given);
+  // "0 files checked, no problems" would pass a folder that holds no submission at all.
+  if (selection.files.length === 0)
+    throw new MshubError(
+      'PATH_NOT_FOUND',
+      `found no asset file (*.md) in ${given.join(', ')}; give the model's .md file, or the hub folder that holds mshub_res.`,
+    );
   const configOptions: { explicitPath?: string; hubRoot?: string } = {};
   if (options.config) configOptions.explicitPath = options.config;
   if (selection.hubRoot) configOptions.hubRoot = selection.hubRoot;

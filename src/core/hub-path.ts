@@ -46,9 +46,18 @@ export function parseAssetPath(path: string): AssetPath {
   return { segments: posix.slice(at + marker.length).split('/'), fileName };
 }
 
+/**
+ * A model description, or a file that was meant as one: `x.MD` and `x.markdown` are checked too,
+ * so the contributor hears that the hub skips them instead of hearing nothing.
+ */
 export function isSubmissionFile(path: string): boolean {
   const fileName = parseAssetPath(path).fileName;
-  return fileName.endsWith('.md') && !DOCUMENTATION_FILES.has(fileName);
+  return /\.(md|markdown)$/i.test(fileName) && !DOCUMENTATION_FILES.has(fileName);
+}
+
+/** The hub reads only `*.md` (lower case): anything else in the assets tree never becomes a model. */
+export function hasHubExtension(path: string): boolean {
+  return path.endsWith('.md');
 }
 
 /** `x_cn.md` → `x.md`; undefined for a file that is not a Chinese translation. */

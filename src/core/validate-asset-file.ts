@@ -6,11 +6,18 @@ import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.
 import { splitFrontMatter } from './parse/split-front-matter.js';
 import { FindingCollector, type ReportSink, type SourcePosition } from './report-sink.js';
 import { checkHeadingColons } from './rules/body-rules.js';
+import {
+  checkBackendFolder,
+  checkModuleTypeCase,
+  checkUpdateTime,
+  checkVersionFolder,
+  checkVersionFormat,
+} from './rules/consistency-rules.js';
 import { VERSION_FIELDS } from './rules/fields.js';
 import { checkSchema } from './rules/front-matter-schema.js';
 import { checkDuplicateKeys, checkUnknownKeys, checkVersionText } from './rules/key-rules.js';
 import { checkAssetLinks, checkAssetSha256, checkRepoLink } from './rules/link-rules.js';
-import { checkChineseTwin, checkFolderLayout } from './rules/path-rules.js';
+import { checkChineseTwin, checkFileExtension, checkFolderLayout } from './rules/path-rules.js';
 import {
   type AssetDocument,
   assetEntries,
@@ -85,6 +92,11 @@ const FRONT_MATTER_RULES: readonly Rule[] = [
   checkAssetLinks,
   checkRepoLink,
   checkDuplicateKeys,
+  checkVersionFormat,
+  checkVersionFolder,
+  checkUpdateTime,
+  checkModuleTypeCase,
+  checkBackendFolder,
   checkUnknownKeys,
   checkVersionText,
   checkHeadingColons,
@@ -120,6 +132,7 @@ function checkContent(
   options: ValidateOptions,
 ): AssetFacts | undefined {
   checkFolderLayout(input.path, sink);
+  checkFileExtension(input.path, sink);
 
   const decoded = decodeText(input.bytes, config.limits.maxFileBytes);
   if (!decoded.ok) {

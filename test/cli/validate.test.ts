@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -55,7 +55,16 @@ describe('mshub-review validate', () => {
     writeFileSync(config, 'rules:\n  asset-sha256-format: warning\n');
     const run = await runCliCaptured(['validate', truncated, '--config', config, '--format', 'json']);
     assert.equal(run.code, 0);
-    assert.equal(JSON.parse(run.stdout).summary.warnings, 1);
+    const report = JSON.parse(run.stdout) as {
+      files: Array<{ findings: Array<{ rule: string; severity: string }> }>;
+    };
+    const digest = report.files
+      .flatMap((file) => file.findings)
+      .filter((f) => f.rule === 'asset-sha256-format');
+    assert.deepEqual(
+      digest.map((finding) => finding.severity),
+      ['warning'],
+    );
   });
 
   it('checks the assets of a hub when given the hub root, reporting paths from the root', async () => {
@@ -122,5 +131,33 @@ describe('mshub-review sha256', () => {
   it('exits 2 for a file that does not exist', async () => {
     const run = await runCliCaptured(['sha256', '/no/such/model.ckpt']);
     assert.equal(run.code, 2);
+  });
+});
+
+describe('mshub-review validate on files the hub would skip', () => {
+  it('reports a *.MD file instead of passing it over', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'upper-md-'));
+    const folder = join(root, 'mshub_res/assets/mindspore/1.9');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'albert_mnli.MD'), CLEAN_TEXT);
+    const run = await runCliCaptured(['validate', root, '--format', 'json']);
+    assert.equal(run.code, 1);
+    const report = JSON.parse(run.stdout) as {
+      files: Array<{ path: string; findings: Array<{ rule: string }> }>;
+    };
+    assert.deepEqual(
+      report.files.map((file) => [file.path, file.findings.map((finding) => finding.rule)]),
+      [['mshub_res/assets/mindspore/1.9/albert_mnli.MD', ['file-extension']]],
+    );
+  });
+
+  it('says so, with exit 2, when a folder holds no asset file at all', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'no-md-'));
+    mkdirSync(join(root, 'mshub_res/assets/mindspore/1.9'), { recursive: true });
+    writeFileSync(join(root, 'mshub_res/assets/mindspore/1.9/notes.txt'), 'x');
+    const run = await runCliCaptured(['validate', root]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /found no asset file \(\*\.md\)/);
+    assert.equal(run.stdout, '');
   });
 });

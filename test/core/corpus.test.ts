@@ -39,9 +39,11 @@ describe('the real hub corpus', { skip: CORPUS_SKIP }, () => {
       'evaluation-dash': 162,
       'front-matter-fences': 3,
       'front-matter-yaml': 6,
+      'module-type-case': 3,
       'repo-link': 4,
       'train-dataset': 126,
       'unknown-key': 22,
+      'update-time-format': 508,
       'version-text': 448,
     });
   });
@@ -82,10 +84,14 @@ describe('the real hub corpus', { skip: CORPUS_SKIP }, () => {
       'field-type': 2,
       'folder-layout': 1,
       'link-format': 1,
+      'module-type-case': 3,
       'repo-link': 2,
       'required-field': 2,
       'train-dataset': 8,
       'unknown-key': 25,
+      'update-time-format': 3,
+      'version-folder': 4,
+      'version-format': 21,
       'version-text': 1,
     });
   });
@@ -101,6 +107,7 @@ describe('the real files kept in test/fixtures/hub-sample', () => {
       'repo-link': 1,
       'train-dataset': 1,
       'unknown-key': 3,
+      'update-time-format': 3,
       'version-text': 2,
     });
   });

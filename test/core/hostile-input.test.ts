@@ -67,7 +67,7 @@ describe('hostile asset files', () => {
     const findings = check(
       replaceOnce(CLEAN_TEXT, 'update-time: 2022-10-11', 'update-time: 2022-10-11T10:00:00Z'),
     );
-    assert.deepEqual(rulesOf(findings), ['extra-colon']);
+    assert.deepEqual(rulesOf(findings), ['extra-colon', 'update-time-format']);
   });
 
   it('survives every mutation of a real file without throwing', () => {

@@ -155,6 +155,64 @@ const CASES: RuleCase[] = [
     passing: run(edit('module-type: nlp', 'module-type: cv-super-resolution')),
   },
   {
+    rule: 'version-format',
+    when: 'model-version has a `v` in front',
+    failing: run(edit('model-version: 1.9', 'model-version: v1.9')),
+    passing: run(edit('model-version: 1.9', 'model-version: "1.9"')),
+    expect: (finding) => assert.equal(finding.fix, 'Write `model-version: "1.9"`.'),
+  },
+  {
+    rule: 'version-format',
+    when: 'mindspore-version is written `v111` (21 historical files)',
+    failing: run(edit('mindspore-version: 1.9', 'mindspore-version: v111')),
+    expect: (finding) => assert.match(finding.fix ?? '', /numbers separated by dots/),
+  },
+  {
+    rule: 'version-folder',
+    when: 'mindspore-version is not the version folder',
+    failing: run(edit('mindspore-version: 1.9', 'mindspore-version: "2.0"')),
+    passing: run(edit('mindspore-version: 1.9', 'mindspore-version: "1.9"')),
+    expect: (finding) => {
+      assert.match(finding.message, /is `2\.0`, but the file is in the folder for MindSpore `1\.9`/);
+      assert.match(
+        finding.fix ?? '',
+        /move the file to `mshub_res\/assets\/mindspore\/2\.0\/albert_mnli\.md`/,
+      );
+    },
+  },
+  {
+    rule: 'update-time-format',
+    when: 'the month is one digit (508 hub files)',
+    failing: run(edit('update-time: 2022-10-11', 'update-time: 2023-2-17')),
+    passing: run(edit('update-time: 2022-10-11', 'update-time: 2023-02-17')),
+    expect: (finding) => assert.equal(finding.fix, 'Write `update-time: 2023-02-17`.'),
+  },
+  {
+    rule: 'module-type-case',
+    when: 'the module type has capitals (`audio-TTS`)',
+    failing: run(edit('module-type: nlp', 'module-type: nlp-TTS')),
+    passing: run(edit('module-type: nlp', 'module-type: nlp-tts')),
+    expect: (finding) => assert.equal(finding.fix, 'Write `module-type: nlp-tts`.'),
+  },
+  {
+    rule: 'backend-folder',
+    when: 'a file in the gpu folder says it trains on ascend',
+    failing: run(edit('module-type: nlp', 'module-type: nlp\n\ntrain-backend: ascend'), {
+      path: 'mshub_res/assets/mindspore/gpu/1.9/albert_mnli.md',
+    }),
+    passing: run(edit('module-type: nlp', 'module-type: nlp\n\ntrain-backend: ascend/gpu'), {
+      path: 'mshub_res/assets/mindspore/gpu/1.9/albert_mnli.md',
+    }),
+    expect: (finding) => assert.match(finding.fix ?? '', /Write `train-backend: ascend\/gpu`/),
+  },
+  {
+    rule: 'file-extension',
+    when: 'the file ends in .MD, which the hub skips',
+    failing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/1.9/albert_mnli.MD' }),
+    passing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/1.9/albert_mnli.md' }),
+    expect: (finding) => assert.equal(finding.fix, 'Rename the file to `albert_mnli.md`.'),
+  },
+  {
     rule: 'duplicate-key',
     when: 'a top-level key is written twice',
     failing: run(edit('license: Apache2.0', 'license: Apache2.0\nlicense: MIT')),
@@ -209,7 +267,10 @@ const CASES: RuleCase[] = [
     // The fix applied as written.
     passing: run(edit('train-dataset: mnli', 'train-dataset: aclimdbv1')),
     expect: (finding) => {
-      assert.match(finding.message, /splits `train-dataset` at every `_` and then does not know `AclImdb`, `v1`/);
+      assert.match(
+        finding.message,
+        /splits `train-dataset` at every `_` and then does not know `AclImdb`, `v1`/,
+      );
       assert.match(finding.fix ?? '', /Write `train-dataset: aclimdbv1`/);
     },
   },
@@ -324,7 +385,7 @@ const CASES: RuleCase[] = [
     rule: 'folder-layout',
     when: 'the file sits in a folder without a version',
     failing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/albert_mnli.md' }),
-    passing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/ascend/0.7/albert_mnli.md' }),
+    passing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/ascend/1.9/albert_mnli.md' }),
   },
   {
     rule: 'version-text',
@@ -357,7 +418,10 @@ const CASES: RuleCase[] = [
       validateAssetFiles(
         [
           { path: CLEAN_PATH, bytes: bytesOf(CLEAN_TEXT) },
-          { path: 'mshub_res/assets/mindspore/1.8/albert_mnli.md', bytes: bytesOf(CLEAN_TEXT) },
+          {
+            path: 'mshub_res/assets/mindspore/1.8/albert_mnli.md',
+            bytes: bytesOf(replaceOnce(CLEAN_TEXT, 'mindspore-version: 1.9', 'mindspore-version: 1.8')),
+          },
           // An evaluation variant of the same model (same source folder) shares its checkpoint.
           {
             path: 'mshub_res/assets/mindspore/1.9/albertfp16_mnli.md',

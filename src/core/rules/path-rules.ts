@@ -1,4 +1,4 @@
-import { englishTwinOf, HUB_PLATFORMS, parseAssetPath } from '../hub-path.js';
+import { englishTwinOf, HUB_PLATFORMS, hasHubExtension, parseAssetPath } from '../hub-path.js';
 import type { ReportSink } from '../report-sink.js';
 import { q } from '../text/quote.js';
 import type { HubContext } from './rule-context.js';
@@ -37,6 +37,19 @@ export function checkFolderLayout(path: string, sink: ReportSink): void {
       LAYOUT_FIX,
     );
   }
+}
+
+/** The hub's validator and loader read only `*.md`: a `*.MD` file is skipped as if it were not there. */
+export function checkFileExtension(path: string, sink: ReportSink): void {
+  if (hasHubExtension(path)) return;
+  const fileName = path.slice(path.lastIndexOf('/') + 1);
+  const renamed = fileName.replace(/\.(md|markdown)$/i, '.md');
+  sink.report(
+    'file-extension',
+    undefined,
+    `The hub reads only files whose names end in \`.md\` (lower case), so it skips ${q(fileName)} and the model never appears.`,
+    `Rename the file to ${q(renamed)}.`,
+  );
 }
 
 /** A `*_cn.md` file is the Chinese page of a model; the model itself is described by its English twin. */

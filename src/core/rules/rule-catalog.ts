@@ -233,6 +233,44 @@ export const RULES = [
     summary: 'A pull request with more than 200 asset files is reviewed for its first 200 only (bots).',
   },
   {
+    id: 'version-format',
+    severity: 'warning',
+    origin: 'stricter',
+    summary:
+      '`model-version` and `mindspore-version` are numbers separated by dots, without a `v` or `r` in front.',
+  },
+  {
+    id: 'version-folder',
+    severity: 'warning',
+    origin: 'stricter',
+    summary: '`mindspore-version` is the version folder the file lives in.',
+  },
+  {
+    id: 'update-time-format',
+    severity: 'warning',
+    origin: 'stricter',
+    summary: '`update-time` is a date written `YYYY-MM-DD`.',
+  },
+  {
+    id: 'module-type-case',
+    severity: 'warning',
+    origin: 'stricter',
+    summary: '`module-type` is written in lower case.',
+  },
+  {
+    id: 'backend-folder',
+    severity: 'warning',
+    origin: 'stricter',
+    summary:
+      'In the `<publisher>/<ascend|gpu|cpu>/<version>/` layout, `train-backend` and `infer-backend` include the platform folder.',
+  },
+  {
+    id: 'file-extension',
+    severity: 'error',
+    origin: 'stricter',
+    summary: 'A submission ends in `.md`, in lower case: the hub skips `*.MD` and `*.markdown` files.',
+  },
+  {
     id: 'duplicate-key',
     severity: 'error',
     origin: 'stricter',
