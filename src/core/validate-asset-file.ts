@@ -2,8 +2,16 @@ import { compareFindings, type FileFindings } from './findings.js';
 import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
 import { decodeText } from './parse/decode-text.js';
+import { explainYamlError } from './parse/explain-yaml-error.js';
 import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
-import { splitFrontMatter } from './parse/split-front-matter.js';
+import { type SourceLine, splitFrontMatter } from './parse/split-front-matter.js';
+import {
+  findTemplateLeftovers,
+  type LeftoverKind,
+  lineRanges,
+  type TemplateLeftovers,
+} from './parse/template-leftovers.js';
+import { findTypingSlips, type SlipKind, type TypingSlip } from './parse/typing-slips.js';
 import { FindingCollector, type ReportSink, type SourcePosition } from './report-sink.js';
 import { checkHeadingColons } from './rules/body-rules.js';
 import {
@@ -165,9 +173,15 @@ function checkContent(
   // so the contributor sees every problem in one round.
   if (split.fenceLines.length < 2) return undefined;
   const frontMatterLine = (split.fenceLines[0] ?? 0) + 1;
-  const parsed = parseFrontMatter(split.frontMatter, frontMatterLine, config.limits);
+  // Slips and template leftovers are reported where they are, then read as if fixed, so one run
+  // shows the contributor every other problem too.
+  const slips = findTypingSlips(split.frontMatter);
+  reportTypingSlips(slips.slips, sink);
+  const template = findTemplateLeftovers(slips.corrected);
+  reportTemplateLeftovers(template, sink);
+  const parsed = parseFrontMatter(template.corrected, frontMatterLine, config.limits);
   if (!parsed.ok) {
-    reportParseFailure(parsed.failure, sink);
+    reportParseFailure(parsed.failure, template.corrected, sink);
     return undefined;
   }
 
@@ -202,7 +216,74 @@ function reportFences(fenceLines: readonly number[], sink: ReportSink): void {
   );
 }
 
-function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
+const SLIP_WORDS: Record<SlipKind, string> = {
+  'full-width-colon':
+    'a full-width colon `：` (typed with a Chinese input method) after the key; YAML understands only the plain colon `:` followed by a space',
+  'full-width-comma':
+    'a full-width comma `，` in a `[...]` list; YAML separates list items only with the plain comma `,`',
+  'full-width-space':
+    'a full-width space (U+3000) where YAML needs a plain space, in the indentation or after the colon',
+  tab: 'a tab in its indentation; YAML allows only spaces there',
+  'smart-quote':
+    'curly quotes around the value; YAML treats only straight quotes `"` and `\'` as quotes, so the curly ones become part of the value',
+  'no-break-space':
+    'a no-break space (U+00A0, often copied from a web page or a word processor) where YAML needs a plain space',
+  'byte-order-mark': 'an invisible byte-order mark (U+FEFF), which YAML reads as part of the text',
+};
+
+/** The repair in words, for a line too long to show whole. */
+const SLIP_REPAIR: Record<SlipKind, string> = {
+  'full-width-colon':
+    'Replace `：` with a plain colon and a space (`: `), typed with the keyboard in English mode.',
+  'full-width-comma': 'Replace each `，` in the list with a plain comma and a space (`, `).',
+  'full-width-space':
+    'Replace each full-width space with plain spaces, typed with the keyboard in English mode.',
+  tab: 'Replace the tab with spaces, as many as the lines above are indented.',
+  'smart-quote': 'Replace the curly quotes with straight ones (`"`).',
+  'no-break-space': 'Replace the no-break space with a plain space.',
+  'byte-order-mark':
+    'Delete the invisible character at the start of the line (retype the line if your editor does not show it).',
+};
+
+function reportTypingSlips(slips: readonly TypingSlip[], sink: ReportSink): void {
+  for (const slip of slips) {
+    const corrected = slip.corrected.trim();
+    const writtenIndent = /^[ \t\u3000\u00a0]*/.exec(slip.written)?.[0] ?? '';
+    const indent = slip.corrected.length - slip.corrected.trimStart().length;
+    const inIndentation = slip.column <= writtenIndent.length;
+    sink.report(
+      'wrong-character',
+      { line: slip.line, column: slip.column },
+      `Line ${slip.line} has ${SLIP_WORDS[slip.kind]}.`,
+      inIndentation
+        ? `Indent line ${slip.line} with ${indent} plain ${indent === 1 ? 'space' : 'spaces'}, like the lines around it.`
+        : corrected.length <= 100
+          ? `Write the line as \`${inCode(slip.corrected.trimEnd())}\`.`
+          : SLIP_REPAIR[slip.kind],
+    );
+  }
+}
+
+const LEFTOVER_WORDS: Record<LeftoverKind, string> = {
+  marker: '`<required>`/`<optional>` markers',
+  'help-line': '`> ...` help lines',
+  'assets-heading': 'the `## assets` heading',
+  ellipsis: 'the `...` placeholder entry',
+};
+
+function reportTemplateLeftovers(leftovers: TemplateLeftovers, sink: ReportSink): void {
+  const first = leftovers.lines[0];
+  if (first === undefined) return;
+  const parts = [...leftovers.kinds].map((kind) => LEFTOVER_WORDS[kind]);
+  sink.report(
+    'template-leftover',
+    { line: first },
+    `The front matter still holds parts of the template mshub_res/examples/commit_example.md (${parts.join(', ')}) on lines ${lineRanges(leftovers.lines)}.`,
+    'Delete the `> ...` help lines and the `<required>`/`<optional>` markers, write `asset:` instead of `## assets`, and put your own value in place of every `[...]`.',
+  );
+}
+
+function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[], sink: ReportSink): void {
   const at = {
     line: failure.line,
     ...('column' in failure && failure.column !== undefined ? { column: failure.column } : {}),
@@ -218,12 +299,15 @@ function reportParseFailure(failure: ParseFailure, sink: ReportSink): void {
         );
         return;
       }
-      sink.report(
-        'front-matter-yaml',
-        at,
-        `The front matter is not valid YAML: ${failure.reason}.`,
-        'Write one `key: value` per line; quote values that contain `:` or start with `-`, `[`, `{`, `*`, `&` or `!`.',
-      );
+      {
+        const explained = explainYamlError(failure.reason, at, lines);
+        sink.report(
+          'front-matter-yaml',
+          { line: explained.line, ...(explained.column === undefined ? {} : { column: explained.column }) },
+          `${explained.message} Quoted: ${q(lines.find((source) => source.line === explained.line)?.text.trim() ?? '')}.`,
+          explained.fix,
+        );
+      }
       return;
     case 'empty':
       sink.report(

@@ -213,6 +213,19 @@ const CASES: RuleCase[] = [
     expect: (finding) => assert.equal(finding.fix, 'Rename the file to `albert_mnli.md`.'),
   },
   {
+    rule: 'wrong-character',
+    when: 'a key is followed by a full-width colon',
+    failing: run(edit('model-name: albert', 'model-name：albert')),
+    passing: run(edit('model-name: albert', 'model-name: albert')),
+    expect: (finding) => assert.equal(finding.fix, 'Write the line as `model-name: albert`.'),
+  },
+  {
+    rule: 'template-leftover',
+    when: 'a `<required>` marker of the template is left',
+    failing: run(edit('author: MindSpore team', 'author: MindSpore team <required>')),
+    passing: run(edit('author: MindSpore team', 'author: MindSpore team')),
+  },
+  {
     rule: 'duplicate-key',
     when: 'a top-level key is written twice',
     failing: run(edit('license: Apache2.0', 'license: Apache2.0\nlicense: MIT')),

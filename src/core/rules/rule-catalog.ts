@@ -34,6 +34,20 @@ export const RULES = [
     summary: 'The front matter is valid YAML and a mapping of keys to values, each key once.',
   },
   {
+    id: 'wrong-character',
+    severity: 'error',
+    origin: 'stricter',
+    summary:
+      'No full-width colon, comma or space, tab, curly quote, no-break space or byte-order mark where YAML needs a plain one (the rest of the file is checked as if fixed).',
+  },
+  {
+    id: 'template-leftover',
+    severity: 'error',
+    origin: 'stricter',
+    summary:
+      'No `<required>`/`<optional>` markers, `> ...` help lines or `## assets` heading left from `mshub_res/examples/commit_example.md`.',
+  },
+  {
     id: 'front-matter-unsafe',
     severity: 'error',
     origin: 'stricter',

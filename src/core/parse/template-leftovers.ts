@@ -1,0 +1,61 @@
+import type { SourceLine } from './split-front-matter.js';
+
+export type LeftoverKind = 'marker' | 'help-line' | 'assets-heading' | 'ellipsis';
+
+/** Parts of the hub's template (`mshub_res/examples/commit_example.md`) left in a submission. */
+export interface TemplateLeftovers {
+  kinds: Set<LeftoverKind>;
+  lines: number[];
+  /** The front matter with them taken out: `## assets` becomes `asset:`, markers and help lines go. */
+  corrected: SourceLine[];
+}
+
+/** No whitespace before it in the pattern: `[ \\t]*<` unanchored rescans a line of spaces from every position. */
+const MARKER = /<(?:required|optional)>/i;
+const MARKERS = /<(?:required|optional)>/gi;
+
+/** Finds what the template puts in the front matter that a submission must not keep. */
+export function findTemplateLeftovers(lines: readonly SourceLine[]): TemplateLeftovers {
+  const kinds = new Set<LeftoverKind>();
+  const found: number[] = [];
+  const corrected = lines.map((source) => {
+    const trimmed = source.text.trim();
+    let kind: LeftoverKind | undefined;
+    let text = source.text;
+    if (trimmed.startsWith('>')) {
+      kind = 'help-line';
+      text = '';
+    } else if (/^#{1,6}[ \t]+assets?$/i.test(trimmed)) {
+      kind = 'assets-heading';
+      text = 'asset:';
+    } else if (trimmed === '...' || trimmed === '- ...') {
+      kind = 'ellipsis';
+      text = '';
+    } else if (MARKER.test(source.text)) {
+      kind = 'marker';
+      text = source.text.replace(MARKERS, '').trimEnd();
+    }
+    if (!kind) return source;
+    kinds.add(kind);
+    found.push(source.line);
+    return { line: source.line, text };
+  });
+  return { kinds, lines: found, corrected };
+}
+
+/** `3, 5, 11-27, 61`: consecutive line numbers as ranges. */
+export function lineRanges(lines: readonly number[]): string {
+  const ranges: string[] = [];
+  let start = lines[0];
+  let previous = start;
+  for (const line of [...lines.slice(1), undefined]) {
+    if (line !== undefined && previous !== undefined && line === previous + 1) {
+      previous = line;
+      continue;
+    }
+    if (start !== undefined) ranges.push(start === previous ? `${start}` : `${start}-${previous}`);
+    start = line;
+    previous = line;
+  }
+  return ranges.join(', ');
+}
