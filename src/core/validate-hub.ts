@@ -68,8 +68,14 @@ function cardName(path: string): string {
 interface ModelIdentity {
   name: string;
   card: string;
-  /** The model's source folder, whatever the branch: cards of one model's variants share it. */
-  folder: string | undefined;
+  repoLink: string | undefined;
+  /** The model's source folder, whatever the branch: worked out only when names differ (it parses a URL). */
+  folder?: string | null;
+}
+
+function folderOf(model: ModelIdentity): string | null {
+  if (model.folder === undefined) model.folder = sourceFolder(model.repoLink) ?? null;
+  return model.folder;
 }
 
 /**
@@ -84,8 +90,9 @@ function sourceFolder(repoLink: string | undefined): string | undefined {
 }
 
 function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
-  if (a.folder !== undefined && a.folder === b.folder) return true;
-  return a.card === b.card || a.name.includes(b.name) || b.name.includes(a.name);
+  if (a.card === b.card || a.name.includes(b.name) || b.name.includes(a.name)) return true;
+  const folder = folderOf(a);
+  return folder !== null && folder === folderOf(b);
 }
 
 /**
@@ -95,10 +102,10 @@ function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
 function checkDuplicateDigests(results: readonly AssetFileResult[], config: RulesConfig): void {
   const owners = new Map<string, Array<{ result: AssetFileResult; model: ModelIdentity }>>();
   for (const result of results) {
-    const model = {
+    const model: ModelIdentity = {
       name: modelKey(result.facts?.modelName),
       card: cardName(result.path),
-      folder: sourceFolder(result.facts?.repoLink),
+      repoLink: result.facts?.repoLink,
     };
     for (const { sha256 } of result.facts?.assets ?? []) {
       if (sha256 === undefined || !FULL_DIGEST.test(sha256)) continue;

@@ -7,18 +7,23 @@ export interface TemplateLeftovers {
   kinds: Set<LeftoverKind>;
   lines: number[];
   /** The front matter with them taken out: `## assets` becomes `asset:`, markers and help lines go. */
-  corrected: SourceLine[];
+  corrected: readonly SourceLine[];
 }
 
 /** No whitespace before it in the pattern: `[ \\t]*<` unanchored rescans a line of spaces from every position. */
 const MARKER = /<(?:required|optional)>/i;
 const MARKERS = /<(?:required|optional)>/gi;
+const MAYBE_LEFTOVER = /^[ \t]*[>#.-]|</;
 
 /** Finds what the template puts in the front matter that a submission must not keep. */
 export function findTemplateLeftovers(lines: readonly SourceLine[]): TemplateLeftovers {
   const kinds = new Set<LeftoverKind>();
   const found: number[] = [];
-  const corrected = lines.map((source) => {
+  let corrected: SourceLine[] | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const source = lines[index] as SourceLine;
+    // Most lines hold none of `>`, `#`, `.` or `<`: one test, and they are left alone.
+    if (!MAYBE_LEFTOVER.test(source.text)) continue;
     const trimmed = source.text.trim();
     let kind: LeftoverKind | undefined;
     let text = source.text;
@@ -35,12 +40,13 @@ export function findTemplateLeftovers(lines: readonly SourceLine[]): TemplateLef
       kind = 'marker';
       text = source.text.replace(MARKERS, '').trimEnd();
     }
-    if (!kind) return source;
+    if (!kind) continue;
     kinds.add(kind);
     found.push(source.line);
-    return { line: source.line, text };
-  });
-  return { kinds, lines: found, corrected };
+    corrected ??= [...lines];
+    corrected[index] = { line: source.line, text };
+  }
+  return { kinds, lines: found, corrected: corrected ?? lines };
 }
 
 /** `3, 5, 11-27, 61`: consecutive line numbers as ranges. */

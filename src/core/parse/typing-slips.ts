@@ -44,12 +44,18 @@ interface LineFix {
   corrected: string;
 }
 
+const NO_FIXES: LineFix[] = [];
+
 /**
  * The slips on one line, in the order they are fixed: each fix works on the text the one before
  * left. Only where YAML reads structure (the key's colon, the indentation, the quotes around a
  * value, a flow list) is a character a slip: a full-width comma in a Chinese summary is prose.
  */
+/** Every character a slip can be made of: a line without any is skipped at the cost of one test. */
+const ANY_SLIP = /[\uff1a\uff0c\u3000\t\u201c\u201d\u2018\u2019\u00a0\ufeff]/;
+
 function slipsOn(text: string, expectedIndent: number): LineFix[] {
+  if (!ANY_SLIP.test(text)) return NO_FIXES;
   const fixes: LineFix[] = [];
   let current = text;
   const record = (kind: SlipKind, column: number, next: string) => {
@@ -126,26 +132,36 @@ function slipsOn(text: string, expectedIndent: number): LineFix[] {
  */
 export function findTypingSlips(lines: readonly SourceLine[]): {
   slips: TypingSlip[];
-  corrected: SourceLine[];
+  corrected: readonly SourceLine[];
 } {
   const slips: TypingSlip[] = [];
-  let expectedIndent = 0;
-  const corrected = lines.map((source) => {
-    const fixes = slipsOn(source.text, expectedIndent);
+  let corrected: SourceLine[] | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const source = lines[index] as SourceLine;
+    // Nearly every line holds no slip: one test, no allocation.
+    if (!ANY_SLIP.test(source.text)) continue;
+    const fixes = slipsOn(source.text, expectedIndent(corrected ?? lines, index));
+    if (fixes.length === 0) continue;
     const last = fixes[fixes.length - 1]?.corrected ?? source.text;
-    if (last.trim() !== '') {
-      // The next line lines up with this one, or goes one step in after a `-` or a `key:` that opens a block.
-      const indent = last.length - last.trimStart().length;
-      const opens = /^-$|:$/.test(last.trim());
-      expectedIndent = opens ? indent + (last.trim() === '-' ? 4 : 2) : indent;
-    }
-    if (fixes.length === 0) return source;
     for (const fix of fixes) {
       // Columns in the line as written: a fix before it may have moved the character.
       const column = source.text.search(SLIP_CHARACTER[fix.kind]) + 1 || fix.column;
       slips.push({ kind: fix.kind, line: source.line, column, written: source.text, corrected: last });
     }
-    return { line: source.line, text: last };
-  });
-  return { slips, corrected };
+    corrected ??= [...lines];
+    corrected[index] = { line: source.line, text: last };
+  }
+  return { slips, corrected: corrected ?? lines };
+}
+
+/** The indentation a line should have: the previous line's, one step in after a `-` or a `key:` that opens a block. */
+function expectedIndent(lines: readonly SourceLine[], index: number): number {
+  for (let previous = index - 1; previous >= 0; previous--) {
+    const text = lines[previous]?.text ?? '';
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const indent = text.length - text.trimStart().length;
+    return trimmed === '-' ? indent + 4 : trimmed.endsWith(':') ? indent + 2 : indent;
+  }
+  return 0;
 }

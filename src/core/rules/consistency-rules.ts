@@ -8,8 +8,25 @@ const VERSION = /^\d+(?:\.\d+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOOSE_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 
+interface AssetFolders {
+  owner: string;
+  platform?: string;
+  version: string;
+}
+
+const foldersOfDoc = new WeakMap<AssetDocument, AssetFolders | null>();
+
 /** The folders a file lives in under `mshub_res/assets`, when they follow one of the two layouts. */
-function folderOf(path: string): { owner: string; platform?: string; version: string } | undefined {
+function folderOf(doc: AssetDocument): AssetFolders | undefined {
+  let folders = foldersOfDoc.get(doc);
+  if (folders === undefined) {
+    folders = readFolders(doc.path) ?? null;
+    foldersOfDoc.set(doc, folders);
+  }
+  return folders ?? undefined;
+}
+
+function readFolders(path: string): AssetFolders | undefined {
   const folders = parseAssetPath(path).segments?.slice(0, -1) ?? [];
   if (folders.length === 2) return { owner: folders[0] ?? '', version: folders[1] ?? '' };
   if (folders.length === 3 && (HUB_PLATFORMS as readonly string[]).includes(folders[1] ?? ''))
@@ -45,7 +62,7 @@ export const checkVersionFormat: Rule = ({ doc, sink }) => {
 
 /** The loader finds a model by its folder (`mindspore/1.9/albert_mnli`): the front matter must say the same. */
 export const checkVersionFolder: Rule = ({ doc, sink }) => {
-  const folder = folderOf(doc.path);
+  const folder = folderOf(doc);
   const text = writtenText(doc, 'mindspore-version');
   if (!folder || text === undefined || !VERSION.test(text) || !VERSION.test(folder.version)) return;
   if (text === folder.version) return;
@@ -93,7 +110,7 @@ export const checkModuleTypeCase: Rule = ({ doc, sink }) => {
 
 /** In the old `<publisher>/<ascend|gpu|cpu>/<version>/` layout, the folder names the platform of the model. */
 export const checkBackendFolder: Rule = ({ doc, sink }) => {
-  const platform = folderOf(doc.path)?.platform;
+  const platform = folderOf(doc)?.platform;
   if (!platform) return;
   for (const field of ['train-backend', 'infer-backend']) {
     const value = doc.data[field];
