@@ -25,7 +25,12 @@ import { VERSION_FIELDS } from './rules/fields.js';
 import { checkSchema } from './rules/front-matter-schema.js';
 import { checkDuplicateKeys, checkUnknownKeys, checkVersionText } from './rules/key-rules.js';
 import { checkAssetLinks, checkAssetSha256, checkRepoLink } from './rules/link-rules.js';
-import { checkChineseTwin, checkFileExtension, checkFolderLayout } from './rules/path-rules.js';
+import {
+  checkChineseTwin,
+  checkFileExtension,
+  checkFolderLayout,
+  type LayoutHints,
+} from './rules/path-rules.js';
 import {
   type AssetDocument,
   assetEntries,
@@ -118,7 +123,10 @@ export function validateAssetFile(
   options: ValidateOptions = {},
 ): AssetFileResult {
   const sink = new FindingCollector(input.path, config.severities);
-  const facts = checkContent(input, config, hub, sink, options);
+  const layout: LayoutHints = {};
+  const facts = checkContent(input, config, hub, sink, options, layout);
+  // After the content: a folder move can then name the file's own publisher and version.
+  checkFolderLayout(input.path, sink, layout);
   const result: AssetFileResult = { path: input.path, findings: sink.findings.sort(compareFindings) };
   if (facts) result.facts = facts;
   return result;
@@ -138,8 +146,8 @@ function checkContent(
   hub: HubContext,
   sink: ReportSink,
   options: ValidateOptions,
+  layout: LayoutHints,
 ): AssetFacts | undefined {
-  checkFolderLayout(input.path, sink);
   checkFileExtension(input.path, sink);
 
   const decoded = decodeText(input.bytes, config.limits.maxFileBytes);
@@ -194,6 +202,10 @@ function checkContent(
     frontMatterLine,
   };
   if (parsed.value.evaluationDashLine !== undefined) doc.evaluationDashLine = parsed.value.evaluationDashLine;
+  const version = doc.layout.keys.get('mindspore-version')?.rawValue;
+  if (version) layout.version = unquote(version);
+  const userId = scalarText(doc.data['user-id']);
+  if (userId) layout.userId = userId;
   for (const rule of FRONT_MATTER_RULES) rule({ doc, config, hub, sink });
   return collectFacts(doc, options);
 }
@@ -283,6 +295,21 @@ function reportTemplateLeftovers(leftovers: TemplateLeftovers, sink: ReportSink)
   );
 }
 
+/**
+ * A fix that leaves no other error behind: quotes would please YAML, but the hub refuses `:` in any
+ * value but `repo-link`, `asset` and `evaluation`, and `accuracy` must be a number.
+ */
+function colonInValueFix(key: string, value: string, evaluationLine: number | undefined): string {
+  if (key === 'evaluation' || key === 'repo-link')
+    return `Put the value in quotes: \`${inCode(key)}: "${inCode(value.replaceAll('"', "'"))}"\`.`;
+  const number = /(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value)?.[1];
+  if (key === 'accuracy' && number)
+    return evaluationLine === undefined
+      ? `\`accuracy\` is one number: write \`accuracy: ${number}\`, and put the details in \`evaluation: "${inCode(value.replaceAll('"', "'"))}"\` (where \`:\` is allowed).`
+      : `\`accuracy\` is one number: write \`accuracy: ${number}\`, and add the details to \`evaluation\` on line ${evaluationLine} if they are not there yet.`;
+  return `Write the value without \`: \`, for example \`${inCode(key)}: ${inCode(value.replace(/:\s*/g, ' - '))}\`.`;
+}
+
 function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[], sink: ReportSink): void {
   const at = {
     line: failure.line,
@@ -291,11 +318,16 @@ function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[],
   switch (failure.kind) {
     case 'yaml':
       if (failure.key) {
+        const written = lines.find((source) => source.line === failure.line)?.text ?? '';
         sink.report(
           'front-matter-yaml',
           at,
           `The value of ${q(failure.key)} contains \`: \`, which YAML reads as the start of another key, so the front matter cannot be read.`,
-          `Put the value in quotes (\`${inCode(failure.key)}: "..."\`), or write it without \`: \`.`,
+          colonInValueFix(
+            failure.key,
+            written.slice(written.indexOf(':') + 1).trim(),
+            lines.find((source) => source.text.startsWith('evaluation:'))?.line,
+          ),
         );
         return;
       }

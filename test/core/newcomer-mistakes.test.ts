@@ -164,3 +164,64 @@ describe('YAML errors', () => {
     assert.match(yaml?.message ?? '', /Line 38 is indented by 1 space, which does not line up/);
   });
 });
+
+describe('fixes that leave no other error behind', () => {
+  const apply = (text: string, search: string, replacement: string) => replaceOnce(text, search, replacement);
+
+  it('a colon in `summary`: replaced, not quoted (the hub refuses `:` even in quotes)', () => {
+    const text = apply(CLEAN_TEXT, 'summary: albert is used for nlp', 'summary: albert: used for nlp');
+    const finding = check(text).find((item) => item.rule === 'front-matter-yaml');
+    assert.equal(finding?.fix, 'Write the value without `: `, for example `summary: albert - used for nlp`.');
+    assert.deepEqual(
+      rulesOf(check(apply(text, 'summary: albert: used for nlp', 'summary: albert - used for nlp'))),
+      [],
+    );
+  });
+
+  it('`accuracy: vit-tiny: 76.18`: the number in accuracy, the rest in evaluation', () => {
+    const text = apply(CLEAN_TEXT, 'evaluation: acc82.25\n', '');
+    const broken = apply(
+      text,
+      'author: MindSpore team',
+      'author: MindSpore team\n\naccuracy: vit-tiny: 76.18',
+    );
+    const finding = check(broken).find((item) => item.rule === 'front-matter-yaml');
+    assert.equal(
+      finding?.fix,
+      '`accuracy` is one number: write `accuracy: 76.18`, and put the details in `evaluation: "vit-tiny: 76.18"` (where `:` is allowed).',
+    );
+    const fixed = apply(
+      text,
+      'author: MindSpore team',
+      'author: MindSpore team\n\naccuracy: 76.18\n\nevaluation: "vit-tiny: 76.18"',
+    );
+    assert.deepEqual(rulesOf(check(fixed)), []);
+  });
+
+  it('a top-level `asset-link`: moved, never `https -//`', () => {
+    const text = apply(
+      CLEAN_TEXT,
+      'license: Apache2.0',
+      'license: Apache2.0\n\nasset-link: https://download.mindspore.cn/x.ckpt',
+    );
+    const fixes = check(text).map((item) => item.fix ?? '');
+    assert.ok(
+      fixes.every((fix) => !fix.includes('https -//')),
+      fixes.join('\n'),
+    );
+    assert.ok(fixes.some((fix) => /move it there/.test(fix)));
+  });
+
+  it('a file outside a version folder: moved to its own publisher and version', () => {
+    const findings = check(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/albert_mnli.md' });
+    const layout = findings.find((item) => item.rule === 'folder-layout');
+    assert.match(
+      layout?.fix ?? '',
+      /^Move the file to `mshub_res\/assets\/mindspore\/1\.9\/albert_mnli\.md`/,
+    );
+    assert.deepEqual(
+      rulesOf(check(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/1.9/albert_mnli.md' })),
+      [],
+    );
+  });
+});

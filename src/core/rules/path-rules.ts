@@ -1,15 +1,34 @@
 import { englishTwinOf, HUB_PLATFORMS, hasHubExtension, parseAssetPath } from '../hub-path.js';
 import type { ReportSink } from '../report-sink.js';
-import { q } from '../text/quote.js';
+import { inCode, q } from '../text/quote.js';
 import type { HubContext } from './rule-context.js';
 
 const VERSION_FOLDER = /^\d+\.\d+$/;
 const OWNER_FOLDER = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const LAYOUT_FIX =
-  'Move the file to `mshub_res/assets/<publisher>/<mindspore-version>/`, for example `mshub_res/assets/mindspore/2.5/resnet50_imagenet2012.md`.';
+/** What the front matter says, when it could be read: the folder a file belongs in follows from it. */
+export interface LayoutHints {
+  userId?: string;
+  version?: string;
+}
+
+/** `mshub_res/assets/<publisher>/<version>/<file>`, with the file's own values where they are known. */
+function layoutFix(path: string, folders: readonly string[], hints: LayoutHints): string {
+  const fileName = path.slice(path.lastIndexOf('/') + 1);
+  const owner =
+    folders[0] && OWNER_FOLDER.test(folders[0])
+      ? folders[0]
+      : hints.userId
+          ?.toLowerCase()
+          .replace(/[^a-z0-9_.-]+/g, '-')
+          .replace(/^[-.]+|[-.]+$/g, '');
+  const version = hints.version && VERSION_FOLDER.test(hints.version) ? hints.version : undefined;
+  if (owner && version)
+    return `Move the file to \`mshub_res/assets/${inCode(owner)}/${inCode(version)}/${inCode(fileName)}\` (publisher folder, then the \`mindspore-version\` of the file).`;
+  return 'Move the file to `mshub_res/assets/<publisher>/<mindspore-version>/`, for example `mshub_res/assets/mindspore/2.5/resnet50_imagenet2012.md`.';
+}
 
 /** Path rules need no parsing of the file, so they also run on files whose front matter is broken. */
-export function checkFolderLayout(path: string, sink: ReportSink): void {
+export function checkFolderLayout(path: string, sink: ReportSink, hints: LayoutHints = {}): void {
   const { segments } = parseAssetPath(path);
   if (!segments) {
     sink.report(
@@ -34,7 +53,7 @@ export function checkFolderLayout(path: string, sink: ReportSink): void {
       'folder-layout',
       undefined,
       `The folder ${q(folders.join('/') || '.')} under \`mshub_res/assets\` is neither \`<publisher>/<version>\` nor \`<publisher>/<ascend|gpu|cpu>/<version>\`.`,
-      LAYOUT_FIX,
+      layoutFix(path, folders, hints),
     );
   }
 }

@@ -1,7 +1,8 @@
 import { didYouMean } from '../text/did-you-mean.js';
-import { q } from '../text/quote.js';
+import { inCode, q } from '../text/quote.js';
 import { scalarText } from '../text/scalar-text.js';
 import {
+  ASSET_ENTRY_FIELDS,
   BACKENDS,
   COLON_ALLOWED_FIELDS,
   FILE_FORMATS,
@@ -135,7 +136,9 @@ export const checkExtraColon: Rule = ({ doc, sink }) => {
       valuePosition(doc, field),
       `The value of ${q(field)} contains \`:\`. The hub accepts \`:\` only in \`repo-link\`, \`asset\` and \`evaluation\`.`,
       typeof value === 'string'
-        ? `Remove the \`:\` or replace it, for example with \` - \`: ${q(value.replaceAll(':', ' -'))}.`
+        ? value.includes('://')
+          ? `A link belongs in \`repo-link\`, in an \`asset\` entry, or in the text below the front matter: move it there${ASSET_ENTRY_FIELDS.includes(field as never) ? ' (this key is read only inside an entry of `asset:`)' : ''}.`
+          : `Replace the \`:\`, for example with \` - \`: \`${inCode(field)}: ${inCode(value.replace(/:\s*/g, ' - '))}\`.`
         : 'Write this field as a single line of text without `:`.',
     );
   }
