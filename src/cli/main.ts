@@ -31,6 +31,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
         .choices(['text', 'json', 'markdown'])
         .default('text'),
     )
+    .option('-q, --quiet', 'show errors only (text output)')
     .option('-c, --config <file>', 'repository settings (default: <hub>/.github/mshub-review.yml)')
     .option('--verify-assets', 'download every asset-link and compare its SHA-256 with asset-sha256')
     .option(

@@ -2,13 +2,15 @@ import type { Environment } from '../config/environment.js';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import { MshubError } from '../core/errors.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
+import { decodeText } from '../core/parse/decode-text.js';
 import { renderJson } from '../core/report/render-json.js';
-import { renderMarkdown } from '../core/report/render-markdown.js';
 import { renderText } from '../core/report/render-text.js';
 import { buildReport, type ReviewReport } from '../core/report/review-report.js';
+import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-files.js';
+import { stickyCommentBody } from '../review/sticky-comment.js';
 import { EXIT } from './exit-codes.js';
 import { chooseStyle } from './terminal-style.js';
 
@@ -16,6 +18,8 @@ export type OutputFormat = 'text' | 'json' | 'markdown';
 
 export interface ValidateOptions {
   format: OutputFormat;
+  /** Errors only, in the text output. */
+  quiet?: boolean;
   config?: string;
   verifyAssets?: boolean;
   checkRepo?: boolean;
@@ -55,8 +59,32 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   }
 
   if (options.format === 'json') io.stdout.write(renderJson(report));
-  else if (options.format === 'markdown') io.stdout.write(renderMarkdown(report));
-  else io.stdout.write(renderText(report, chooseStyle(io.environment.color, io.stdout.isTTY === true)));
+  // Exactly what the bot posts, with the same length limit and the same hidden verdict.
+  else if (options.format === 'markdown') io.stdout.write(stickyCommentBody(report, {}).body);
+  else
+    io.stdout.write(
+      renderText(report, chooseStyle(io.environment.color, io.stdout.isTTY === true), {
+        sourceLine: sourceLines(inputs),
+        quiet: options.quiet === true,
+      }),
+    );
 
   return report.summary.errors > 0 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** The lines of the files that were checked, split only for the files that have findings. */
+function sourceLines(inputs: readonly AssetFileInput[]): (path: string, line: number) => string | undefined {
+  const byPath = new Map(inputs.map((input) => [input.path, input.bytes]));
+  const split = new Map<string, string[]>();
+  return (path, line) => {
+    let lines = split.get(path);
+    if (!lines) {
+      const bytes = byPath.get(path);
+      if (!bytes) return undefined;
+      const decoded = decodeText(bytes, bytes.byteLength);
+      lines = decoded.ok ? decoded.text.split(/\r?\n/) : [];
+      split.set(path, lines);
+    }
+    return lines[line - 1];
+  };
 }

@@ -22,21 +22,6 @@ export type CommentWrite =
  */
 const VERDICT_MARKER = /<!-- mshub-review:verdict=(success|neutral|failure) -->\n?$/;
 
-/** Comments and check-run summaries hold at most 65,536 characters. */
-const BODY_LIMIT = 65_000;
-
-const CUT_NOTE = '\n\n… (cut here; run `npx mshub-review validate` for every finding)\n';
-
-/**
- * Cuts a long review at the end of a line, saying where the rest is: a cut inside a line could leave
- * a code span open (which would swallow the note) or split a character in two.
- */
-export function truncateReview(text: string): string {
-  if (text.length <= BODY_LIMIT) return text;
-  const lineEnd = text.lastIndexOf('\n', BODY_LIMIT - CUT_NOTE.length);
-  return `${text.slice(0, lineEnd === -1 ? 0 : lineEnd)}${CUT_NOTE}`;
-}
-
 /** The sticky comment body: the review, then a hidden verdict so the next review knows whether it flipped. */
 export function stickyCommentBody(
   report: ReviewReport,
@@ -44,7 +29,7 @@ export function stickyCommentBody(
 ): { body: string; verdict: Verdict } {
   const verdict = verdictOf(report.summary);
   return {
-    body: `${truncateReview(renderMarkdown(report, options))}<!-- mshub-review:verdict=${verdict} -->\n`,
+    body: `${renderMarkdown(report, options)}<!-- mshub-review:verdict=${verdict} -->\n`,
     verdict,
   };
 }

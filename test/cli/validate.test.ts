@@ -19,13 +19,25 @@ describe('mshub-review validate', () => {
     assert.equal(run.stdout, '✔ 1 file checked, no problems\n');
   });
 
-  it('exits 1 and prints path:line:col rule-id for error findings', async () => {
+  it('exits 1 and prints the path once, then line:col rule-id, the source line and a caret', async () => {
     const run = await runCliCaptured(['validate', truncated]);
     assert.equal(run.code, 1);
     assert.match(
       run.stdout,
-      /^ {2}mshub_res\/assets\/mindspore\/2\.3\/bit_resnet50_imagenet2012\.md:\d+:\d+ asset-sha256-format error: /m,
+      /^mshub_res\/assets\/mindspore\/2\.3\/bit_resnet50_imagenet2012\.md\n {2}36:19 asset-sha256-format error: /m,
     );
+    assert.match(run.stdout, /^ {4}36 \| {5}asset-sha256: 77dcaf0f\n {7}\| {19}\^$/m);
+    // Errors come before warnings, whatever their lines.
+    assert.ok(
+      run.stdout.indexOf('asset-sha256-format error') < run.stdout.indexOf('update-time-format warning'),
+    );
+  });
+
+  it('shows errors only with --quiet', async () => {
+    const run = await runCliCaptured(['validate', truncated, '--quiet']);
+    assert.equal(run.code, 1);
+    assert.doesNotMatch(run.stdout, /warning:/);
+    assert.match(run.stdout, /\(warnings hidden by --quiet\)\n$/);
   });
 
   it('exits 2 for a path that does not exist', async () => {

@@ -162,3 +162,67 @@ describe('values built to break out of the comment', () => {
     );
   });
 });
+
+describe('a long review in one comment', () => {
+  const finding = (
+    path: string,
+    line: number,
+    severity: 'error' | 'warning',
+    rule = 'update-time-format',
+  ) => ({
+    rule: severity === 'error' ? 'asset-sha256-format' : rule,
+    severity,
+    path,
+    line,
+    message:
+      severity === 'error'
+        ? `\`asset-sha256\` \`77dcaf0f\` has 8 hex digits, but a SHA-256 digest has 64 (file ${path}).`
+        : `\`update-time\` is \`2023-2-17\`; the hub sorts and shows dates written as \`YYYY-MM-DD\`, with two-digit months and days. ${'Padding. '.repeat(15)}`,
+    fix:
+      severity === 'error'
+        ? 'Compute it with `npx mshub-review sha256 <file>`.'
+        : 'Write `update-time: 2023-02-17`.',
+  });
+
+  it('keeps every error when 200 files have 9 errors behind 411 warnings', () => {
+    const files = Array.from({ length: 200 }, (_, index) => {
+      const path = `mshub_res/assets/mindspore/1.9/m${String(index).padStart(3, '0')}.md`;
+      const findings = [finding(path, 21, 'warning'), finding(path, 30, 'warning', 'version-text')];
+      if (index % 20 === 19) findings.unshift(finding(path, 36, 'error'));
+      return { path, findings };
+    });
+    files[0]?.findings.push(
+      ...Array.from({ length: 11 }, (_, line) =>
+        finding(files[0]?.path ?? '', 40 + line, 'warning', 'unknown-key'),
+      ),
+    );
+    const report = buildReport(files);
+    assert.equal(report.summary.errors, 10);
+    const markdown = renderMarkdown(report);
+    assert.ok(markdown.length <= 65_000, `${markdown.length} characters`);
+    assert.equal((markdown.match(/❌ \*\*Line 36\*\*/g) ?? []).length, 10);
+    // The shared warning is listed once, folded, with where it is.
+    assert.equal((markdown.match(/<summary>⚠️ `update-time-format` in 200 files/g) ?? []).length, 1);
+    assert.ok(markdown.indexOf('❌ **Line 36**') < markdown.indexOf('<details>'), 'errors come first');
+  });
+
+  it('shows the errors whole and counts the rest when the warnings do not fit', () => {
+    const files = Array.from({ length: 200 }, (_, index) => {
+      const path = `mshub_res/assets/mindspore/1.9/m${String(index).padStart(3, '0')}.md`;
+      return {
+        path,
+        findings: [
+          finding(path, 36, 'error'),
+          ...Array.from({ length: 5 }, (_, line) => ({
+            ...finding(path, 50 + line, 'warning', 'unknown-key'),
+            message: `The hub does not read the key \`k${index}-${line}\`. ${'x'.repeat(150)}`,
+          })),
+        ],
+      };
+    });
+    const markdown = renderMarkdown(buildReport(files));
+    assert.ok(markdown.length <= 65_000, `${markdown.length} characters`);
+    assert.equal((markdown.match(/❌ \*\*Line 36\*\*/g) ?? []).length, 200);
+    assert.match(markdown, /1000 warnings or notices are not shown here, to leave room for the errors/);
+  });
+});

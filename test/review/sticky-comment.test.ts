@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMMENT_MARKER } from '../../src/core/report/render-markdown.js';
-import { decideCommentWrite, truncateReview } from '../../src/review/sticky-comment.js';
+import { decideCommentWrite } from '../../src/review/sticky-comment.js';
 
 describe('the sticky comment', () => {
-  it('cuts a review too long for one comment at the end of a line, and says where the rest is', () => {
-    const line = `- ❌ **Line 3** \`asset-sha256\`: \`${'a'.repeat(50)}\` is not 64 hex digits.\n`;
-    const cut = truncateReview(line.repeat(2000));
-    assert.ok(cut.length <= 65_000, `${cut.length} characters`);
-    assert.match(cut, /\.\n\n… \(cut here; run `npx mshub-review validate` for every finding\)\n$/);
-    assert.equal(
-      cut
-        .split('\n')
-        .filter((text) => text.startsWith('- '))
-        .every((text) => text === line.trim()),
-      true,
-    );
-    assert.equal(truncateReview(line), line);
-  });
-
   it("edits only the bot's own marked comment, and posts anew when the verdict flips", () => {
     const ours = `${COMMENT_MARKER}\nold\n<!-- mshub-review:verdict=failure -->\n`;
     const copied = { id: 9, body: ours, byBot: false };

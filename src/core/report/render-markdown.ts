@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../findings.js';
+import type { FileFindings, Finding, Severity } from '../findings.js';
 import { RULES_BY_ID } from '../rules/rule-catalog.js';
 import { codeSpan, renderMessage } from './markdown-escape.js';
 import { describeCounts, plural, type ReviewReport, verdictOf } from './review-report.js';
@@ -6,19 +6,43 @@ import { describeCounts, plural, type ReviewReport, verdictOf } from './review-r
 /** The hidden marker that identifies the bot's one sticky comment. */
 export const COMMENT_MARKER = '<!-- mshub-review -->';
 
+/**
+ * Comments and check-run summaries hold at most 65,536 characters; room is kept for the verdict
+ * marker the sticky comment adds after the text.
+ */
+export const REVIEW_TEXT_LIMIT = 65_000;
+
 export interface MarkdownOptions {
   /** The commit the review is about; named in the comment so readers know what it covers. */
   headSha?: string;
   /** A link to a line of a file at the reviewed commit (Gitee has no line annotations). */
   lineLink?: (path: string, line: number) => string;
+  /** The longest text to return; errors are kept whole before anything else is shown. */
+  maxLength?: number;
 }
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const VERDICT_ICON = { success: '✅', neutral: '⚠️', failure: '❌' } as const;
 const SHA = /^[0-9a-f]{7,64}$/i;
 
-/** The review as the bot posts it: the same text for GitHub, Gitee and `validate --format markdown`. */
+/** How much of the review fits: everything, errors with the other findings counted, or errors in short. */
+type Detail = 'full' | 'errors' | 'errors-short';
+
+/**
+ * The review as the bot posts it: the same text for GitHub, Gitee and `validate --format markdown`.
+ * Errors come first, file by file; a warning that several files share is listed once, folded; and
+ * when the text would pass the comment limit, warnings go before any error does.
+ */
 export function renderMarkdown(report: ReviewReport, options: MarkdownOptions = {}): string {
+  const limit = options.maxLength ?? REVIEW_TEXT_LIMIT;
+  for (const detail of ['full', 'errors', 'errors-short'] as const) {
+    const text = renderAt(report, options, detail);
+    if (text.length <= limit) return text;
+  }
+  return cutAtLine(renderAt(report, options, 'errors-short'), limit);
+}
+
+function renderAt(report: ReviewReport, options: MarkdownOptions, detail: Detail): string {
   const { summary } = report;
   const verdict = verdictOf(summary);
   const lines = [COMMENT_MARKER];
@@ -32,10 +56,27 @@ export function renderMarkdown(report: ReviewReport, options: MarkdownOptions = 
     lines.push('', `Reviewed commit ${codeSpan(options.headSha)}.`);
 
   const withFindings = report.files.filter((file) => file.findings.length > 0);
-  for (const file of withFindings) {
+  const errorFiles = withFindings.filter((file) =>
+    file.findings.some((finding) => finding.severity === 'error'),
+  );
+  for (const file of errorFiles) {
     lines.push('', `#### ${codeSpan(file.path)}`, '');
-    for (const finding of file.findings) lines.push(...renderFinding(finding, options));
+    for (const finding of file.findings.filter((item) => item.severity === 'error'))
+      lines.push(...renderFinding(finding, options, detail === 'errors-short'));
   }
+
+  const others = withFindings.flatMap((file) =>
+    file.findings.filter((finding) => finding.severity !== 'error'),
+  );
+  if (others.length > 0 && detail === 'full') {
+    // After the errors, the other findings under a heading of their own, so no file seems listed twice.
+    if (errorFiles.length > 0) lines.push('', '#### Warnings and notices');
+    lines.push(...renderOtherFindings(withFindings, options, errorFiles.length > 0 ? '#####' : '####'));
+  } else if (others.length > 0)
+    lines.push(
+      '',
+      `${others.length} ${others.length === 1 ? 'warning or notice is' : 'warnings or notices are'} not shown here, to leave room for the errors: run \`npx mshub-review validate <file>\` to see them.`,
+    );
 
   const passing = report.files.length - withFindings.length;
   if (verdict !== 'success' && passing > 0)
@@ -51,17 +92,80 @@ export function renderMarkdown(report: ReviewReport, options: MarkdownOptions = 
   return `${lines.join('\n')}\n`;
 }
 
-function renderFinding(finding: Finding, options: MarkdownOptions): string[] {
-  const where =
-    finding.line === undefined
-      ? 'File'
-      : options.lineLink
-        ? `[Line ${finding.line}](${options.lineLink(finding.path, finding.line)})`
-        : `Line ${finding.line}`;
-  const rule = RULES_BY_ID.has(finding.rule) ? finding.rule : 'unknown-rule';
+/**
+ * Warnings and notices after the errors: one that several files share word for word is listed
+ * once, in a folded list of where it is; the rest under their file.
+ */
+function renderOtherFindings(
+  files: readonly FileFindings[],
+  options: MarkdownOptions,
+  heading: string,
+): string[] {
+  const groups = new Map<string, Finding[]>();
+  for (const file of files)
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') continue;
+      const key = `${finding.rule}\n${finding.message}\n${finding.fix ?? ''}`;
+      const group = groups.get(key) ?? [];
+      group.push(finding);
+      groups.set(key, group);
+    }
+  const shared = [...groups.values()].filter(
+    (group) => new Set(group.map((finding) => finding.path)).size > 1,
+  );
+  const sharedSet = new Set(shared.flat());
+  const lines: string[] = [];
+  for (const file of files) {
+    const own = file.findings.filter((finding) => finding.severity !== 'error' && !sharedSet.has(finding));
+    if (own.length === 0) continue;
+    lines.push('', `${heading} ${codeSpan(file.path)}`, '');
+    for (const finding of own) lines.push(...renderFinding(finding, options, false));
+  }
+  for (const group of shared) {
+    const [first] = group;
+    if (!first) continue;
+    const files = new Set(group.map((finding) => finding.path)).size;
+    lines.push(
+      '',
+      '<details>',
+      `<summary>${ICON[first.severity]} ${codeSpan(ruleOf(first))} in ${plural(files, 'file')}: ${renderMessage(first.message)}</summary>`,
+      '',
+    );
+    if (first.fix) lines.push(`**Fix:** ${renderMessage(first.fix)}`, '');
+    for (const finding of group) lines.push(`- ${codeSpan(finding.path)} ${where(finding, options)}`);
+    lines.push('', '</details>');
+  }
+  return lines;
+}
+
+function where(finding: Finding, options: MarkdownOptions): string {
+  if (finding.line === undefined) return 'File';
+  return options.lineLink
+    ? `[Line ${finding.line}](${options.lineLink(finding.path, finding.line)})`
+    : `Line ${finding.line}`;
+}
+
+function ruleOf(finding: Finding): string {
+  return RULES_BY_ID.has(finding.rule) ? finding.rule : 'unknown-rule';
+}
+
+function renderFinding(finding: Finding, options: MarkdownOptions, short: boolean): string[] {
+  const message =
+    short && finding.message.length > 200 ? `${finding.message.slice(0, 199)}…` : finding.message;
   const out = [
-    `- ${ICON[finding.severity]} **${where}** ${codeSpan(rule)}: ${renderMessage(finding.message)}`,
+    `- ${ICON[finding.severity]} **${where(finding, options)}** ${codeSpan(ruleOf(finding))}: ${renderMessage(message)}`,
   ];
-  if (finding.fix) out.push(`  **Fix:** ${renderMessage(finding.fix)}`);
+  if (finding.fix && !short) out.push(`  **Fix:** ${renderMessage(finding.fix)}`);
   return out;
+}
+
+const CUT_NOTE = '\n\n… (cut here; run `npx mshub-review validate` for every finding)\n';
+
+/**
+ * The last resort, when even the errors in short do not fit: a cut at the end of a line (inside one
+ * it could leave a code span open, which would swallow the note, or split a character in two).
+ */
+function cutAtLine(text: string, limit: number): string {
+  const lineEnd = text.lastIndexOf('\n', limit - CUT_NOTE.length);
+  return `${text.slice(0, lineEnd === -1 ? 0 : lineEnd)}${CUT_NOTE}`;
 }

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../findings.js';
+import { stripInvisible } from '../text/quote.js';
 import { describeCounts, plural, type ReviewReport, verdictOf } from './review-report.js';
 
 export interface TextStyle {
@@ -13,35 +14,99 @@ export const PLAIN_STYLE: TextStyle = {
   bold: (text) => text,
 };
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+export interface TextOptions {
+  /** The text of a line of a file, for the code frame under a finding. */
+  sourceLine?: (path: string, line: number) => string | undefined;
+  /** Errors only (`--quiet`). */
+  quiet?: boolean;
+}
 
-/** One line per finding, `path:line:col rule-id message`, grouped by file, then a summary line. */
-export function renderText(report: ReviewReport, style: TextStyle = PLAIN_STYLE): string {
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+/** Around the column, at most this much of a long line is shown. */
+const FRAME_WIDTH = 100;
+
+/**
+ * The path once per file, then its findings, errors first: `line:col rule-id severity: message`, the
+ * source line with a caret under the column (as rustc and ESLint's codeframe show it), and the fix.
+ */
+export function renderText(
+  report: ReviewReport,
+  style: TextStyle = PLAIN_STYLE,
+  options: TextOptions = {},
+): string {
   const lines: string[] = [];
+  let shownFiles = 0;
   for (const file of report.files) {
-    if (file.findings.length === 0) continue;
+    const findings = file.findings
+      .filter((finding) => !options.quiet || finding.severity === 'error')
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+    if (findings.length === 0) continue;
+    shownFiles++;
     lines.push(style.bold(clean(file.path)));
-    for (const finding of file.findings) lines.push(...renderFinding(finding, style));
+    for (const finding of findings) lines.push(...renderFinding(finding, style, options));
     lines.push('');
   }
   const { summary } = report;
   const verdict = verdictOf(summary);
-  const filesWithFindings = report.files.filter((file) => file.findings.length > 0).length;
+  const hidden =
+    options.quiet && summary.warnings + summary.notices > 0 ? ' (warnings hidden by --quiet)' : '';
   lines.push(
     verdict === 'success'
       ? `✔ ${plural(summary.files, 'file')} checked, no problems`
-      : `${verdict === 'failure' ? '✖' : '⚠'} ${describeCounts(summary)} in ${filesWithFindings} of ${plural(summary.files, 'file')}`,
+      : `${verdict === 'failure' ? '✖' : '⚠'} ${describeCounts(summary)} in ${options.quiet ? shownFiles : report.files.filter((file) => file.findings.length > 0).length} of ${plural(summary.files, 'file')}${hidden}`,
   );
   return `${lines.join('\n')}\n`;
 }
 
-function renderFinding(finding: Finding, style: TextStyle): string[] {
-  const location = `${clean(finding.path)}${finding.line === undefined ? '' : `:${finding.line}`}${finding.column === undefined ? '' : `:${finding.column}`}`;
+function renderFinding(finding: Finding, style: TextStyle, options: TextOptions): string[] {
+  const location =
+    finding.line === undefined
+      ? 'file'
+      : `${finding.line}${finding.column === undefined ? '' : `:${finding.column}`}`;
   const out = [
     `  ${location} ${finding.rule} ${style.severity(finding.severity, `${finding.severity}:`)} ${clean(finding.message)}`,
   ];
+  const source = finding.line === undefined ? undefined : options.sourceLine?.(finding.path, finding.line);
+  if (source !== undefined && finding.line !== undefined)
+    out.push(...codeFrame(source, finding.line, finding.column, style));
   if (finding.fix) out.push(style.dim(`    fix: ${clean(finding.fix)}`));
   return out;
+}
+
+/** `   5 | model-name：albert` and a caret under the column, counting wide (CJK) characters as two. */
+function codeFrame(source: string, line: number, column: number | undefined, style: TextStyle): string[] {
+  const text = stripInvisible(source.replace(/\t/g, ' '));
+  const at = Math.max(0, (column ?? 1) - 1);
+  const start = Math.max(0, Math.min(at - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
+  const shown = `${start > 0 ? '…' : ''}${text.slice(start, start + FRAME_WIDTH)}${start + FRAME_WIDTH < text.length ? '…' : ''}`;
+  const gutter = `    ${line} | `;
+  const frame = [style.dim(gutter) + shown];
+  if (column !== undefined) {
+    const before = `${start > 0 ? '…' : ''}${text.slice(start, at)}`;
+    frame.push(
+      `${style.dim(`${' '.repeat(gutter.length - 2)}| `)}${' '.repeat(displayWidth(before))}${style.bold('^')}`,
+    );
+  }
+  return frame;
+}
+
+/** Terminal columns: East Asian wide and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6);
+    width += wide ? 2 : 1;
+  }
+  return width;
 }
 
 function clean(text: string): string {

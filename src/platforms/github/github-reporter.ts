@@ -8,12 +8,7 @@ import {
   verdictOf,
 } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
-import {
-  decideCommentWrite,
-  reviewFailureText,
-  stickyCommentBody,
-  truncateReview,
-} from '../../review/sticky-comment.js';
+import { decideCommentWrite, reviewFailureText, stickyCommentBody } from '../../review/sticky-comment.js';
 import type { Octokit } from './github-auth.js';
 
 export const CHECK_NAME = 'mshub-review';
@@ -81,7 +76,7 @@ export class GitHubReporter implements ReviewReporter {
       verdict === 'success'
         ? `All ${plural(report.summary.files, 'asset file')} pass`
         : `${describeCounts(report.summary)} in ${plural(report.summary.files, 'asset file')}`;
-    const summary = truncateReview(renderMarkdown(report, { headSha }).replace(`${COMMENT_MARKER}\n`, ''));
+    const summary = renderMarkdown(report, { headSha }).replace(`${COMMENT_MARKER}\n`, '');
     const annotations = report.files.flatMap((file) => file.findings.map(toAnnotation));
     await this.finishCheckRun(headSha, { conclusion: verdict, title, summary, annotations });
     const comment = stickyCommentBody(report, { headSha });
