@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/core/findings.js';
-import { CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
+import { applyFix } from '../helpers/apply-fix.js';
+import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
 
 /** A second, unrelated error in every file: each slip must not hide it. */
 const withUnrelatedError = (text: string) => replaceOnce(text, 'module-type: nlp', 'module-type: vision');
-
-/** Applies a fix the way a contributor reads it: the line written out, or the indentation given. */
-function applyFix(text: string, finding: Finding): string {
-  const lines = text.split('\n');
-  const index = (finding.line ?? 0) - 1;
-  const written = /^Write the line as `(.*)`\.$/.exec(finding.fix ?? '');
-  const indent = /^Indent line \d+ with (\d+) plain spaces?/.exec(finding.fix ?? '');
-  if (written) lines[index] = written[1] ?? '';
-  else if (indent)
-    lines[index] =
-      `${' '.repeat(Number(indent[1]))}${(lines[index] ?? '').replace(/^[ \t\u3000\u00a0]+/, '')}`;
-  else throw new Error(`no literal fix in ${JSON.stringify(finding.fix)}`);
-  return lines.join('\n');
-}
 
 const CASES: Array<{
   mistake: string;
@@ -106,7 +93,9 @@ describe('the characters a first-time contributor types', () => {
       assert.match(slip?.message ?? '', testCase.message);
       assert.equal(slip?.fix, testCase.fix);
       // The fix, applied as written, leaves only the unrelated error.
-      assert.deepEqual(rulesOf(check(applyFix(text, slip as Finding))), ['module-type']);
+      const fixed = applyFix({ text, path: CLEAN_PATH }, slip as Finding);
+      assert.ok(fixed, `the fix ${slip?.fix} is concrete`);
+      assert.deepEqual(rulesOf(check(fixed.text)), ['module-type']);
     });
   }
 });

@@ -9,6 +9,7 @@ import type { AssetHashOutcome } from '../../src/core/verification/asset-hash-ou
 import type { SourceRepoOutcome } from '../../src/core/verification/hub-conf.js';
 import { reviewAssetFiles } from '../../src/review/review-asset-files.js';
 import { MAX_FILES_PER_REVIEW, runReviewJob } from '../../src/review/run-review-job.js';
+import { applyFix } from '../helpers/apply-fix.js';
 import { control, FakePlatform, REVIEW_REQUEST } from '../helpers/fake-platform.js';
 import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
 
@@ -23,10 +24,9 @@ interface RuleCase {
 }
 
 const edit = (search: string | RegExp, replacement: string) => replaceOnce(CLEAN_TEXT, search, replacement);
-const run =
-  (text: string | Uint8Array, options: { path?: string; hub?: HubContext } = {}) =>
-  () =>
-    check(text, options);
+/** The check of one file, keeping the file so that the fix test can apply the fix to it. */
+const run = (text: string | Uint8Array, options: { path?: string; hub?: HubContext } = {}) =>
+  Object.assign(() => check(text, options), { file: { text, path: options.path ?? CLEAN_PATH } });
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
 /** Runs the review pipeline with a fake hasher that answers `outcome` for every asset link. */
@@ -343,6 +343,21 @@ const CASES: RuleCase[] = [
     expect: (finding) => assert.match(finding.message, /`00012345`/),
   },
   {
+    rule: 'asset-sha256-format',
+    when: 'the digest has upper-case letters',
+    failing: run(
+      edit(
+        /asset-sha256: (\w+)/,
+        'asset-sha256: EC4F2C5302B299D7751A60615A1D0F4316527146A6909C5D86B9AFA5720BCC7A',
+      ),
+    ),
+    expect: (finding) =>
+      assert.equal(
+        finding.fix,
+        'Write it in lower case: `asset-sha256: ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a`.',
+      ),
+  },
+  {
     rule: 'link-format',
     when: 'asset-link uses http',
     failing: run(edit('<https://download.mindspore.cn/models', '<http://download.mindspore.cn/models')),
@@ -593,4 +608,52 @@ describe('the rules engine', () => {
       }
     });
   }
+});
+
+describe('every concrete fix, applied as written', () => {
+  const applied = new Set<string>();
+  for (const testCase of CASES) {
+    const file = (testCase.failing as { file?: { text: string | Uint8Array; path: string } }).file;
+    if (!file || typeof file.text !== 'string') continue;
+    const source = { text: file.text, path: file.path };
+    it(`removes the ${testCase.rule} finding and adds no error (${testCase.when})`, () => {
+      const before = check(source.text, { path: source.path });
+      for (const finding of before.filter((item) => item.rule === testCase.rule)) {
+        const fixed = applyFix(source, finding);
+        if (!fixed) continue;
+        applied.add(testCase.rule);
+        const after = check(fixed.text, { path: fixed.path });
+        assert.ok(
+          !after.some(
+            (item) =>
+              item.rule === finding.rule && item.line === finding.line && item.message === finding.message,
+          ),
+          `the fix ${JSON.stringify(finding.fix)} left its finding`,
+        );
+        const errorsBefore = new Set(
+          before.filter((item) => item.severity === 'error').map((item) => item.rule),
+        );
+        const newErrors = after.filter((item) => item.severity === 'error' && !errorsBefore.has(item.rule));
+        assert.deepEqual(newErrors, [], `the fix ${JSON.stringify(finding.fix)} brought new errors`);
+      }
+    });
+  }
+  it('applies a concrete fix for each rule whose fix names the corrected text', () => {
+    assert.deepEqual(
+      [
+        'asset-sha256-format',
+        'file-extension',
+        'folder-layout',
+        'link-format',
+        'module-type-case',
+        'train-dataset',
+        'update-time-format',
+        'version-folder',
+        'version-format',
+        'version-text',
+        'wrong-character',
+      ].filter((rule) => !applied.has(rule)),
+      [],
+    );
+  });
 });

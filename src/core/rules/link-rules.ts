@@ -1,6 +1,6 @@
-import { hostAllowed, type LinkProblem, parseHttpsLink, parseRepoLink } from '../links.js';
+import { hostAllowed, type LinkProblem, parseHttpsLink, parseRepoLink, unwrapLink } from '../links.js';
 import type { SourcePosition } from '../report-sink.js';
-import { q } from '../text/quote.js';
+import { inCode, q } from '../text/quote.js';
 import { scalarText } from '../text/scalar-text.js';
 import { ASSET_EXTENSIONS } from './fields.js';
 import {
@@ -34,8 +34,26 @@ function reportLinkProblem(
     'link-format',
     position,
     `\`${field}\` ${q(value)} ${LINK_PROBLEMS[problem]}.`,
-    `Write the full https address, optionally in angle brackets: \`${field}: <https://...>\`.`,
+    linkFix(field, value, problem),
   );
+}
+
+/** The link itself, corrected, where the correction is certain: https for http, no credentials. */
+function linkFix(field: string, value: unknown, problem: LinkProblem): string {
+  const text = typeof value === 'string' ? unwrapLink(value) : '';
+  let corrected: string | undefined;
+  try {
+    const url = new URL(text);
+    if (problem === 'not-https' && url.protocol === 'http:') url.protocol = 'https:';
+    if (problem === 'credentials') {
+      url.username = '';
+      url.password = '';
+    }
+    if (problem === 'not-https' || problem === 'credentials') corrected = url.href;
+  } catch {}
+  return corrected
+    ? `Write \`${field}: <${inCode(corrected)}>\`${problem === 'not-https' ? ' (check that the file opens at that https address)' : ''}.`
+    : `Write the full https address, optionally in angle brackets: \`${field}: <https://...>\`.`;
 }
 
 export const checkRepoLink: Rule = (context) => {
