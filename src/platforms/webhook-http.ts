@@ -29,6 +29,30 @@ export class BodyBudget {
   }
 }
 
+export interface WebhookOutcome {
+  reply: WebhookReply;
+  /** The body was refused unread: close the connection rather than drain it. */
+  closeConnection?: boolean;
+}
+
+/**
+ * A webhook endpoint at `path` (a trailing slash tolerated): `handle` decides the answer, and a
+ * request that breaks off or cannot be read is answered 400 rather than left hanging.
+ */
+export function webhookEndpoint(
+  path: string,
+  handle: (request: IncomingMessage) => Promise<WebhookOutcome>,
+): RequestHandler {
+  return async (request, response) => {
+    if (pathOf(request).replace(/\/+$/, '') !== path) return false;
+    const { reply, closeConnection } = await handle(request).catch(
+      (): WebhookOutcome => ({ reply: { status: 400, body: { error: 'the request could not be read' } } }),
+    );
+    sendReply(response, reply, closeConnection);
+    return true;
+  };
+}
+
 export type BodyResult =
   | { ok: true; bytes: Buffer }
   | { ok: false; reply: WebhookReply; closeConnection: boolean };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { ReviewRequest } from '../../review/review-request.js';
 import type { ReviewService } from '../../service/review-service.js';
@@ -8,11 +8,10 @@ import type { ReplayGuard } from '../replay-guard.js';
 import {
   type BodyBudget,
   headerOf,
-  pathOf,
   type RequestHandler,
   readCappedBody,
-  sendReply,
-  type WebhookReply,
+  type WebhookOutcome,
+  webhookEndpoint,
 } from '../webhook-http.js';
 import { type GiteeAuthSettings, verifyGiteeRequest } from './gitee-webhook-auth.js';
 
@@ -55,22 +54,10 @@ interface GiteePayload {
  * events to review requests. Like the GitHub handlers it only enqueues.
  */
 export function createGiteeWebhookHandler(options: GiteeWebhookOptions): RequestHandler {
-  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
-    if (pathOf(request).replace(/\/+$/, '') !== GITEE_WEBHOOK_PATH) return false;
-    const { reply, closeConnection } = await handle(request, options).catch(
-      (): { reply: WebhookReply; closeConnection?: boolean } => ({
-        reply: { status: 400, body: { error: 'the request could not be read' } },
-      }),
-    );
-    sendReply(response, reply, closeConnection);
-    return true;
-  };
+  return webhookEndpoint(GITEE_WEBHOOK_PATH, (request) => handle(request, options));
 }
 
-async function handle(
-  request: IncomingMessage,
-  options: GiteeWebhookOptions,
-): Promise<{ reply: WebhookReply; closeConnection?: boolean }> {
+async function handle(request: IncomingMessage, options: GiteeWebhookOptions): Promise<WebhookOutcome> {
   if (request.method !== 'POST')
     return { reply: { status: 405, body: { error: 'use POST' } }, closeConnection: true };
   const size = Number(request.headers['content-length']) || undefined;

@@ -1,15 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import {
   type BodyBudget,
   headerOf,
-  pathOf,
   type RequestHandler,
   readCappedBody,
-  sendReply,
-  type WebhookReply,
+  type WebhookOutcome,
+  webhookEndpoint,
 } from '../webhook-http.js';
 import { missingPayloadField } from './github-payload-shape.js';
 
@@ -33,19 +32,10 @@ export interface GitHubWebhookOptions {
  * reason alone. Only then does Probot dispatch the event to the app's handlers (which only enqueue).
  */
 export function createGitHubWebhookHandler(options: GitHubWebhookOptions): RequestHandler {
-  return async (request: IncomingMessage, response: ServerResponse) => {
-    const path = pathOf(request).replace(/\/+$/, '');
-    if (path !== GITHUB_WEBHOOK_PATH) return false;
-    const { reply, closeConnection } = await handle(request, options);
-    sendReply(response, reply, closeConnection);
-    return true;
-  };
+  return webhookEndpoint(GITHUB_WEBHOOK_PATH, (request) => handle(request, options));
 }
 
-async function handle(
-  request: IncomingMessage,
-  options: GitHubWebhookOptions,
-): Promise<{ reply: WebhookReply; closeConnection?: boolean }> {
+async function handle(request: IncomingMessage, options: GitHubWebhookOptions): Promise<WebhookOutcome> {
   const refuse = (status: number, error: string, reason = error) => {
     options.log.warn(
       { reason, bytes: Number(request.headers['content-length']) || undefined },
