@@ -68,7 +68,8 @@ function renderFinding(finding: Finding, style: TextStyle, options: TextOptions)
     `  ${location} ${finding.rule} ${style.severity(finding.severity, `${finding.severity}:`)} ${clean(finding.message)}`,
   ];
   const source = finding.line === undefined ? undefined : options.sourceLine?.(finding.path, finding.line);
-  if (source !== undefined && finding.line !== undefined)
+  // A blank line (where a finding about the whole front matter points) shows nothing worth a frame.
+  if (source !== undefined && source.trim() !== '' && finding.line !== undefined)
     out.push(...codeFrame(source, finding.line, finding.column, style));
   if (finding.fix) out.push(style.dim(`    fix: ${clean(finding.fix)}`));
   return out;
