@@ -74,25 +74,25 @@ export async function readCappedBody(
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
   const chunks: Buffer[] = [];
-  let total = 0;
+  // What this body holds of the shared budget: given back however the read ends.
+  let taken = 0;
   try {
     for await (const chunk of request as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) return tooLarge();
+      if (taken + chunk.length > maxBytes) return tooLarge();
       if (!budget.take(chunk.length)) {
-        total -= chunk.length;
         return {
           ok: false,
           reply: { status: 503, body: { error: 'too many webhook deliveries at once; redeliver later' } },
           closeConnection: true,
         };
       }
+      taken += chunk.length;
       chunks.push(chunk);
     }
   } finally {
-    budget.give(total);
+    budget.give(taken);
   }
-  return { ok: true, bytes: Buffer.concat(chunks, total) };
+  return { ok: true, bytes: Buffer.concat(chunks, taken) };
 }
 
 /**
