@@ -74,7 +74,7 @@ export async function runServe(
         siteSync,
         auth: webhook,
         maxBodyBytes: webhook.maxBodyBytes,
-        replays: replayGuard(runtime, environment, 'gitee', webhook.windowMs),
+        replays: replayGuard(runtime, environment, 'gitee', webhook.windowMs, log),
         budget,
         log,
       }),
@@ -129,11 +129,21 @@ function replayGuard(
   environment: Environment,
   platform: string,
   windowMs: number,
+  log: Pick<Logger, 'warn'>,
 ): ReplayGuard {
   const redis = environment.queue.redis;
   if (runtime.redis && redis)
     return new RedisReplayGuard(runtime.redis, `${redis.prefix}:${platform}`, windowMs);
-  return new FileReplayGuard(join(environment.stateDir, `${platform}-deliveries.txt`), windowMs);
+  const file = join(environment.stateDir, `${platform}-deliveries.txt`);
+  let warned = false;
+  return new FileReplayGuard(file, windowMs, Date.now, (error) => {
+    if (warned) return;
+    warned = true;
+    log.warn(
+      { err: error, file },
+      'the replay guard cannot write its file (set STATE_DIR to a writable folder); it goes on in memory only',
+    );
+  });
 }
 
 function pendingReviewSources(

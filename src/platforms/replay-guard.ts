@@ -27,6 +27,8 @@ export class FileReplayGuard implements ReplayGuard {
     private readonly file: string,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
+    /** A file that cannot be written: the guard goes on in memory, and says so here. */
+    private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
   async firstUse(key: string): Promise<boolean> {
@@ -37,7 +39,9 @@ export class FileReplayGuard implements ReplayGuard {
     const digest = replayDigest(key);
     if (this.seen.has(digest)) return false;
     this.seen.set(digest, now);
-    await this.remember(digest, now);
+    // A state folder that cannot be written must not refuse real deliveries: the guard still holds
+    // in memory until the next restart.
+    await this.remember(digest, now).catch(this.onError);
     return true;
   }
 

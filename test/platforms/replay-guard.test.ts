@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -55,5 +55,20 @@ describe('the replay guard in Redis', { skip: REDIS_SKIP }, () => {
     assert.equal(await replica.firstUse(captured), false);
     const ttl = await redis.pttl((await redis.keys(`${prefix}:replay:*`))[0] ?? '');
     assert.ok(ttl > WINDOW && ttl <= WINDOW * 2, `kept for ${ttl} ms`);
+  });
+});
+
+describe('the replay guard with a folder it cannot write', () => {
+  it('still refuses a replay in this process, and says why it cannot remember it on disk', async () => {
+    const errors: unknown[] = [];
+    // A folder that is a file: nothing can be written below it.
+    const notAFolder = join(mkdtempSync(join(tmpdir(), 'replays-')), 'file');
+    writeFileSync(notAFolder, '');
+    const guard = new FileReplayGuard(join(notAFolder, 'deliveries.txt'), WINDOW, Date.now, (error) =>
+      errors.push(error),
+    );
+    assert.equal(await guard.firstUse(captured), true);
+    assert.equal(await guard.firstUse(captured), false);
+    assert.ok(errors.length > 0);
   });
 });
