@@ -80,14 +80,7 @@ export async function runServe(
       }),
     );
   }
-  handlers.push(
-    createOperatorHandler({
-      activity: runtime.activity,
-      verifier: runtime.verifier,
-      queue: service.queue,
-      ...(runtime.recent ? { recent: runtime.recent } : {}),
-    }),
-  );
+  handlers.push(createOperatorHandler(runtime.operator));
   const server = createHttpServer(handlers, log);
   const host = environment.server.host ?? 'localhost';
   let port: number;

@@ -59,12 +59,7 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
 
   let server: Server | undefined;
   if (environment.queue.workerPort) {
-    const handle = createOperatorHandler({
-      activity: runtime.activity,
-      verifier: runtime.verifier,
-      queue: runtime.service.queue,
-      ...(runtime.recent ? { recent: runtime.recent } : {}),
-    });
+    const handle = createOperatorHandler(runtime.operator);
     server = createHttpServer([handle], log);
     await listen(server, environment.queue.workerPort, environment.server.host);
   }

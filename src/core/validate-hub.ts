@@ -1,5 +1,4 @@
 import { compareFindings, type FileFindings } from './findings.js';
-import { parseHttpsLink, parseRepoLink } from './links.js';
 import { FindingCollector } from './report-sink.js';
 import type { HubContext } from './rules/rule-context.js';
 import type { RulesConfig } from './rules/rules-config.js';
@@ -10,6 +9,7 @@ import {
   type ValidateOptions,
   validateAssetFile,
 } from './validate-asset-file.js';
+import { repoLinkOf } from './verification/source-repo-findings.js';
 
 const FULL_DIGEST = /^[0-9a-f]{64}$/;
 
@@ -68,25 +68,19 @@ function cardName(path: string): string {
 interface ModelIdentity {
   name: string;
   card: string;
-  repoLink: string | undefined;
+  result: AssetFileResult;
   /** The model's source folder, whatever the branch: worked out only when names differ (it parses a URL). */
   folder?: string | null;
 }
 
 function folderOf(model: ModelIdentity): string | null {
-  if (model.folder === undefined) model.folder = sourceFolder(model.repoLink) ?? null;
+  if (model.folder === undefined) {
+    // The folder `repo-link` points to, without its branch or tag: the same for every release's card
+    // of a model and for its evaluation variants (`gitee/mindspore/models/research/cv/ghostnet_quant`).
+    const link = repoLinkOf(model.result);
+    model.folder = link ? `${link.host}/${link.owner}/${link.repo}/${link.path ?? ''}`.toLowerCase() : null;
+  }
   return model.folder;
-}
-
-/**
- * The folder `repo-link` points to, without its branch or tag: `gitee.com/mindspore/models/research/cv/ghostnet_quant`
- * for every release's card of that model and for its evaluation variants.
- */
-function sourceFolder(repoLink: string | undefined): string | undefined {
-  if (!repoLink) return undefined;
-  const parsed = parseHttpsLink(repoLink);
-  const link = parsed.ok ? parseRepoLink(parsed.url) : undefined;
-  return link ? `${link.host}/${link.owner}/${link.repo}/${link.path ?? ''}`.toLowerCase() : undefined;
 }
 
 function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
@@ -105,7 +99,7 @@ function checkDuplicateDigests(results: readonly AssetFileResult[], config: Rule
     const model: ModelIdentity = {
       name: modelKey(result.facts?.modelName),
       card: cardName(result.path),
-      repoLink: result.facts?.repoLink,
+      result,
     };
     for (const { sha256 } of result.facts?.assets ?? []) {
       if (sha256 === undefined || !FULL_DIGEST.test(sha256)) continue;

@@ -52,10 +52,13 @@ export async function runReviewJob(
     paths.some((prefix) => path.startsWith(`${prefix.replace(/\/+$/, '')}/`));
   const candidates = changed.filter((file) => file.status !== 'removed' && inReviewedFolder(file.path));
   // Refused before anything reads them: a `..` in an API URL would leave its endpoint with the bot's token.
-  const unsafe = candidates.filter((file) => unsafePathProblem(file.path) !== undefined);
-  const assetPaths = candidates
-    .filter((file) => unsafePathProblem(file.path) === undefined && isSubmissionFile(file.path))
-    .map((file) => file.path);
+  const unsafe: Array<{ path: string; problem: string }> = [];
+  const assetPaths: string[] = [];
+  for (const { path } of candidates) {
+    const problem = unsafePathProblem(path);
+    if (problem) unsafe.push({ path, problem });
+    else if (isSubmissionFile(path)) assetPaths.push(path);
+  }
   if (assetPaths.length === 0 && unsafe.length === 0) return 'no-asset-files';
 
   await reporter.started(headSha);
@@ -85,7 +88,7 @@ export async function runReviewJob(
     findings.unshift(
       ...unsafe
         .slice(0, MAX_FILES_PER_REVIEW)
-        .map((file) => unsafePathFinding(file.path, config.rules.severities)),
+        .map((file) => unsafePathFinding(file, config.rules.severities)),
     );
     if (!(await control.isCurrent())) {
       await reporter.superseded(headSha);
@@ -109,7 +112,7 @@ function describeFailure(error: unknown): string {
 }
 
 function unsafePathFinding(
-  path: string,
+  { path, problem }: { path: string; problem: string },
   severities: Readonly<Record<string, SeveritySetting>>,
 ): FileFindings {
   const shown = path.slice(0, 300);
@@ -117,7 +120,7 @@ function unsafePathFinding(
   sink.report(
     'unsafe-path',
     undefined,
-    `The pull request names the file ${q(shown)}, which ${unsafePathProblem(path)}; no git repository holds such a path, so it was not read.`,
+    `The pull request names the file ${q(shown)}, but ${problem}; no git repository holds such a path, so it was not read.`,
     'Rename the file to a plain path under `mshub_res/assets/<publisher>/<mindspore-version>/`, with no `.` or `..` folders.',
   );
   return { path: shown, findings: sink.findings };

@@ -12,6 +12,7 @@ import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { FileSyncState } from '../site/file-sync-state.js';
 import { Activity } from './activity.js';
+import type { OperatorSources } from './operator-view.js';
 import { ReviewService } from './review-service.js';
 import { SiteSyncService } from './site-sync-service.js';
 
@@ -25,6 +26,8 @@ export interface Runtime {
   redis?: Redis;
   /** Every process's recent reviews and syncs, when REDIS_URL is set. */
   recent?: () => Promise<RecentActivity>;
+  /** What /healthz, /metrics and /status show, for `serve` and `worker` alike. */
+  operator: OperatorSources;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export function createRuntime(environment: Environment, log?: Logger): Runtime {
     giteeApi,
     ...(redis ? { redis } : {}),
     ...(recent ? { recent } : {}),
+    operator: { activity, verifier, queue: service.queue, ...(recent ? { recent } : {}) },
     async close() {
       await Promise.all([service.queue.close(), siteSync.close()]);
       await verifier.close();

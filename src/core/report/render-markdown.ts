@@ -124,11 +124,11 @@ function renderOtherFindings(
   for (const group of shared) {
     const [first] = group;
     if (!first) continue;
-    const files = new Set(group.map((finding) => finding.path)).size;
+    const fileCount = new Set(group.map((finding) => finding.path)).size;
     lines.push(
       '',
       '<details>',
-      `<summary>${ICON[first.severity]} ${codeSpan(ruleOf(first))} in ${plural(files, 'file')}: ${renderMessage(first.message)}</summary>`,
+      `<summary>${ICON[first.severity]} ${codeSpan(ruleOf(first))} in ${plural(fileCount, 'file')}: ${renderMessage(first.message)}</summary>`,
       '',
     );
     if (first.fix) lines.push(`**Fix:** ${renderMessage(first.fix)}`, '');

@@ -122,7 +122,7 @@ async function handle(request: IncomingMessage, options: GiteeWebhookOptions): P
   options.log?.info(
     {
       deliveryId,
-      event,
+      event: event.slice(0, 60),
       action: typeof payload.action === 'string' ? payload.action.slice(0, 40) : undefined,
       outcome,
     },
