@@ -6,7 +6,7 @@ const DOCUMENTATION_FILES = new Set(['README.md', 'README_CN.md']);
 
 export interface AssetPath {
   /** Path segments below `mshub_res/assets`, file name last; undefined when outside that tree. */
-  segments?: string[];
+  segments?: readonly string[];
   fileName: string;
 }
 
@@ -36,7 +36,17 @@ export function toPosixPath(path: string): string {
   return path.replace(/\\/g, '/');
 }
 
-export function parseAssetPath(path: string): AssetPath {
+/** The rules ask about the same file's path several times in a row. */
+let lastParsed: { path: string; parsed: Readonly<AssetPath> } | undefined;
+
+export function parseAssetPath(path: string): Readonly<AssetPath> {
+  if (lastParsed?.path === path) return lastParsed.parsed;
+  const parsed = readAssetPath(path);
+  lastParsed = { path, parsed };
+  return parsed;
+}
+
+function readAssetPath(path: string): AssetPath {
   const posix = toPosixPath(path);
   const fileName = posix.slice(posix.lastIndexOf('/') + 1);
   const marker = `${ASSETS_ROOT}/`;
@@ -51,7 +61,7 @@ export function parseAssetPath(path: string): AssetPath {
  * so the contributor hears that the hub skips them instead of hearing nothing.
  */
 export function isSubmissionFile(path: string): boolean {
-  const fileName = parseAssetPath(path).fileName;
+  const fileName = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   return /\.(md|markdown)$/i.test(fileName) && !DOCUMENTATION_FILES.has(fileName);
 }
 

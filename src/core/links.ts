@@ -61,6 +61,7 @@ export function parseRepoLink(url: URL): RepoLink | undefined {
 }
 
 function safeDecode(segment: string): string | undefined {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

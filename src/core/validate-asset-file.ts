@@ -199,6 +199,7 @@ function checkContent(
     layout: parsed.value.layout,
     text: decoded.text,
     fenceLines: split.fenceLines,
+    fenceStarts: split.fenceStarts,
     frontMatterLine,
   };
   if (parsed.value.evaluationDashLine !== undefined) doc.evaluationDashLine = parsed.value.evaluationDashLine;
@@ -206,7 +207,8 @@ function checkContent(
   if (version) layout.version = unquote(version);
   const userId = scalarText(doc.data['user-id']);
   if (userId) layout.userId = userId;
-  for (const rule of FRONT_MATTER_RULES) rule({ doc, config, hub, sink });
+  const context = { doc, config, hub, sink };
+  for (const rule of FRONT_MATTER_RULES) rule(context);
   return collectFacts(doc, options);
 }
 

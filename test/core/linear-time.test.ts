@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hubHostName } from '../../src/core/catalog/hub-uid.js';
+import { splitFrontMatter } from '../../src/core/parse/split-front-matter.js';
 import { atxHeadingText } from '../../src/core/rules/body-rules.js';
+import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
+import { validateAssetFile } from '../../src/core/validate-asset-file.js';
 import { PATHOLOGICAL_FILES, perByteGrowth, roomyConfig } from '../helpers/pathological-files.js';
 
 describe('the rules on files built to be slow', () => {
@@ -42,5 +45,43 @@ describe("the hub's uid host name", () => {
     assert.equal(hubHostName('http://x.com https://y.com'), 'y');
     assert.equal(hubHostName('https://com'), undefined);
     assert.equal(hubHostName('ftp://gitee.com/a/b'), undefined);
+  });
+});
+
+describe('the fence and heading scans, which skip the lines that cannot matter', () => {
+  const front = '---\nmodel-name: x\n---\n';
+  const headingLines = (body: string) =>
+    validateAssetFile(
+      { path: 'mshub_res/assets/mindspore/2.5/x.md', bytes: Buffer.from(`${front}${body}`) },
+      defaultRulesConfig(),
+    )
+      .findings.filter((finding) => finding.rule === 'heading-colon')
+      .map((finding) => finding.line);
+
+  it('numbers every fence line, in CRLF files and after the front matter', () => {
+    const split = splitFrontMatter('# Title\r\n---\r\na: 1\r\n---\r\ntext\r\n---\r\n\r\n---x\r\n');
+    assert.deepEqual(split.fenceLines, [2, 4, 6, 8]);
+    assert.deepEqual(split.fenceStarts, [9, 20, 31, 38]);
+    assert.deepEqual(split.frontMatter, [{ line: 3, text: 'a: 1' }]);
+  });
+
+  it('reports headings on the right line, skips code blocks and later front matter', () => {
+    const body = [
+      '## Usage:', // 4
+      '```', // 5
+      '# not a heading:', // 6
+      '```', // 7
+      'Title:', // 8
+      '===', // 9
+      '---', // 10
+      '# inside a second front matter:', // 11
+      '---', // 12
+      '# Back in the text:', // 13
+    ].join('\r\n');
+    assert.deepEqual(headingLines(body), [4, 8, 13]);
+  });
+
+  it('does not take a lone carriage return for the start of a line', () => {
+    assert.deepEqual(headingLines('Some text\r# not a heading:\n# Heading:\n'), [5]);
   });
 });

@@ -37,9 +37,11 @@ export function parseFrontMatter(
   limits: ParseLimits,
 ): { ok: true; value: ParsedFrontMatter } | { ok: false; failure: ParseFailure } {
   const { lines: yamlLines, evaluationDashLine } = replaceEvaluationDash(lines);
-  // Measured line by line: the joined text is only needed when js-yaml has to read it.
-  let bytes = Math.max(yamlLines.length - 1, 0);
-  for (const line of yamlLines) bytes += Buffer.byteLength(line.text, 'utf8');
+  // Measured line by line: the joined text is only needed when js-yaml has to read it. A UTF-16
+  // unit is at most 3 bytes in UTF-8, so the exact count is needed only near the limit.
+  let units = Math.max(yamlLines.length - 1, 0);
+  for (const line of yamlLines) units += line.text.length;
+  const bytes = units * 3 <= limits.maxFrontMatterBytes ? units : frontMatterBytes(yamlLines);
   if (bytes > limits.maxFrontMatterBytes) {
     return {
       ok: false,
@@ -80,16 +82,21 @@ export function parseFrontMatter(
 
 /** The hub reads the legacy `evaluation: -` as "no evaluation"; so does mshub-review (with a warning). */
 export function replaceEvaluationDash(lines: readonly SourceLine[]): {
-  lines: SourceLine[];
+  lines: readonly SourceLine[];
   evaluationDashLine?: number;
 } {
-  let evaluationDashLine: number | undefined;
-  const replaced = lines.map((line) => {
-    if (!EVALUATION_DASH.test(line.text)) return line;
-    evaluationDashLine ??= line.line;
-    return { line: line.line, text: 'evaluation:' };
-  });
-  return evaluationDashLine === undefined ? { lines: replaced } : { lines: replaced, evaluationDashLine };
+  const first = lines.findIndex((line) => EVALUATION_DASH.test(line.text));
+  if (first === -1) return { lines };
+  const replaced = lines.map((line, index) =>
+    index >= first && EVALUATION_DASH.test(line.text) ? { line: line.line, text: 'evaluation:' } : line,
+  );
+  return { lines: replaced, evaluationDashLine: (lines[first] as SourceLine).line };
+}
+
+function frontMatterBytes(lines: readonly SourceLine[]): number {
+  let bytes = Math.max(lines.length - 1, 0);
+  for (const line of lines) bytes += Buffer.byteLength(line.text, 'utf8');
+  return bytes;
 }
 
 function describeLoadError(error: unknown, firstLine: number): ParseFailure {

@@ -23,15 +23,13 @@ export function parseSimpleFrontMatter(
 
   for (const { line, text } of lines) {
     if (UNSUPPORTED_CHARACTERS.test(text)) return undefined;
-    if (text.trim() === '') continue;
+    if (BLANK.test(text)) continue;
     const first = text.charCodeAt(0);
 
     if (first !== SPACE && first !== DASH) {
-      const match = KEY_LINE.exec(text);
-      if (!match) return undefined;
-      // Indexing, not destructuring: this runs for every line of every file.
-      const key = match[1] ?? '';
-      const value = match[3] ?? '';
+      const split = splitKeyLine(text, 0);
+      if (!split) return undefined;
+      const { key, value } = split;
       if (!isPlainKey(key) || Object.hasOwn(data, key)) return undefined;
       const parsed = value === '' ? null : readScalar(value);
       if (parsed === UNSUPPORTED) return undefined;
@@ -43,9 +41,17 @@ export function parseSimpleFrontMatter(
       continue;
     }
 
-    const indent = text.length - text.trimStart().length;
-    const dash = ITEM_LINE.exec(text);
-    if (dash && listKey !== undefined && (list === undefined || indent === dashIndent)) {
+    let indent = 0;
+    while (text.charCodeAt(indent) === SPACE) indent++;
+    if (
+      text.charCodeAt(indent) === DASH &&
+      listKey !== undefined &&
+      (list === undefined || indent === dashIndent)
+    ) {
+      let restStart = indent + 1;
+      while (text.charCodeAt(restStart) === SPACE) restStart++;
+      // `-` followed by neither a space nor the end is a scalar such as `-1`, not an entry.
+      if (restStart === indent + 1 && restStart < text.length) return undefined;
       if (list === undefined) {
         list = [];
         data[listKey] = list;
@@ -60,13 +66,11 @@ export function parseSimpleFrontMatter(
         layout.assetEntries.push(itemLayout);
       }
       itemKeyIndent = -1;
-      const gap = dash[1];
-      const rest = dash[2] ?? '';
-      if (rest === '') continue;
+      if (restStart === text.length) continue;
       item = {};
       list[list.length - 1] = item;
-      itemKeyIndent = indent + 1 + (gap?.length ?? 0);
-      if (!addItemKey(item, itemLayout, line, itemKeyIndent, rest, text)) return undefined;
+      itemKeyIndent = restStart;
+      if (!addItemKey(item, itemLayout, line, restStart, text)) return undefined;
       continue;
     }
 
@@ -78,7 +82,7 @@ export function parseSimpleFrontMatter(
       itemKeyIndent = indent;
     }
     if (indent !== itemKeyIndent) return undefined;
-    if (!addItemKey(item, itemLayout, line, indent, text.slice(indent), text)) return undefined;
+    if (!addItemKey(item, itemLayout, line, indent, text)) return undefined;
   }
   return { data, layout };
 }
@@ -86,11 +90,33 @@ export function parseSimpleFrontMatter(
 const SPACE = 32;
 const DASH = 45;
 const UNSUPPORTED = Symbol('unsupported');
-const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:( +)(.*))?$/;
-const ITEM_LINE = /^ *-(?:( +)(.*))?$/;
-const ITEM_KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:( +)(.*))?$/;
-/** Tabs, characters js-yaml refuses as non-printable, and surrogates: left to js-yaml. */
-const UNSUPPORTED_CHARACTERS = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF\uD800-\uDFFF]/;
+/**
+ * Tabs, characters js-yaml refuses as non-printable, surrogates, and line breaks other than `\n`
+ * (a lone `\r`, U+2028, U+2029): left to js-yaml.
+ */
+const UNSUPPORTED_CHARACTERS =
+  /[\t\x00-\x08\x0B-\x1F\x7F-\x84\x86-\x9F\u2028\u2029\uFFFE\uFFFF\uD800-\uDFFF]/;
+const BLANK = /^\s*$/;
+const COLON = 58;
+
+/**
+ * `key: value` (or `key:`) starting at `start`, the key in the characters hub keys use, the value
+ * after every space that follows the colon; undefined for anything else.
+ */
+function splitKeyLine(text: string, start: number): { key: string; value: string } | undefined {
+  let end = start;
+  for (let code = text.charCodeAt(end); end < text.length; code = text.charCodeAt(++end)) {
+    if (code === COLON) break;
+    const keyCharacter =
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+    if (!keyCharacter && (end === start || (code !== 46 && code !== 45))) return undefined;
+  }
+  if (end === start || end === text.length) return undefined;
+  let valueStart = end + 1;
+  if (valueStart < text.length && text.charCodeAt(valueStart) !== SPACE) return undefined;
+  while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+  return { key: text.slice(start, end), value: text.slice(valueStart) };
+}
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 // The CORE schema's implicit types, in js-yaml's order (its typings do not declare `types`).
 const { types } = yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', yaml.Type> };
@@ -107,13 +133,11 @@ function addItemKey(
   itemLayout: AssetEntryLayout | undefined,
   line: number,
   offset: number,
-  keyText: string,
   text: string,
 ): boolean {
-  const match = ITEM_KEY.exec(keyText);
-  if (!match) return false;
-  const key = match[1] ?? '';
-  const value = match[3] ?? '';
+  const split = splitKeyLine(text, offset);
+  if (!split) return false;
+  const { key, value } = split;
   // An empty value might open a nested collection on the next lines: js-yaml decides that.
   if (value === '' || !isPlainKey(key) || Object.hasOwn(item, key)) return false;
   const parsed = readScalar(value);
@@ -127,6 +151,7 @@ const plainKeys = new Map<string, boolean>();
 
 /** Keys that YAML keeps as the same text (not `true`, `1.10`, `null`), and no `__proto__`. */
 function isPlainKey(key: string): boolean {
+  if (!MAYBE_TYPED.test(key)) return key !== '__proto__';
   // The same few dozen keys recur in every file; an unbounded set of odd ones is not remembered.
   let plain = plainKeys.get(key);
   if (plain === undefined) {

@@ -7,6 +7,8 @@ export interface SourceLine {
 export interface SplitFile {
   /** 1-based numbers of every line that starts with `---`. */
   fenceLines: number[];
+  /** Where each of those lines starts in the text. */
+  fenceStarts: number[];
   /** The lines between the first two fences. */
   frontMatter: SourceLine[];
 }
@@ -14,41 +16,71 @@ export interface SplitFile {
 /**
  * Splits an asset file the way the hub's validator does: every line that starts with `---` toggles
  * between markdown and front matter, so a title line may come before the first fence. Only the front
- * matter is cut into lines; the markdown is read in place by the rules that need it.
+ * matter is cut into lines; after it, the markdown is searched for further fences without being cut.
  */
 export function splitFrontMatter(text: string): SplitFile {
   const fenceLines: number[] = [];
+  const fenceStarts: number[] = [];
   const frontMatter: SourceLine[] = [];
-  forEachLine(text, (line, start, end) => {
-    if (text.startsWith('---', start)) fenceLines.push(line);
-    else if (fenceLines.length === 1) frontMatter.push({ line, text: text.slice(start, end) });
-  });
-  return { fenceLines, frontMatter };
-}
-
-/** Calls `visit` with each line's number and bounds (without its `\n` or `\r\n`). */
-export function forEachLine(text: string, visit: (line: number, start: number, end: number) => void): void {
   let line = 0;
   let start = 0;
-  while (start < text.length) {
+  while (start < text.length && fenceLines.length < 2) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    visit(++line, start, end);
+    if (end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN) end--;
+    line++;
+    if (text.startsWith('---', start)) {
+      fenceLines.push(line);
+      fenceStarts.push(start);
+    } else if (fenceLines.length === 1) frontMatter.push({ line, text: text.slice(start, end) });
     start = next;
   }
+  // `start` begins line `line + 1` here (or is the end of the text).
+  let cursor = start;
+  let cursorLine = line + 1;
+  for (
+    let found = text.indexOf('\n---', cursor - 1);
+    found !== -1;
+    found = text.indexOf('\n---', found + 1)
+  ) {
+    cursorLine += countNewlines(text, cursor, found + 1);
+    cursor = found + 1;
+    fenceLines.push(cursorLine);
+    fenceStarts.push(cursor);
+  }
+  return { fenceLines, fenceStarts, frontMatter };
+}
+
+const CARRIAGE_RETURN = 13;
+
+/** How many `\n` lie in `text[from, to)`. */
+export function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** The 1-based line number of each offset, for offsets asked in increasing order: linear in all. */
+export function lineNumberCursor(text: string): (offset: number) => number {
+  let counted = 0;
+  let line = 1;
+  return (offset) => {
+    line += countNewlines(text, counted, offset);
+    counted = offset;
+    return line;
+  };
 }
 
 /**
- * Tells, for line numbers asked in increasing order, whether each is markdown (outside every fenced
- * front-matter region). One pass over the fence lines in all, so a file of `---` lines stays linear.
+ * Tells, for line starts asked in increasing order, whether each line is markdown (outside every
+ * fenced front-matter region). One pass over the fences in all, so a file of `---` lines stays linear.
  */
-export function markdownLineCursor(fenceLines: readonly number[]): (line: number) => boolean {
+export function markdownLineCursor(fenceStarts: readonly number[]): (lineStart: number) => boolean {
   let next = 0;
-  return (line) => {
-    while (next < fenceLines.length && (fenceLines[next] ?? 0) < line) next++;
-    if (fenceLines[next] === line) return false;
+  return (lineStart) => {
+    while (next < fenceStarts.length && (fenceStarts[next] ?? 0) < lineStart) next++;
+    if (fenceStarts[next] === lineStart) return false;
     return next % 2 === 0;
   };
 }

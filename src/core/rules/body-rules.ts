@@ -1,58 +1,60 @@
-import { forEachLine, markdownLineCursor } from '../parse/split-front-matter.js';
+import { lineNumberCursor, markdownLineCursor } from '../parse/split-front-matter.js';
 import { q } from '../text/quote.js';
 import type { Rule } from './rule-context.js';
 
 const SETEXT_UNDERLINE = /^ {0,3}=+[ \t]*$/;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** Lines that can start or end a heading or a code block; every other line is skipped unread. */
-const INTERESTING_START = /^ {0,3}[#`~=]/my;
+/**
+ * Lines that can start or end a heading or a code block; every other line is skipped unread. `^`
+ * also matches after a lone `\r` or U+2028, so a match counts only at the start of a line.
+ */
+const INTERESTING_START = /^ {0,3}[#`~=]/gm;
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
 
 /** The hub's validator rejects headings that end with `:` (its site builds section titles from them). */
 export const checkHeadingColons: Rule = ({ doc, sink }) => {
+  const text = doc.text;
   let openFence: string | undefined;
-  const isMarkdownLine = markdownLineCursor(doc.fenceLines);
-  // The line before, for a setext underline; kept in numbers, as this runs for every line of the hub.
-  let previousLine = 0;
-  let previousStart = 0;
-  let previousEnd = 0;
-  forEachLine(doc.text, (line, start, end) => {
-    const beforeStart = previousStart;
-    const beforeEnd = previousEnd;
-    const followsText = previousLine === line - 1;
-    previousLine = line;
-    previousStart = start;
-    previousEnd = end;
-    if (!isMarkdownLine(line)) {
-      previousLine = 0;
-      return;
-    }
-    INTERESTING_START.lastIndex = start;
-    if (!INTERESTING_START.test(doc.text)) return;
-    const text = doc.text.slice(start, end);
-    const fence = CODE_FENCE.exec(text)?.[1];
+  const isMarkdownLine = markdownLineCursor(doc.fenceStarts);
+  const lineAt = lineNumberCursor(text);
+  // Lines are found by their start; a line's number is counted only for a finding.
+  INTERESTING_START.lastIndex = 0;
+  for (let match = INTERESTING_START.exec(text); match !== null; match = INTERESTING_START.exec(text)) {
+    const start = match.index;
+    if (start > 0 && text.charCodeAt(start - 1) !== NEWLINE) continue;
+    const previousStart = start === 0 ? -1 : text.lastIndexOf('\n', start - 2) + 1;
+    const followsText = previousStart !== -1 && isMarkdownLine(previousStart);
+    if (!isMarkdownLine(start)) continue;
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    INTERESTING_START.lastIndex = end;
+    if (end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN) end--;
+    const lineText = text.slice(start, end);
+    const fence = CODE_FENCE.exec(lineText)?.[1];
     if (openFence !== undefined) {
       if (fence && fence[0] === openFence[0] && fence.length >= openFence.length) openFence = undefined;
-      return;
+      continue;
     }
     if (fence) {
       openFence = fence;
-      return;
+      continue;
     }
-    const atx = atxHeadingText(text);
-    let heading: { line: number; text: string } | undefined;
-    if (atx !== undefined) heading = { line, text: atx };
-    else if (SETEXT_UNDERLINE.test(text) && followsText) {
-      const title = doc.text.slice(beforeStart, beforeEnd).trim();
-      if (title !== '') heading = { line: line - 1, text: title };
+    const atx = atxHeadingText(lineText);
+    let heading: { start: number; text: string } | undefined;
+    if (atx !== undefined) heading = { start, text: atx };
+    else if (followsText && SETEXT_UNDERLINE.test(lineText)) {
+      const title = text.slice(previousStart, start - 1).trim();
+      if (title !== '') heading = { start: previousStart, text: title };
     }
-    if (!heading?.text.endsWith(':')) return;
+    if (!heading?.text.endsWith(':')) continue;
     sink.report(
       'heading-colon',
-      { line: heading.line },
+      { line: lineAt(heading.start) },
       `The heading ${q(heading.text)} ends with \`:\`, which the hub does not accept.`,
       `Remove the \`:\` at the end: ${q(heading.text.replace(/:+$/, ''))}.`,
     );
-  });
+  }
 };
 
 const SPACE = 32;

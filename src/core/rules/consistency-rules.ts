@@ -14,16 +14,9 @@ interface AssetFolders {
   version: string;
 }
 
-const foldersOfDoc = new WeakMap<AssetDocument, AssetFolders | null>();
-
 /** The folders a file lives in under `mshub_res/assets`, when they follow one of the two layouts. */
 function folderOf(doc: AssetDocument): AssetFolders | undefined {
-  let folders = foldersOfDoc.get(doc);
-  if (folders === undefined) {
-    folders = readFolders(doc.path) ?? null;
-    foldersOfDoc.set(doc, folders);
-  }
-  return folders ?? undefined;
+  return readFolders(doc.path);
 }
 
 function readFolders(path: string): AssetFolders | undefined {

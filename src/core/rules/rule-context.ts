@@ -19,6 +19,8 @@ export interface AssetDocument {
   /** The whole file, for the rules that read its markdown. */
   text: string;
   fenceLines: readonly number[];
+  /** Where each fence line starts in `text`. */
+  fenceStarts: readonly number[];
   frontMatterLine: number;
   evaluationDashLine?: number;
 }

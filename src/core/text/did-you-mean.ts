@@ -50,8 +50,24 @@ function indexCandidates(candidates: Iterable<string>): Map<number, Array<[strin
   return index;
 }
 
+/** Answers already given, per list: the same misspellings recur across the files of a hub. */
+const answers = new WeakMap<object, Map<string, string | undefined>>();
+const MAX_ANSWERS_PER_LIST = 1000;
+
 /** The closest known spelling, if one is close enough to be what the contributor meant. */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  let known = answers.get(candidates);
+  if (!known) {
+    known = new Map();
+    answers.set(candidates, known);
+  }
+  if (known.has(input)) return known.get(input);
+  const answer = closestSpelling(input, candidates);
+  if (known.size < MAX_ANSWERS_PER_LIST) known.set(input, answer);
+  return answer;
+}
+
+function closestSpelling(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = normalize(input);
   if (wanted === '') return undefined;
   const limit = wanted.length <= 4 ? 1 : 2;
