@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readEnvironment } from '../config/environment.js';
 import { isMshubError } from '../core/errors.js';
 import { EXIT } from './exit-codes.js';
+import type { FixOptions } from './fix-command.js';
 import { runValidate, type ValidateOptions } from './validate-command.js';
 
 export interface ProgramIo {
@@ -41,6 +42,21 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .action(async (paths: string[], options: ValidateOptions) => {
       const environment = readEnvironment(io.env);
       exitCode = await runValidate(paths, options, { stdout: io.stdout, stderr: io.stderr, environment });
+    });
+
+  program
+    .command('fix')
+    .description(
+      'Fix in place what needs no decision (key spellings, typing slips, quoting, date and digest formats), show the changes as a diff, then check again.',
+    )
+    .argument('[paths...]', 'asset files, or folders searched for *.md')
+    .option('-n, --dry-run', 'show the changes without writing them')
+    .option('-q, --quiet', 'show errors only in what is left')
+    .option('-c, --config <file>', 'repository settings (default: <hub>/.github/mshub-review.yml)')
+    .action(async (paths: string[], options: FixOptions) => {
+      const environment = readEnvironment(io.env);
+      const { runFix } = await import('./fix-command.js');
+      exitCode = await runFix(paths, options, { stdout: io.stdout, stderr: io.stderr, environment });
     });
 
   program

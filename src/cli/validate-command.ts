@@ -1,5 +1,6 @@
 import type { Environment } from '../config/environment.js';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
+import type { RepoConfig } from '../config/repo-config.js';
 import { MshubError } from '../core/errors.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
 import { decodeText } from '../core/parse/decode-text.js';
@@ -7,7 +8,7 @@ import { renderJson } from '../core/report/render-json.js';
 import { renderText } from '../core/report/render-text.js';
 import { buildReport, type ReviewReport } from '../core/report/review-report.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
-import { readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
+import { type LocalSelection, readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-files.js';
 import { stickyCommentBody } from '../review/sticky-comment.js';
@@ -33,6 +34,18 @@ export interface CliIo {
 
 /** `mshub-review validate [PATH...]`: returns the exit code (0 clean, 1 error findings). */
 export async function runValidate(paths: string[], options: ValidateOptions, io: CliIo): Promise<number> {
+  const run = await prepareLocalRun(paths, options.config);
+  const inputs = readAssetFiles(run.selection, run.repoConfig.rules.limits.maxFileBytes);
+  return reportOnFiles(inputs, run, options, io);
+}
+
+export interface LocalRun {
+  selection: LocalSelection;
+  repoConfig: RepoConfig;
+}
+
+/** The files a command line names, and the settings of the hub they are in. */
+export async function prepareLocalRun(paths: readonly string[], configPath?: string): Promise<LocalRun> {
   const given = paths.length > 0 ? paths : [ASSETS_ROOT];
   const selection = selectAssetFiles(given);
   // "0 files checked, no problems" would pass a folder that holds no submission at all.
@@ -42,11 +55,18 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
       `found no asset file (*.md) in ${given.join(', ')}; give the model's .md file, or the hub folder that holds mshub_res.`,
     );
   const configOptions: { explicitPath?: string; hubRoot?: string } = {};
-  if (options.config) configOptions.explicitPath = options.config;
+  if (configPath) configOptions.explicitPath = configPath;
   if (selection.hubRoot) configOptions.hubRoot = selection.hubRoot;
-  const repoConfig = await loadLocalRepoConfig(configOptions);
+  return { selection, repoConfig: await loadLocalRepoConfig(configOptions) };
+}
 
-  const inputs = readAssetFiles(selection, repoConfig.rules.limits.maxFileBytes);
+/** Reviews the files as given and prints the report; returns the exit code. */
+export async function reportOnFiles(
+  inputs: readonly AssetFileInput[],
+  { selection, repoConfig }: LocalRun,
+  options: ValidateOptions,
+  io: CliIo,
+): Promise<number> {
   const hasher = options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined;
   const adapters: ReviewAdapters = {};
   if (hasher) adapters.hasher = hasher;

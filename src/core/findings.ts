@@ -1,6 +1,16 @@
 export type Severity = 'error' | 'warning' | 'notice';
 export type SeveritySetting = Severity | 'off';
 
+/**
+ * A change to one line of the file that fixes a finding on its own, with no decision left to a
+ * person: what `mshub-review fix` applies and what a review suggestion shows.
+ */
+export interface LineEdit {
+  line: number;
+  /** The line's new text, without its line break; null removes the line. */
+  text: string | null;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -10,6 +20,7 @@ export interface Finding {
   column?: number;
   message: string;
   fix?: string;
+  edits?: LineEdit[];
 }
 
 export interface FileFindings {

@@ -1,4 +1,4 @@
-import type { Finding, Severity, SeveritySetting } from './findings.js';
+import type { Finding, LineEdit, Severity, SeveritySetting } from './findings.js';
 import { RULES_BY_ID, type RuleId } from './rules/rule-catalog.js';
 import { detached } from './text/detached.js';
 import { stripInvisible } from './text/quote.js';
@@ -9,7 +9,13 @@ export interface SourcePosition {
 }
 
 export interface ReportSink {
-  report(rule: RuleId, at: SourcePosition | undefined, message: string, fix?: string): void;
+  report(
+    rule: RuleId,
+    at: SourcePosition | undefined,
+    message: string,
+    fix?: string,
+    edits?: readonly LineEdit[],
+  ): void;
 }
 
 /** A file of thousands of alike mistakes gets this many findings of one rule, then one that says so. */
@@ -33,7 +39,13 @@ export class FindingCollector implements ReportSink {
     private readonly severities: Readonly<Record<string, SeveritySetting>>,
   ) {}
 
-  report(rule: RuleId, at: SourcePosition | undefined, message: string, fix?: string): void {
+  report(
+    rule: RuleId,
+    at: SourcePosition | undefined,
+    message: string,
+    fix?: string,
+    edits?: readonly LineEdit[],
+  ): void {
     const severity = this.severityOf(rule);
     if (severity === 'off') return;
     const count = (this.counts.get(rule) ?? 0) + 1;
@@ -43,6 +55,7 @@ export class FindingCollector implements ReportSink {
       message = `This file has more than ${MAX_FINDINGS_PER_RULE} findings of \`${rule}\`; the others are not listed.`;
       fix =
         'Fix the ones above the same way (they are usually one mistake repeated), then check the file again.';
+      edits = undefined;
     }
     const finding: Finding = { rule, severity, path: this.path, message: detached(bounded(message)) };
     if (at) {
@@ -50,6 +63,11 @@ export class FindingCollector implements ReportSink {
       if (at.column !== undefined) finding.column = at.column;
     }
     if (fix !== undefined) finding.fix = detached(bounded(fix));
+    if (edits && edits.length > 0)
+      finding.edits = edits.map((edit) => ({
+        line: edit.line,
+        text: edit.text === null ? null : detached(edit.text),
+      }));
     this.findings.push(finding);
   }
 

@@ -201,6 +201,7 @@ function checkContent(
     fenceLines: split.fenceLines,
     fenceStarts: split.fenceStarts,
     frontMatterLine,
+    writtenLines: split.frontMatter,
   };
   if (parsed.value.evaluationDashLine !== undefined) doc.evaluationDashLine = parsed.value.evaluationDashLine;
   const version = doc.layout.keys.get('mindspore-version')?.rawValue;
@@ -274,6 +275,7 @@ function reportTypingSlips(slips: readonly TypingSlip[], sink: ReportSink): void
         : corrected.length <= 100
           ? `Write the line as \`${inCode(slip.corrected.trimEnd())}\`.`
           : SLIP_REPAIR[slip.kind],
+      [{ line: slip.line, text: slip.corrected }],
     );
   }
 }
@@ -294,6 +296,7 @@ function reportTemplateLeftovers(leftovers: TemplateLeftovers, sink: ReportSink)
     { line: first },
     `The front matter still holds parts of the template mshub_res/examples/commit_example.md (${parts.join(', ')}) on lines ${lineRanges(leftovers.lines)}.`,
     'Delete the `> ...` help lines and the `<required>`/`<optional>` markers, write `asset:` instead of `## assets`, and put your own value in place of every `[...]`.',
+    leftovers.edits,
   );
 }
 

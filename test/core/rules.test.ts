@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/core/findings.js';
+import { fixAssetFile } from '../../src/core/fix/fix-asset-file.js';
 import { RULES } from '../../src/core/rules/rule-catalog.js';
 import type { HubContext } from '../../src/core/rules/rule-context.js';
 import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
@@ -271,7 +272,20 @@ const CASES: RuleCase[] = [
     rule: 'train-dataset',
     when: 'the dataset is spelled differently from the hub list',
     failing: run(edit('train-dataset: mnli', 'train-dataset: COCO2017')),
-    expect: (finding) => assert.match(finding.fix ?? '', /Did you mean `coco2017`/),
+    passing: run(edit('train-dataset: mnli', 'train-dataset: coco2017')),
+    expect: (finding) => {
+      assert.match(finding.fix ?? '', /Write `train-dataset: coco2017`/);
+      assert.ok(finding.edits, 'a spelling that differs only in case is fixed by `mshub-review fix`');
+    },
+  },
+  {
+    rule: 'train-dataset',
+    when: 'the dataset has a typo',
+    failing: run(edit('train-dataset: mnli', 'train-dataset: coco2O17')),
+    expect: (finding) => {
+      assert.match(finding.fix ?? '', /Did you mean `coco2017`/);
+      assert.equal(finding.edits, undefined, 'a guess is for the contributor to confirm, not to apply');
+    },
   },
   {
     rule: 'train-dataset',
@@ -407,7 +421,11 @@ const CASES: RuleCase[] = [
     rule: 'unknown-key',
     when: 'an asset entry spells asset_sha256 as in the hub template',
     failing: run(edit('asset-sha256:', 'asset_sha256:')),
-    expect: (finding) => assert.match(finding.fix ?? '', /Did you mean `asset-sha256`/),
+    passing: run(CLEAN_TEXT),
+    expect: (finding) => {
+      assert.match(finding.fix ?? '', /Rename it to `asset-sha256`/);
+      assert.ok(finding.edits);
+    },
   },
   {
     rule: 'folder-layout',
@@ -653,6 +671,58 @@ describe('every concrete fix, applied as written', () => {
         'version-text',
         'wrong-character',
       ].filter((rule) => !applied.has(rule)),
+      [],
+    );
+  });
+});
+
+describe('every edit, applied by mshub-review fix', () => {
+  const fixedRules = new Set<string>();
+  for (const testCase of CASES) {
+    const file = (testCase.failing as { file?: { text: string | Uint8Array; path: string } }).file;
+    if (!file || typeof file.text !== 'string') continue;
+    const { text, path } = file as { text: string; path: string };
+    it(`fixes ${testCase.rule} without a new error, and has nothing left to do after (${testCase.when})`, () => {
+      const config = defaultRulesConfig();
+      const outcome = fixAssetFile(path, text, config);
+      for (const finding of outcome.fixed) fixedRules.add(finding.rule);
+      const errorsBefore = new Set(
+        check(text, { path })
+          .filter((item) => item.severity === 'error')
+          .map((item) => item.rule),
+      );
+      const after = outcome.result.findings;
+      assert.deepEqual(
+        after.filter((item) => item.severity === 'error' && !errorsBefore.has(item.rule)),
+        [],
+      );
+      assert.deepEqual(
+        after.filter((item) => item.edits),
+        [],
+        'a fixable finding is left after fix',
+      );
+      assert.equal(
+        fixAssetFile(path, outcome.text, config).text,
+        outcome.text,
+        'a second run changed the file',
+      );
+    });
+  }
+  it('fixes each rule that knows its corrected line on its own', () => {
+    assert.deepEqual(
+      [
+        'asset-sha256-format',
+        'heading-colon',
+        'link-format',
+        'module-type-case',
+        'template-leftover',
+        'train-dataset',
+        'unknown-key',
+        'update-time-format',
+        'version-format',
+        'version-text',
+        'wrong-character',
+      ].filter((rule) => !fixedRules.has(rule)),
       [],
     );
   });

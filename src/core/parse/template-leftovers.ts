@@ -1,3 +1,4 @@
+import type { LineEdit } from '../findings.js';
 import type { SourceLine } from './split-front-matter.js';
 
 export type LeftoverKind = 'marker' | 'help-line' | 'assets-heading' | 'ellipsis';
@@ -8,6 +9,8 @@ export interface TemplateLeftovers {
   lines: number[];
   /** The front matter with them taken out: `## assets` becomes `asset:`, markers and help lines go. */
   corrected: readonly SourceLine[];
+  /** The same, as changes to the file's lines. */
+  edits: LineEdit[];
 }
 
 /** No whitespace before it in the pattern: `[ \\t]*<` unanchored rescans a line of spaces from every position. */
@@ -19,6 +22,7 @@ const MAYBE_LEFTOVER = /^[ \t]*[>#.-]|</;
 export function findTemplateLeftovers(lines: readonly SourceLine[]): TemplateLeftovers {
   const kinds = new Set<LeftoverKind>();
   const found: number[] = [];
+  const edits: LineEdit[] = [];
   let corrected: SourceLine[] | undefined;
   for (let index = 0; index < lines.length; index++) {
     const source = lines[index] as SourceLine;
@@ -43,10 +47,12 @@ export function findTemplateLeftovers(lines: readonly SourceLine[]): TemplateLef
     if (!kind) continue;
     kinds.add(kind);
     found.push(source.line);
+    // A line left blank is removed from the file; YAML reads both the same.
+    edits.push({ line: source.line, text: text === '' ? null : text });
     corrected ??= [...lines];
     corrected[index] = { line: source.line, text };
   }
-  return { kinds, lines: found, corrected: corrected ?? lines };
+  return { kinds, lines: found, corrected: corrected ?? lines, edits };
 }
 
 /** `3, 5, 11-27, 61`: consecutive line numbers as ranges. */

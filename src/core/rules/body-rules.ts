@@ -41,25 +41,50 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
       continue;
     }
     const atx = atxHeadingText(lineText);
-    let heading: { start: number; text: string } | undefined;
-    if (atx !== undefined) heading = { start, text: atx };
+    let heading: { start: number; text: string; written: string } | undefined;
+    if (atx !== undefined) heading = { start, text: atx, written: lineText };
     else if (followsText && SETEXT_UNDERLINE.test(lineText)) {
-      const title = text.slice(previousStart, start - 1).trim();
-      if (title !== '') heading = { start: previousStart, text: title };
+      const written = text.slice(previousStart, start - 1).replace(/\r$/, '');
+      const title = written.trim();
+      if (title !== '') heading = { start: previousStart, text: title, written };
     }
     if (!heading?.text.endsWith(':')) continue;
+    const line = lineAt(heading.start);
+    const fixed = withoutTrailingColon(heading.written);
     sink.report(
       'heading-colon',
-      { line: lineAt(heading.start) },
+      { line },
       `The heading ${q(heading.text)} ends with \`:\`, which the hub does not accept.`,
       `Remove the \`:\` at the end: ${q(heading.text.replace(/:+$/, ''))}.`,
+      fixed === undefined ? undefined : [{ line, text: fixed }],
     );
   }
 };
 
+/**
+ * The heading line without the `:` its text ends with, a closing run of `#` and spaces kept. A
+ * scan from the end: a pattern with a lookahead would rescan a line of colons from every one.
+ */
+function withoutTrailingColon(written: string): string | undefined {
+  let end = written.length;
+  while (end > 0 && isBlank(written.charCodeAt(end - 1))) end--;
+  let contentEnd = end;
+  let closing = end;
+  while (closing > 0 && written.charCodeAt(closing - 1) === HASH) closing--;
+  if (closing < end && closing > 0 && isBlank(written.charCodeAt(closing - 1))) {
+    contentEnd = closing;
+    while (contentEnd > 0 && isBlank(written.charCodeAt(contentEnd - 1))) contentEnd--;
+  }
+  let colons = contentEnd;
+  while (colons > 0 && written.charCodeAt(colons - 1) === COLON) colons--;
+  if (colons === contentEnd) return undefined;
+  return `${written.slice(0, colons)}${written.slice(contentEnd)}`;
+}
+
 const SPACE = 32;
 const TAB = 9;
 const HASH = 35;
+const COLON = 58;
 const isBlank = (code: number) => code === SPACE || code === TAB;
 
 /**

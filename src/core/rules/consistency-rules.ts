@@ -2,6 +2,7 @@ import { HUB_PLATFORMS, parseAssetPath } from '../hub-path.js';
 import { inCode, q } from '../text/quote.js';
 import { scalarText } from '../text/scalar-text.js';
 import { BACKENDS, VERSION_FIELDS } from './fields.js';
+import { valueEdit } from './line-edits.js';
 import { type AssetDocument, type Rule, unquote, valuePosition } from './rule-context.js';
 
 const VERSION = /^\d+(?:\.\d+)*$/;
@@ -40,15 +41,16 @@ export const checkVersionFormat: Rule = ({ doc, sink }) => {
     const text = writtenText(doc, field);
     if (text === undefined || text === '' || VERSION.test(text)) continue;
     const bare = text.replace(/^[vVrR]\s*/, '');
-    const fix =
-      VERSION.test(bare) && bare.includes('.')
-        ? `Write \`${field}: "${bare}"\`.`
-        : `Write the version as numbers separated by dots, in quotes, for example \`${field}: "1.9"\`.`;
+    const certain = VERSION.test(bare) && bare.includes('.');
+    const fix = certain
+      ? `Write \`${field}: "${bare}"\`.`
+      : `Write the version as numbers separated by dots, in quotes, for example \`${field}: "1.9"\`.`;
     sink.report(
       'version-format',
       valuePosition(doc, field),
       `\`${field}\` is ${q(text)}; a version is numbers separated by dots (\`1.9\`, \`2.5\`), without a \`v\` or \`r\` in front.`,
       fix,
+      certain ? valueEdit(doc, doc.layout.keys.get(field), `"${bare}"`) : undefined,
     );
   }
 };
@@ -86,6 +88,7 @@ export const checkUpdateTime: Rule = ({ doc, sink }) => {
     valid
       ? `Write \`update-time: ${year}-${month2}-${day2}\`.`
       : 'Write the date of your submission as `update-time: YYYY-MM-DD`, for example `update-time: 2025-03-10`.',
+    valid ? valueEdit(doc, doc.layout.keys.get('update-time'), `${year}-${month2}-${day2}`) : undefined,
   );
 };
 
@@ -98,6 +101,7 @@ export const checkModuleTypeCase: Rule = ({ doc, sink }) => {
     valuePosition(doc, 'module-type'),
     `\`module-type\` ${q(value)} has capital letters; the hub lists \`${inCode(value.toLowerCase())}\` and ${q(value)} as two different tasks.`,
     `Write \`module-type: ${inCode(value.toLowerCase())}\`.`,
+    valueEdit(doc, doc.layout.keys.get('module-type'), value.toLowerCase()),
   );
 };
 

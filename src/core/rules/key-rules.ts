@@ -2,7 +2,8 @@ import { isPlainScalar } from '../parse/scan-key-lines.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { inCode, q } from '../text/quote.js';
 import { ASSET_ENTRY_FIELDS, KNOWN_FIELDS, VERSION_FIELDS } from './fields.js';
-import { assetEntries, assetPosition, keyPosition, type Rule } from './rule-context.js';
+import { keyEdit, valueEdit } from './line-edits.js';
+import { assetEntries, assetEntryLayout, assetPosition, keyPosition, type Rule } from './rule-context.js';
 
 const TOP_LEVEL_ASSET_HINT: Record<string, string> = {
   'asset-link': 'The hub reads assets only from the `asset` list.',
@@ -16,26 +17,37 @@ export const checkUnknownKeys: Rule = ({ doc, sink }) => {
     if (KNOWN_FIELDS.has(key)) continue;
     const guess = didYouMean(key, KNOWN_FIELDS);
     const hint = Object.hasOwn(TOP_LEVEL_ASSET_HINT, key) ? TOP_LEVEL_ASSET_HINT[key] : undefined;
+    // A rename is certain only when it cannot collide with the key the contributor meant.
+    const renamed = guess !== undefined && !hint && !Object.hasOwn(doc.data, guess);
     sink.report(
       'unknown-key',
       keyPosition(doc, key),
       `The hub does not read the key ${q(key)}.${hint ? ` ${hint}` : ''}`,
       guess
-        ? `Did you mean \`${guess}\`?`
+        ? renamed
+          ? `Rename it to \`${guess}\`.`
+          : `Did you mean \`${guess}\`?`
         : hint
           ? 'Move it into an entry of `asset:` (`- file-format: ...`, `asset-link: ...`, `asset-sha256: ...`).'
           : 'Remove it, or put the information in the markdown text below the front matter.',
+      renamed ? keyEdit(doc, doc.layout.keys.get(key), key, guess) : undefined,
     );
   }
   assetEntries(doc).forEach((entry, index) => {
     for (const key of Object.keys(entry)) {
       if ((ASSET_ENTRY_FIELDS as readonly string[]).includes(key)) continue;
       const guess = didYouMean(key, ASSET_ENTRY_FIELDS);
+      const renamed = guess !== undefined && !Object.hasOwn(entry, guess);
       sink.report(
         'unknown-key',
         assetPosition(doc, index, key),
         `Asset entry ${index + 1} has the key ${q(key)}, which the hub does not read.`,
-        guess ? `Did you mean \`${guess}\`?` : `An asset entry holds only ${ASSET_ENTRY_FIELDS.join(', ')}.`,
+        guess
+          ? renamed
+            ? `Rename it to \`${guess}\`.`
+            : `Did you mean \`${guess}\`?`
+          : `An asset entry holds only ${ASSET_ENTRY_FIELDS.join(', ')}.`,
+        renamed ? keyEdit(doc, assetEntryLayout(doc, index)?.keys.get(key), key, guess) : undefined,
       );
     }
   });
@@ -61,6 +73,7 @@ export const checkVersionText: Rule = ({ doc, sink }) => {
       { line: location.line, column: location.valueColumn },
       `YAML reads \`${field}: ${inCode(written)}\` as the number ${read}, so tools that read the file see version ${q(read)}, not ${q(written)}.`,
       `Quote it to keep the text: \`${field}: "${inCode(written)}"\`.`,
+      valueEdit(doc, location, `"${written}"`),
     );
   }
 };

@@ -1,10 +1,15 @@
+import type { LineEdit } from '../findings.js';
 import { hostAllowed, type LinkProblem, parseHttpsLink, parseRepoLink, unwrapLink } from '../links.js';
+import type { KeyLocation } from '../parse/scan-key-lines.js';
 import type { SourcePosition } from '../report-sink.js';
 import { inCode, q } from '../text/quote.js';
 import { scalarText } from '../text/scalar-text.js';
 import { ASSET_EXTENSIONS } from './fields.js';
+import { valueEdit } from './line-edits.js';
 import {
+  type AssetDocument,
   assetEntries,
+  assetEntryLayout,
   assetPosition,
   assetRawValue,
   loadedAssetIndex,
@@ -29,13 +34,31 @@ function reportLinkProblem(
   position: SourcePosition,
   value: unknown,
   problem: LinkProblem,
+  edits?: LineEdit[],
 ): void {
   sink.report(
     'link-format',
     position,
     `\`${field}\` ${q(value)} ${LINK_PROBLEMS[problem]}.`,
     linkFix(field, value, problem),
+    edits,
   );
+}
+
+/**
+ * `http://` made `https://` in the line, when the https link is one the rules accept: an allowed
+ * download host for an asset, a GitHub or Gitee repository for `repo-link`.
+ */
+function httpsEdit(
+  doc: AssetDocument,
+  location: KeyLocation | undefined,
+  accepts: (url: URL) => boolean,
+): LineEdit[] | undefined {
+  const raw = location?.rawValue ?? '';
+  const upgraded = raw.replace(/^(["']?<?\s*)http:\/\//i, '$1https://');
+  if (upgraded === raw) return undefined;
+  const link = parseHttpsLink(unquote(upgraded));
+  return link.ok && accepts(link.url) ? valueEdit(doc, location, upgraded) : undefined;
 }
 
 /** The link itself, corrected, where the correction is certain: https for http, no credentials. */
@@ -71,7 +94,13 @@ export const checkRepoLink: Rule = (context) => {
         "`repo-link` is empty. The hub needs it to find the model's code and its `mindspore_hub_conf.py`.",
         'Link the folder of the model in its repository, for example `repo-link: <https://gitee.com/mindspore/models/tree/master/official/cv/ResNet>`.',
       );
-    } else reportLinkProblem(context, 'repo-link', position, value, link.problem);
+    } else {
+      const edits =
+        link.problem === 'not-https'
+          ? httpsEdit(doc, doc.layout.keys.get('repo-link'), (url) => parseRepoLink(url) !== undefined)
+          : undefined;
+      reportLinkProblem(context, 'repo-link', position, value, link.problem, edits);
+    }
     return;
   }
   if (!parseRepoLink(link.url)) {
@@ -94,7 +123,13 @@ export const checkAssetLinks: Rule = (context) => {
     const position = assetPosition(doc, index, 'asset-link');
     const link = parseHttpsLink(value ?? '');
     if (!link.ok) {
-      reportLinkProblem(context, 'asset-link', position, value, link.problem);
+      const edits =
+        link.problem === 'not-https'
+          ? httpsEdit(doc, assetEntryLayout(doc, index)?.keys.get('asset-link'), (url) =>
+              hostAllowed(url, config.assetHosts),
+            )
+          : undefined;
+      reportLinkProblem(context, 'asset-link', position, value, link.problem, edits);
       return;
     }
     const { url } = link;
@@ -135,14 +170,16 @@ export const checkAssetSha256: Rule = ({ doc, sink }) => {
     const hex = /^[0-9a-fA-F]+$/.test(written);
     let message: string;
     let fix = 'Compute it with `npx mshub-review sha256 <file>` and paste all 64 characters.';
+    let edits: LineEdit[] | undefined;
     if (hex && written.length === 64) {
       message = `\`asset-sha256\` ${q(written)} has upper-case letters; the hub loader compares lower-case digests.`;
       fix = `Write it in lower case: \`asset-sha256: ${written.toLowerCase()}\`.`;
+      edits = valueEdit(doc, assetEntryLayout(doc, index)?.keys.get('asset-sha256'), written.toLowerCase());
     } else if (hex) {
       message = `\`asset-sha256\` ${q(written)} has ${written.length} hex digits, but a SHA-256 digest has 64. The hub loader compares the full digest, so this model can never be loaded.`;
     } else {
       message = `\`asset-sha256\` ${q(written)} is not a SHA-256 digest (64 hex digits).`;
     }
-    sink.report('asset-sha256-format', position, message, fix);
+    sink.report('asset-sha256-format', position, message, fix, edits);
   });
 };

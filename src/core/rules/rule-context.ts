@@ -1,5 +1,6 @@
 import type { FrontMatterData } from '../parse/parse-front-matter.js';
 import type { AssetEntryLayout, FrontMatterLayout, KeyLocation } from '../parse/scan-key-lines.js';
+import type { SourceLine } from '../parse/split-front-matter.js';
 import type { ReportSink, SourcePosition } from '../report-sink.js';
 import { scalarText } from '../text/scalar-text.js';
 import type { RulesConfig } from './rules-config.js';
@@ -22,6 +23,8 @@ export interface AssetDocument {
   /** Where each fence line starts in `text`. */
   fenceStarts: readonly number[];
   frontMatterLine: number;
+  /** The front matter lines as the file has them (the rules read them corrected for typing slips). */
+  writtenLines: readonly SourceLine[];
   evaluationDashLine?: number;
 }
 

@@ -9,6 +9,7 @@ import {
   MODULE_TYPE_FAMILIES,
   USED_FOR_VALUES,
 } from './fields.js';
+import { valueEdit } from './line-edits.js';
 import { assetEntries, assetPosition, type Rule, valuePosition } from './rule-context.js';
 
 const list = (values: readonly string[]) => values.join(', ');
@@ -73,6 +74,22 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
       spelling
         ? `Write \`train-dataset: ${spelling}\`, the list's spelling of the same dataset without \`_\`.`
         : 'Write the dataset without `_` (the list has most datasets in such a spelling, in lower case).',
+      spelling ? valueEdit(doc, doc.layout.keys.get('train-dataset'), spelling) : undefined,
+    );
+    return;
+  }
+  // Only a spelling that differs in case or separators alone is certain (`ImageNet2012`, `cifar-10`).
+  const respelled = text
+    .split('_')
+    .map((part) => (config.datasets.has(part) ? part : sameDataset(part, config.datasets)));
+  if (respelled.every((part) => part !== undefined)) {
+    const value = respelled.join('_');
+    sink.report(
+      'train-dataset',
+      position,
+      `The hub does not know the dataset ${unknown.map(q).join(', ')}; its dataset list spells it differently.`,
+      `Write \`train-dataset: ${value}\`, the spelling of the hub's dataset list.`,
+      valueEdit(doc, doc.layout.keys.get('train-dataset'), value),
     );
     return;
   }
@@ -87,6 +104,20 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
     `${suggestion}Use the spelling from the hub's dataset list; if the dataset is new to the hub, say so in the pull request so a maintainer can add it.`,
   );
 };
+
+const squeeze = (text: string) => text.toLowerCase().replace(/[\s.-]/g, '');
+
+/** The one listed dataset written the same but for case, `-`, `.` and spaces; undefined if none or several. */
+function sameDataset(part: string, datasets: ReadonlySet<string>): string | undefined {
+  const wanted = squeeze(part);
+  let found: string | undefined;
+  for (const dataset of datasets) {
+    if (squeeze(dataset) !== wanted) continue;
+    if (found !== undefined) return undefined;
+    found = dataset;
+  }
+  return found;
+}
 
 export const checkFileFormats: Rule = ({ doc, sink }) => {
   assetEntries(doc).forEach((entry, index) => {

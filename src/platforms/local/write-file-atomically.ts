@@ -1,0 +1,18 @@
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Replaces a file's content so that a crash or a full disk leaves either the old file or the new
+ * one, never half of each: the text goes to a file beside it, which then takes its name.
+ */
+export function writeFileAtomically(file: string, text: string): void {
+  const temporary = join(dirname(file), `.${basename(file)}.mshub-review-${process.pid}.tmp`);
+  const { mode } = statSync(file);
+  try {
+    writeFileSync(temporary, text, { mode, flag: 'wx' });
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

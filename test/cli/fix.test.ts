@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
+import { assertSnapshot } from '../helpers/snapshot.js';
+
+/** A first submission with a full-width colon, a misspelt key, a `v`, an upper-case digest, http, ... */
+const BEFORE = readFileSync(join(REPO_ROOT, 'test/fixtures/fix/lenet_mnist.before.md'), 'utf8');
+
+function hubWith(text: string | Buffer): { hub: string; file: string } {
+  const hub = mkdtempSync(join(tmpdir(), 'mshub-fix-'));
+  const folder = join(hub, 'mshub_res/assets/mindspore/1.9');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, 'lenet_mnist.md');
+  writeFileSync(file, text);
+  return { hub, file };
+}
+
+describe('mshub-review fix', () => {
+  it('fixes what needs no decision in place, prints the diff, and lists what is left', async () => {
+    const { hub, file } = hubWith(BEFORE);
+    const run = await runCliCaptured(['fix', hub]);
+    assert.equal(run.code, 0, run.stderr);
+    assertSnapshot('fix-lenet-output.txt', run.stdout);
+    assertSnapshot('fix-lenet-after.md', readFileSync(file, 'utf8'));
+    assert.match(run.stdout, /^-model-name： lenet\n\+model-name: lenet$/m);
+    assert.match(run.stdout, /Fixed 8 problems in 1 file\. What is left:/);
+  });
+
+  it('changes nothing on a second run', async () => {
+    const { hub, file } = hubWith(BEFORE);
+    await runCliCaptured(['fix', hub]);
+    const once = readFileSync(file, 'utf8');
+    const run = await runCliCaptured(['fix', hub]);
+    assert.equal(readFileSync(file, 'utf8'), once);
+    assert.match(run.stdout, /^\nNothing to fix without a decision of yours/);
+  });
+
+  it('writes nothing with --dry-run, and reports what would be left', async () => {
+    const { hub, file } = hubWith(BEFORE);
+    const run = await runCliCaptured(['fix', hub, '--dry-run']);
+    assert.equal(readFileSync(file, 'utf8'), BEFORE);
+    assert.match(run.stdout, /Would fix 8 problems in 1 file \(--dry-run: nothing was written\)/);
+    assert.match(run.stdout, /\+repo-link: https:\/\/gitee\.com/);
+    assert.doesNotMatch(run.stdout, /unknown-key warning: The hub does not read the key `repo_link`/);
+  });
+
+  it('keeps CRLF line breaks and a byte-order mark, and touches only the fixed lines', async () => {
+    const crlf = `\ufeff${BEFORE.replace(/\n/g, '\r\n')}`;
+    const { hub, file } = hubWith(crlf);
+    await runCliCaptured(['fix', hub]);
+    const after = readFileSync(file, 'utf8');
+    assert.ok(after.startsWith('\ufeff# LeNet\r\n'));
+    assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/, 'every line break is still CRLF');
+    assert.equal(after.slice(1).replace(/\r\n/g, '\n'), fixedLf());
+  });
+
+  it('never rewrites a file it could read only in part, and exits 1 for it', async () => {
+    const huge = Buffer.alloc(1024 * 1024 + 10, 'a');
+    const { hub, file } = hubWith(huge);
+    const run = await runCliCaptured(['fix', hub]);
+    assert.equal(run.code, 1);
+    assert.equal(readFileSync(file).length, huge.length);
+    assert.match(run.stdout, /file-size error/);
+  });
+});
+
+/** The LF file after fix, as the first test's snapshot holds it. */
+function fixedLf(): string {
+  return readFileSync(join(REPO_ROOT, 'test/__snapshots__/fix-lenet-after.md'), 'utf8');
+}
