@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { readEnvironment } from '../config/environment.js';
 import { isMshubError } from '../core/errors.js';
 import { EXIT } from './exit-codes.js';
@@ -17,6 +18,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
   const program = new Command()
     .name('mshub-review')
     .description('Reviews MindSpore Hub model submissions: the checks the hub bot runs on pull requests.')
+    .version(packageJson.version, '-V, --version', 'print the version of mshub-review')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError();

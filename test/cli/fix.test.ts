@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { applyFindingEdits } from '../../src/core/fix/apply-edits.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 import { assertSnapshot } from '../helpers/snapshot.js';
@@ -72,3 +73,50 @@ describe('mshub-review fix', () => {
 function fixedLf(): string {
   return readFileSync(join(REPO_ROOT, 'test/__snapshots__/fix-lenet-after.md'), 'utf8');
 }
+
+describe('applying the edits of findings', () => {
+  const finding = (rule: string, edits: Array<{ line: number; text: string | null }>) => ({
+    rule,
+    severity: 'warning' as const,
+    path: 'x.md',
+    message: rule,
+    edits,
+  });
+
+  it('applies all edits of a finding or none, and leaves a conflicting one for the next pass', () => {
+    const text = 'a\r\nb\nc\nd';
+    const first = finding('first', [{ line: 2, text: 'B' }]);
+    const conflicting = finding('conflicting', [
+      { line: 2, text: 'other' },
+      { line: 3, text: 'C' },
+    ]);
+    const same = finding('same', [{ line: 2, text: 'B' }]);
+    const removal = finding('removal', [{ line: 4, text: null }]);
+    const outcome = applyFindingEdits(text, [first, conflicting, same, removal]);
+    assert.equal(outcome.text, 'a\r\nB\nc\n');
+    assert.deepEqual(
+      outcome.applied.map((item) => item.rule),
+      ['first', 'same', 'removal'],
+    );
+  });
+
+  it('refuses an edit outside the file or one that would add a line', () => {
+    const outcome = applyFindingEdits('a\nb\n', [
+      finding('outside', [{ line: 3, text: 'x' }]),
+      finding('two lines', [{ line: 1, text: 'x\ny' }]),
+    ]);
+    assert.equal(outcome.text, 'a\nb\n');
+    assert.deepEqual(outcome.applied, []);
+  });
+});
+
+describe('mshub-review --version', () => {
+  it('prints the version of the package', async () => {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const run = await runCliCaptured(['--version']);
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, `${version}\n`);
+  });
+});
