@@ -1,6 +1,7 @@
-import { isUtf8 } from 'node:buffer';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { MshubError } from '../core/errors.js';
 import { fixAssetFile } from '../core/fix/fix-asset-file.js';
+import { decodeText } from '../core/parse/decode-text.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { readAssetFiles } from '../platforms/local/local-hub.js';
 import { writeFileAtomically } from '../platforms/local/write-file-atomically.js';
@@ -28,10 +29,11 @@ export async function runFix(paths: string[], options: FixOptions, io: CliIo): P
   let files = 0;
   for (const [index, input] of inputs.entries()) {
     // A file read only in part (too large) or not text is reported by the check below, never rewritten.
-    if (input.bytes.byteLength > maxFileBytes || !isUtf8(input.bytes) || input.bytes.includes(0)) {
+    if (!decodeText(input.bytes, maxFileBytes).ok) {
       after.push(input);
       continue;
     }
+    // As read, with a leading byte-order mark if it has one (decodeText drops it; fix keeps it).
     const text = Buffer.from(input.bytes).toString('utf8');
     const outcome = fixAssetFile(input.path, text, run.repoConfig.rules, run.selection.hub);
     if (outcome.fixed.length === 0) {
@@ -43,13 +45,31 @@ export async function runFix(paths: string[], options: FixOptions, io: CliIo): P
         headerOptions: FILE_HEADERS_ONLY,
       }),
     );
-    if (!options.dryRun) writeFileAtomically(run.selection.files[index] as string, outcome.text);
+    if (!options.dryRun)
+      writeFixedFile(run.selection.files[index] as string, input.path, outcome.text, files);
     after.push({ path: input.path, bytes: encoder.encode(outcome.text) });
     problems += outcome.fixed.length;
     files++;
   }
   io.stdout.write(`\n${fixSummary(problems, files, options.dryRun === true)}\n\n`);
   return reportOnFiles(after, run, { format: 'text', quiet: options.quiet === true }, io);
+}
+
+/** A file that cannot be written stops the run with one line that says what was written before it. */
+function writeFixedFile(file: string, path: string, text: string, writtenBefore: number): void {
+  try {
+    writeFileAtomically(file, text);
+  } catch (error) {
+    const before =
+      writtenBefore === 0
+        ? 'No file was changed.'
+        : `The ${writtenBefore} ${writtenBefore === 1 ? 'file' : 'files'} in the diff above it were fixed.`;
+    throw new MshubError(
+      'FILE_UNWRITABLE',
+      `${path} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so it is unchanged. ${before} Check that you can write to it, or run with --dry-run to see the fixes.`,
+      { cause: error },
+    );
+  }
 }
 
 function fixSummary(problems: number, files: number, dryRun: boolean): string {

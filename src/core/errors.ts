@@ -3,6 +3,8 @@ export type MshubErrorCode =
   | 'PATH_NOT_FOUND'
   | 'USAGE'
   | 'FILE_UNREADABLE'
+  /** `fix` could not write a file back. */
+  | 'FILE_UNWRITABLE'
   /** A job names a platform (or the GitHub App) this process has no credentials for. */
   | 'PLATFORM_NOT_CONFIGURED'
   /** A hub's file tree could not be listed whole. */

@@ -198,7 +198,6 @@ function checkContent(
     data: parsed.value.data,
     layout: parsed.value.layout,
     text: decoded.text,
-    fenceLines: split.fenceLines,
     fenceStarts: split.fenceStarts,
     frontMatterLine,
     writtenLines: split.frontMatter,
@@ -288,13 +287,14 @@ const LEFTOVER_WORDS: Record<LeftoverKind, string> = {
 };
 
 function reportTemplateLeftovers(leftovers: TemplateLeftovers, sink: ReportSink): void {
-  const first = leftovers.lines[0];
+  const lines = leftovers.edits.map((edit) => edit.line);
+  const first = lines[0];
   if (first === undefined) return;
   const parts = [...leftovers.kinds].map((kind) => LEFTOVER_WORDS[kind]);
   sink.report(
     'template-leftover',
     { line: first },
-    `The front matter still holds parts of the template mshub_res/examples/commit_example.md (${parts.join(', ')}) on lines ${lineRanges(leftovers.lines)}.`,
+    `The front matter still holds parts of the template mshub_res/examples/commit_example.md (${parts.join(', ')}) on lines ${lineRanges(lines)}.`,
     'Delete the `> ...` help lines and the `<required>`/`<optional>` markers, write `asset:` instead of `## assets`, and put your own value in place of every `[...]`.',
     leftovers.edits,
   );

@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -57,6 +65,35 @@ describe('mshub-review fix', () => {
     assert.ok(after.startsWith('\ufeff# LeNet\r\n'));
     assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/, 'every line break is still CRLF');
     assert.equal(after.slice(1).replace(/\r\n/g, '\n'), fixedLf());
+  });
+
+  it('says in one line which file could not be written, and leaves it as it was', async () => {
+    const { hub, file } = hubWith(BEFORE);
+    // Where fix puts the new text before it takes the file's name: a folder there makes the write fail.
+    mkdirSync(join(hub, `mshub_res/assets/mindspore/1.9/.lenet_mnist.md.mshub-review-${process.pid}.tmp`));
+    const run = await runCliCaptured(['fix', hub]);
+    assert.equal(run.code, 2);
+    assert.match(
+      run.stderr,
+      /^mshub-review: mshub_res\/assets\/mindspore\/1\.9\/lenet_mnist\.md could not be written \(\w+\), so it is unchanged\. No file was changed\./,
+    );
+    assert.equal(readFileSync(file, 'utf8'), BEFORE);
+  });
+
+  it('writes through a symbolic link to the file it names, and keeps the link', async () => {
+    const { hub, file } = hubWith(BEFORE);
+    const target = join(hub, 'lenet_mnist.source.md');
+    renameSync(file, target);
+    symlinkSync(target, file);
+    await runCliCaptured(['fix', file]);
+    assert.ok(lstatSync(file).isSymbolicLink());
+    assert.equal(readFileSync(target, 'utf8'), fixedLf());
+  });
+
+  it('keeps the quotes a fixed value was written in', async () => {
+    const { hub, file } = hubWith(BEFORE.replace('update-time: 2022-3-7', 'update-time: "2022-3-7"'));
+    await runCliCaptured(['fix', hub]);
+    assert.match(readFileSync(file, 'utf8'), /^update-time: "2022-03-07"$/m);
   });
 
   it('never rewrites a file it could read only in part, and exits 1 for it', async () => {

@@ -156,7 +156,7 @@ function isPlainKey(key: string): boolean {
   let plain = plainKeys.get(key);
   if (plain === undefined) {
     plain = key !== '__proto__' && !implicitlyTyped(key);
-    if (plainKeys.size < 1000) plainKeys.set(key, plain);
+    if (plainKeys.size < 1000 && key.length <= 64) plainKeys.set(key, plain);
   }
   return plain;
 }

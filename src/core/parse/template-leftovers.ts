@@ -6,10 +6,9 @@ export type LeftoverKind = 'marker' | 'help-line' | 'assets-heading' | 'ellipsis
 /** Parts of the hub's template (`mshub_res/examples/commit_example.md`) left in a submission. */
 export interface TemplateLeftovers {
   kinds: Set<LeftoverKind>;
-  lines: number[];
   /** The front matter with them taken out: `## assets` becomes `asset:`, markers and help lines go. */
   corrected: readonly SourceLine[];
-  /** The same, as changes to the file's lines. */
+  /** The same, as changes to the file's lines, one per line that holds a leftover. */
   edits: LineEdit[];
 }
 
@@ -21,7 +20,6 @@ const MAYBE_LEFTOVER = /^[ \t]*[>#.-]|</;
 /** Finds what the template puts in the front matter that a submission must not keep. */
 export function findTemplateLeftovers(lines: readonly SourceLine[]): TemplateLeftovers {
   const kinds = new Set<LeftoverKind>();
-  const found: number[] = [];
   const edits: LineEdit[] = [];
   let corrected: SourceLine[] | undefined;
   for (let index = 0; index < lines.length; index++) {
@@ -46,13 +44,12 @@ export function findTemplateLeftovers(lines: readonly SourceLine[]): TemplateLef
     }
     if (!kind) continue;
     kinds.add(kind);
-    found.push(source.line);
     // A line left blank is removed from the file; YAML reads both the same.
     edits.push({ line: source.line, text: text === '' ? null : text });
     corrected ??= [...lines];
     corrected[index] = { line: source.line, text };
   }
-  return { kinds, lines: found, corrected: corrected ?? lines, edits };
+  return { kinds, corrected: corrected ?? lines, edits };
 }
 
 /** `3, 5, 11-27, 61`: consecutive line numbers as ranges. */

@@ -2,7 +2,7 @@ import { HUB_PLATFORMS, parseAssetPath } from '../hub-path.js';
 import { inCode, q } from '../text/quote.js';
 import { scalarText } from '../text/scalar-text.js';
 import { BACKENDS, VERSION_FIELDS } from './fields.js';
-import { valueEdit } from './line-edits.js';
+import { textEdit, valueEdit } from './line-edits.js';
 import { type AssetDocument, type Rule, unquote, valuePosition } from './rule-context.js';
 
 const VERSION = /^\d+(?:\.\d+)*$/;
@@ -16,11 +16,7 @@ interface AssetFolders {
 }
 
 /** The folders a file lives in under `mshub_res/assets`, when they follow one of the two layouts. */
-function folderOf(doc: AssetDocument): AssetFolders | undefined {
-  return readFolders(doc.path);
-}
-
-function readFolders(path: string): AssetFolders | undefined {
+function folderOf({ path }: AssetDocument): AssetFolders | undefined {
   const folders = parseAssetPath(path).segments?.slice(0, -1) ?? [];
   if (folders.length === 2) return { owner: folders[0] ?? '', version: folders[1] ?? '' };
   if (folders.length === 3 && (HUB_PLATFORMS as readonly string[]).includes(folders[1] ?? ''))
@@ -88,7 +84,7 @@ export const checkUpdateTime: Rule = ({ doc, sink }) => {
     valid
       ? `Write \`update-time: ${year}-${month2}-${day2}\`.`
       : 'Write the date of your submission as `update-time: YYYY-MM-DD`, for example `update-time: 2025-03-10`.',
-    valid ? valueEdit(doc, doc.layout.keys.get('update-time'), `${year}-${month2}-${day2}`) : undefined,
+    valid ? textEdit(doc, doc.layout.keys.get('update-time'), `${year}-${month2}-${day2}`) : undefined,
   );
 };
 
@@ -101,7 +97,7 @@ export const checkModuleTypeCase: Rule = ({ doc, sink }) => {
     valuePosition(doc, 'module-type'),
     `\`module-type\` ${q(value)} has capital letters; the hub lists \`${inCode(value.toLowerCase())}\` and ${q(value)} as two different tasks.`,
     `Write \`module-type: ${inCode(value.toLowerCase())}\`.`,
-    valueEdit(doc, doc.layout.keys.get('module-type'), value.toLowerCase()),
+    textEdit(doc, doc.layout.keys.get('module-type'), value.toLowerCase()),
   );
 };
 

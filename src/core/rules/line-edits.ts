@@ -37,8 +37,10 @@ export function keyEdit(
   ];
 }
 
-/** `value` in the quotes `raw` was written in, if any. */
-export function inSameQuotes(raw: string, value: string): string {
+/** Writes the text `value` in place of the value at `location`, in the quotes it was written in, if any. */
+export function textEdit(doc: AssetDocument, location: KeyLocation | undefined, value: string): LineEdit[] {
+  const raw = location?.rawValue ?? '';
   const quote = raw[0];
-  return (quote === '"' || quote === "'") && raw.endsWith(quote) ? `${quote}${value}${quote}` : value;
+  const quoted = (quote === '"' || quote === "'") && raw.length > 1 && raw.endsWith(quote);
+  return valueEdit(doc, location, quoted ? `${quote}${value}${quote}` : value);
 }

@@ -5,7 +5,7 @@ import type { SourcePosition } from '../report-sink.js';
 import { inCode, q } from '../text/quote.js';
 import { scalarText } from '../text/scalar-text.js';
 import { ASSET_EXTENSIONS } from './fields.js';
-import { valueEdit } from './line-edits.js';
+import { textEdit, valueEdit } from './line-edits.js';
 import {
   type AssetDocument,
   assetEntries,
@@ -174,7 +174,7 @@ export const checkAssetSha256: Rule = ({ doc, sink }) => {
     if (hex && written.length === 64) {
       message = `\`asset-sha256\` ${q(written)} has upper-case letters; the hub loader compares lower-case digests.`;
       fix = `Write it in lower case: \`asset-sha256: ${written.toLowerCase()}\`.`;
-      edits = valueEdit(doc, assetEntryLayout(doc, index)?.keys.get('asset-sha256'), written.toLowerCase());
+      edits = textEdit(doc, assetEntryLayout(doc, index)?.keys.get('asset-sha256'), written.toLowerCase());
     } else if (hex) {
       message = `\`asset-sha256\` ${q(written)} has ${written.length} hex digits, but a SHA-256 digest has 64. The hub loader compares the full digest, so this model can never be loaded.`;
     } else {

@@ -19,8 +19,7 @@ export interface AssetDocument {
   layout: FrontMatterLayout;
   /** The whole file, for the rules that read its markdown. */
   text: string;
-  fenceLines: readonly number[];
-  /** Where each fence line starts in `text`. */
+  /** Where each line that starts with `---` starts in `text`. */
   fenceStarts: readonly number[];
   frontMatterLine: number;
   /** The front matter lines as the file has them (the rules read them corrected for typing slips). */

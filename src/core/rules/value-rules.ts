@@ -9,7 +9,7 @@ import {
   MODULE_TYPE_FAMILIES,
   USED_FOR_VALUES,
 } from './fields.js';
-import { valueEdit } from './line-edits.js';
+import { textEdit } from './line-edits.js';
 import { assetEntries, assetPosition, type Rule, valuePosition } from './rule-context.js';
 
 const list = (values: readonly string[]) => values.join(', ');
@@ -74,7 +74,7 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
       spelling
         ? `Write \`train-dataset: ${spelling}\`, the list's spelling of the same dataset without \`_\`.`
         : 'Write the dataset without `_` (the list has most datasets in such a spelling, in lower case).',
-      spelling ? valueEdit(doc, doc.layout.keys.get('train-dataset'), spelling) : undefined,
+      spelling ? textEdit(doc, doc.layout.keys.get('train-dataset'), spelling) : undefined,
     );
     return;
   }
@@ -89,7 +89,7 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
       position,
       `The hub does not know the dataset ${unknown.map(q).join(', ')}; its dataset list spells it differently.`,
       `Write \`train-dataset: ${value}\`, the spelling of the hub's dataset list.`,
-      valueEdit(doc, doc.layout.keys.get('train-dataset'), value),
+      textEdit(doc, doc.layout.keys.get('train-dataset'), value),
     );
     return;
   }

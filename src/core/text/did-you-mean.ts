@@ -53,6 +53,8 @@ function indexCandidates(candidates: Iterable<string>): Map<number, Array<[strin
 /** Answers already given, per list: the same misspellings recur across the files of a hub. */
 const answers = new WeakMap<object, Map<string, string | undefined>>();
 const MAX_ANSWERS_PER_LIST = 1000;
+/** A key or value from a pull request can be long: only short ones, the recurring kind, are remembered. */
+const MAX_REMEMBERED_LENGTH = 64;
 
 /** The closest known spelling, if one is close enough to be what the contributor meant. */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
@@ -63,7 +65,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   }
   if (known.has(input)) return known.get(input);
   const answer = closestSpelling(input, candidates);
-  if (known.size < MAX_ANSWERS_PER_LIST) known.set(input, answer);
+  if (known.size < MAX_ANSWERS_PER_LIST && input.length <= MAX_REMEMBERED_LENGTH) known.set(input, answer);
   return answer;
 }
 

@@ -1,18 +1,23 @@
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * Replaces a file's content so that a crash or a full disk leaves either the old file or the new
  * one, never half of each: the text goes to a file beside it, which then takes its name.
  */
-export function writeFileAtomically(file: string, text: string): void {
+export function writeFileAtomically(path: string, text: string): void {
+  // Through a symbolic link to the file it names: the rename would otherwise replace the link itself.
+  const file = realpathSync(path);
   const temporary = join(dirname(file), `.${basename(file)}.mshub-review-${process.pid}.tmp`);
   const { mode } = statSync(file);
   try {
     writeFileSync(temporary, text, { mode, flag: 'wx' });
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    // Never a folder of the same name, and never an error that hides the first one.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {}
     throw error;
   }
 }
