@@ -14,7 +14,13 @@ import { createRuntime } from '../service/runtime.js';
  * `mshub-review worker`: runs the reviews (as many at once as REVIEW_CONCURRENCY) and the site syncs
  * that `serve` queued in Redis. Start as many workers as the load needs, on any machine that reaches Redis.
  */
-export async function runWorker(environment: Environment): Promise<{ stop(): Promise<void> }> {
+export interface RunningWorker {
+  /** The port of the status pages, when WORKER_PORT is set (0 picks a free one). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export async function runWorker(environment: Environment): Promise<RunningWorker> {
   const redisSettings = environment.queue.redis;
   if (!redisSettings)
     throw new MshubError(
@@ -55,28 +61,39 @@ export async function runWorker(environment: Environment): Promise<{ stop(): Pro
     onFailure: (error, hub) => runtime.siteSync.logFailure(error, hub),
     onWorkerError,
   });
+  const stopWorkers = async () => {
+    await Promise.all([worker.close(), siteSyncWorker.close()]);
+    await runtime.close();
+    await connection.quit().catch(() => undefined);
+  };
   await Promise.all([worker.ready(), siteSyncWorker.ready()]);
 
   let server: Server | undefined;
-  if (environment.queue.workerPort) {
-    const handle = createOperatorHandler(runtime.operator);
-    server = createHttpServer([handle], log);
-    await listen(server, environment.queue.workerPort, environment.server.host);
+  let port: number | undefined;
+  const { workerPort } = environment.queue;
+  if (workerPort !== undefined) {
+    server = createHttpServer([createOperatorHandler(runtime.operator)], log);
+    try {
+      port = await listen(server, workerPort, environment.server.host);
+    } catch (error) {
+      // Nothing may keep running (and taking jobs) behind a worker that failed to start.
+      await stopWorkers();
+      throw new MshubError(
+        'CONFIG_INVALID',
+        `the worker cannot listen on ${environment.server.host ?? 'every interface'}, port ${workerPort} ` +
+          `(${(error as Error).message}); set WORKER_PORT to a free port, or leave it empty for no status pages.`,
+      );
+    }
   }
   log.info(
-    {
-      concurrency: environment.reviewConcurrency,
-      github: Boolean(github),
-      port: environment.queue.workerPort,
-    },
+    { concurrency: environment.reviewConcurrency, github: Boolean(github), port },
     'mshub-review worker started',
   );
   return {
+    ...(port === undefined ? {} : { port }),
     async stop() {
       if (server) await close(server);
-      await Promise.all([worker.close(), siteSyncWorker.close()]);
-      await runtime.close();
-      await connection.quit().catch(() => undefined);
+      await stopWorkers();
     },
   };
 }

@@ -185,7 +185,7 @@ function readQueueSettings(env: NodeJS.ProcessEnv): QueueSettings {
       throw new MshubError('CONFIG_INVALID', 'QUEUE_PREFIX may hold only letters, digits, _ . and -.');
     settings.redis = { url, prefix };
   }
-  if (env.WORKER_PORT) settings.workerPort = positiveInteger(env, 'WORKER_PORT', 0);
+  if (env.WORKER_PORT?.trim()) settings.workerPort = positiveInteger(env, 'WORKER_PORT', 0, 0);
   return settings;
 }
 

@@ -4,7 +4,6 @@ import { describe, it } from 'node:test';
 import nock from 'nock';
 import { runServe } from '../../src/cli/serve-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
-import { freePort } from '../helpers/free-port.js';
 import { API, pullRequestPayload, REPO_API } from '../helpers/github-app-harness.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
@@ -12,7 +11,6 @@ useStrictNock();
 
 describe('mshub-review serve', () => {
   it('serves /healthz and reviews a signed pull_request webhook in the background', async () => {
-    const port = await freePort();
     const { privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
@@ -22,13 +20,14 @@ describe('mshub-review serve', () => {
       APP_ID: '1',
       PRIVATE_KEY: privateKey,
       WEBHOOK_SECRET: 'hook-secret',
-      PORT: String(port),
+      PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'fatal',
     });
     // At start-up, the embedded queue looks for reviews a previous run left pending: none here.
     nock(API).get('/app/installations').query({ per_page: 100 }).reply(200, []);
     const server = await runServe(environment);
+    const { port } = server;
     assert.equal(await server.recovered, 0);
     try {
       const base = `http://127.0.0.1:${port}`;

@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Queue } from 'bullmq';
 import nock from 'nock';
 import { runServe } from '../../src/cli/serve-command.js';
-import { runWorker } from '../../src/cli/worker-command.js';
+import { type RunningWorker, runWorker } from '../../src/cli/worker-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
+import type { MshubError } from '../../src/core/errors.js';
 import { connectRedis } from '../../src/jobs/redis-connection.js';
+import { REVIEW_QUEUE_NAME } from '../../src/jobs/redis-job-id.js';
 import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
-import { freePort } from '../helpers/free-port.js';
 import { giteeFixture, giteeSignatureFor, SECRET } from '../helpers/gitee-harness.js';
 import { giteeAssetFile, HEAD, mockGiteeReview } from '../helpers/gitee-review-mocks.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
@@ -28,7 +32,6 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
 
   it("serve only queues the Gitee review; a worker runs it, comments once, and serve's status page shows it", async () => {
     const prefix = testPrefix();
-    const [servePort, workerPort] = [await freePort(), await freePort()];
     const { privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
@@ -53,11 +56,12 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
         PRIVATE_KEY: privateKey,
         WEBHOOK_SECRET: 'hook-secret',
         HOST: '127.0.0.1',
-        PORT: String(servePort),
+        PORT: '0',
       }),
     );
     const redis = connectRedis(TEST_REDIS_URL, 'producer');
-    let worker: { stop(): Promise<void> } | undefined;
+    const servePort = server.port;
+    let worker: RunningWorker | undefined;
     try {
       const captured = mockGiteeReview({
         text: giteeAssetFile(assets.url('/albert.ckpt'), asset.sha256),
@@ -79,7 +83,9 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
       assert.match(metrics, /^mshub_queue_depth 1$/m, 'the review waits in Redis: serve runs none');
       assert.equal(captured.comments.length, 0);
 
-      worker = await runWorker(readEnvironment({ ...env, WORKER_PORT: String(workerPort) }));
+      worker = await runWorker(readEnvironment({ ...env, HOST: '127.0.0.1', WORKER_PORT: '0' }));
+      const workerPort = worker.port;
+      assert.ok(workerPort, 'WORKER_PORT=0 opens the status pages on a free port');
       const deadline = Date.now() + 15_000;
       while (captured.labels.length < 2 && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -106,6 +112,38 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
       await server.stop();
       await deleteKeys(redis, prefix);
       await redis.quit();
+    }
+  });
+
+  it('refuses to start a worker whose status port is taken, and leaves no worker taking jobs', async () => {
+    const prefix = testPrefix();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    const redis = connectRedis(TEST_REDIS_URL, 'producer');
+    const queue = new Queue(REVIEW_QUEUE_NAME, { connection: redis, prefix });
+    try {
+      await assert.rejects(
+        runWorker(
+          readEnvironment({
+            REDIS_URL: TEST_REDIS_URL,
+            QUEUE_PREFIX: prefix,
+            HOST: '127.0.0.1',
+            WORKER_PORT: String(port),
+            LOG_LEVEL: 'silent',
+          }),
+        ),
+        (error: MshubError) =>
+          error.code === 'CONFIG_INVALID' &&
+          error.message.includes(`port ${port}`) &&
+          error.message.includes('set WORKER_PORT to a free port'),
+      );
+      assert.equal(await queue.getWorkersCount(), 0, 'the half-started worker was closed');
+    } finally {
+      await queue.close();
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+      await new Promise((resolve) => taken.close(resolve));
     }
   });
 
