@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { benchDownload } from './download.js';
 import { benchPathologicalFiles } from './pathological.js';
 import { benchIncrementalSync, benchSiteSync } from './site-sync.js';
@@ -65,4 +66,12 @@ const medianIncremental =
   [...incremental.runsMs].sort((a, b) => a - b)[Math.floor(incremental.runsMs.length / 2)] ?? 0;
 console.log(
   `${incremental.name}: ${incremental.files} files, first (full) sync ${incremental.fullMs.toFixed(0)} ms; after one changed file (ms) ${incremental.runsMs.map((ms) => ms.toFixed(0)).join(', ')}; median ${medianIncremental.toFixed(0)} ms, target ${incremental.targetMs} ms: ${verdict(medianIncremental <= incremental.targetMs)}`,
+);
+
+// What a contributor downloads: the single-file build, the npm package, and its install.
+console.log('package size (the install reaches the npm registry):');
+console.log(
+  execFileSync(process.execPath, ['scripts/package-size.mjs'], { encoding: 'utf8' })
+    .trimEnd()
+    .replace(/^/gm, '  '),
 );

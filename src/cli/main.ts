@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { readEnvironment } from '../config/environment.js';
-import { isMshubError } from '../core/errors.js';
+import { isMshubError, MshubError } from '../core/errors.js';
 import { EXIT } from './exit-codes.js';
 import type { FixOptions } from './fix-command.js';
 import { runValidate, type ValidateOptions } from './validate-command.js';
@@ -92,7 +92,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .description('Run the GitHub App webhook server and the review queue (see README: Deployment).')
     .action(async () => {
       // Loaded on demand: Probot and its dependencies would slow down every `validate`.
-      const { runServe } = await import('./serve-command.js');
+      const { runServe } = await loadServerCommand('serve', () => import('./serve-command.js'));
       await untilSignalled(await runServe(readEnvironment(io.env)));
     });
 
@@ -100,7 +100,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .command('worker')
     .description('Run the reviews queued in Redis (REDIS_URL); start as many workers as needed.')
     .action(async () => {
-      const { runWorker } = await import('./worker-command.js');
+      const { runWorker } = await loadServerCommand('worker', () => import('./worker-command.js'));
       await untilSignalled(await runWorker(readEnvironment(io.env)));
     });
 
@@ -119,6 +119,24 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     }
     io.stderr.write(`mshub-review: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.INTERNAL;
+  }
+}
+
+/**
+ * The single-file build leaves out `serve` and `worker` (and a CLI-only install lacks Probot, BullMQ,
+ * ioredis and pino): say what to do instead of printing a module resolution stack.
+ */
+async function loadServerCommand<T>(name: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new MshubError(
+      'SERVER_UNAVAILABLE',
+      `\`${name}\` runs the bot and needs the server dependencies, which this copy of mshub-review does not have ` +
+        `(${(error as Error).message.split('\n')[0]}). Run it from a checkout of mshub-review after \`npm ci\` ` +
+        '(README: Deployment); the single-file build runs the contributor commands only.',
+    );
   }
 }
 

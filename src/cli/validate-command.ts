@@ -3,6 +3,7 @@ import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import type { RepoConfig } from '../config/repo-config.js';
 import { MshubError } from '../core/errors.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
+import { resolveLocalCommand } from '../core/local-command.js';
 import { decodeText } from '../core/parse/decode-text.js';
 import { renderJson } from '../core/report/render-json.js';
 import { renderText } from '../core/report/render-text.js';
@@ -57,7 +58,11 @@ export async function prepareLocalRun(paths: readonly string[], configPath?: str
   const configOptions: { explicitPath?: string; hubRoot?: string } = {};
   if (configPath) configOptions.explicitPath = configPath;
   if (selection.hubRoot) configOptions.hubRoot = selection.hubRoot;
-  return { selection, repoConfig: await loadLocalRepoConfig(configOptions) };
+  const repoConfig = await loadLocalRepoConfig(configOptions);
+  // The same command the bot would name for this hub, so the CLI says what the bot says.
+  const localCommand = resolveLocalCommand(repoConfig.command, selection.hub.vendoredCli === true);
+  if (localCommand !== undefined) repoConfig.rules = { ...repoConfig.rules, localCommand };
+  return { selection, repoConfig };
 }
 
 /** Reviews the files as given and prints the report; returns the exit code. */
@@ -73,7 +78,8 @@ export async function reportOnFiles(
   if (options.checkRepo) adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos);
   let report: ReviewReport;
   try {
-    report = buildReport(await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters));
+    const findings = await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters);
+    report = buildReport(findings, undefined, repoConfig.rules.localCommand);
   } finally {
     await hasher?.close();
   }

@@ -1,3 +1,4 @@
+import { LOCAL_COMMAND_PATTERN } from '../core/local-command.js';
 import { RULES } from '../core/rules/rule-catalog.js';
 import type { RulesConfig } from '../core/rules/rules-config.js';
 
@@ -9,6 +10,7 @@ export const REPO_CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     paths: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+    command: { type: 'string', maxLength: 100, pattern: LOCAL_COMMAND_PATTERN },
     rules: {
       type: 'object',
       additionalProperties: false,
@@ -34,6 +36,7 @@ export const REPO_CONFIG_SCHEMA = {
 
 export interface RepoConfigFile {
   paths?: string[];
+  command?: string;
   rules?: Record<string, RulesConfig['severities'][string]>;
   datasets?: string[];
   'asset-hosts'?: string[];

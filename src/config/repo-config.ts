@@ -13,6 +13,8 @@ export interface RepoConfig {
   /** Folders whose changes are reviewed. */
   paths: string[];
   rules: RulesConfig;
+  /** How contributors run mshub-review in this hub, when the hub says so (`command:`). */
+  command?: string;
 }
 
 /** Compiled at build time from REPO_CONFIG_SCHEMA (scripts/generate-validators.ts): no ajv at run time. */
@@ -49,6 +51,7 @@ export function repoConfigFromObject(raw: unknown, source = REPO_CONFIG_PATH): R
   const limits = raw.limits ?? {};
   return {
     paths: raw.paths ?? defaults.paths,
+    ...(raw.command === undefined ? {} : { command: raw.command }),
     rules: {
       severities: { ...(raw.rules ?? {}) },
       datasets: new Set([...defaults.rules.datasets, ...(raw.datasets ?? [])]),

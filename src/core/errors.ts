@@ -12,7 +12,9 @@ export type MshubErrorCode =
   /** A publisher could not deliver the catalog. */
   | 'PUBLISH_FAILED'
   /** A path named by a pull request could leave the folder or endpoint it is meant for. */
-  | 'UNSAFE_PATH';
+  | 'UNSAFE_PATH'
+  /** `serve` or `worker` was started where their server dependencies are absent (the single-file build). */
+  | 'SERVER_UNAVAILABLE';
 
 /** An error the program expects and can explain; `code` is stable for callers and tests. */
 export class MshubError extends Error {

@@ -1,3 +1,4 @@
+import { VENDORED_CLI_PATH } from './local-command.js';
 export const ASSETS_ROOT = 'mshub_res/assets';
 export const HUB_PLATFORMS = ['ascend', 'gpu', 'cpu'] as const;
 
@@ -84,12 +85,15 @@ export function isAssetPath(path: string): boolean {
 export function hubContextFromPaths(paths: Iterable<string>): {
   images: Set<string>;
   assetPaths: Set<string>;
+  vendoredCli: boolean;
 } {
   const images = new Set<string>();
   const assetPaths = new Set<string>();
+  let vendoredCli = false;
   for (const path of paths) {
     if (path.split('/').slice(0, -1).includes('images')) images.add(path.slice(path.lastIndexOf('/') + 1));
     if (isAssetPath(path)) assetPaths.add(path);
+    else if (path === VENDORED_CLI_PATH) vendoredCli = true;
   }
-  return { images, assetPaths };
+  return { images, assetPaths, vendoredCli };
 }

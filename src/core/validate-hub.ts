@@ -1,4 +1,5 @@
 import { compareFindings, type FileFindings } from './findings.js';
+import { digestCommand } from './local-command.js';
 import { FindingCollector } from './report-sink.js';
 import type { HubContext } from './rules/rule-context.js';
 import type { RulesConfig } from './rules/rules-config.js';
@@ -118,7 +119,7 @@ function checkDuplicateDigests(results: readonly AssetFileResult[], config: Rule
         'duplicate-sha256',
         at,
         `The same \`asset-sha256\` is listed for ${others.map((other) => `${q(other.result.facts?.modelName ?? '(no model-name)')} in ${q(other.result.path)}`).join(', ')}. Two different models cannot share one checkpoint.`,
-        "Check that `asset-link` and `asset-sha256` point to this model's own file, and recompute the digest with `npx mshub-review sha256 <file>`.",
+        `Check that \`asset-link\` and \`asset-sha256\` point to this model's own file, and recompute the digest with ${digestCommand(config.localCommand)}.`,
       );
       result.findings.push(...sink.findings);
     }

@@ -1,6 +1,7 @@
 import { isMshubError } from '../core/errors.js';
 import type { FileFindings, SeveritySetting } from '../core/findings.js';
 import { englishTwinOf, isSubmissionFile, unsafePathProblem } from '../core/hub-path.js';
+import { resolveLocalCommand, VENDORED_CLI_PATH } from '../core/local-command.js';
 import { buildReport } from '../core/report/review-report.js';
 import { FindingCollector } from '../core/report-sink.js';
 import { q } from '../core/text/quote.js';
@@ -82,7 +83,13 @@ export async function runReviewJob(
     );
     const inputs = read.filter((file): file is AssetFileInput => file.bytes !== undefined);
     const hub = await source.hubContext(headSha);
-    const findings = await reviewAssetFiles(inputs, config.rules, hub, deps.adapters);
+    // A copy the pull request itself adds or changes is not the hub's: never advertise running it.
+    const localCommand = resolveLocalCommand(
+      config.command,
+      hub.vendoredCli === true && !changed.some((file) => file.path === VENDORED_CLI_PATH),
+    );
+    const rules = localCommand === undefined ? config.rules : { ...config.rules, localCommand };
+    const findings = await reviewAssetFiles(inputs, rules, hub, deps.adapters);
     if (assetPaths.length > reviewed.length)
       findings.unshift(truncationNotice(assetPaths, reviewed.length, config.rules.severities));
     findings.unshift(
@@ -94,7 +101,7 @@ export async function runReviewJob(
       await reporter.superseded(headSha);
       return 'superseded';
     }
-    await reporter.completed(headSha, buildReport(findings, inputs.length));
+    await reporter.completed(headSha, buildReport(findings, inputs.length, localCommand));
     return 'reviewed';
   } catch (error) {
     if (control.lastAttempt() || !isTransientError(error)) {

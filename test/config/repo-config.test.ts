@@ -23,6 +23,14 @@ describe('.github/mshub-review.yml', () => {
     assert.deepEqual(rulesOf(check(CLEAN_TEXT, { config: config.rules })), ['asset-host']);
   });
 
+  it('keeps the command contributors run, and leaves it unset by default', () => {
+    assert.equal(
+      parseRepoConfig('command: node tools/mshub-review.mjs\n').command,
+      'node tools/mshub-review.mjs',
+    );
+    assert.equal(parseRepoConfig('').command, undefined);
+  });
+
   it('turns a rule off or changes its severity', () => {
     const config = parseRepoConfig('rules:\n  version-text: "off"\n  module-type: warning\n');
     const text = replaceOnce(
@@ -46,6 +54,8 @@ describe('.github/mshub-review.yml', () => {
     ],
     ['a host with a path', 'asset-hosts: ["example.org/x"]\n', /asset-hosts\.0 must match pattern/],
     ['invalid YAML', 'rules: [\n', /is not valid YAML/],
+    ['a command a shell would expand', 'command: node x.mjs; rm -rf ~\n', /command must match pattern/],
+    ['a command that would break out of a code span', 'command: "node `x`"\n', /command must match pattern/],
   ] as const) {
     it(`rejects ${name} with a message that says what to change`, () => {
       assert.throws(

@@ -1,4 +1,5 @@
 import { defaultRepoConfig, type RepoConfig } from '../../src/config/repo-config.js';
+import { hubContextFromPaths } from '../../src/core/hub-path.js';
 import type { ReviewReport } from '../../src/core/report/review-report.js';
 import type { JobControl } from '../../src/jobs/review-queue.js';
 import type { ChangedFile, PullRequestSource, ReviewReporter } from '../../src/review/review-platform.js';
@@ -29,7 +30,7 @@ export class FakePlatform implements PullRequestSource, ReviewReporter {
     return text === undefined ? undefined : new TextEncoder().encode(text);
   }
   async hubContext() {
-    return { assetPaths: new Set(Object.keys(this.files)) };
+    return hubContextFromPaths(Object.keys(this.files));
   }
   async loadConfig() {
     if (this.config instanceof Error) throw this.config;

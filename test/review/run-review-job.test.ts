@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseRepoConfig } from '../../src/config/repo-config.js';
 import { MshubError } from '../../src/core/errors.js';
 import { MAX_FILES_PER_REVIEW, runReviewJob } from '../../src/review/run-review-job.js';
 import { control, FakePlatform, REVIEW_REQUEST } from '../helpers/fake-platform.js';
@@ -43,6 +44,44 @@ describe('the review job', () => {
       platform.events.map((event) => event.kind),
       ['started', 'superseded'],
     );
+  });
+
+  describe('the command the review tells contributors to run', () => {
+    const TRUNCATED = CLEAN_TEXT.replace(/asset-sha256: [0-9a-f]{64}/, 'asset-sha256: 77dcaf0f');
+    const review = async (platform: FakePlatform) => {
+      await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() });
+      const report = platform.events.at(-1)?.report;
+      const fix = report?.files[0]?.findings.find((finding) => finding.rule === 'asset-sha256-format')?.fix;
+      return { command: report?.localCommand, fix };
+    };
+
+    it('is the single-file build when the hub holds it in tools/', async () => {
+      const platform = new FakePlatform(
+        { [CLEAN_PATH]: TRUNCATED, 'tools/mshub-review.mjs': '' },
+        undefined,
+        [CLEAN_PATH],
+      );
+      const { command, fix } = await review(platform);
+      assert.equal(command, 'node tools/mshub-review.mjs');
+      assert.match(fix ?? '', /`node tools\/mshub-review\.mjs sha256 <file>`/);
+    });
+
+    it('is never a copy the pull request itself adds', async () => {
+      const platform = new FakePlatform({ [CLEAN_PATH]: TRUNCATED, 'tools/mshub-review.mjs': '' });
+      const { command, fix } = await review(platform);
+      assert.equal(command, undefined);
+      assert.match(fix ?? '', /`sha256sum <file>` \(macOS: `shasum -a 256 <file>`/);
+    });
+
+    it('is what the hub sets as command: in its settings', async () => {
+      const platform = new FakePlatform(
+        { [CLEAN_PATH]: TRUNCATED },
+        parseRepoConfig('command: npx @mindspore/hub-review\n'),
+      );
+      const { command, fix } = await review(platform);
+      assert.equal(command, 'npx @mindspore/hub-review');
+      assert.match(fix ?? '', /`npx @mindspore\/hub-review sha256 <file>`/);
+    });
   });
 
   it('says so when the repository configuration is invalid', async () => {

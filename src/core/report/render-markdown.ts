@@ -39,7 +39,7 @@ export function renderMarkdown(report: ReviewReport, options: MarkdownOptions = 
     const text = renderAt(report, options, detail);
     if (text.length <= limit) return text;
   }
-  return cutAtLine(renderAt(report, options, 'errors-short'), limit);
+  return cutAtLine(renderAt(report, options, 'errors-short'), limit, report.localCommand);
 }
 
 function renderAt(report: ReviewReport, options: MarkdownOptions, detail: Detail): string {
@@ -75,7 +75,11 @@ function renderAt(report: ReviewReport, options: MarkdownOptions, detail: Detail
   } else if (others.length > 0)
     lines.push(
       '',
-      `${others.length} ${others.length === 1 ? 'warning or notice is' : 'warnings or notices are'} not shown here, to leave room for the errors: run \`npx mshub-review validate <file>\` to see them.`,
+      `${others.length} ${others.length === 1 ? 'warning or notice is' : 'warnings or notices are'} not shown here, to leave room for the errors: ${
+        report.localCommand === undefined
+          ? 'fix the errors, and the next review shows them'
+          : `run ${codeSpan(`${report.localCommand} validate <file>`)} to see them`
+      }.`,
     );
 
   const passing = report.files.length - withFindings.length;
@@ -84,12 +88,27 @@ function renderAt(report: ReviewReport, options: MarkdownOptions, detail: Detail
   if (verdict === 'failure') {
     lines.push(
       '',
-      'Fix the errors and push again; this comment is updated on every push. Run `npx mshub-review validate <file>` to check locally first, and comment `/recheck` to run the review again.',
+      `Fix the errors and push again; this comment is updated on every push.${localAdvice(report)}`,
     );
+    lines.push('', 'Comment `/recheck` to run the review again.');
   } else if (verdict === 'neutral') {
-    lines.push('', 'Warnings do not block the merge, but please fix them if you can.');
+    lines.push('', `Warnings do not block the merge, but please fix them if you can.${localAdvice(report)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The commands that help, when the hub has one that works for a contributor. */
+function localAdvice({ localCommand, files }: ReviewReport): string {
+  if (localCommand === undefined) return '';
+  const fixable = files.reduce(
+    (count, file) => count + file.findings.filter((finding) => finding.edits !== undefined).length,
+    0,
+  );
+  const fix =
+    fixable === 0
+      ? ''
+      : ` ${codeSpan(`${localCommand} fix <file>`)} makes the ${plural(fixable, 'change')} that need no decision for you.`;
+  return ` Run ${codeSpan(`${localCommand} validate <file>`)} in your hub checkout to check locally first.${fix}`;
 }
 
 /**
@@ -159,13 +178,15 @@ function renderFinding(finding: Finding, options: MarkdownOptions, short: boolea
   return out;
 }
 
-const CUT_NOTE = '\n\n… (cut here; run `npx mshub-review validate` for every finding)\n';
-
 /**
  * The last resort, when even the errors in short do not fit: a cut at the end of a line (inside one
  * it could leave a code span open, which would swallow the note, or split a character in two).
  */
-function cutAtLine(text: string, limit: number): string {
-  const lineEnd = text.lastIndexOf('\n', limit - CUT_NOTE.length);
-  return `${text.slice(0, lineEnd === -1 ? 0 : lineEnd)}${CUT_NOTE}`;
+function cutAtLine(text: string, limit: number, localCommand: string | undefined): string {
+  const note =
+    localCommand === undefined
+      ? '\n\n… (cut here: the review is longer than a comment can hold)\n'
+      : `\n\n… (cut here; run ${codeSpan(`${localCommand} validate`)} for every finding)\n`;
+  const lineEnd = text.lastIndexOf('\n', limit - note.length);
+  return `${text.slice(0, lineEnd === -1 ? 0 : lineEnd)}${note}`;
 }

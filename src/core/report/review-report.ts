@@ -3,6 +3,8 @@ import { type FileFindings, type FindingsSummary, summarize } from '../findings.
 export interface ReviewReport {
   files: FileFindings[];
   summary: FindingsSummary;
+  /** The command the report tells contributors to run (see local-command.ts); none when unknown. */
+  localCommand?: string;
 }
 
 /** failure: errors; neutral: only warnings or notices; success: nothing found. */
@@ -12,10 +14,14 @@ export type Verdict = 'success' | 'neutral' | 'failure';
  * `checkedFiles`: how many files were read and checked, when some entries of `files` are not files
  * that were checked (a notice that the review stopped at its limit, a path that was refused).
  */
-export function buildReport(files: FileFindings[], checkedFiles?: number): ReviewReport {
+export function buildReport(
+  files: FileFindings[],
+  checkedFiles?: number,
+  localCommand?: string,
+): ReviewReport {
   const summary = summarize(files);
   if (checkedFiles !== undefined) summary.files = checkedFiles;
-  return { files, summary };
+  return localCommand === undefined ? { files, summary } : { files, summary, localCommand };
 }
 
 export function verdictOf(summary: FindingsSummary): Verdict {

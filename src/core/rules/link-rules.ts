@@ -1,5 +1,6 @@
 import type { LineEdit } from '../findings.js';
 import { hostAllowed, type LinkProblem, parseHttpsLink, parseRepoLink, unwrapLink } from '../links.js';
+import { digestCommand } from '../local-command.js';
 import type { KeyLocation } from '../parse/scan-key-lines.js';
 import type { SourcePosition } from '../report-sink.js';
 import { inCode, q } from '../text/quote.js';
@@ -160,7 +161,7 @@ export const checkAssetLinks: Rule = (context) => {
   });
 };
 
-export const checkAssetSha256: Rule = ({ doc, sink }) => {
+export const checkAssetSha256: Rule = ({ doc, config, sink }) => {
   assetEntries(doc).forEach((entry, index) => {
     if (!('asset-sha256' in entry)) return;
     const raw = assetRawValue(doc, index, 'asset-sha256');
@@ -169,7 +170,7 @@ export const checkAssetSha256: Rule = ({ doc, sink }) => {
     const position = assetPosition(doc, index, 'asset-sha256');
     const hex = /^[0-9a-fA-F]+$/.test(written);
     let message: string;
-    let fix = 'Compute it with `npx mshub-review sha256 <file>` and paste all 64 characters.';
+    let fix = `Compute it with ${digestCommand(config.localCommand)} and paste all 64 characters.`;
     let edits: LineEdit[] | undefined;
     if (hex && written.length === 64) {
       message = `\`asset-sha256\` ${q(written)} has upper-case letters; the hub loader compares lower-case digests.`;

@@ -11,6 +11,8 @@ export interface HubContext {
   images?: ReadonlySet<string>;
   /** Every asset file path in the hub (or the change); `*_cn.md` twins are not checked without it. */
   assetPaths?: ReadonlySet<string>;
+  /** Whether the hub holds the single-file build at VENDORED_CLI_PATH. */
+  vendoredCli?: boolean;
 }
 
 export interface AssetDocument {

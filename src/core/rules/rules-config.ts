@@ -16,6 +16,8 @@ export interface RulesConfig {
   /** Host names allowed in `asset-link`; `*.example.org` allows every subdomain. */
   assetHosts: readonly string[];
   limits: ValidationLimits;
+  /** The command contributors run mshub-review with (see local-command.ts); none when unknown. */
+  localCommand?: string;
 }
 
 export const DEFAULT_LIMITS: ValidationLimits = {

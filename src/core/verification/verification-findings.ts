@@ -1,5 +1,6 @@
 import type { FileFindings } from '../findings.js';
 import { hostAllowed, parseHttpsLink } from '../links.js';
+import { digestCommand } from '../local-command.js';
 import { FindingCollector } from '../report-sink.js';
 import type { RulesConfig } from '../rules/rules-config.js';
 import { inCode, q } from '../text/quote.js';
@@ -67,7 +68,7 @@ export function verificationFindings(
       'asset-digest-mismatch',
       asset.sha256At,
       `The file behind ${entry}'s \`asset-link\` (${size}) has SHA-256 ${q(outcome.sha256)}, but \`asset-sha256\` is ${q(asset.sha256 ?? '')}.`,
-      `If the linked file is the right one, set \`asset-sha256: ${outcome.sha256}\`; otherwise upload the file you hashed. \`npx mshub-review sha256 <file-or-url>\` prints a digest.`,
+      `If the linked file is the right one, set \`asset-sha256: ${outcome.sha256}\`; otherwise upload the file you hashed. ${digestCommand(config.localCommand)} prints the digest of a file.`,
     );
   });
   return sink.findings;

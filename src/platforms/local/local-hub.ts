@@ -2,6 +2,7 @@ import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, sta
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { MshubError } from '../../core/errors.js';
 import { ASSETS_ROOT, hubContextFromPaths, isSubmissionFile, toPosixPath } from '../../core/hub-path.js';
+import { VENDORED_CLI_PATH } from '../../core/local-command.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
 import type { AssetFileInput } from '../../core/validate-asset-file.js';
 
@@ -61,7 +62,9 @@ export function selectAssetFiles(paths: readonly string[]): LocalSelection {
 
 function hubContext(hubRoot: string | undefined, hubFiles: readonly string[]): HubContext {
   if (!hubRoot) return {};
-  return hubContextFromPaths(hubFiles.map((file) => relativePath(hubRoot, file)));
+  const hub = hubContextFromPaths(hubFiles.map((file) => relativePath(hubRoot, file)));
+  hub.vendoredCli = statSync(join(hubRoot, VENDORED_CLI_PATH), { throwIfNoEntry: false })?.isFile() === true;
+  return hub;
 }
 
 /** `/`-separated path of `file` below `root`; the walk gives absolute paths under it, sliced directly. */

@@ -1,0 +1,27 @@
+/**
+ * The command the bot's messages tell contributors to run. A hub vendors the single-file build
+ * (`dist/mshub-review.mjs`) at VENDORED_CLI_PATH, or names its own command in
+ * `.github/mshub-review.yml` (`command:`). Without either there is no command that would work for a
+ * contributor, and the messages say what to do without one.
+ */
+export const VENDORED_CLI_PATH = 'tools/mshub-review.mjs';
+
+export const VENDORED_CLI_COMMAND = `node ${VENDORED_CLI_PATH}`;
+
+/** The `command:` setting: what fits in a code span and a shell line, nothing a shell would expand. */
+export const LOCAL_COMMAND_PATTERN = '^[A-Za-z0-9_./@:+=-]+( [A-Za-z0-9_./@:+=-]+)*$';
+
+/** The configured command, else the vendored build when the hub holds it, else none. */
+export function resolveLocalCommand(
+  configured: string | undefined,
+  hubHasVendoredCli: boolean,
+): string | undefined {
+  if (configured !== undefined) return configured;
+  return hubHasVendoredCli ? VENDORED_CLI_COMMAND : undefined;
+}
+
+/** How to compute a digest: with mshub-review when the hub has it, else with what every system has. */
+export function digestCommand(localCommand: string | undefined, target = '<file>'): string {
+  if (localCommand !== undefined) return `\`${localCommand} sha256 ${target}\``;
+  return `\`sha256sum ${target}\` (macOS: \`shasum -a 256 ${target}\`; Windows: \`certutil -hashfile ${target} SHA256\`)`;
+}
