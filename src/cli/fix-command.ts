@@ -1,17 +1,23 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { MshubError } from '../core/errors.js';
+import type { Finding } from '../core/findings.js';
+import { applyFindingEdits } from '../core/fix/apply-edits.js';
 import { fixAssetFile } from '../core/fix/fix-asset-file.js';
 import { decodeText } from '../core/parse/decode-text.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { readAssetFiles } from '../platforms/local/local-hub.js';
 import { writeFileAtomically } from '../platforms/local/write-file-atomically.js';
-import { type CliIo, prepareLocalRun, reportOnFiles } from './validate-command.js';
+import { reviewAssetFiles } from '../review/review-asset-files.js';
+import type { CliHasher } from './cli-hasher.js';
+import { type CliIo, type LocalRun, prepareLocalRun, reportOnFiles } from './validate-command.js';
 
 export interface FixOptions {
   /** Print what would change; write nothing. */
   dryRun?: boolean;
   config?: string;
   quiet?: boolean;
+  /** Download each asset and write its digest where it is missing or cut short; never over another. */
+  verifyAssets?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -24,6 +30,39 @@ export async function runFix(paths: string[], options: FixOptions, io: CliIo): P
   const run = await prepareLocalRun(paths, options.config);
   const { maxFileBytes } = run.repoConfig.rules.limits;
   const inputs = readAssetFiles(run.selection, maxFileBytes);
+  const hasher = options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined;
+  try {
+    const digests = hasher ? await provenDigests(inputs, run, hasher) : new Map<string, Finding[]>();
+    return await fixFiles(inputs, digests, run, options, io, hasher);
+  } finally {
+    await hasher?.close();
+  }
+}
+
+/** Per file, the findings of its downloads that write a digest the download proved. */
+async function provenDigests(
+  inputs: readonly AssetFileInput[],
+  run: LocalRun,
+  hasher: CliHasher,
+): Promise<Map<string, Finding[]>> {
+  const reviewed = await reviewAssetFiles(inputs, run.repoConfig.rules, run.selection.hub, { hasher });
+  return new Map(
+    reviewed.map((file) => [
+      file.path,
+      file.findings.filter((finding) => finding.rule === 'asset-digest-mismatch' && finding.edits),
+    ]),
+  );
+}
+
+async function fixFiles(
+  inputs: readonly AssetFileInput[],
+  digests: ReadonlyMap<string, Finding[]>,
+  run: LocalRun,
+  options: FixOptions,
+  io: CliIo,
+  hasher: CliHasher | undefined,
+): Promise<number> {
+  const { maxFileBytes } = run.repoConfig.rules.limits;
   const after: AssetFileInput[] = [];
   let problems = 0;
   let files = 0;
@@ -35,7 +74,9 @@ export async function runFix(paths: string[], options: FixOptions, io: CliIo): P
     }
     // As read, with a leading byte-order mark if it has one (decodeText drops it; fix keeps it).
     const text = Buffer.from(input.bytes).toString('utf8');
-    const outcome = fixAssetFile(input.path, text, run.repoConfig.rules, run.selection.hub);
+    const proven = applyFindingEdits(text, digests.get(input.path) ?? []);
+    const outcome = fixAssetFile(input.path, proven.text, run.repoConfig.rules, run.selection.hub);
+    outcome.fixed.unshift(...proven.applied);
     if (outcome.fixed.length === 0) {
       after.push(input);
       continue;
@@ -52,7 +93,15 @@ export async function runFix(paths: string[], options: FixOptions, io: CliIo): P
     files++;
   }
   io.stdout.write(`\n${fixSummary(problems, files, options.dryRun === true)}\n\n`);
-  return reportOnFiles(after, run, { format: 'text', quiet: options.quiet === true }, io);
+  // With --verify-assets the check below compares the digests again (from the downloads already made),
+  // so a digest that names another file is reported, never overwritten.
+  return reportOnFiles(
+    after,
+    run,
+    { format: 'text', quiet: options.quiet === true, verifyAssets: hasher !== undefined },
+    io,
+    hasher,
+  );
 }
 
 /** A file that cannot be written stops the run with one line that says what was written before it. */

@@ -55,6 +55,10 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .option('-n, --dry-run', 'show the changes without writing them')
     .option('-q, --quiet', 'show errors only in what is left')
     .option('-c, --config <file>', 'repository settings (default: <hub>/.github/mshub-review.yml)')
+    .option(
+      '--verify-assets',
+      'download every asset-link and write its SHA-256 where asset-sha256 is missing or cut short (never over a different one)',
+    )
     .action(async (paths: string[], options: FixOptions) => {
       const environment = readEnvironment(io.env);
       const { runFix } = await import('./fix-command.js');

@@ -13,6 +13,7 @@ import { type LocalSelection, readAssetFiles, selectAssetFiles } from '../platfo
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-files.js';
 import { stickyCommentBody } from '../review/sticky-comment.js';
+import type { CliHasher } from './cli-hasher.js';
 import { EXIT } from './exit-codes.js';
 import { chooseStyle } from './terminal-style.js';
 
@@ -71,8 +72,12 @@ export async function reportOnFiles(
   { selection, repoConfig }: LocalRun,
   options: ValidateOptions,
   io: CliIo,
+  /** A hasher the caller owns (and closes), whose downloads are reused; else one of its own. */
+  sharedHasher?: CliHasher,
 ): Promise<number> {
-  const hasher = options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined;
+  const hasher =
+    sharedHasher ??
+    (options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined);
   const adapters: ReviewAdapters = {};
   if (hasher) adapters.hasher = hasher;
   if (options.checkRepo) adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos);
@@ -81,7 +86,7 @@ export async function reportOnFiles(
     const findings = await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters);
     report = buildReport(findings, undefined, repoConfig.rules.localCommand);
   } finally {
-    await hasher?.close();
+    if (hasher !== sharedHasher) await hasher?.close();
   }
 
   if (options.format === 'json') io.stdout.write(renderJson(report));

@@ -7,7 +7,7 @@ export type SeveritySetting = Severity | 'off';
  */
 export interface LineEdit {
   line: number;
-  /** The line's new text, without its line break; null removes the line. */
+  /** The line's new text, without its line break (`\n` between lines it adds below); null removes it. */
   text: string | null;
 }
 

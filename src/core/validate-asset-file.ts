@@ -1,4 +1,5 @@
 import { compareFindings, type FileFindings } from './findings.js';
+import { type DigestLine, digestLineOf } from './fix/digest-line.js';
 import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
 import { decodeText } from './parse/decode-text.js';
@@ -73,6 +74,8 @@ export interface AssetEntryFacts {
   /** Where the entry's `asset-link` is written (else the entry, else `asset:`). */
   linkAt: SourcePosition;
   sha256At: SourcePosition;
+  /** Where a digest computed from a download would be written; none where that is not safe. */
+  digestLine?: DigestLine;
 }
 
 /** What the rules that look beyond one file (duplicate digests, downloads) need to know about it. */
@@ -400,6 +403,8 @@ function collectFacts(doc: AssetDocument, options: ValidateOptions): AssetFacts 
       asset.sha256 = detached(raw === undefined ? (scalarText(entry['asset-sha256']) ?? '') : unquote(raw));
     }
     if (typeof entry['file-format'] === 'string') asset.format = detached(entry['file-format']);
+    const digestLine = digestLineOf(doc, index, asset.link);
+    if (digestLine) asset.digestLine = digestLine;
     facts.assets.push(asset);
   });
   return facts;

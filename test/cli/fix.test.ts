@@ -137,13 +137,21 @@ describe('applying the edits of findings', () => {
     );
   });
 
-  it('refuses an edit outside the file or one that would add a line', () => {
+  it('refuses an edit outside the file or one that carries its own carriage return', () => {
     const outcome = applyFindingEdits('a\nb\n', [
       finding('outside', [{ line: 3, text: 'x' }]),
-      finding('two lines', [{ line: 1, text: 'x\ny' }]),
+      finding('carriage return', [{ line: 1, text: 'x\r\ny' }]),
     ]);
     assert.equal(outcome.text, 'a\nb\n');
     assert.deepEqual(outcome.applied, []);
+  });
+
+  it("adds the lines of an edit below its line, with that line's break", () => {
+    const outcome = applyFindingEdits('a\r\nb\nc', [
+      finding('below a', [{ line: 1, text: 'a\nA' }]),
+      finding('below the last', [{ line: 3, text: 'c\nC' }]),
+    ]);
+    assert.equal(outcome.text, 'a\r\nA\r\nb\nc\r\nC');
   });
 });
 

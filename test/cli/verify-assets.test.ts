@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -136,5 +136,55 @@ describe('mshub-review validate --check-repo', () => {
     assert.equal(run.code, 1);
     const [finding] = JSON.parse(run.stdout).files[0].findings;
     assert.deepEqual([finding.rule, finding.line], ['hub-conf-missing', 23]);
+  });
+});
+
+describe('mshub-review fix --verify-assets', () => {
+  let server: AssetServer;
+  before(async () => {
+    server = await startAssetServer(serveAsset(asset.bytes));
+  });
+  after(() => server.close());
+
+  const fileOf = (hub: string) => join(hub, CLEAN_PATH);
+
+  it('writes the full digest over one cut to its first 8 digits, and the file then passes', async () => {
+    const hub = hubWithAsset(server.url('/albert.ckpt'), asset.sha256.slice(0, 8));
+    const requests = server.requests.length;
+    const run = await runCliCaptured(['fix', hub, '--verify-assets'], { env: ENV });
+    assert.match(run.stdout, new RegExp(`^-    asset-sha256: ${asset.sha256.slice(0, 8)}$`, 'm'));
+    assert.match(run.stdout, new RegExp(`^\\+    asset-sha256: ${asset.sha256}$`, 'm'));
+    assert.match(run.stdout, /✔ 1 file checked, no problems/);
+    assert.equal(run.code, 0);
+    assert.ok(readFileSync(fileOf(hub), 'utf8').includes(`asset-sha256: ${asset.sha256}\n`));
+    assert.equal(server.requests.length - requests, 1, 'the check after the fix reuses the download');
+    const again = await runCliCaptured(['fix', hub, '--verify-assets'], { env: ENV });
+    assert.match(again.stdout, /^Nothing to fix/m, 'a second run changes nothing');
+  });
+
+  it('adds the digest below asset-link when the entry has none', async () => {
+    const hub = hubWithAsset(server.url('/albert.ckpt'), asset.sha256);
+    const text = readFileSync(fileOf(hub), 'utf8');
+    writeFileSync(fileOf(hub), text.replace(/\n\s+asset-sha256: [0-9a-f]{64}/, ''));
+    const run = await runCliCaptured(['fix', hub, '--verify-assets'], { env: ENV });
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(readFileSync(fileOf(hub), 'utf8'), text, 'the line is back where the original had it');
+  });
+
+  it('never overwrites a digest that names another file, and reports it', async () => {
+    const hub = hubWithAsset(server.url('/albert.ckpt'), ORIGINAL_SHA);
+    const before = readFileSync(fileOf(hub), 'utf8');
+    const run = await runCliCaptured(['fix', hub, '--verify-assets'], { env: ENV });
+    assert.equal(run.code, 1);
+    assert.equal(readFileSync(fileOf(hub), 'utf8'), before);
+    assert.match(run.stdout, /asset-digest-mismatch error: The file behind asset entry 1's `asset-link`/);
+  });
+
+  it('writes nothing with --dry-run, and says what it would write', async () => {
+    const hub = hubWithAsset(server.url('/albert.ckpt'), asset.sha256.slice(0, 8));
+    const before = readFileSync(fileOf(hub), 'utf8');
+    const run = await runCliCaptured(['fix', hub, '--verify-assets', '--dry-run'], { env: ENV });
+    assert.match(run.stdout, new RegExp(`^\\+    asset-sha256: ${asset.sha256}$`, 'm'));
+    assert.equal(readFileSync(fileOf(hub), 'utf8'), before);
   });
 });

@@ -22,13 +22,13 @@ function splitLines(text: string): TextLine[] {
   return lines;
 }
 
-/** An edit the file can take: a line it has, and a text of one line. */
+/** An edit the file can take: a line it has, and lines separated by `\n` only. */
 function isApplicable(edit: LineEdit, lineCount: number): boolean {
   return (
     Number.isInteger(edit.line) &&
     edit.line >= 1 &&
     edit.line <= lineCount &&
-    (edit.text === null || !/[\r\n]/.test(edit.text))
+    (edit.text === null || !edit.text.includes('\r'))
   );
 }
 
@@ -53,11 +53,13 @@ export function applyFindingEdits(
     applied.push(finding);
   }
   if (applied.length === 0) return { text, applied };
+  // A line an edit adds takes the break of the line it is added to (of the file, after the last line).
+  const fileBreak = lines.find((line) => line.ending !== '')?.ending ?? '\n';
   let result = '';
   lines.forEach((line, index) => {
     const edit = planned.get(index + 1);
     if (edit === null) return;
-    result += `${edit ?? line.text}${line.ending}`;
+    result += `${edit === undefined ? line.text : edit.replaceAll('\n', line.ending || fileBreak)}${line.ending}`;
   });
   return { text: result, applied };
 }

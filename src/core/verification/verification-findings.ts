@@ -1,4 +1,5 @@
 import type { FileFindings } from '../findings.js';
+import { digestEdit } from '../fix/digest-line.js';
 import { hostAllowed, parseHttpsLink } from '../links.js';
 import { digestCommand } from '../local-command.js';
 import { FindingCollector } from '../report-sink.js';
@@ -52,15 +53,29 @@ export function verificationFindings(
       }
       return;
     }
-    const expected = (asset.sha256 ?? '').toLowerCase();
-    if (expected === outcome.sha256) return;
     const size = `${outcome.bytes} bytes`;
+    // The digest the download proved, written where it belongs: `fix --verify-assets` and a review
+    // suggestion apply it. Never in place of a digest that names another file.
+    const edits = asset.digestLine ? [digestEdit(asset.digestLine, outcome.sha256)] : undefined;
+    if (asset.sha256 === undefined) {
+      sink.report(
+        'asset-digest-mismatch',
+        asset.linkAt,
+        `${capitalized(entry)} has no \`asset-sha256\`; the file behind its \`asset-link\` (${size}) has SHA-256 ${q(outcome.sha256)}, and the hub loader refuses a file it cannot compare.`,
+        `Add \`asset-sha256: ${outcome.sha256}\` to the entry, below \`asset-link\`.`,
+        edits,
+      );
+      return;
+    }
+    const expected = asset.sha256.toLowerCase();
+    if (expected === outcome.sha256) return;
     if (expected.length >= 6 && expected.length < 64 && outcome.sha256.startsWith(expected)) {
       sink.report(
         'asset-digest-mismatch',
         asset.sha256At,
         `\`asset-sha256\` ${q(asset.sha256)} is only the first ${expected.length} digits of the downloaded file's SHA-256 (${size}); the hub loader compares all 64.`,
         `Use the full digest: \`asset-sha256: ${outcome.sha256}\`.`,
+        edits,
       );
       return;
     }
@@ -72,4 +87,8 @@ export function verificationFindings(
     );
   });
   return sink.findings;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
