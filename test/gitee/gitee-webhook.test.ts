@@ -127,6 +127,21 @@ describe('the Gitee webhook', () => {
       assertSnapshot('gitee/failing-comment.md', captured.comments[0] ?? '');
     });
 
+    it('shows the corrected line under each fix that needs no decision (Gitee has no suggestions)', async () => {
+      harness = await startGiteeHarness();
+      const text = assetFile(asset.sha256.slice(0, 8)).replace('model-version: 1.9', 'model-version: 1.10');
+      const captured = mockGiteeReview({ text });
+      await harness.send('Merge Request Hook', giteeFixture('merge-request-open', HEAD));
+      await harness.service.queue.idle();
+      const comment = captured.comments[0] ?? '';
+      assert.match(comment, /Line 13 becomes:\n\n {2}```yaml\n {2}model-version: "1\.10"\n {2}```/);
+      assert.match(
+        comment,
+        new RegExp(`Line 36 becomes:\\n\\n  \`\`\`yaml\\n      asset-sha256: ${asset.sha256}\\n`),
+      );
+      assertSnapshot('gitee/corrected-lines-comment.md', comment);
+    });
+
     it('edits the comment when new commits keep the verdict, instead of adding one', async () => {
       harness = await startGiteeHarness();
       const old = {

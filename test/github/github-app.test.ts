@@ -46,6 +46,57 @@ interface Captured {
   comments: any[];
   commentEdits: any[];
   deleted: number[];
+  reviews: any[];
+}
+
+/** GitHub's `patch` of a file the pull request adds: every line is new. */
+function addedFilePatch(text: string): string {
+  const lines = text.replace(/\n$/, '').split('\n');
+  return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((line) => `+${line}`)].join('\n');
+}
+
+/** The files of pull request `pull`, as GitHub lists them: added, with their patch unless given. */
+function pullFiles(files: Record<string, string>, patches: Record<string, string> = {}) {
+  return Object.entries(files).map(([filename, text]) => ({
+    filename,
+    status: 'added',
+    patch: patches[filename] ?? addedFilePatch(text),
+  }));
+}
+
+/**
+ * The calls of the suggestion review: the changed lines (the file list again), the bot's earlier
+ * suggestion comments, and the review it posts (or none), and the stale comments it deletes.
+ */
+function mockSuggestionReview(
+  captured: Captured,
+  options: {
+    files: Record<string, string>;
+    patches?: Record<string, string>;
+    posted?: any[];
+    review?: boolean;
+    deletes?: number[];
+    listsFiles?: boolean;
+  },
+): void {
+  const api = nock(API);
+  if (options.listsFiles !== false)
+    api
+      .get(`${REPO_API}/pulls/2/files`)
+      .query({ per_page: 100 })
+      .reply(200, pullFiles(options.files, options.patches));
+  api
+    .get(`${REPO_API}/pulls/2/comments`)
+    .query({ per_page: 100 })
+    .reply(200, options.posted ?? []);
+  if (options.review !== false)
+    api
+      .post(`${REPO_API}/pulls/2/reviews`, (body) => {
+        captured.reviews.push(body);
+        return true;
+      })
+      .reply(200, { id: 300 });
+  for (const id of options.deletes ?? []) api.delete(`${REPO_API}/pulls/comments/${id}`).reply(204);
 }
 
 /** Mocks every GitHub and Gitee call one review of `files` makes, and captures what it writes. */
@@ -63,7 +114,14 @@ function mockReview(options: {
   const sha = options.sha ?? HEAD;
   const pull = options.pull ?? 2;
   const runId = sha === HEAD ? 7 : 8;
-  const captured: Captured = { checkRuns: [], checkUpdates: [], comments: [], commentEdits: [], deleted: [] };
+  const captured: Captured = {
+    checkRuns: [],
+    checkUpdates: [],
+    comments: [],
+    commentEdits: [],
+    deleted: [],
+    reviews: [],
+  };
   const api = nock(API);
   api
     .get(`${REPO_API}/contents/.github%2Fmshub-review.yml`)
@@ -72,10 +130,7 @@ function mockReview(options: {
     .get(`${REPO_API}/pulls/${pull}/files`)
     .query({ per_page: 100 })
     .delay(options.filesDelayMs ?? 0)
-    .reply(
-      200,
-      Object.keys(options.files).map((filename) => ({ filename, status: 'added' })),
-    );
+    .reply(200, pullFiles(options.files));
   const assetPaths = Object.keys(options.files).filter((path) => path.startsWith('mshub_res/assets/'));
   if (assetPaths.length === 0) return captured;
 
@@ -179,6 +234,7 @@ describe('the GitHub App', () => {
       };
       const captured = mockReview({ files });
       mockCommentWrites(captured);
+      mockSuggestionReview(captured, { files });
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
 
@@ -201,6 +257,117 @@ describe('the GitHub App', () => {
       mockReview({ files: { 'README.md': '# hub' } });
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
+    });
+  });
+
+  describe('one-click suggestions', () => {
+    const versionTen = (text: string) => replaceOnce(text, 'model-version: 1.9', 'model-version: 1.10');
+
+    it('offers a fix as a suggestion on the exact line, in one review of the head commit', async () => {
+      harness = await startHarness();
+      const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
+      const captured = mockReview({ files });
+      mockCommentWrites(captured);
+      mockSuggestionReview(captured, { files });
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+
+      assert.equal(captured.reviews.length, 1);
+      const [review] = captured.reviews;
+      assert.equal(review.commit_id, HEAD);
+      assert.equal(review.event, 'COMMENT');
+      assert.deepEqual(
+        review.comments.map((comment: any) => [comment.path, comment.line, comment.side, comment.start_line]),
+        [[CLEAN_PATH, 13, 'RIGHT', undefined]],
+      );
+      assertSnapshot('github/suggestion-comment.md', review.comments[0].body);
+      assert.match(captured.comments[0], /One fix is offered as a suggestion on the lines you changed/);
+    });
+
+    it('offers nothing on a line the pull request did not change', async () => {
+      harness = await startHarness();
+      const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
+      // The pull request only changed line 36; line 13 was already there.
+      const patches = { [CLEAN_PATH]: '@@ -36,1 +36,1 @@\n-    asset-sha256: 1\n+    asset-sha256: 2' };
+      const captured = mockReview({ files });
+      mockCommentWrites(captured);
+      nock(API)
+        .get(`${REPO_API}/pulls/2/files`)
+        .query({ per_page: 100 })
+        .reply(200, pullFiles(files, patches));
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      assert.equal(captured.reviews.length, 0);
+      assert.doesNotMatch(captured.comments[0], /suggestion/);
+    });
+
+    it('posts no second review for a suggestion already there, on a re-delivery or a re-run', async () => {
+      harness = await startHarness();
+      const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
+      const first = mockReview({ files });
+      mockCommentWrites(first);
+      mockSuggestionReview(first, { files });
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      const [posted] = first.reviews[0].comments;
+
+      const sticky = { id: 99, user: { type: 'Bot' }, body: first.comments[0] };
+      const done = first.checkUpdates.at(-1);
+      const again = mockReview({
+        files,
+        comments: [sticky],
+        existingRun: {
+          id: 7,
+          status: 'completed',
+          conclusion: done.conclusion,
+          title: done.output.title,
+          summary: done.output.summary,
+        },
+      });
+      mockSuggestionReview(again, {
+        files,
+        review: false,
+        posted: [{ id: 400, user: { type: 'Bot' }, commit_id: HEAD, ...posted }],
+      });
+      await harness.receive(
+        'check_suite',
+        examplePayload('check_suite', 'rerequested', (payload) => {
+          payload.check_suite.head_sha = HEAD;
+          payload.check_suite.pull_requests = [{ number: 2, head: { sha: HEAD }, base: {} }];
+        }),
+      );
+      await harness.service.queue.idle();
+      assert.equal(again.reviews.length, 0);
+    });
+
+    it('deletes its suggestion once a push has fixed the line', async () => {
+      harness = await startHarness();
+      const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
+      const first = mockReview({ files });
+      mockCommentWrites(first);
+      mockSuggestionReview(first, { files });
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      const [posted] = first.reviews[0].comments;
+
+      const fixedFiles = { [CLEAN_PATH]: assetFile(asset.sha256) };
+      const sticky = { id: 99, user: { type: 'Bot' }, body: first.comments[0] };
+      const next = mockReview({ sha: NEXT_HEAD, files: fixedFiles, comments: [sticky] });
+      // The verdict flips to success: a new comment, and the old one goes.
+      mockCommentWrites(next);
+      nock(API).delete(`${REPO_API}/issues/comments/99`).reply(204);
+      // GitHub keeps the comment, outdated: its line is gone from the new diff.
+      mockSuggestionReview(next, {
+        files: fixedFiles,
+        listsFiles: false,
+        review: false,
+        posted: [{ id: 400, user: { type: 'Bot' }, commit_id: HEAD, ...posted, line: null }],
+        deletes: [400],
+      });
+      await harness.receive('pull_request', pullRequestPayload('synchronize', NEXT_HEAD));
+      await harness.service.queue.idle();
+      assert.equal(next.reviews.length, 0);
+      assert.match(next.comments[0], /all pass/);
     });
   });
 

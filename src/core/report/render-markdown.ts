@@ -19,7 +19,14 @@ export interface MarkdownOptions {
   lineLink?: (path: string, line: number) => string;
   /** The longest text to return; errors are kept whole before anything else is shown. */
   maxLength?: number;
+  /** How many fixes were posted as one-click suggestions on the changed lines (GitHub). */
+  suggested?: number;
+  /** Show the corrected lines under each fixable finding (Gitee, which has no suggestions). */
+  showCorrectedLines?: boolean;
 }
+
+/** In the sticky comment when suggestions were posted, so the next review knows to look for them. */
+export const SUGGESTED_MARKER = '<!-- mshub-review:suggested -->';
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const VERDICT_ICON = { success: '✅', neutral: '⚠️', failure: '❌' } as const;
@@ -54,6 +61,11 @@ function renderAt(report: ReviewReport, options: MarkdownOptions, detail: Detail
   );
   if (options.headSha && SHA.test(options.headSha))
     lines.push('', `Reviewed commit ${codeSpan(options.headSha)}.`);
+  if (options.suggested)
+    lines.push(
+      '',
+      `💡 ${options.suggested === 1 ? 'One fix is' : `${options.suggested} fixes are`} offered as a suggestion on the lines you changed: open **Files changed** and press **Commit suggestion**. ${SUGGESTED_MARKER}`,
+    );
 
   const withFindings = report.files.filter((file) => file.findings.length > 0);
   const errorFiles = withFindings.filter((file) =>
@@ -168,6 +180,25 @@ function ruleOf(finding: Finding): string {
   return RULES_BY_ID.has(finding.rule) ? finding.rule : 'unknown-rule';
 }
 
+/** The file's lines as the fix writes them, ready to copy, under the finding. */
+function correctedLines(finding: Finding): string[] {
+  const edits = [...(finding.edits ?? [])].sort((a, b) => a.line - b.line);
+  return edits.flatMap((edit) => {
+    if (edit.text === null) return [`  Delete line ${edit.line}.`];
+    const fence = '`'.repeat(Math.max(2, ...(edit.text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+    const caption = edit.text.includes('\n')
+      ? `Line ${edit.line} becomes these lines:`
+      : `Line ${edit.line} becomes:`;
+    return [
+      `  ${caption}`,
+      '',
+      `  ${fence}yaml`,
+      ...edit.text.split('\n').map((text) => `  ${text}`),
+      `  ${fence}`,
+    ];
+  });
+}
+
 function renderFinding(finding: Finding, options: MarkdownOptions, short: boolean): string[] {
   const message =
     short && finding.message.length > 200 ? `${finding.message.slice(0, 199)}…` : finding.message;
@@ -175,6 +206,7 @@ function renderFinding(finding: Finding, options: MarkdownOptions, short: boolea
     `- ${ICON[finding.severity]} **${where(finding, options)}** ${codeSpan(ruleOf(finding))}: ${renderMessage(message)}`,
   ];
   if (finding.fix && !short) out.push(`  **Fix:** ${renderMessage(finding.fix)}`);
+  if (options.showCorrectedLines && !short) out.push(...correctedLines(finding));
   return out;
 }
 

@@ -50,7 +50,8 @@ export class GiteeReporter implements ReviewReporter {
     const web = this.options.webUrl.replace(/\/+$/, '');
     const lineLink = (path: string, line: number) =>
       `${web}/${urlSegment(owner)}/${urlSegment(repo)}/blob/${headSha}/${path.split('/').map(urlSegment).join('/')}#L${line}`;
-    const comment = stickyCommentBody(report, { headSha, lineLink });
+    // Gitee has no one-click suggestions: the comment shows each corrected line to copy instead.
+    const comment = stickyCommentBody(report, { headSha, lineLink, showCorrectedLines: true });
     await this.upsertComment(comment.body, comment.verdict);
     await this.setLabel(verdictOf(report.summary) === 'failure' ? 'failed' : 'passed');
   }

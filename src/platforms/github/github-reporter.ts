@@ -1,5 +1,7 @@
+import { addedLines } from '../../core/diff/added-lines.js';
 import type { Finding } from '../../core/findings.js';
-import { COMMENT_MARKER, renderMarkdown } from '../../core/report/render-markdown.js';
+import { COMMENT_MARKER, renderMarkdown, SUGGESTED_MARKER } from '../../core/report/render-markdown.js';
+import { planSuggestions, SUGGESTION_MARKER, type Suggestion } from '../../core/report/render-suggestions.js';
 import {
   describeCounts,
   plural,
@@ -79,8 +81,85 @@ export class GitHubReporter implements ReviewReporter {
     const summary = renderMarkdown(report, { headSha }).replace(`${COMMENT_MARKER}\n`, '');
     const annotations = report.files.flatMap((file) => file.findings.map(toAnnotation));
     await this.finishCheckRun(headSha, { conclusion: verdict, title, summary, annotations });
-    const comment = stickyCommentBody(report, { headSha });
-    await this.upsertComment(comment.body, comment.verdict);
+    const pullNumber = this.target.pullNumber();
+    if (pullNumber === undefined) return;
+    const suggestions = await this.planSuggestions(pullNumber, report);
+    const comment = stickyCommentBody(report, { headSha, suggested: suggestions.length });
+    const previous = await this.upsertComment(pullNumber, comment.body, comment.verdict);
+    // Earlier suggestions are looked for only where the bot said it made some: no call otherwise.
+    if (suggestions.length > 0 || previous?.includes(SUGGESTED_MARKER))
+      await this.syncSuggestions(pullNumber, headSha, suggestions);
+  }
+
+  /** The fixable findings on lines this pull request added, as one-click suggestions. */
+  private async planSuggestions(pullNumber: number, report: ReviewReport): Promise<Suggestion[]> {
+    const fixable = new Set(
+      report.files
+        .filter((file) => file.findings.some((finding) => finding.edits !== undefined))
+        .map((file) => file.path),
+    );
+    if (fixable.size === 0) return [];
+    const { owner, repo } = this.target;
+    const files = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pullNumber,
+      per_page: 100,
+    });
+    const added = new Map<string, Set<number>>();
+    for (const file of files)
+      if (fixable.has(file.filename) && file.patch) added.set(file.filename, addedLines(file.patch));
+    return planSuggestions(report, added);
+  }
+
+  /**
+   * One review per head commit with the suggestions not already posted; an earlier suggestion that
+   * no longer applies (the push fixed it, or changed its line) is deleted, so none is ever stale.
+   */
+  private async syncSuggestions(
+    pullNumber: number,
+    headSha: string,
+    suggestions: Suggestion[],
+  ): Promise<void> {
+    const { owner, repo } = this.target;
+    const posted = (
+      await this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, {
+        owner,
+        repo,
+        pull_number: pullNumber,
+        per_page: 100,
+      })
+    ).filter((comment) => comment.user?.type === 'Bot' && comment.body.startsWith(SUGGESTION_MARKER));
+    const key = (path: string, line: number | null | undefined, body: string) => `${path}\n${line}\n${body}`;
+    const wanted = new Set(suggestions.map((item) => key(item.path, item.line, item.body)));
+    const current = new Set<string>();
+    for (const comment of posted) {
+      // An outdated comment (its line changed since) has no line any more.
+      const commentKey = key(comment.path, comment.line, comment.body);
+      if (comment.line != null && wanted.has(commentKey)) current.add(commentKey);
+      else await this.octokit.rest.pulls.deleteReviewComment({ owner, repo, comment_id: comment.id });
+    }
+    const reviewedHead = posted.some(
+      (comment) =>
+        comment.commit_id === headSha && current.has(key(comment.path, comment.line, comment.body)),
+    );
+    const fresh = suggestions.filter((item) => !current.has(key(item.path, item.line, item.body)));
+    if (fresh.length === 0 || reviewedHead) return;
+    await this.octokit.rest.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pullNumber,
+      commit_id: headSha,
+      event: 'COMMENT',
+      body: `mshub-review can make ${fresh.length === 1 ? 'this change' : `these ${fresh.length} changes`} for you: press **Commit suggestion** on each, or **Add suggestion to batch** to commit them together.`,
+      comments: fresh.map((item) => ({
+        path: item.path,
+        line: item.line,
+        side: 'RIGHT' as const,
+        ...(item.startLine === undefined ? {} : { start_line: item.startLine, start_side: 'RIGHT' as const }),
+        body: item.body,
+      })),
+    });
   }
 
   async superseded(headSha: string): Promise<void> {
@@ -171,10 +250,13 @@ export class GitHubReporter implements ReviewReporter {
     };
   }
 
-  private async upsertComment(body: string, verdict: Verdict): Promise<void> {
+  /** Writes the sticky comment; returns the bot's comment as it was before, if there was one. */
+  private async upsertComment(
+    issue_number: number,
+    body: string,
+    verdict: Verdict,
+  ): Promise<string | undefined> {
     const { owner, repo } = this.target;
-    const issue_number = this.target.pullNumber();
-    if (issue_number === undefined) return;
     const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
       owner,
       repo,
@@ -190,14 +272,21 @@ export class GitHubReporter implements ReviewReporter {
       body,
       verdict,
     );
-    if (write.kind === 'skip') return;
+    const previous =
+      write.kind === 'update' || write.kind === 'replace'
+        ? comments.find((comment) => comment.id === write.id)?.body
+        : write.kind === 'skip'
+          ? body
+          : undefined;
+    if (write.kind === 'skip') return previous;
     if (write.kind === 'update') {
       await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: write.id, body });
-      return;
+      return previous;
     }
     await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
     if (write.kind === 'replace')
       await this.octokit.rest.issues.deleteComment({ owner, repo, comment_id: write.id });
+    return previous ?? undefined;
   }
 }
 
