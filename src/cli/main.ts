@@ -4,12 +4,17 @@ import { readEnvironment } from '../config/environment.js';
 import { isMshubError, MshubError } from '../core/errors.js';
 import { EXIT } from './exit-codes.js';
 import type { FixOptions } from './fix-command.js';
+import type { NewOptions } from './new-command.js';
 import { runValidate, type ValidateOptions } from './validate-command.js';
 
 export interface ProgramIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env?: NodeJS.ProcessEnv;
+  /** Where `new` reads answers, at a terminal only. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** The clock `new` dates a submission by. */
+  now?: () => Date;
 }
 
 /** Runs the command line and returns the exit code; never calls process.exit, so tests can drive it. */
@@ -63,6 +68,59 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
       const environment = readEnvironment(io.env);
       const { runFix } = await import('./fix-command.js');
       exitCode = await runFix(paths, options, { stdout: io.stdout, stderr: io.stderr, environment });
+    });
+
+  program
+    .command('new')
+    .description(
+      'Write a new submission that passes every check: the asset file under mshub_res/assets/<publisher>/<version>/, with its digests computed, and optionally the Chinese page.',
+    )
+    .option('--asset <file-or-url>', 'the model file, or its https link (repeat for more)', collect, [])
+    .option(
+      '--asset-link <url>',
+      'where each local --asset file is published, in the same order',
+      collect,
+      [],
+    )
+    .option('--model-name <name>', 'the model, e.g. resnet50')
+    .option('--backbone-name <name>', 'the backbone (default: the model name)')
+    .option('--module-type <type>', '<family>-<task>, e.g. cv-classification')
+    .option('--dataset <name>', 'the training dataset, spelt as in the hub list, e.g. ImageNet2012')
+    .option('--evaluation <text>', 'results, e.g. "top1acc76.5 | top5acc93.1"')
+    .option('--model-version <version>', 'the version of the model', '1.0')
+    .option('--mindspore-version <version>', 'the MindSpore version folder, e.g. 2.5')
+    .option('--user-id <id>', 'your user id on the hub, e.g. MindSpore')
+    .option('--publisher <folder>', 'the folder under mshub_res/assets (default: from the user id)')
+    .option('--author <name>', 'the author (default: the user id)')
+    .option('--repo-link <url>', 'the source code folder that holds mindspore_hub_conf.py')
+    .addOption(
+      new Option('--used-for <use>', 'what the model is for')
+        .choices(['inference', 'extract-feature', 'transfer-learning'])
+        .default('inference'),
+    )
+    .addOption(
+      new Option('--backend <device>', 'where it trains and runs')
+        .choices(['ascend', 'gpu', 'cpu'])
+        .default('ascend'),
+    )
+    .option('--license <license>', 'the license', 'Apache2.0')
+    .option('--summary <text>', 'one line about the model (no `:`)')
+    .option('--summary-zh <text>', 'the same in Chinese, for the Chinese page')
+    .option('--no-fine-tunable', 'the parameters cannot be trained further')
+    .option('--cn', 'also write the Chinese page (<name>_cn.md)')
+    .option('--hub <dir>', 'the hub checkout (default: the one this folder is in)')
+    .option('-n, --dry-run', 'print the files instead of writing them')
+    .action(async (options: NewOptions) => {
+      const environment = readEnvironment(io.env);
+      const { runNew, terminalAsk } = await import('./new-command.js');
+      const ask = io.stdin && io.stdout.isTTY ? terminalAsk(io.stdin, process.stdout) : undefined;
+      exitCode = await runNew(options, {
+        stdout: io.stdout,
+        stderr: io.stderr,
+        environment,
+        today: (io.now ?? (() => new Date()))().toISOString().slice(0, 10),
+        ...(ask ? { ask } : {}),
+      });
     });
 
   program
@@ -124,6 +182,10 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     io.stderr.write(`mshub-review: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.INTERNAL;
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /**

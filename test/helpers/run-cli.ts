@@ -9,7 +9,7 @@ export interface CliRun {
 /** Runs the CLI in-process with captured output and no colour. */
 export async function runCliCaptured(
   args: string[],
-  options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { tty?: boolean; env?: NodeJS.ProcessEnv; now?: () => Date } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -17,6 +17,7 @@ export async function runCliCaptured(
     stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
     env: options.env ?? {},
+    ...(options.now ? { now: options.now } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,299 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { loadLocalRepoConfig } from '../config/load-local-config.js';
+import { MshubError } from '../core/errors.js';
+import {
+  type Backend,
+  type NewAsset,
+  type NewSubmission,
+  publisherFolder,
+  renderChineseTwin,
+  renderSubmission,
+  submissionPath,
+  submissionUid,
+} from '../core/new/compose-submission.js';
+import { MODULE_TYPE_FAMILIES, USED_FOR_VALUES } from '../core/rules/fields.js';
+import { validateAssetFile } from '../core/validate-asset-file.js';
+import { findHubRoot, selectAssetFiles } from '../platforms/local/local-hub.js';
+import { sha256File } from '../platforms/local/sha256-file.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from './validate-command.js';
+
+export interface NewOptions {
+  asset?: string[];
+  assetLink?: string[];
+  modelName?: string;
+  backboneName?: string;
+  moduleType?: string;
+  dataset?: string;
+  evaluation?: string;
+  modelVersion: string;
+  mindsporeVersion?: string;
+  userId?: string;
+  publisher?: string;
+  author?: string;
+  repoLink?: string;
+  usedFor: string;
+  backend: Backend;
+  license: string;
+  summary?: string;
+  summaryZh?: string;
+  fineTunable: boolean;
+  cn?: boolean;
+  hub?: string;
+  dryRun?: boolean;
+}
+
+export interface NewIo extends CliIo {
+  /** Asks for what the flags left out, when a person is at the terminal; undefined otherwise. */
+  ask?: (question: string) => Promise<string>;
+  /** Today, as YYYY-MM-DD. */
+  today: string;
+}
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+const FORMAT_OF_EXTENSION: Record<string, string> = {
+  '.ckpt': 'ckpt',
+  '.mindir': 'mindir',
+  '.onnx': 'onnx',
+  '.air': 'air',
+  '.ms': 'mslite',
+};
+
+/** What a flag must look like: each is written into YAML or a folder name, so nothing else gets in. */
+const FIELD_PATTERNS: Record<string, [RegExp, string]> = {
+  modelName: [/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$/, 'letters, digits and _ . + -'],
+  backboneName: [/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$/, 'letters, digits and _ . + -'],
+  moduleType: [/^[A-Za-z0-9]+(-[A-Za-z0-9_]+)?$/, 'a family and a task, such as cv-classification'],
+  dataset: [/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits and _ . -'],
+  modelVersion: [/^[0-9]+(\.[0-9]+){0,3}$/, 'a version such as 1.0'],
+  mindsporeVersion: [/^[0-9]+\.[0-9]+$/, 'a version folder such as 2.5'],
+  publisher: [/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and -'],
+};
+
+/**
+ * `mshub-review new`: writes a new submission that passes every check, from flags (and answers at
+ * a terminal), with the digest of each asset computed here. Never overwrites a file.
+ */
+export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
+  const hubRoot = findHubRoot(options.hub ?? process.cwd());
+  if (!hubRoot)
+    throw new MshubError(
+      'PATH_NOT_FOUND',
+      `${options.hub ?? 'this folder'} is not in a hub checkout (no mshub_res folder above it); run \`new\` in your clone of the hub, or give --hub <folder>.`,
+    );
+  const answered = await askForMissing(options, io);
+  const assets = await hashAssets(answered, io);
+  const submission = buildSubmission(answered, assets, io.today);
+  const path = submissionPath(submission);
+  const text = renderSubmission(submission);
+  const files: Array<[string, string]> = [[path, text]];
+  if (answered.cn) files.push([path.replace(/\.md$/, '_cn.md'), renderChineseTwin(submission)]);
+
+  for (const [file] of files)
+    if (existsSync(join(hubRoot, file)))
+      throw new MshubError(
+        'USAGE',
+        `${file} already exists, and \`new\` never overwrites a file. Edit it instead, or check it with \`validate\`.`,
+      );
+
+  // Checked as the bot would check it, before anything is written.
+  const repoConfig = await loadLocalRepoConfig({ hubRoot });
+  const hub = selectAssetFiles([hubRoot]).hub;
+  const result = validateAssetFile({ path, bytes: new TextEncoder().encode(text) }, repoConfig.rules, hub);
+  const errors = result.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr.write(
+      `mshub-review: ${path} was not written, because the hub would refuse it:\n${errors
+        .map((finding) => `  - ${finding.message}${finding.fix ? `\n    fix: ${finding.fix}` : ''}`)
+        .join('\n')}\nChange the flags that give these values and run \`new\` again.\n`,
+    );
+    return EXIT.FINDINGS;
+  }
+
+  if (answered.dryRun) {
+    for (const [file, content] of files) io.stdout.write(`--- ${file} (--dry-run: not written)\n${content}`);
+    return EXIT.OK;
+  }
+  for (const [file, content] of files) {
+    const absolute = join(hubRoot, file);
+    mkdirSync(dirname(absolute), { recursive: true });
+    try {
+      // `wx`: a file that appeared since the check above is still never overwritten.
+      writeFileSync(absolute, content, { flag: 'wx' });
+    } catch (error) {
+      throw new MshubError(
+        'FILE_UNWRITABLE',
+        `${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing of it was changed.`,
+        { cause: error },
+      );
+    }
+  }
+  io.stdout.write(
+    [
+      `Wrote ${files.map(([file]) => file).join(' and ')}.`,
+      'It passes every check. Read the "## Introduction" section and say more about the model there,',
+      'then commit the file and open a pull request. Once it is merged, anyone can load the model with',
+      `  mindspore_hub.load("${submissionUid(submission)}")`,
+      '',
+    ].join('\n'),
+  );
+  return EXIT.OK;
+}
+
+async function askForMissing(options: NewOptions, io: NewIo): Promise<NewOptions> {
+  const answered = { ...options };
+  const required: Array<[keyof NewOptions, string]> = [
+    ['modelName', 'Model name (e.g. resnet50)'],
+    ['moduleType', `Module type, <family>-<task> (families: ${MODULE_TYPE_FAMILIES.join(', ')})`],
+    ['mindsporeVersion', 'MindSpore version the model runs on (e.g. 2.5)'],
+    ['userId', 'Your user id on the hub (e.g. MindSpore)'],
+    ['repoLink', 'Link to the source code folder that holds mindspore_hub_conf.py'],
+  ];
+  const missing = required.filter(([key]) => answered[key] === undefined || answered[key] === '');
+  if (missing.length > 0 && io.ask) {
+    for (const [key, question] of missing)
+      (answered as Record<string, unknown>)[key] = (await io.ask(`${question}: `)).trim();
+    if (answered.dataset === undefined) {
+      const dataset = (await io.ask('Training dataset (Enter for none): ')).trim();
+      if (dataset) answered.dataset = dataset;
+    }
+    if ((answered.asset ?? []).length === 0) {
+      const asset = (await io.ask('The model file, or its https download link: ')).trim();
+      if (asset) answered.asset = [asset];
+      if (asset && !URL_LIKE.test(asset))
+        answered.assetLink = [(await io.ask('Its https download link: ')).trim()];
+    }
+  }
+  const still = required.filter(([key]) => answered[key] === undefined || answered[key] === '');
+  if (still.length > 0)
+    throw new MshubError(
+      'USAGE',
+      `new needs ${still.map(([key]) => `--${flagName(key)}`).join(', ')} (or run it at a terminal to be asked).`,
+    );
+  if ((answered.asset ?? []).length === 0)
+    throw new MshubError(
+      'USAGE',
+      'new needs at least one --asset: the model file (with --asset-link for where it is published) or its https link.',
+    );
+  return answered;
+}
+
+function flagName(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** Each asset's digest: from the local file, or downloaded (guarded, streamed) from its link. */
+async function hashAssets(options: NewOptions, io: NewIo): Promise<NewAsset[]> {
+  const targets = options.asset ?? [];
+  const links = [...(options.assetLink ?? [])];
+  const localCount = targets.filter((target) => !URL_LIKE.test(target)).length;
+  if (links.length !== localCount)
+    throw new MshubError(
+      'USAGE',
+      `give one --asset-link for each local --asset file, in the same order (${localCount} ${localCount === 1 ? 'file' : 'files'}, ${links.length} ${links.length === 1 ? 'link' : 'links'}): the hub downloads every asset from its link.`,
+    );
+  const hasher = targets.some((target) => URL_LIKE.test(target))
+    ? (await import('./cli-hasher.js')).createCliHasher(io)
+    : undefined;
+  try {
+    const assets: NewAsset[] = [];
+    for (const target of targets) {
+      const link = URL_LIKE.test(target) ? target : (links.shift() as string);
+      if (!/^https:\/\/[^\s<>"`]+$/.test(link))
+        throw new MshubError(
+          'USAGE',
+          `${link} is not an https link; the hub downloads assets over https only.`,
+        );
+      const name = new URL(link).pathname;
+      const format = FORMAT_OF_EXTENSION[extname(URL_LIKE.test(target) ? name : target).toLowerCase()];
+      if (!format)
+        throw new MshubError(
+          'USAGE',
+          `${target} does not end in ${Object.keys(FORMAT_OF_EXTENSION).join(', ')}, the model files the hub loads.`,
+        );
+      const sha256 = hasher ? (await hasher.hashResource(link)).sha256 : await sha256File(target);
+      assets.push({ format, link, sha256 });
+    }
+    return assets;
+  } finally {
+    await hasher?.close();
+  }
+}
+
+function buildSubmission(options: NewOptions, assets: NewAsset[], today: string): NewSubmission {
+  const userId = (options.userId ?? '').trim();
+  const modelName = (options.modelName ?? '').trim();
+  const moduleType = (options.moduleType ?? '').trim();
+  const dataset = options.dataset?.trim() ?? '';
+  const values = {
+    modelName,
+    backboneName: (options.backboneName ?? modelName).trim(),
+    moduleType,
+    ...(dataset === '' ? {} : { dataset }),
+    modelVersion: options.modelVersion.trim(),
+    mindsporeVersion: (options.mindsporeVersion ?? '').trim(),
+    publisher: (options.publisher ?? publisherFolder(userId)).trim(),
+  };
+  for (const [key, value] of Object.entries(values)) {
+    const rule = FIELD_PATTERNS[key];
+    if (rule && value !== undefined && !rule[0].test(value))
+      throw new MshubError(
+        'USAGE',
+        `--${flagName(key)} ${JSON.stringify(value)} is not valid: use ${rule[1]}.`,
+      );
+  }
+  const repoLink = (options.repoLink ?? '').trim();
+  if (!/^https:\/\/[^\s<>"`]+$/.test(repoLink))
+    throw new MshubError(
+      'USAGE',
+      `--repo-link ${JSON.stringify(repoLink)} is not an https link to the source code.`,
+    );
+  if (!USED_FOR_VALUES.includes(options.usedFor))
+    throw new MshubError('USAGE', `--used-for must be one of ${USED_FOR_VALUES.join(', ')}.`);
+  const oneLine = (flag: string, value: string | undefined) => {
+    if (value !== undefined && /[\r\n]/.test(value))
+      throw new MshubError('USAGE', `--${flag} must be one line.`);
+    return value;
+  };
+  const family = moduleType.split('-')[0] ?? moduleType;
+  const { dataset: _dataset, ...named } = values;
+  const submission: NewSubmission = {
+    ...named,
+    ...(dataset === '' ? {} : { trainDataset: dataset }),
+    fineTunable: options.fineTunable,
+    author: oneLine('author', options.author?.trim() || userId) as string,
+    updateTime: today,
+    repoLink,
+    userId: oneLine('user-id', userId) as string,
+    usedFor: options.usedFor,
+    backend: options.backend,
+    license: oneLine('license', options.license.trim()) as string,
+    summary: oneLine('summary', options.summary?.trim() || `${modelName} is used for ${family}`) as string,
+    assets,
+  };
+  const evaluation = oneLine('evaluation', options.evaluation?.trim());
+  if (evaluation) submission.evaluation = evaluation;
+  const summaryZh =
+    oneLine('summary-zh', options.summaryZh?.trim()) ||
+    (options.summary?.trim() ? undefined : `${modelName} 用于 ${family}`);
+  if (summaryZh) submission.summaryZh = summaryZh;
+  return submission;
+}
+
+/** Questions on a terminal; none when input is not one (a script gets a clear error instead). */
+export function terminalAsk(
+  input: NodeJS.ReadableStream & { isTTY?: boolean },
+  output: NodeJS.WritableStream,
+): ((question: string) => Promise<string>) | undefined {
+  if (input.isTTY !== true) return undefined;
+  return async (question) => {
+    const lines = createInterface({ input, output });
+    try {
+      return await lines.question(question);
+    } finally {
+      lines.close();
+    }
+  };
+}

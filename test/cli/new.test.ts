@@ -1,0 +1,251 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { runNew } from '../../src/cli/new-command.js';
+import { readEnvironment } from '../../src/config/environment.js';
+import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
+import { CORPUS_ROOT, CORPUS_SKIP, REPO_ROOT, SAMPLE_HUB } from '../helpers/fixtures.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
+import { assertSnapshot } from '../helpers/snapshot.js';
+
+const TODAY = new Date('2026-11-30T12:00:00Z');
+const REPO_LINK = 'https://gitee.com/mindspore/models/tree/r2.5/official/cv/ResNet';
+const LINK = 'https://download.mindspore.cn/models/r2.5/resnet50.ckpt';
+
+/** A copy of the sample hub, and a model file in it. */
+function hubCopy(): { hub: string; model: string; sha256: string } {
+  const hub = join(mkdtempSync(join(tmpdir(), 'mshub-new-')), 'hub');
+  cpSync(SAMPLE_HUB, hub, { recursive: true });
+  const bytes = Buffer.from('a model checkpoint, for the test\n'.repeat(100));
+  const model = join(hub, 'resnet50.ckpt');
+  writeFileSync(model, bytes);
+  return { hub, model, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCliCaptured(['new', ...args], { env, now: () => TODAY });
+
+function required(hub: string, model: string): string[] {
+  return [...fields(hub), '--asset', model, '--asset-link', LINK];
+}
+
+/** Every flag `new` needs but the assets. */
+function fields(hub: string): string[] {
+  return [
+    '--hub',
+    hub,
+    '--model-name',
+    'resnet50',
+    '--module-type',
+    'cv-classification',
+    '--mindspore-version',
+    '2.5',
+    '--user-id',
+    'Zhang San',
+    '--repo-link',
+    REPO_LINK,
+  ];
+}
+
+describe('mshub-review new', () => {
+  it('writes a submission that passes validate, with the digest of the model file', async () => {
+    const { hub, model, sha256 } = hubCopy();
+    const written = await run([...required(hub, model), '--dataset', 'ImageNet2012', '--cn']);
+    assert.equal(written.code, 0, written.stderr);
+    const path = 'mshub_res/assets/zhang-san/2.5/resnet50_imagenet2012.md';
+    assert.match(written.stdout, /mindspore_hub\.load\("zhang-san\/2\.5\/resnet50_imagenet2012"\)/);
+    const text = readFileSync(join(hub, path), 'utf8');
+    assert.ok(text.includes(`  asset-sha256: ${sha256}\n`));
+    assertSnapshot('new/resnet50_imagenet2012.md', text);
+    assertSnapshot(
+      'new/resnet50_imagenet2012_cn.md',
+      readFileSync(join(hub, path.replace('.md', '_cn.md')), 'utf8'),
+    );
+    const checked = await runCliCaptured(['validate', join(hub, 'mshub_res/assets/zhang-san')]);
+    assert.equal(checked.stdout, '✔ 2 files checked, no problems\n');
+  });
+
+  for (const [name, extra, path] of [
+    [
+      'no dataset, on GPU, for transfer learning',
+      ['--backend', 'gpu', '--used-for', 'transfer-learning'],
+      'mshub_res/assets/zhang-san/2.5/resnet50.md',
+    ],
+    [
+      'a publisher folder of its own and a version YAML would misread',
+      ['--publisher', 'noah-cvlab', '--model-version', '1.10', '--dataset', 'cifar10'],
+      'mshub_res/assets/noah-cvlab/2.5/resnet50_cifar10.md',
+    ],
+    [
+      'not fine-tunable, with evaluation and a summary',
+      [
+        '--no-fine-tunable',
+        '--evaluation',
+        'top1acc76.5 | top5acc93.1',
+        '--summary',
+        "Zhang's resnet50 for cv",
+      ],
+      'mshub_res/assets/zhang-san/2.5/resnet50.md',
+    ],
+  ] as const) {
+    it(`writes a file that passes validate: ${name}`, async () => {
+      const { hub, model } = hubCopy();
+      const written = await run([...required(hub, model), ...extra]);
+      assert.equal(written.code, 0, written.stderr);
+      const checked = await runCliCaptured(['validate', join(hub, path)]);
+      assert.equal(checked.stdout, '✔ 1 file checked, no problems\n');
+    });
+  }
+
+  it("writes files the hub's own validator passes", { skip: CORPUS_SKIP }, async () => {
+    const { hub, model } = hubCopy();
+    const fresh = join(mkdtempSync(join(tmpdir(), 'mshub-new-hub-')), 'hub');
+    mkdirSync(join(fresh, 'mshub_res/assets'), { recursive: true });
+    await run([...required(fresh, model), '--dataset', 'ImageNet2012', '--model-version', '1.10', '--cn']);
+    await run([...required(fresh, model), '--backend', 'cpu', '--model-name', 'lenet', '--dataset', 'mnist']);
+    assert.equal(readdirSync(join(fresh, 'mshub_res/assets/zhang-san/2.5')).length, 3);
+    const validator = join(CORPUS_ROOT, '../tools/hub-validator/run.sh');
+    const { stdout } = await promisify(execFile)('bash', [validator, fresh]);
+    assert.equal((stdout.match(/Passed!/g) ?? []).length, 4, stdout);
+    assert.doesNotMatch(stdout, /cannot pass/);
+    assert.ok(existsSync(hub));
+  });
+
+  it('refuses a value the hub would refuse, says which and why, and writes nothing', async () => {
+    const { hub, model } = hubCopy();
+    const refused = await run([
+      ...required(hub, model),
+      '--summary',
+      'resnet50: a classifier',
+      '--dataset',
+      'ImageNet_2012',
+    ]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /was not written, because the hub would refuse it/);
+    assert.match(refused.stderr, /The value of `summary` contains `:`/);
+    assert.match(refused.stderr, /The hub does not know the dataset `ImageNet`, `2012`/);
+    assert.equal(existsSync(join(hub, 'mshub_res/assets/zhang-san')), false);
+  });
+
+  it('never overwrites a file', async () => {
+    const { hub, model } = hubCopy();
+    assert.equal((await run(required(hub, model))).code, 0);
+    const path = join(hub, 'mshub_res/assets/zhang-san/2.5/resnet50.md');
+    writeFileSync(path, 'edited by hand\n');
+    const again = await run(required(hub, model));
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already exists, and `new` never overwrites a file/);
+    assert.equal(readFileSync(path, 'utf8'), 'edited by hand\n');
+  });
+
+  for (const [name, args, message] of [
+    [
+      'a summary of two lines (a way to add keys)',
+      ['--summary', 'ok\nasset-link: x'],
+      /--summary must be one line/,
+    ],
+    ['a module type with a line break', ['--module-type', 'cv\nuser-id: x'], /--module-type .* is not valid/],
+    [
+      'a version folder that is not one',
+      ['--mindspore-version', '../../x'],
+      /--mindspore-version .* is not valid/,
+    ],
+    ['an http repo-link', ['--repo-link', 'http://gitee.com/x'], /--repo-link .* is not an https link/],
+    [
+      'a model file without its link',
+      ['--asset', 'other.ckpt'],
+      /give one --asset-link for each local --asset file/,
+    ],
+  ] as const) {
+    it(`refuses ${name} with exit 2`, async () => {
+      const { hub, model } = hubCopy();
+      const refused = await run([...required(hub, model), ...args]);
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, message);
+      assert.equal(existsSync(join(hub, 'mshub_res/assets/zhang-san')), false);
+    });
+  }
+
+  it('names the flags it needs when no one is at the terminal to ask', async () => {
+    const { hub } = hubCopy();
+    const refused = await run(['--hub', hub, '--model-name', 'x']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /new needs --module-type, --mindspore-version, --user-id, --repo-link/);
+  });
+
+  it('says to run it in a hub checkout when there is none', async () => {
+    const refused = await run(['--hub', tmpdir(), '--model-name', 'x']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /is not in a hub checkout/);
+  });
+
+  it('asks at a terminal for what the flags left out', async () => {
+    const { hub, model, sha256 } = hubCopy();
+    const answers = ['lenet', 'cv-classification', '2.5', 'Zhang San', REPO_LINK, 'mnist', model, LINK];
+    const questions: string[] = [];
+    let stdout = '';
+    const code = await runNew(
+      {
+        hub,
+        modelVersion: '1.0',
+        usedFor: 'inference',
+        backend: 'ascend',
+        license: 'Apache2.0',
+        fineTunable: true,
+      },
+      {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: () => true },
+        environment: readEnvironment({}),
+        today: '2026-11-30',
+        ask: async (question) => {
+          questions.push(question);
+          return answers.shift() ?? '';
+        },
+      },
+    );
+    assert.equal(code, 0);
+    assert.match(questions[1] ?? '', /families: gnn, rl, audio, cv/);
+    const text = readFileSync(join(hub, 'mshub_res/assets/zhang-san/2.5/lenet_mnist.md'), 'utf8');
+    assert.ok(text.includes(sha256));
+    assert.match(stdout, /lenet_mnist/);
+  });
+});
+
+describe('mshub-review new --asset URL', () => {
+  const asset = testAsset(32 * 1024, 11);
+  let server: AssetServer;
+  before(async () => {
+    server = await startAssetServer(serveAsset(asset.bytes));
+  });
+  after(() => server.close());
+
+  it('downloads the asset through the guarded downloader to compute its digest', async () => {
+    const { hub } = hubCopy();
+    mkdirSync(join(hub, '.github'), { recursive: true });
+    writeFileSync(join(hub, '.github/mshub-review.yml'), 'asset-hosts: ["127.0.0.1:*"]\n');
+    const link = server.url('/resnet50.ckpt');
+    const written = await run([...fields(hub), '--asset', link], {
+      ALLOW_PRIVATE_ASSET_HOSTS: '127.0.0.1',
+      ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
+      ASSET_RETRIES: '0',
+    });
+    assert.equal(written.code, 0, written.stderr);
+    const text = readFileSync(join(hub, 'mshub_res/assets/zhang-san/2.5/resnet50.md'), 'utf8');
+    assert.ok(text.includes(`  asset-link: <${link}>\n  asset-sha256: ${asset.sha256}\n`));
+    assert.equal(server.requests.length, 1);
+  });
+});
