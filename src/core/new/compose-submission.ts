@@ -45,7 +45,9 @@ export function publisherFolder(userId: string): string {
 
 /** `<model>_<dataset>`, lower case, as the hub names its files (`vgg19_imagenet2012`). */
 export function submissionName(submission: Pick<NewSubmission, 'modelName' | 'trainDataset'>): string {
-  const parts = [submission.modelName, submission.trainDataset].filter((part) => part !== undefined && part !== '');
+  const parts = [submission.modelName, submission.trainDataset].filter(
+    (part) => part !== undefined && part !== '',
+  );
   return parts
     .join('_')
     .toLowerCase()
@@ -66,7 +68,8 @@ const DEVICE: Record<Backend, string> = { ascend: 'Ascend', gpu: 'GPU', cpu: 'CP
 
 /** A YAML value written plainly when it reads back as the same text, else in double quotes. */
 function text(value: string): string {
-  const plain = /^[A-Za-z][A-Za-z0-9 ._/+()-]*$/.test(value) && !/^(true|false|yes|no|on|off|null)$/i.test(value);
+  const plain =
+    /^[A-Za-z][A-Za-z0-9 ._/+()-]*$/.test(value) && !/^(true|false|yes|no|on|off|null)$/i.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
@@ -94,7 +97,12 @@ function frontMatter(submission: NewSubmission): string[] {
   const out = lines.flatMap((line) => (line ? [`${line[0]}: ${line[1]}`, ''] : []));
   out.push('asset:', '');
   for (const asset of submission.assets)
-    out.push(`- file-format: ${asset.format}`, `  asset-link: <${asset.link}>`, `  asset-sha256: ${asset.sha256}`, '');
+    out.push(
+      `- file-format: ${asset.format}`,
+      `  asset-link: <${asset.link}>`,
+      `  asset-sha256: ${asset.sha256}`,
+      '',
+    );
   out.push(`license: ${text(submission.license)}`, '', `summary: ${text(submission.summary)}`);
   return out;
 }
@@ -206,7 +214,10 @@ export function renderChineseTwin(submission: NewSubmission): string {
     '',
     '## 简介',
     '',
-    `${submission.summaryZh ?? submission.summary}。源代码位于 <${submission.repoLink}>。`.replace(/[。.]。/, '。'),
+    `${submission.summaryZh ?? submission.summary}。源代码位于 <${submission.repoLink}>。`.replace(
+      /[。.]。/,
+      '。',
+    ),
     '',
     '## 用法',
     '',
