@@ -15,12 +15,13 @@ describe('the Gitee API client', () => {
       { apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 0, timeoutMs: 5000 },
       async () => {},
     );
-    const user = nock('https://gitee.com').get('/api/v5/user').query({ access_token: 'tok' });
+    const user = nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } }).get(
+      '/api/v5/user',
+    );
     user.reply(500, { message: 'busy' });
     assert.equal(await api.currentLogin(), undefined);
-    nock('https://gitee.com')
+    nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } })
       .get('/api/v5/user')
-      .query({ access_token: 'tok' })
       .reply(200, { login: 'mshub-bot' });
     assert.equal(await api.currentLogin(), 'mshub-bot');
     assert.equal(await api.currentLogin(), 'mshub-bot');
@@ -69,12 +70,11 @@ describe('the Gitee reporter', () => {
         },
       },
     );
-    const gitee = nock('https://gitee.com');
-    const auth = { access_token: 'tok' };
-    gitee.get('/api/v5/user').query(auth).reply(500);
+    const gitee = nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } });
+    gitee.get('/api/v5/user').reply(500);
     gitee
       .get('/api/v5/repos/mindspore/hub/pulls/3/comments')
-      .query({ ...auth, page: 1, per_page: 100 })
+      .query({ page: 1, per_page: 100 })
       .reply(200, [
         { id: 9, body: `${COMMENT_MARKER}\ncopied by someone else`, user: { login: 'stranger' } },
       ]);
@@ -84,14 +84,13 @@ describe('the Gitee reporter', () => {
         posted = body.body;
         return true;
       })
-      .query(auth)
       .reply(201, { id: 10 });
     gitee
       .delete(/labels/)
       .query(true)
       .times(2)
       .reply(204);
-    gitee.post('/api/v5/repos/mindspore/hub/pulls/3/labels').query(auth).reply(201, []);
+    gitee.post('/api/v5/repos/mindspore/hub/pulls/3/labels').reply(201, []);
     await reporter.failed('a'.repeat(40), 'the platform API answered HTTP 502');
     assert.match(posted, /could not finish/);
   });

@@ -184,9 +184,8 @@ describe('the Gitee webhook', () => {
   describe('Note Hook', () => {
     it('reviews the current head again on /recheck', async () => {
       harness = await startGiteeHarness();
-      nock(GITEE_API)
+      nock(GITEE_API, { reqheaders: { authorization: 'Bearer tok' } })
         .get(`${HUB_API}/pulls/1`)
-        .query({ access_token: 'tok' })
         .reply(200, { state: 'open', head: { sha: HEAD } });
       const captured = mockGiteeReview({ text: assetFile(asset.sha256) });
       const reply = await harness.send('Note Hook', giteeFixture('note-recheck'));

@@ -31,29 +31,21 @@ export function mockGiteeReview(options: {
   sourceRepoToken?: string;
 }): Captured {
   const captured: Captured = { comments: [], edits: [], labels: [], deletedLabels: [] };
-  const gitee = nock(GITEE_API);
-  const auth = { access_token: 'tok' };
+  // Every call of the bot carries its token as a Bearer header, never in the query.
+  const gitee = nock(GITEE_API, { reqheaders: { authorization: 'Bearer tok' } });
   gitee
     .get(`${HUB_API}/contents/.github/mshub-review.yml`)
-    .query(auth)
     .reply(200, { type: 'file', encoding: 'base64', content: base64('asset-hosts: ["127.0.0.1:*"]\n') });
-  if (options.filesFail)
-    gitee
-      .get(`${HUB_API}/pulls/1/files`)
-      .query({ ...auth, page: 1, per_page: 100 })
-      .reply(500);
+  if (options.filesFail) gitee.get(`${HUB_API}/pulls/1/files`).reply(500);
   const files = options.files ?? [CLEAN_PATH];
-  gitee
-    .get(`${HUB_API}/pulls/1/files`)
-    .query({ ...auth, page: 1, per_page: 100 })
-    .reply(
-      200,
-      files.map((filename) => ({ filename, status: 'added' })),
-    );
+  gitee.get(`${HUB_API}/pulls/1/files`).reply(
+    200,
+    files.map((filename) => ({ filename, status: 'added' })),
+  );
   if (!files.includes(CLEAN_PATH)) return captured;
   gitee
     .get(`${HUB_API}/contents/${CLEAN_PATH}`)
-    .query({ ...auth, ref: HEAD })
+    .query({ ref: HEAD })
     .reply(200, {
       type: 'file',
       encoding: 'base64',
@@ -62,23 +54,27 @@ export function mockGiteeReview(options: {
     });
   gitee
     .get(`${HUB_API}/git/trees/${HEAD}`)
-    .query({ ...auth, recursive: 1 })
+    .query({ recursive: 1 })
     .reply(200, { tree: [{ path: CLEAN_PATH, type: 'blob' }], truncated: false });
-  gitee
+  nock(
+    GITEE_API,
+    options.sourceRepoToken
+      ? { reqheaders: { authorization: `Bearer ${options.sourceRepoToken}` } }
+      : { badheaders: ['authorization'] },
+  )
     .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
-    .query({ ref: 'r1.9', ...(options.sourceRepoToken ? { access_token: options.sourceRepoToken } : {}) })
+    .query({ ref: 'r1.9' })
     .reply(200, { type: 'file', encoding: 'base64', content: base64(HUB_CONF) });
-  gitee.get('/api/v5/user').query(auth).reply(200, { login: 'mshub-bot' });
+  gitee.get('/api/v5/user').reply(200, { login: 'mshub-bot' });
   gitee
     .get(`${HUB_API}/pulls/1/comments`)
-    .query({ ...auth, page: 1, per_page: 100 })
+    .query({ page: 1, per_page: 100 })
     .reply(200, options.comments ?? []);
   gitee
     .post(`${HUB_API}/pulls/1/comments`, (body) => {
       captured.comments.push(body.body);
       return true;
     })
-    .query(auth)
     .optionally()
     .reply(201, { id: 500 });
   gitee
@@ -86,12 +82,10 @@ export function mockGiteeReview(options: {
       captured.edits.push(body.body);
       return true;
     })
-    .query(auth)
     .optionally()
     .reply(200, {});
   gitee
     .delete(/\/api\/v5\/repos\/mindspore\/hub\/pulls\/1\/labels\/.+/)
-    .query(auth)
     .times(4)
     .reply(function () {
       captured.deletedLabels.push(this.req.path.split('?')[0]?.split('/').pop() ?? '');
@@ -102,7 +96,6 @@ export function mockGiteeReview(options: {
       captured.labels.push(body);
       return true;
     })
-    .query(auth)
     .times(2)
     .reply(201, []);
   return captured;

@@ -148,15 +148,13 @@ describe('the source repository check on Gitee', () => {
   });
 
   it('reads the empty list Gitee answers for a missing path as a missing file', async () => {
-    nock('https://gitee.com')
+    nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } })
       .get('/api/v5/repos/mindspore/models/contents/x/mindspore_hub_conf.py')
-      .query({ ref: 'master', access_token: 'tok' })
+      .query({ ref: 'master' })
       .reply(200, [])
       .get('/api/v5/repos/mindspore/models')
-      .query({ access_token: 'tok' })
       .reply(200, {})
       .get('/api/v5/repos/mindspore/models/commits/master')
-      .query({ access_token: 'tok' })
       .reply(200, {});
     const outcome = await new HostedSourceRepoChecker({ ...SETTINGS, giteeToken: 'tok' }).check(
       link('https://gitee.com/mindspore/models/tree/master/x'),

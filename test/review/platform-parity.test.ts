@@ -99,23 +99,18 @@ async function runGitHub(text: string): Promise<Key[]> {
 
 async function runGitee(text: string): Promise<Key[]> {
   const gitee = await startGiteeHarness();
-  const api = nock(GITEE_API);
-  const auth = { access_token: 'tok' };
+  const api = nock(GITEE_API, { reqheaders: { authorization: 'Bearer tok' } });
   api
     .get(`${HUB_API}/contents/.github/mshub-review.yml`)
-    .query(auth)
     .reply(200, { type: 'file', encoding: 'base64', content: base64(CONFIG) });
-  api
-    .get(`${HUB_API}/pulls/1/files`)
-    .query(true)
-    .reply(200, [{ filename: CLEAN_PATH, status: 'added' }]);
+  api.get(`${HUB_API}/pulls/1/files`).reply(200, [{ filename: CLEAN_PATH, status: 'added' }]);
   api
     .get(`${HUB_API}/contents/${CLEAN_PATH}`)
     .query(true)
     .reply(200, { type: 'file', encoding: 'base64', size: text.length, content: base64(text) });
   api.get(`${HUB_API}/git/trees/${HEAD}`).query(true).reply(200, { tree: [], truncated: false });
   mockHubConf();
-  api.get('/api/v5/user').query(auth).reply(200, { login: 'mshub-bot' });
+  api.get('/api/v5/user').reply(200, { login: 'mshub-bot' });
   api.get(`${HUB_API}/pulls/1/comments`).query(true).reply(200, []);
   let comment = '';
   api
@@ -123,14 +118,12 @@ async function runGitee(text: string): Promise<Key[]> {
       comment = body.body;
       return true;
     })
-    .query(auth)
     .reply(201, { id: 4 });
   api
     .delete(/labels/)
-    .query(auth)
     .times(4)
     .reply(404);
-  api.post(`${HUB_API}/pulls/1/labels`).query(auth).times(2).reply(201, []);
+  api.post(`${HUB_API}/pulls/1/labels`).times(2).reply(201, []);
   await gitee.send('Merge Request Hook', giteeFixture('merge-request-open', HEAD));
   await gitee.close();
   return [...comment.matchAll(/\*\*\[Line (\d+)\]\([^)]*\)\*\* `([a-z0-9-]+)`/g)].map((match) => [

@@ -149,10 +149,9 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
 
   it('queues again at start-up the reviews a Redis restarted without persistence has lost', async () => {
     const prefix = testPrefix();
-    nock('https://gitee.com')
+    nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } })
       .get('/api/v5/repos/mindspore/hub/pulls')
       .query({
-        access_token: 'tok',
         state: 'open',
         sort: 'updated',
         direction: 'desc',

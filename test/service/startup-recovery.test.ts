@@ -98,10 +98,9 @@ describe('start-up recovery of the embedded queue', () => {
       passed: 'mshub-review/passed',
       failed: 'mshub-review/failed',
     };
-    nock('https://gitee.com')
+    nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } })
       .get('/api/v5/repos/mindspore/hub/pulls')
       .query({
-        access_token: 'tok',
         state: 'open',
         sort: 'updated',
         direction: 'desc',

@@ -170,15 +170,12 @@ const testGiteeApi = () =>
 
 /** The hub at a commit, as the Gitee API shows it: one clean asset file and no settings file. */
 function mockGiteeHubAt(commit: string): void {
-  const auth = { access_token: 'tok' };
-  nock(GITEE_API)
+  nock(GITEE_API, { reqheaders: { authorization: 'Bearer tok' } })
     .get(`${HUB_API}/git/trees/${commit}`)
-    .query({ ...auth, recursive: 1 })
+    .query({ recursive: 1 })
     .reply(200, { truncated: false, tree: [{ path: CLEAN_PATH, type: 'blob', sha: BLOB }] })
     .get(`${HUB_API}/contents/.github/mshub-review.yml`)
-    .query(auth)
     .reply(200, [])
     .get(`${HUB_API}/git/blobs/${BLOB}`)
-    .query(auth)
     .reply(200, { content: base64(CLEAN_TEXT), encoding: 'base64' });
 }

@@ -43,7 +43,8 @@ const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const MAX_PAGES = 100;
 
 /**
- * A small client for Gitee API v5: the token as `access_token`, JSON in and out, 429 and 5xx retried
+ * A small client for Gitee API v5: the token as `Authorization: Bearer` (as opensourceways'
+ * community-robot-lib sends it, through oauth2), JSON in and out, 429 and 5xx retried
  * with backoff (and Retry-After), list endpoints read page by page.
  */
 export class GiteeApi {
@@ -61,13 +62,14 @@ export class GiteeApi {
     const url = endpointUrl(this.settings.apiUrl, path);
     for (const [key, value] of Object.entries(options.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, String(value));
-    if (this.settings.token) url.searchParams.set('access_token', this.settings.token);
     for (let attempt = 0; ; attempt++) {
       const response = await fetch(url, {
         method,
         headers: {
           accept: 'application/json',
           'user-agent': 'mshub-review',
+          // In a header, as every reference client sends it (an `access_token` query ends up in proxy logs).
+          ...(this.settings.token ? { authorization: `Bearer ${this.settings.token}` } : {}),
           ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),

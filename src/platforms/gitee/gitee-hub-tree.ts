@@ -1,8 +1,8 @@
 import type { RepoConfig } from '../../config/repo-config.js';
-import { MshubError } from '../../core/errors.js';
 import type { HubTreeSource } from '../../site/site-sync.js';
 import type { GiteeApi } from './gitee-api.js';
 import { GiteePullRequestSource } from './gitee-pull-request.js';
+import { readGiteeTree } from './gitee-tree.js';
 
 /** A Gitee hub repository at a commit: its tree in one request, blobs by id. */
 export class GiteeHubTree implements HubTreeSource {
@@ -15,19 +15,10 @@ export class GiteeHubTree implements HubTreeSource {
     this.base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   }
 
+  /** The hub's files under `mshub_res` (all the catalog reads), folder by folder when Gitee truncates. */
   async listFiles(commit: string): Promise<Array<{ path: string; blob: string }>> {
-    const tree = await this.api.request<{
-      tree?: Array<{ path?: string; type?: string; sha?: string }>;
-      truncated?: boolean;
-    }>('GET', `${this.base}/git/trees/${encodeURIComponent(commit)}`, { query: { recursive: 1 } });
-    if (!tree?.tree || tree.truncated)
-      throw new MshubError(
-        'HUB_TREE_UNREADABLE',
-        `the tree of ${this.target.owner}/${this.target.repo} at ${commit} could not be listed`,
-      );
-    return tree.tree
-      .filter((entry) => entry.type === 'blob' && entry.path && entry.sha)
-      .map((entry) => ({ path: entry.path as string, blob: entry.sha as string }));
+    const blobs = await readGiteeTree(this.api, this.base, commit, ['mshub_res']);
+    return [...blobs].map(([path, blob]) => ({ path, blob }));
   }
 
   async readBlob(_path: string, blob: string): Promise<Uint8Array> {

@@ -4,10 +4,14 @@ import {
   REPO_CONFIG_PATH,
   type RepoConfig,
 } from '../../config/repo-config.js';
-import { hubContextFromPaths } from '../../core/hub-path.js';
+import { MshubError } from '../../core/errors.js';
+import { ASSETS_ROOT, hubContextFromPaths } from '../../core/hub-path.js';
+import { VENDORED_CLI_PATH } from '../../core/local-command.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
+import { changedBetweenTrees } from '../../review/compare-trees.js';
 import type { ChangedFile, PullRequestSource } from '../../review/review-platform.js';
 import type { GiteeApi } from './gitee-api.js';
+import { readGiteeTree } from './gitee-tree.js';
 
 interface GiteeContent {
   type?: string;
@@ -17,6 +21,24 @@ interface GiteeContent {
 }
 
 const segments = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
+/** One entry of `GET /pulls/{n}/files` (drone/go-scm testdata/pr_files.json, captured from gitee.com). */
+interface GiteePullFile {
+  filename?: string;
+  /** `added`, `deleted`, `renamed`, or null for a modified file. */
+  status?: string | null;
+  patch?: { deleted_file?: boolean; new_file?: boolean; renamed_file?: boolean };
+}
+
+const GITEE_FILES_CAP = 300;
+
+/** Gitee's words in the review's: a deleted file is `removed`, and is not reviewed. */
+function giteeFileStatus(file: GiteePullFile): string {
+  if (file.status === 'deleted' || file.status === 'removed' || file.patch?.deleted_file) return 'removed';
+  if (file.status === 'added' || file.patch?.new_file) return 'added';
+  if (file.status === 'renamed' || file.patch?.renamed_file) return 'renamed';
+  return 'modified';
+}
 
 /** Reads a Gitee pull request and its hub repository through Gitee API v5. */
 export class GiteePullRequestSource implements PullRequestSource {
@@ -41,11 +63,36 @@ export class GiteePullRequestSource implements PullRequestSource {
     return pull?.state === 'open' && sha ? { pullNumber: this.pullNumber, headSha: sha } : undefined;
   }
 
+  /**
+   * Gitee's files endpoint takes no paging parameters and lists at most 300 files (go-gitee:
+   * `PullRequestFiles`, "最多显示300条diff"): it is called once, and at 300 the changed files are
+   * found by comparing the base and head trees instead.
+   */
   async listChangedFiles(pullNumber: number): Promise<ChangedFile[]> {
-    const files = await this.api.list<{ filename: string; status?: string }>(
-      `${this.base}/pulls/${pullNumber}/files`,
+    const files =
+      (await this.api.request<GiteePullFile[]>('GET', `${this.base}/pulls/${pullNumber}/files`)) ?? [];
+    if (files.length >= GITEE_FILES_CAP) return this.compareTrees(pullNumber);
+    const byPath = new Map<string, ChangedFile>();
+    for (const file of files) {
+      if (typeof file.filename !== 'string' || byPath.has(file.filename)) continue;
+      byPath.set(file.filename, { path: file.filename, status: giteeFileStatus(file) });
+    }
+    return [...byPath.values()];
+  }
+
+  private async compareTrees(pullNumber: number): Promise<ChangedFile[]> {
+    const pull = await this.api.request<{ base?: { sha?: string }; head?: { sha?: string } }>(
+      'GET',
+      `${this.base}/pulls/${pullNumber}`,
     );
-    return files.map((file) => ({ path: file.filename, status: file.status ?? 'modified' }));
+    const baseSha = pull?.base?.sha;
+    const headSha = pull?.head?.sha;
+    if (!baseSha || !headSha)
+      throw new MshubError('HUB_TREE_UNREADABLE', `pull request ${pullNumber} names no base or head commit`);
+    const [base, head] = await Promise.all(
+      [baseSha, headSha].map((sha) => readGiteeTree(this.api, this.base, sha, [ASSETS_ROOT])),
+    );
+    return changedBetweenTrees(base ?? new Map(), head ?? new Map());
   }
 
   async readFile(path: string, ref: string, maxBytes: number): Promise<Uint8Array | undefined> {
@@ -56,16 +103,8 @@ export class GiteePullRequestSource implements PullRequestSource {
   }
 
   async hubContext(ref: string): Promise<HubContext> {
-    const tree = await this.api.request<{
-      tree?: Array<{ path?: string; type?: string }>;
-      truncated?: boolean;
-    }>('GET', `${this.base}/git/trees/${encodeURIComponent(ref)}`, {
-      query: { recursive: 1 },
-    });
-    if (!tree?.tree || tree.truncated) return {};
-    return hubContextFromPaths(
-      tree.tree.filter((entry) => entry.type === 'blob').flatMap((entry) => entry.path ?? []),
-    );
+    const blobs = await readGiteeTree(this.api, this.base, ref, ['mshub_res', VENDORED_CLI_PATH]);
+    return hubContextFromPaths(blobs.keys());
   }
 
   /** `.github/mshub-review.yml` on the default branch (the pull request cannot change the rules). */

@@ -6,6 +6,7 @@ import {
 } from '../../config/repo-config.js';
 import { hubContextFromPaths } from '../../core/hub-path.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
+import { changedBetweenTrees } from '../../review/compare-trees.js';
 import type { ChangedFile, PullRequestSource } from '../../review/review-platform.js';
 import type { Octokit } from './github-auth.js';
 
@@ -108,12 +109,7 @@ export class GitHubPullRequestSource implements PullRequestSource {
         );
       }),
     );
-    const changed: ChangedFile[] = [];
-    for (const [path, sha] of head ?? []) {
-      const before = base?.get(path);
-      if (before !== sha) changed.push({ path, status: before === undefined ? 'added' : 'modified' });
-    }
-    return changed;
+    return changedBetweenTrees(base ?? new Map(), head ?? new Map());
   }
 }
 

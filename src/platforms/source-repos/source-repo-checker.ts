@@ -197,11 +197,14 @@ function giteeApi(
   const query = (params: Record<string, string | undefined>) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-    if (settings.giteeToken) search.set('access_token', settings.giteeToken);
     const text = search.toString();
     return text ? `?${text}` : '';
   };
-  const headers = { accept: 'application/json', 'user-agent': 'mshub-review' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'user-agent': 'mshub-review',
+    ...(settings.giteeToken ? { authorization: `Bearer ${settings.giteeToken}` } : {}),
+  };
   const status = async (url: string) => {
     const response = await get(url, headers);
     await response.body?.cancel();
