@@ -29,4 +29,9 @@ export interface ReviewReporter {
   superseded(headSha: string): Promise<void>;
   /** The review could not finish; say why rather than stay silent. */
   failed(headSha: string, reason: string): Promise<void>;
+  /**
+   * The head commit changes no asset file, so there is nothing to review: a verdict the reporter
+   * gave an earlier commit (a label, on Gitee) must not seem to vouch for this one.
+   */
+  unreviewed?(headSha: string): Promise<void>;
 }

@@ -60,7 +60,10 @@ export async function runReviewJob(
     if (problem) unsafe.push({ path, problem });
     else if (isSubmissionFile(path)) assetPaths.push(path);
   }
-  if (assetPaths.length === 0 && unsafe.length === 0) return 'no-asset-files';
+  if (assetPaths.length === 0 && unsafe.length === 0) {
+    await reporter.unreviewed?.(headSha);
+    return 'no-asset-files';
+  }
 
   await reporter.started(headSha);
   try {

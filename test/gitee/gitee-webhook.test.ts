@@ -96,6 +96,29 @@ describe('the Gitee webhook', () => {
       await harness.service.queue.idle();
       assert.equal(captured.comments.length, 1);
     });
+
+    it('takes two different events signed in the same millisecond as two deliveries', async () => {
+      harness = await startGiteeHarness('signature');
+      const timestamp = String(Date.now());
+      const merged = giteeFixture('merge-request-merge', HEAD);
+      const push = { ref: 'refs/heads/master', after: HEAD, repository: merged.repository };
+      const first = await harness.send('Merge Request Hook', giteeFixture('merge-request-close', HEAD), {
+        timestamp,
+      });
+      const second = await harness.send('Push Hook', push, { timestamp });
+      assert.deepEqual([first.body.outcome, second.body.outcome], ['cancelled', 'ignored']);
+    });
+
+    it('refuses a signature used for more bodies than one action sends', async () => {
+      harness = await startGiteeHarness('signature');
+      const timestamp = String(Date.now());
+      const outcomes: number[] = [];
+      for (let index = 0; index < 5; index++) {
+        const reply = await harness.send('Tag Push Hook', { ref: `refs/tags/v${index}` }, { timestamp });
+        outcomes.push(reply.status);
+      }
+      assert.deepEqual(outcomes, [200, 200, 200, 200, 409]);
+    });
   });
 
   describe('bad requests', () => {
@@ -165,6 +188,83 @@ describe('the Gitee webhook', () => {
       assert.deepEqual(reply.body, { outcome: 'ignored' });
     });
 
+    it('reviews again when the target branch changed', async () => {
+      harness = await startGiteeHarness();
+      const captured = mockGiteeReview({ text: assetFile(asset.sha256) });
+      const retargeted = giteeFixture('merge-request-update-source-branch', HEAD);
+      retargeted.action_desc = 'target_branch_changed';
+      const reply = await harness.send('Merge Request Hook', retargeted);
+      assert.deepEqual(reply.body, { outcome: 'queued' });
+      await harness.service.queue.idle();
+      assert.equal(captured.comments.length, 1);
+    });
+
+    it('takes its verdict label off when a push leaves no asset file to review', async () => {
+      harness = await startGiteeHarness();
+      const removed: string[] = [];
+      const gitee = nock(GITEE_API, { reqheaders: { authorization: 'Bearer tok' } });
+      gitee
+        .get(`${HUB_API}/contents/.github/mshub-review.yml`)
+        .reply(200, [])
+        .get(`${HUB_API}/pulls/1/files`)
+        .reply(200, [{ filename: 'README.md', status: 'modified' }])
+        .get(`${HUB_API}/pulls/1/labels`)
+        .reply(200, [{ name: 'mshub-review/passed' }, { name: 'documentation' }])
+        .delete(`${HUB_API}/pulls/1/labels/mshub-review%2Fpassed`)
+        .reply(204, function () {
+          removed.push(this.req.path);
+          return '';
+        });
+      const reply = await harness.send(
+        'Merge Request Hook',
+        giteeFixture('merge-request-update-source-branch', HEAD),
+      );
+      assert.deepEqual(reply.body, { outcome: 'queued' });
+      await harness.service.queue.idle();
+      assert.equal(removed.length, 1, "only the bot's label goes; the others stay");
+    });
+
+    it('creates its labels in a repository that does not have them yet', async () => {
+      harness = await startGiteeHarness();
+      const created: unknown[] = [];
+      const gitee = nock(GITEE_API, { reqheaders: { authorization: 'Bearer tok' } });
+      gitee
+        .get(`${HUB_API}/contents/.github/mshub-review.yml`)
+        .reply(200, [])
+        .get(`${HUB_API}/pulls/1/files`)
+        .reply(200, [{ filename: 'mshub_res/assets/../x.md', status: 'added' }])
+        .delete(/\/pulls\/1\/labels\/.+/)
+        .times(4)
+        .reply(404)
+        .post(`${HUB_API}/pulls/1/labels`)
+        .reply(404, { message: 'label not found' })
+        .get(`${HUB_API}/labels`)
+        .query({ page: 1, per_page: 100 })
+        .reply(200, [{ name: 'mshub-review/pending' }])
+        .post(`${HUB_API}/labels`, (body) => {
+          created.push(body);
+          return true;
+        })
+        .times(2)
+        .reply(201, {})
+        .post(`${HUB_API}/pulls/1/labels`)
+        .times(2)
+        .reply(201, [])
+        .get('/api/v5/user')
+        .reply(200, { login: 'mshub-bot' })
+        .get(`${HUB_API}/pulls/1/comments`)
+        .query({ page: 1, per_page: 100 })
+        .reply(200, [])
+        .post(`${HUB_API}/pulls/1/comments`)
+        .reply(201, { id: 1 });
+      await harness.send('Merge Request Hook', giteeFixture('merge-request-open', HEAD));
+      await harness.service.queue.idle();
+      assert.deepEqual(created, [
+        { name: 'mshub-review/passed', color: '2ea44f' },
+        { name: 'mshub-review/failed', color: 'd73a4a' },
+      ]);
+    });
+
     it('reviews nothing when the pull request is closed', async () => {
       harness = await startGiteeHarness();
       const reply = await harness.send('Merge Request Hook', giteeFixture('merge-request-close', HEAD));
@@ -192,6 +292,16 @@ describe('the Gitee webhook', () => {
       assert.deepEqual(reply.body, { outcome: 'queued' });
       await harness.service.queue.idle();
       assert.equal(captured.comments.length, 1);
+    });
+
+    it('takes only a new comment as a command, not an edited or deleted /recheck', async () => {
+      harness = await startGiteeHarness();
+      for (const action of ['edit', 'update', 'delete']) {
+        const note = giteeFixture('note-recheck');
+        note.action = action;
+        const reply = await harness.send('Note Hook', note);
+        assert.deepEqual(reply.body, { outcome: 'ignored' }, action);
+      }
     });
   });
 });

@@ -2,7 +2,17 @@ import { COMMENT_MARKER } from '../../core/report/render-markdown.js';
 import { type ReviewReport, verdictOf } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
 import { decideCommentWrite, reviewFailureText, stickyCommentBody } from '../../review/sticky-comment.js';
-import type { GiteeApi } from './gitee-api.js';
+import { type GiteeApi, GiteeApiError } from './gitee-api.js';
+
+/**
+ * Gitee wants a colour for a new label, six hex digits without `#` (go-gitee `LabelPostParam`:
+ * "为6位的数字，如: 000000"): grey while pending, green passed, red failed.
+ */
+const LABEL_COLORS: Record<keyof GiteeLabels, string> = {
+  pending: 'cccccc',
+  passed: '2ea44f',
+  failed: 'd73a4a',
+};
 
 export interface GiteeLabels {
   /** While a review runs; a restarted server reviews again the pull requests it finds still pending. */
@@ -58,6 +68,22 @@ export class GiteeReporter implements ReviewReporter {
 
   async superseded(): Promise<void> {}
 
+  /** A push that leaves no asset file to review takes the bot's verdict label off. */
+  async unreviewed(): Promise<void> {
+    const pull = this.target.pullNumber();
+    if (pull === undefined) return;
+    const present = new Set(
+      (
+        (await this.api.request<Array<{ name?: string }>>('GET', `${this.base}/pulls/${pull}/labels`)) ?? []
+      ).map((label) => label.name),
+    );
+    for (const name of Object.values(this.options.labels))
+      if (present.has(name))
+        await this.api.request('DELETE', `${this.base}/pulls/${pull}/labels/${encodeURIComponent(name)}`, {
+          allow404: true,
+        });
+  }
+
   async failed(headSha: string, reason: string): Promise<void> {
     const body = `${COMMENT_MARKER}\n### ❌ mshub-review could not finish\n\n${reviewFailureText(headSha, reason)}\n<!-- mshub-review:verdict=failure -->\n`;
     await this.upsertComment(body, 'failure');
@@ -108,6 +134,27 @@ export class GiteeReporter implements ReviewReporter {
         { allow404: true },
       );
     }
-    await this.api.request('POST', `${this.base}/pulls/${pull}/labels`, { body: [labels[state]] });
+    const add = () =>
+      this.api.request('POST', `${this.base}/pulls/${pull}/labels`, { body: [labels[state]] });
+    try {
+      await add();
+    } catch (error) {
+      // A repository without the bot's labels refuses them: create them, as MindSpore's label robot
+      // does, and add again.
+      if (!(error instanceof GiteeApiError) || ![400, 404, 422].includes(error.status)) throw error;
+      await this.createLabels();
+      await add();
+    }
+  }
+
+  private async createLabels(): Promise<void> {
+    const existing = new Set(
+      (await this.api.list<{ name?: string }>(`${this.base}/labels`)).map((label) => label.name),
+    );
+    for (const [state, name] of Object.entries(this.options.labels))
+      if (!existing.has(name))
+        await this.api.request('POST', `${this.base}/labels`, {
+          body: { name, color: LABEL_COLORS[state as keyof GiteeLabels] },
+        });
   }
 }

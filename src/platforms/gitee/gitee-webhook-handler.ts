@@ -88,11 +88,25 @@ async function handle(request: IncomingMessage, options: GiteeWebhookOptions): P
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
     return { reply: { status: 400, body: { error: 'the body is not a JSON object' } } };
-  if (!(await options.replays.firstUse(auth.replayKey)))
-    return { reply: { status: 200, body: { outcome: 'duplicate' } } };
-
   const event = headerOf(request, 'x-gitee-event') ?? '';
-  const deliveryId = `gitee:${createHash('sha256').update(auth.replayKey).digest('hex').slice(0, 16)}`;
+  // Gitee signs only the timestamp and sends no delivery id: two events in one millisecond share a
+  // signature, so a delivery is the signature, the event and the body. As the body is not signed, one
+  // signature carries at most MAX_DELIVERIES_PER_SIGNATURE different deliveries.
+  const bodyDigest = createHash('sha256').update(body.bytes).digest('hex');
+  const deliveryKey = `${auth.replayKey}:${event.slice(0, 60)}:${bodyDigest}`;
+  if (!(await options.replays.firstUse(deliveryKey)))
+    return { reply: { status: 200, body: { outcome: 'duplicate' } } };
+  if (!(await claimSignatureSlot(options.replays, auth.replayKey))) {
+    options.log?.warn(
+      { bytes: size },
+      'Gitee webhook refused: its signature was already used for other bodies',
+    );
+    return {
+      reply: { status: 409, body: { error: 'this signature was already used' } },
+      closeConnection: true,
+    };
+  }
+  const deliveryId = `gitee:${createHash('sha256').update(deliveryKey).digest('hex').slice(0, 16)}`;
   let outcome: string;
   try {
     outcome = await route(event, payload, deliveryId, options);
@@ -131,6 +145,15 @@ async function handle(request: IncomingMessage, options: GiteeWebhookOptions): P
   return { reply: { status: 200, body: { outcome } } };
 }
 
+/** Distinct deliveries Gitee may send under one signed timestamp (events of one action, same millisecond). */
+const MAX_DELIVERIES_PER_SIGNATURE = 4;
+
+async function claimSignatureSlot(replays: ReplayGuard, signature: string): Promise<boolean> {
+  for (let slot = 1; slot <= MAX_DELIVERIES_PER_SIGNATURE; slot++)
+    if (await replays.firstUse(`${signature}#${slot}`)) return true;
+  return false;
+}
+
 async function route(
   event: string,
   payload: GiteePayload,
@@ -162,7 +185,12 @@ async function route(
   if (event !== 'Merge Request Hook' && event !== 'Note Hook') return 'unknown-event';
   const target = targetOf(payload);
   if (event === 'Note Hook') {
-    if (payload.noteable_type !== 'PullRequest' || !RECHECK_COMMAND.test(payload.comment?.body ?? ''))
+    // Only a new comment is a command: an edited or deleted `/recheck` is not asked again.
+    if (
+      payload.action !== 'comment' ||
+      payload.noteable_type !== 'PullRequest' ||
+      !RECHECK_COMMAND.test(payload.comment?.body ?? '')
+    )
       return 'ignored';
     if (!target) return 'bad-payload';
     return service.queue.enqueue({ ...target, deliveryId, trigger: 'note.recheck' }, { force: true });
@@ -182,7 +210,8 @@ async function route(
   }
   const review =
     REVIEW_ACTIONS.has(action ?? '') ||
-    (action === 'update' && payload.action_desc === 'source_branch_changed');
+    (action === 'update' &&
+      (payload.action_desc === 'source_branch_changed' || payload.action_desc === 'target_branch_changed'));
   if (!review) return 'ignored';
   const headSha = payload.pull_request?.head?.sha;
   if (!headSha || !/^[0-9a-f]{7,64}$/i.test(headSha)) return 'bad-payload';
