@@ -9,6 +9,7 @@ import { renderJson } from '../core/report/render-json.js';
 import { renderText } from '../core/report/render-text.js';
 import { buildReport, type ReviewReport } from '../core/report/review-report.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
+import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { type LocalSelection, readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-files.js';
@@ -80,7 +81,11 @@ export async function reportOnFiles(
     (options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined);
   const adapters: ReviewAdapters = {};
   if (hasher) adapters.hasher = hasher;
-  if (options.checkRepo) adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos);
+  if (options.checkRepo)
+    adapters.sourceRepos = new HostedSourceRepoChecker(
+      io.environment.sourceRepos,
+      new GiteeApi(io.environment.gitee.api),
+    );
   let report: ReviewReport;
   try {
     const findings = await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters);

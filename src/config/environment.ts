@@ -246,12 +246,10 @@ function readGiteeRepositories(
 function readSourceRepoSettings(env: NodeJS.ProcessEnv): SourceRepoSettings {
   const settings: SourceRepoSettings = {
     githubApiUrl: httpsUrl(env, 'SOURCE_GITHUB_API_URL', 'https://api.github.com'),
-    giteeApiUrl: httpsUrl(env, 'GITEE_API_URL', 'https://gitee.com/api/v5'),
     cacheTtlMs: positiveInteger(env, 'SOURCE_REPO_CACHE_TTL_SECONDS', 3600, 0) * 1000,
     timeoutMs: positiveInteger(env, 'SOURCE_REPO_TIMEOUT_MS', 15_000),
   };
   if (env.SOURCE_GITHUB_TOKEN) settings.githubToken = env.SOURCE_GITHUB_TOKEN;
-  if (env.GITEE_TOKEN) settings.giteeToken = env.GITEE_TOKEN;
   return settings;
 }
 

@@ -34,9 +34,10 @@ export interface Runtime {
 /** The services `serve` and `worker` share, wired from the environment. */
 export function createRuntime(environment: Environment, log?: Logger): Runtime {
   const verifier = new AssetVerifier(environment.downloads);
-  const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos);
   const { gitee } = environment;
+  // One Gitee client, for the hub and for the source repositories its files link to.
   const giteeApi = new GiteeApi(gitee.api);
+  const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos, giteeApi);
   const activity = new Activity();
   const redisSettings = environment.queue.redis;
   const redis = redisSettings ? connectRedis(redisSettings.url, 'producer') : undefined;

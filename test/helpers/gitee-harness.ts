@@ -56,12 +56,11 @@ export async function startGiteeHarness(
     { ...DEFAULT_DOWNLOAD_SETTINGS, allowPrivateHosts: ['127.0.0.1'], ca: TEST_CA, retries: 0 },
     { lookup: loopbackOnlyLookup },
   );
-  const sourceRepos = new HostedSourceRepoChecker({
-    githubApiUrl: 'https://api.github.com',
-    giteeApiUrl: 'https://gitee.com/api/v5',
-    cacheTtlMs: 0,
-    timeoutMs: 5000,
-  });
+  const sourceRepos = new HostedSourceRepoChecker(
+    { githubApiUrl: 'https://api.github.com', cacheTtlMs: 0, timeoutMs: 5000 },
+    // Anonymous, as a deployment without GITEE_TOKEN reads public source repositories.
+    new GiteeApi({ apiUrl: 'https://gitee.com/api/v5', retries: 0, timeoutMs: 5000 }),
+  );
   const api = new GiteeApi(
     { apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 2, timeoutMs: 5000 },
     async () => {},

@@ -4,6 +4,7 @@ import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { DEFAULT_DOWNLOAD_SETTINGS } from '../../src/config/environment.js';
 import { AssetVerifier } from '../../src/net/asset-verifier.js';
+import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { createGitHubApp } from '../../src/platforms/github/github-app.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
 import { ReviewService } from '../../src/service/review-service.js';
@@ -82,12 +83,11 @@ export async function startHarness(
     { ...DEFAULT_DOWNLOAD_SETTINGS, allowPrivateHosts: ['127.0.0.1'], ca: TEST_CA, retries: 0 },
     { sleep: async () => {}, lookup: loopbackOnlyLookup },
   );
-  const sourceRepos = new HostedSourceRepoChecker({
-    githubApiUrl: 'https://api.github.com',
-    giteeApiUrl: 'https://gitee.com/api/v5',
-    cacheTtlMs: 0,
-    timeoutMs: 5000,
-  });
+  const sourceRepos = new HostedSourceRepoChecker(
+    { githubApiUrl: 'https://api.github.com', cacheTtlMs: 0, timeoutMs: 5000 },
+    // Anonymous, as a deployment without GITEE_TOKEN reads public source repositories.
+    new GiteeApi({ apiUrl: 'https://gitee.com/api/v5', retries: 0, timeoutMs: 5000 }),
+  );
   const errors: string[] = [];
   const log = { info() {}, error: (data: { err?: Error }) => errors.push(data.err?.message ?? 'unknown') };
   const service = new ReviewService({

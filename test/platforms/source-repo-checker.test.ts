@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import nock from 'nock';
 import { parseRepoLink } from '../../src/core/links.js';
 import { definesCreateNetwork } from '../../src/core/verification/hub-conf.js';
+import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
@@ -10,10 +11,16 @@ useStrictNock();
 
 const SETTINGS = {
   githubApiUrl: 'https://api.github.com',
-  giteeApiUrl: 'https://gitee.com/api/v5',
   cacheTtlMs: 60_000,
   timeoutMs: 5000,
 };
+const gitee = (token?: string) =>
+  new GiteeApi({
+    apiUrl: 'https://gitee.com/api/v5',
+    retries: 0,
+    timeoutMs: 5000,
+    ...(token ? { token } : {}),
+  });
 const HUB_CONF =
   'import src.resnet as r\n\ndef create_network(name, *args, **kwargs):\n    return r.resnet50(*args, **kwargs)\n';
 const link = (url: string) => {
@@ -39,7 +46,7 @@ describe('the source repository check on GitHub', () => {
       .query({ ref: 'v0.5.0' })
       .matchHeader('accept', 'application/vnd.github.raw')
       .reply(200, HUB_CONF);
-    const outcome = await new HostedSourceRepoChecker(SETTINGS).check(
+    const outcome = await new HostedSourceRepoChecker(SETTINGS, gitee()).check(
       link('https://github.com/mindspore-lab/mindcv/tree/v0.5.0/configs/vgg'),
     );
     assert.deepEqual(outcome, {
@@ -68,7 +75,7 @@ describe('the source repository check on GitHub', () => {
       .reply(200, {})
       .get('/repos/o/r/commits/nope')
       .reply(422);
-    const checker = new HostedSourceRepoChecker(SETTINGS);
+    const checker = new HostedSourceRepoChecker(SETTINGS, gitee());
     assert.deepEqual(await checker.check(link('https://github.com/o/r/tree/main/m')), {
       ok: false,
       kind: 'file',
@@ -88,7 +95,7 @@ describe('the source repository check on GitHub', () => {
       .reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0' })
       .get('/repos/o/r/contents/mindspore_hub_conf.py')
       .reply(200, HUB_CONF);
-    const checker = new HostedSourceRepoChecker(SETTINGS);
+    const checker = new HostedSourceRepoChecker(SETTINGS, gitee());
     assert.deepEqual(await checker.check(link('https://github.com/o/r')), {
       ok: false,
       kind: 'unchecked',
@@ -102,7 +109,7 @@ describe('the source repository check on GitHub', () => {
       .get('/repos/o/r/contents/mindspore_hub_conf.py')
       .matchHeader('authorization', 'Bearer s3cret')
       .reply(200, 'def build():\n  pass\n');
-    const outcome = await new HostedSourceRepoChecker({ ...SETTINGS, githubToken: 's3cret' }).check(
+    const outcome = await new HostedSourceRepoChecker({ ...SETTINGS, githubToken: 's3cret' }, gitee()).check(
       link('https://github.com/o/r'),
     );
     assert.deepEqual(outcome, { ok: true, definesCreateNetwork: false, url: 'https://github.com/o/r' });
@@ -114,7 +121,9 @@ describe('an oversized mindspore_hub_conf.py', () => {
 
   it('is not read past 1 MiB on GitHub, and the contributor is told what to change', async () => {
     nock('https://api.github.com').get('/repos/o/r/contents/mindspore_hub_conf.py').reply(200, huge);
-    const outcome = await new HostedSourceRepoChecker(SETTINGS).check(link('https://github.com/o/r'));
+    const outcome = await new HostedSourceRepoChecker(SETTINGS, gitee()).check(
+      link('https://github.com/o/r'),
+    );
     assert.deepEqual(outcome, {
       ok: false,
       kind: 'unchecked',
@@ -127,7 +136,7 @@ describe('an oversized mindspore_hub_conf.py', () => {
     nock('https://gitee.com')
       .get('/api/v5/repos/o/r/contents/mindspore_hub_conf.py')
       .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(huge).toString('base64') });
-    const outcome = await new HostedSourceRepoChecker(SETTINGS).check(link('https://gitee.com/o/r'));
+    const outcome = await new HostedSourceRepoChecker(SETTINGS, gitee()).check(link('https://gitee.com/o/r'));
     assert.equal(
       !outcome.ok && outcome.reason,
       'mindspore_hub_conf.py is larger than 1 MiB, too large to read',
@@ -141,7 +150,7 @@ describe('the source repository check on Gitee', () => {
       .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
       .query({ ref: 'r1.9' })
       .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(HUB_CONF).toString('base64') });
-    const outcome = await new HostedSourceRepoChecker(SETTINGS).check(
+    const outcome = await new HostedSourceRepoChecker(SETTINGS, gitee()).check(
       link('https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert'),
     );
     assert.equal(outcome.ok && outcome.definesCreateNetwork, true);
@@ -156,15 +165,29 @@ describe('the source repository check on Gitee', () => {
       .reply(200, {})
       .get('/api/v5/repos/mindspore/models/commits/master')
       .reply(200, {});
-    const outcome = await new HostedSourceRepoChecker({ ...SETTINGS, giteeToken: 'tok' }).check(
+    const outcome = await new HostedSourceRepoChecker(SETTINGS, gitee('tok')).check(
       link('https://gitee.com/mindspore/models/tree/master/x'),
     );
     assert.deepEqual(outcome, { ok: false, kind: 'file', reason: 'x/mindspore_hub_conf.py does not exist' });
   });
 
+  it("goes through the bot's one Gitee client: its Bearer token, and its retries", async () => {
+    nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } })
+      .get('/api/v5/repos/o/r/contents/mindspore_hub_conf.py')
+      .reply(502)
+      .get('/api/v5/repos/o/r/contents/mindspore_hub_conf.py')
+      .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(HUB_CONF).toString('base64') });
+    const client = new GiteeApi(
+      { apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 1, timeoutMs: 5000 },
+      async () => {},
+    );
+    const outcome = await new HostedSourceRepoChecker(SETTINGS, client).check(link('https://gitee.com/o/r'));
+    assert.equal(outcome.ok && outcome.definesCreateNetwork, true);
+  });
+
   it('reports a server error as unchecked', async () => {
     nock('https://gitee.com').get('/api/v5/repos/o/r/contents/mindspore_hub_conf.py').reply(502);
-    const outcome = await new HostedSourceRepoChecker(SETTINGS).check(link('https://gitee.com/o/r'));
+    const outcome = await new HostedSourceRepoChecker(SETTINGS, gitee()).check(link('https://gitee.com/o/r'));
     assert.deepEqual(outcome, { ok: false, kind: 'unchecked', reason: 'the Gitee API answered HTTP 502' });
   });
 });

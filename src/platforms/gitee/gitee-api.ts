@@ -59,6 +59,55 @@ export class GiteeApi {
     path: string,
     options: { query?: Record<string, string | number | undefined>; body?: unknown; allow404?: boolean } = {},
   ): Promise<T | undefined> {
+    const response = await this.send(method, path, options);
+    if (response.ok) {
+      const text = await response.text();
+      return (text === '' ? undefined : JSON.parse(text)) as T;
+    }
+    await response.body?.cancel();
+    if (response.status === 404 && options.allow404) return undefined;
+    throw new GiteeApiError(
+      response.status,
+      path,
+      `the Gitee API answered HTTP ${response.status} to ${method} ${path}`,
+    );
+  }
+
+  /**
+   * A GET whose answer is read only up to `maxBytes` (the rest is never downloaded), whatever its
+   * status: for reading files of repositories the bot does not control.
+   */
+  async getCapped(
+    path: string,
+    query: Record<string, string | number | undefined>,
+    maxBytes: number,
+  ): Promise<{ status: number; headers: Headers; text: string; complete: boolean }> {
+    const response = await this.send('GET', path, { query });
+    const reader = response.body?.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let complete = true;
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        complete = false;
+        break;
+      }
+    }
+    const text = Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
+    return { status: response.status, headers: response.headers, text, complete };
+  }
+
+  /** One call, 429 and 5xx asked again with backoff (and Retry-After); the last answer is returned. */
+  private async send(
+    method: string,
+    path: string,
+    options: { query?: Record<string, string | number | undefined>; body?: unknown },
+  ): Promise<Response> {
     const url = endpointUrl(this.settings.apiUrl, path);
     for (const [key, value] of Object.entries(options.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -75,19 +124,9 @@ export class GiteeApi {
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
-      if (response.ok) {
-        const text = await response.text();
-        return (text === '' ? undefined : JSON.parse(text)) as T;
-      }
+      if (response.ok || !RETRY_STATUSES.has(response.status) || attempt >= this.settings.retries)
+        return response;
       await response.body?.cancel();
-      if (response.status === 404 && options.allow404) return undefined;
-      if (!RETRY_STATUSES.has(response.status) || attempt >= this.settings.retries) {
-        throw new GiteeApiError(
-          response.status,
-          path,
-          `the Gitee API answered HTTP ${response.status} to ${method} ${path}`,
-        );
-      }
       const retryAfter = Number(response.headers.get('retry-after'));
       await this.sleep(
         Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 60) * 1000 : 500 * 2 ** attempt,

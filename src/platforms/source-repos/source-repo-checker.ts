@@ -5,12 +5,11 @@ import {
   type SourceRepoChecker,
   type SourceRepoOutcome,
 } from '../../core/verification/hub-conf.js';
+import type { GiteeApi } from '../gitee/gitee-api.js';
 
 export interface SourceRepoSettings {
   githubApiUrl: string;
   githubToken?: string;
-  giteeApiUrl: string;
-  giteeToken?: string;
   /** How long an answer is reused for the same repository, ref and folder. */
   cacheTtlMs: number;
   timeoutMs: number;
@@ -73,12 +72,14 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
 
   constructor(
     private readonly settings: SourceRepoSettings,
+    /** The bot's Gitee client: one set of Gitee settings, read once. */
+    gitee: GiteeApi,
     fetchFn: FetchFn = fetch,
     private readonly now: () => number = Date.now,
   ) {
     const get = (url: string, headers: Record<string, string>) =>
       fetchFn(url, { headers, signal: AbortSignal.timeout(settings.timeoutMs) });
-    this.hosts = { github: githubApi(settings, get), gitee: giteeApi(settings, get) };
+    this.hosts = { github: githubApi(settings, get), gitee: giteeHost(gitee) };
   }
 
   check(link: RepoLink): Promise<SourceRepoOutcome> {
@@ -139,14 +140,15 @@ const repoPath = (link: RepoLink) =>
   `repos/${encodeURIComponent(link.owner)}/${encodeURIComponent(link.repo)}`;
 
 async function failIfUnavailable(response: Response, host: string): Promise<void> {
-  if (
-    response.status === 429 ||
-    (response.status === 403 && response.headers.get('x-ratelimit-remaining') === '0')
-  ) {
+  failIfUnavailableStatus(response.status, response.headers, host);
+}
+
+function failIfUnavailableStatus(status: number, headers: Headers, host: string): void {
+  if (status === 429 || (status === 403 && headers.get('x-ratelimit-remaining') === '0')) {
     throw new HostFailure(`the ${host} API rate limit is reached`);
   }
-  if (response.status >= 500 || response.status === 403 || response.status === 401) {
-    throw new HostFailure(`the ${host} API answered HTTP ${response.status}`);
+  if (status >= 500 || status === 403 || status === 401) {
+    throw new HostFailure(`the ${host} API answered HTTP ${status}`);
   }
 }
 
@@ -189,46 +191,29 @@ function githubApi(
   };
 }
 
-function giteeApi(
-  settings: SourceRepoSettings,
-  get: (url: string, headers: Record<string, string>) => Promise<Response>,
-): HostApi {
-  const base = settings.giteeApiUrl.replace(/\/+$/, '');
-  const query = (params: Record<string, string | undefined>) => {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-    const text = search.toString();
-    return text ? `?${text}` : '';
-  };
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'user-agent': 'mshub-review',
-    ...(settings.giteeToken ? { authorization: `Bearer ${settings.giteeToken}` } : {}),
-  };
-  const status = async (url: string) => {
-    const response = await get(url, headers);
-    await response.body?.cancel();
-    await failIfUnavailable(response, 'Gitee');
-    return response.status;
+/** Through the bot's one Gitee client (its settings, token and retries), the reads capped as on GitHub. */
+function giteeHost(gitee: GiteeApi): HostApi {
+  const statusOf = async (path: string) => {
+    const answer = await gitee.getCapped(path, {}, 0);
+    failIfUnavailableStatus(answer.status, answer.headers, 'Gitee');
+    return answer.status;
   };
   return {
     async readFile(link, path) {
-      const response = await get(
-        `${base}/${repoPath(link)}/contents/${encodePath(path)}${query({ ref: link.ref })}`,
-        headers,
-      );
-      await failIfUnavailable(response, 'Gitee');
-      if (response.status === 404) {
-        await response.body?.cancel();
-        return undefined;
-      }
-      if (!response.ok) throw new HostFailure(`the Gitee API answered HTTP ${response.status}`);
       // Base64 in JSON: a third larger than the file.
-      const { text, complete } = await readCapped(response, HUB_CONF_MAX_BYTES * 2);
-      if (!complete) throw tooLarge(path);
+      const answer = await gitee.getCapped(
+        `/${repoPath(link)}/contents/${encodePath(path)}`,
+        { ref: link.ref },
+        HUB_CONF_MAX_BYTES * 2,
+      );
+      failIfUnavailableStatus(answer.status, answer.headers, 'Gitee');
+      if (answer.status === 404) return undefined;
+      if (answer.status < 200 || answer.status >= 300)
+        throw new HostFailure(`the Gitee API answered HTTP ${answer.status}`);
+      if (!answer.complete) throw tooLarge(path);
       let body: { type?: string; content?: string; encoding?: string } | unknown[];
       try {
-        body = JSON.parse(text);
+        body = JSON.parse(answer.text);
       } catch {
         throw new HostFailure('the Gitee API answered with something that is not JSON');
       }
@@ -237,10 +222,8 @@ function giteeApi(
         return undefined;
       return Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
     },
-    repoExists: async (link) => (await status(`${base}/${repoPath(link)}${query({})}`)) === 200,
+    repoExists: async (link) => (await statusOf(`/${repoPath(link)}`)) === 200,
     refExists: async (link) =>
-      (await status(
-        `${base}/${repoPath(link)}/commits/${encodeURIComponent(link.ref ?? '')}${query({})}`,
-      )) === 200,
+      (await statusOf(`/${repoPath(link)}/commits/${encodeURIComponent(link.ref ?? '')}`)) === 200,
   };
 }
