@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import nock from 'nock';
 import { runServe } from '../../src/cli/serve-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
+import { createLogger } from '../../src/service/create-logger.js';
+import { giteeFixture, giteeSignatureFor, SECRET } from '../helpers/gitee-harness.js';
 import { API, pullRequestPayload, REPO_API } from '../helpers/github-app-harness.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
@@ -68,6 +74,55 @@ describe('mshub-review serve', () => {
       );
       const accepted = await fetch(`${base}/api/github/webhooks`, { method: 'POST', body, headers });
       assert.equal(accepted.status, 200);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('serves Gitee alone: without APP_ID it answers a signed Gitee webhook, and says once what it serves', async () => {
+    const lines: string[] = [];
+    const log = createLogger(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    );
+    const server = await runServe(
+      readEnvironment({
+        GITEE_WEBHOOK_SECRET: SECRET,
+        GITEE_TOKEN: 'tok',
+        STATE_DIR: mkdtempSync(join(tmpdir(), 'serve-gitee-')),
+        HOST: '127.0.0.1',
+        PORT: '0',
+      }),
+      { log },
+    );
+    try {
+      assert.equal(await server.recovered, 0);
+      const started = lines
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.msg === 'mshub-review serve started');
+      assert.equal(started.length, 1);
+      assert.deepEqual(started[0].platforms, ['gitee']);
+      const base = `http://127.0.0.1:${server.port}`;
+      const timestamp = String(Date.now());
+      const reply = await fetch(`${base}/api/gitee/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-gitee-event': 'Merge Request Hook',
+          'x-gitee-timestamp': timestamp,
+          'x-gitee-token': giteeSignatureFor(timestamp),
+        },
+        body: JSON.stringify(giteeFixture('merge-request-update-title', 'd'.repeat(40))),
+      });
+      assert.equal(reply.status, 200);
+      assert.deepEqual(await reply.json(), { outcome: 'ignored' });
+      const github = await fetch(`${base}/api/github/webhooks`, { method: 'POST', body: '{}' });
+      assert.equal(github.status, 404, 'no GitHub App is configured');
     } finally {
       await server.stop();
     }
