@@ -26,8 +26,9 @@ export async function runSiteSync(
   await mkdir(options.out, { recursive: true });
   await writeFile(join(options.out, 'catalog.json'), `${JSON.stringify(catalog, null, 2)}\n`);
   await writeFile(join(options.out, 'index.html'), renderHubPage(catalog));
+  const withProblems = catalog.models.filter((model) => model.problems !== undefined).length;
   io.stdout.write(
-    `${catalog.models.length} models written to ${join(options.out, 'catalog.json')} and index.html; ${catalog.invalid.length} files with errors are listed under "invalid".\n`,
+    `${catalog.models.length} models written to ${join(options.out, 'catalog.json')} and index.html (${withProblems} with problems shown on them); ${catalog.invalid.length} files the hub itself rejects are listed under "invalid".\n`,
   );
   return EXIT.OK;
 }

@@ -13,9 +13,12 @@ describe('mshub-review site-sync', () => {
     const out = mkdtempSync(join(tmpdir(), 'mshub-site-'));
     const run = await runCliCaptured(['site-sync', '--hub', SAMPLE_HUB, '--out', out, '--commit', 'abc123']);
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /^6 models written to .*; 5 files with errors are listed under "invalid"\.\n$/);
+    assert.match(
+      run.stdout,
+      /^8 models written to .* and index\.html \(5 with problems shown on them\); 3 files the hub itself rejects are listed under "invalid"\.\n$/,
+    );
     const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8')) as Catalog;
-    assert.equal(catalog.models.length, 6);
+    assert.equal(catalog.models.length, 8);
     assert.equal(catalog.commit, 'abc123');
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     assert.match(page, /<title>MindSpore Hub models<\/title>/);

@@ -1,11 +1,17 @@
 import { MshubError } from '../errors.js';
 import type { Finding } from '../findings.js';
+import { RULES } from '../rules/rule-catalog.js';
 import type { HubContext } from '../rules/rule-context.js';
 import { loadedAssetIndex } from '../rules/rule-context.js';
 import type { RulesConfig } from '../rules/rules-config.js';
 import type { AssetFileInput, AssetFileResult } from '../validate-asset-file.js';
 import { validateAssetFileResults } from '../validate-hub.js';
 import { hubUid } from './hub-uid.js';
+
+/** The rules the hub's own validator enforces: an error of one of these keeps a model off the hub. */
+const HUB_RULES: ReadonlySet<string> = new Set(
+  RULES.filter((rule) => rule.origin === 'hub').map((rule) => rule.id),
+);
 
 /** One model of the hub: its front matter plus what the hub's own export adds. */
 export interface CatalogModel {
@@ -18,20 +24,33 @@ export interface CatalogModel {
   /** Index of the last ckpt asset, as `check.py` writes it (absent without assets). */
   'asset-id'?: number;
   path: string;
+  /**
+   * What mshub-review finds wrong beyond the hub's own checks (a truncated digest, say): the hub
+   * lists the model, so the catalog does too, and the page shows these on it.
+   */
+  problems?: CatalogProblem[];
+}
+
+export interface CatalogProblem {
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+  line?: number;
 }
 
 export interface Catalog {
   /** The commit the catalog was built from, when known. */
   commit?: string;
   models: CatalogModel[];
-  /** Files that are not in `models`, with the errors that keep them out. */
+  /** Files the hub's own export leaves out, with the errors that keep them out. */
   invalid: Array<{ path: string; errors: Finding[] }>;
 }
 
 /**
- * The hub catalog: one record per valid asset file, with the fields of `check.py`'s export
- * (`extract_info_to_json` / `sanity_check`). Files with errors are listed with them, never dropped
- * silently; `*_cn.md` pages are described by their English twin.
+ * The hub catalog: one record per model the hub's own export (`check.py`'s `sanity_check`) lists,
+ * with its fields. A file goes under `invalid` only for an error of a rule the hub itself enforces
+ * (so the hub rejects it too); other errors and warnings stay on the model as its `problems`.
+ * `*_cn.md` pages are described by their English twin.
  */
 export function buildCatalog(
   inputs: Iterable<AssetFileInput>,
@@ -51,11 +70,22 @@ export function catalogFromResults(
   if (options.commit) catalog.commit = options.commit;
   for (const result of results) {
     const errors = result.findings.filter((finding) => finding.severity === 'error');
-    if (errors.length > 0) catalog.invalid.push({ path: result.path, errors });
+    if (errors.some((finding) => HUB_RULES.has(finding.rule)))
+      catalog.invalid.push({ path: result.path, errors });
     else if (result.facts) {
       if (!result.facts.fields)
         throw new MshubError('USAGE', 'catalogFromResults needs results validated with { fields: true }');
-      catalog.models.push(toModel(result, result.facts.fields));
+      const model = toModel(result, result.facts.fields);
+      const problems = result.findings
+        .filter((finding) => finding.severity !== 'notice')
+        .map(({ rule, severity, message, line }) => ({
+          rule,
+          severity,
+          message,
+          ...(line === undefined ? {} : { line }),
+        }));
+      if (problems.length > 0) model.problems = problems;
+      catalog.models.push(model);
     }
   }
   catalog.models.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
