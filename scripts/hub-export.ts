@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
  */
 const hubRoot = resolve(process.argv[2] ?? '../shared/corpus/hub');
 const validator = resolve(process.argv[3] ?? '../shared/tools/hub-validator/run.sh');
-const PROGRAM = String.raw`
+const PROGRAM = `
 import contextlib, glob, io, json, os, sys
 from mindspore_hub._utils.check import ValidMarkdown
 os.chdir(sys.argv[1])
