@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { benchDownload } from './download.js';
+import { benchHubPage } from './hub-page.js';
 import { benchPathologicalFiles } from './pathological.js';
 import { benchIncrementalSync, benchSiteSync } from './site-sync.js';
 import { benchValidateCorpus } from './validate-corpus.js';
@@ -66,6 +67,16 @@ const medianIncremental =
   [...incremental.runsMs].sort((a, b) => a - b)[Math.floor(incremental.runsMs.length / 2)] ?? 0;
 console.log(
   `${incremental.name}: ${incremental.files} files, first (full) sync ${incremental.fullMs.toFixed(0)} ms; after one changed file (ms) ${incremental.runsMs.map((ms) => ms.toFixed(0)).join(', ')}; median ${medianIncremental.toFixed(0)} ms, target ${incremental.targetMs} ms: ${verdict(medianIncremental <= incremental.targetMs)}`,
+);
+
+const hubPage = await benchHubPage();
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+console.log(
+  `${hubPage.name}: index.html ${kib(hubPage.pageBytes)} (${kib(hubPage.pageGzipBytes)} gzipped; the page before this index was 2.44 MB), catalog.json read on demand ${kib(hubPage.catalogGzipBytes)} gzipped; first model cards on Slow 3G with a 4x slower CPU: ${
+    hubPage.firstResultsMs === undefined
+      ? 'not measured (no Chromium)'
+      : `${(hubPage.firstResultsMs / 1000).toFixed(1)} s`
+  }`,
 );
 
 // What a contributor downloads: the single-file build, the npm package, and its install.

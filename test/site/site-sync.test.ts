@@ -22,7 +22,10 @@ describe('mshub-review site-sync', () => {
     assert.equal(catalog.commit, 'abc123');
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     assert.match(page, /<title>MindSpore Hub models<\/title>/);
-    assert.ok(page.includes('"markdown_name":"albert_mnli"'));
+    assert.ok(
+      page.includes('"u":"mindspore/1.9/albert_mnli"'),
+      'the page index lists the model by its uid path',
+    );
   });
 
   it('exits 2 without --hub and --out', async () => {
