@@ -41,6 +41,11 @@ const text = (value: unknown): string =>
       ? JSON.stringify(value)
       : String(value);
 
+/**
+ * Where the model runs: its backends; else the platform folder of the old layout; else what its
+ * checkpoints are named after (the model zoo names them `<model>_ascend_v190_...`, mindcv
+ * `...-910v2.ckpt` for Ascend 910), which is all most hub models say about it.
+ */
 function platformsOf(model: CatalogModel): string[] {
   const backends = [model['train-backend'], model['infer-backend']]
     .flatMap((value) =>
@@ -51,7 +56,18 @@ function platformsOf(model: CatalogModel): string[] {
     .filter((value) => PLATFORM_FOLDERS.has(value));
   if (backends.length > 0) return [...new Set(backends)];
   const folder = model.path.split('/')[3] ?? '';
-  return PLATFORM_FOLDERS.has(folder) ? [folder] : ['unspecified'];
+  if (PLATFORM_FOLDERS.has(folder)) return [folder];
+  const assets = Array.isArray(model.asset) ? (model.asset as Array<Record<string, unknown> | null>) : [];
+  const named = new Set<string>();
+  for (const asset of assets) {
+    const link = text(asset?.['asset-link']).replace(/^<|>$/g, '');
+    const name = link.slice(link.lastIndexOf('/') + 1).toLowerCase();
+    for (const token of name.split(/[_.-]+/)) {
+      if (PLATFORM_FOLDERS.has(token)) named.add(token);
+      else if (/^910(v2|b)?$/.test(token)) named.add('ascend');
+    }
+  }
+  return named.size > 0 ? [...named].sort() : ['unspecified'];
 }
 
 /** The small index embedded in the page: enough for the first screen, search and every filter. */

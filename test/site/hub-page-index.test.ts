@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CatalogModel } from '../../src/core/catalog/build-catalog.js';
+import { hubPageIndex } from '../../src/site/hub-page-index.js';
+
+const model = (path: string, fields: Record<string, unknown> = {}): CatalogModel => ({
+  markdown_name: path.slice(path.lastIndexOf('/') + 1, -3),
+  uid: '',
+  path,
+  ...fields,
+});
+const asset = (link: string) => ({ 'file-format': 'ckpt', 'asset-link': `<${link}>` });
+
+describe('the page index', () => {
+  it('takes the platform from the backends, the old platform folder, or the checkpoint names', () => {
+    const index = hubPageIndex({
+      models: [
+        model('mshub_res/assets/a/2.5/one.md', { 'train-backend': 'gpu', 'infer-backend': 'Ascend' }),
+        model('mshub_res/assets/a/cpu/1.0/two.md'),
+        model('mshub_res/assets/mindspore/1.9/three.md', {
+          asset: [
+            asset(
+              'https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt',
+            ),
+          ],
+        }),
+        model('mshub_res/assets/mindspore/2.5/four.md', {
+          asset: [
+            asset('https://download-mindspore.osinfra.cn/toolkits/mindcv/vgg/vgg19-5104d1ea-910v2.ckpt'),
+          ],
+        }),
+        model('mshub_res/assets/mindspore/2.5/five.md', { asset: [asset('https://example.org/model.ckpt')] }),
+      ],
+      invalid: [],
+    });
+    assert.deepEqual(
+      index.models.map((entry) => [entry.u, entry.p]),
+      [
+        ['a/2.5/one', ['gpu', 'ascend']],
+        ['a/cpu/1.0/two', ['cpu']],
+        ['mindspore/1.9/three', ['ascend']],
+        ['mindspore/2.5/four', ['ascend']],
+        ['mindspore/2.5/five', ['unspecified']],
+      ],
+    );
+  });
+
+  it('counts the files the hub rejects by the rule of their first error', () => {
+    const error = (rule: string) => ({ rule, severity: 'error' as const, path: 'x', message: 'm' });
+    const index = hubPageIndex({
+      models: [],
+      invalid: [
+        { path: 'a', errors: [error('train-dataset')] },
+        { path: 'b', errors: [error('train-dataset'), error('module-type')] },
+        { path: 'c', errors: [error('front-matter-yaml')] },
+      ],
+    });
+    assert.deepEqual(index.invalid, { count: 3, byRule: { 'train-dataset': 2, 'front-matter-yaml': 1 } });
+  });
+});
