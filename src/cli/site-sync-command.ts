@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import { buildCatalog } from '../core/catalog/build-catalog.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
 import { readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
-import { renderHubPage } from '../site/hub-page.js';
+import { renderSiteFiles } from '../site/site-files.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './validate-command.js';
 
@@ -23,9 +23,13 @@ export async function runSiteSync(
     selection.hub,
     options.commit ? { commit: options.commit } : {},
   );
-  await mkdir(options.out, { recursive: true });
-  await writeFile(join(options.out, 'catalog.json'), `${JSON.stringify(catalog, null, 2)}\n`);
-  await writeFile(join(options.out, 'index.html'), renderHubPage(catalog));
+  const site = renderSiteFiles(catalog, inputs);
+  for (const [name, content] of Object.entries(site.detailFiles)) {
+    await mkdir(dirname(join(options.out, name)), { recursive: true });
+    await writeFile(join(options.out, name), content);
+  }
+  await writeFile(join(options.out, 'catalog.json'), site.catalogJson);
+  await writeFile(join(options.out, 'index.html'), site.indexHtml);
   const withProblems = catalog.models.filter((model) => model.problems !== undefined).length;
   io.stdout.write(
     `${catalog.models.length} models written to ${join(options.out, 'catalog.json')} and index.html (${withProblems} with problems shown on them); ${catalog.invalid.length} files the hub itself rejects are listed under "invalid".\n`,

@@ -24,12 +24,21 @@ export class GitHubBranchPublisher implements CatalogPublisher {
       if ((error as { status?: number }).status !== 404) throw error;
     }
     const files = { 'catalog.json': artifacts.catalogJson, 'index.html': artifacts.indexHtml };
-    const tree = await Promise.all(
-      Object.entries(files).map(async ([name, content]) => {
-        const { data: blob } = await octokit.rest.git.createBlob({ owner, repo, content, encoding: 'utf-8' });
-        return { path: `${prefix}${name}`, mode: '100644' as const, type: 'blob' as const, sha: blob.sha };
-      }),
-    );
+    const tree: Array<{ path: string; mode: '100644'; type: 'blob'; sha?: string; content?: string }> =
+      await Promise.all(
+        Object.entries(files).map(async ([name, content]) => {
+          const { data: blob } = await octokit.rest.git.createBlob({
+            owner,
+            repo,
+            content,
+            encoding: 'utf-8',
+          });
+          return { path: `${prefix}${name}`, mode: '100644' as const, type: 'blob' as const, sha: blob.sha };
+        }),
+      );
+    // The details go inline in the tree request: one call, however many folders the hub has.
+    for (const [name, content] of Object.entries(artifacts.detailFiles))
+      tree.push({ path: `${prefix}${name}`, mode: '100644', type: 'blob', content });
     const { data: newTree } = await octokit.rest.git.createTree({
       owner,
       repo,

@@ -21,6 +21,8 @@ export interface PageModel {
   a?: string;
   /** Problems mshub-review found: [severity, rule, message]. */
   q?: Array<[string, string, string]>;
+  /** The summary of its Chinese page. */
+  z?: string;
 }
 
 export interface PageIndex {
@@ -71,7 +73,10 @@ function platformsOf(model: CatalogModel): string[] {
 }
 
 /** The small index embedded in the page: enough for the first screen, search and every filter. */
-export function hubPageIndex(catalog: Catalog): PageIndex {
+export function hubPageIndex(
+  catalog: Catalog,
+  chineseSummaries: ReadonlyMap<string, string> = new Map(),
+): PageIndex {
   const byRule: Record<string, number> = {};
   for (const file of catalog.invalid) {
     const rule = file.errors[0]?.rule ?? 'unknown';
@@ -96,6 +101,8 @@ export function hubPageIndex(catalog: Catalog): PageIndex {
       if (backbone) entry.b = backbone;
       const author = text(model.author);
       if (author) entry.a = author;
+      const chinese = chineseSummaries.get(entry.u);
+      if (chinese) entry.z = chinese;
       if (model.problems)
         entry.q = model.problems.map((problem) => [
           problem.severity,

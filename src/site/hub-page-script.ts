@@ -44,7 +44,7 @@ export const HUB_PAGE_SCRIPT = `
     model,
     position,
     datasets: [...new Set(model.d.map(datasetName))],
-    haystack: [model.n, model.u, model.b, model.t, model.td, model.s, model.a, ...model.d].filter(Boolean).join(' ').toLowerCase(),
+    haystack: [model.n, model.u, model.b, model.t, model.td, model.s, model.a, model.z, ...model.d].filter(Boolean).join(' ').toLowerCase(),
   }));
   const controls = { search: $('search'), task: $('task'), dataset: $('dataset'), platform: $('platform'), version: $('version') };
   const fill = (select, values, compare) => {
@@ -80,6 +80,75 @@ export const HUB_PAGE_SCRIPT = `
     return /^https:\\/\\//.test(href) ? el('a', { href, rel: 'noopener noreferrer', text: href }) : document.createTextNode(href);
   };
 
+  // Markdown as text nodes and a few elements: headings, lists, code, emphasis and https links.
+  // Raw HTML lines are left out; nothing is ever parsed as HTML.
+  const inline = (line) => {
+    const nodes = [];
+    let last = 0;
+    for (const match of line.matchAll(/\x60([^\x60]+)\x60|\\*\\*([^*]+)\\*\\*|(!?)\\[([^\\]]*)\\]\\(([^)\\s]+)[^)]*\\)/g)) {
+      if (match.index > last) nodes.push(line.slice(last, match.index));
+      if (match[1] !== undefined) nodes.push(el('code', { text: match[1] }));
+      else if (match[2] !== undefined) nodes.push(el('strong', { text: match[2] }));
+      else {
+        const label = match[4] || match[5];
+        nodes.push(/^https:\\/\\//.test(match[5]) ? el('a', { href: match[5], rel: 'noopener noreferrer', text: (match[3] ? 'image: ' : '') + label }) : label);
+      }
+      last = match.index + match[0].length;
+    }
+    if (last < line.length) nodes.push(line.slice(last));
+    return nodes;
+  };
+  const markdown = (source) => {
+    const out = [];
+    const lines = source.split(/\\r?\\n/);
+    let paragraph = [];
+    let list;
+    const flush = () => {
+      if (paragraph.length) out.push(el('p', {}, inline(paragraph.join(' '))));
+      paragraph = [];
+      list = undefined;
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const fence = /^\\s*(\x60{3,}|~{3,})/.exec(line);
+      if (fence) {
+        flush();
+        const code = [];
+        for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) code.push(lines[i]);
+        out.push(el('pre', {}, [el('code', { text: code.join('\\n') })]));
+        continue;
+      }
+      if (/^\\s*</.test(line) || !line.trim()) { flush(); continue; }
+      const heading = /^(#{1,6})\\s+(.*)$/.exec(line);
+      if (heading) { flush(); out.push(el('h' + Math.min(6, heading[1].length + 2), {}, inline(heading[2]))); continue; }
+      if (/^\\s*\\|/.test(line)) {
+        flush();
+        const rows = [line];
+        while (i + 1 < lines.length && /^\\s*\\|/.test(lines[i + 1])) rows.push(lines[++i]);
+        out.push(el('pre', { text: rows.join('\\n') }));
+        continue;
+      }
+      const item = /^\\s*([-*+]|\\d+[.)])\\s+(.*)$/.exec(line);
+      if (item) {
+        if (paragraph.length) flush();
+        const tag = /\\d/.test(item[1]) ? 'ol' : 'ul';
+        if (!list || list.tagName.toLowerCase() !== tag) { list = el(tag); out.push(list); }
+        list.append(el('li', {}, inline(item[2])));
+        continue;
+      }
+      list = undefined;
+      paragraph.push(line.trim());
+    }
+    flush();
+    return out;
+  };
+  const detailChunks = new Map();
+  const detailsOf = (uidPath) => {
+    const file = 'details/' + uidPath.slice(0, uidPath.lastIndexOf('/')) + '.json';
+    if (!detailChunks.has(file)) detailChunks.set(file, fetch(file).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+    return detailChunks.get(file).then((chunk) => chunk[uidPath]);
+  };
+
   let catalog;
   const fullModels = () => (catalog ||= fetch('catalog.json').then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status)))).then((c) => new Map(c.models.map((m) => [m.path, m]))));
 
@@ -92,8 +161,19 @@ export const HUB_PAGE_SCRIPT = `
     $('details-problems').replaceChildren(...(model.q || []).map((problem) => el('li', { text: problem[1] + ': ' + problem[2] })));
     const fields = $('details-fields');
     fields.replaceChildren(el('dt', { text: 'summary' }), el('dd', { text: model.s || '' }));
+    $('details-body').replaceChildren();
+    $('details-zh').replaceChildren();
+    $('details-zh').hidden = true;
     opener = document.activeElement;
     if (!$('details').open) $('details').showModal();
+    detailsOf(model.u).then((details) => {
+      if (!details || $('details-title').textContent !== model.n) return;
+      $('details-body').replaceChildren(...markdown(details.body || ''));
+      if (details.zh) {
+        $('details-zh').replaceChildren(el('summary', { text: '中文页面 (Chinese page)' }), ...(details.zh.summary ? [el('p', { text: details.zh.summary })] : []), ...markdown(details.zh.body || ''));
+        $('details-zh').hidden = false;
+      }
+    });
     let full;
     try { full = (await fullModels()).get('mshub_res/assets/' + model.u + '.md'); }
     catch { fields.append(el('dt', { text: 'more' }), el('dd', { text: 'Every field is in catalog.json, next to this page.' })); return; }

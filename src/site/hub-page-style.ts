@@ -32,6 +32,9 @@ export const HUB_PAGE_STYLE = `
   .snippet { display: flex; gap: 8px; align-items: center; margin: 8px 0 12px; }
   .snippet code, dd code { font: 13px ui-monospace, monospace; background: #f0f3f7; padding: 4px 6px; border-radius: 4px; overflow-wrap: anywhere; }
   .problems { margin: 8px 0; padding-left: 20px; }
+  .body { border-top: 1px solid #dde3ea; margin-top: 12px; overflow-wrap: anywhere; }
+  .body pre, #details-zh pre { background: #f0f3f7; padding: 8px; overflow-x: auto; font: 13px ui-monospace, monospace; }
+  #details-zh { border-top: 1px solid #dde3ea; margin-top: 12px; padding-top: 8px; }
   @media (max-width: 600px) {
     header, .controls, #count { padding-left: 12px; padding-right: 12px; }
     #models { padding: 0 12px; }

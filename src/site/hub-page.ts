@@ -18,7 +18,11 @@ export function scriptSafeJson(value: unknown): string {
  * badges), and each model's full record read from catalog.json, next to the page, when its details
  * open. From disk, where a page cannot read files, the details show what the index has.
  */
-export function renderHubPage(catalog: Catalog): string {
+export function renderHubPage(
+  catalog: Catalog,
+  /** Chinese summaries of the models with a Chinese page, by uid path: searchable in Chinese. */
+  chineseSummaries: ReadonlyMap<string, string> = new Map(),
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -42,8 +46,8 @@ export function renderHubPage(catalog: Catalog): string {
 <ul id="models" aria-label="Models"></ul>
 <nav class="pager" aria-label="Pages"><button type="button" id="previous">Previous</button><span id="page"></span><button type="button" id="next">Next</button></nav>
 </main>
-<dialog id="details" aria-labelledby="details-title"><form method="dialog"><button aria-label="Close the details">Close</button></form><h2 id="details-title"></h2><div class="snippet" id="details-snippet"></div><ul class="problems" id="details-problems"></ul><dl id="details-fields"></dl></dialog>
-<script type="application/json" id="index">${scriptSafeJson(hubPageIndex(catalog))}</script>
+<dialog id="details" aria-labelledby="details-title"><form method="dialog"><button aria-label="Close the details">Close</button></form><h2 id="details-title"></h2><div class="snippet" id="details-snippet"></div><ul class="problems" id="details-problems"></ul><dl id="details-fields"></dl><div id="details-body" class="body"></div><details id="details-zh" lang="zh" hidden></details></dialog>
+<script type="application/json" id="index">${scriptSafeJson(hubPageIndex(catalog, chineseSummaries))}</script>
 <script>${HUB_PAGE_SCRIPT}</script>
 </body>
 </html>

@@ -6,7 +6,7 @@ import { IncrementalCatalog } from '../core/catalog/incremental-catalog.js';
 import { MshubError } from '../core/errors.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import type { HubContext } from '../core/rules/rule-context.js';
-import { renderHubPage } from './hub-page.js';
+import { renderSiteFiles } from './site-files.js';
 import { MemorySyncState, type SyncState } from './sync-state.js';
 
 /** Blobs read from the platform at once on a sync. */
@@ -26,6 +26,8 @@ export interface SiteArtifacts {
   catalog: Catalog;
   catalogJson: string;
   indexHtml: string;
+  /** `details/<folder>.json` files the page reads on demand. */
+  detailFiles: Record<string, string>;
   /** SHA-256 of what is published, so unchanged output is not published again. */
   digest: string;
 }
@@ -99,12 +101,13 @@ export class SiteSyncer {
     const blobsRead = read.size;
 
     const catalog = this.catalog.build(inputs, config.rules, hub, { commit });
-    const catalogJson = `${JSON.stringify(catalog, null, 2)}\n`;
-    const indexHtml = renderHubPage(catalog);
-    const digest = createHash('sha256').update(catalogJson).update(indexHtml).digest('hex');
+    const { catalogJson, indexHtml, detailFiles } = renderSiteFiles(catalog, inputs);
+    const hash = createHash('sha256').update(catalogJson).update(indexHtml);
+    for (const [file, content] of Object.entries(detailFiles)) hash.update(file).update(content);
+    const digest = hash.digest('hex');
     const published = digest !== (await this.state.getDigest(this.hubKey));
     if (published) {
-      await publisher.publish({ commit, catalog, catalogJson, indexHtml, digest });
+      await publisher.publish({ commit, catalog, catalogJson, indexHtml, detailFiles, digest });
       await this.state.setDigest(this.hubKey, digest);
     }
     return { commit, models: catalog.models.length, invalid: catalog.invalid.length, blobsRead, published };

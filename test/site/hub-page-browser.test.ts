@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +22,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 async function serveFolder(folder: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const name = (request.url ?? '/').split('?')[0] === '/' ? 'index.html' : (request.url ?? '').slice(1);
-    const file = join(folder, name.replace(/[^A-Za-z0-9._-]/g, ''));
+    const file = join(folder, ...name.split('/').map((part) => part.replace(/[^A-Za-z0-9._-]/g, '')));
     if (!existsSync(file)) return void response.writeHead(404).end();
     response.writeHead(200, {
       'content-type': extname(file) === '.json' ? 'application/json' : 'text/html; charset=utf-8',
@@ -60,6 +60,16 @@ describe('the hub page in Chromium', { skip: SKIP }, () => {
     const catalog: Catalog = { models, invalid: [] };
     writeFileSync(join(bigOut, 'index.html'), renderHubPage(catalog));
     writeFileSync(join(bigOut, 'catalog.json'), JSON.stringify(catalog));
+    // A body written to attack the page: it must come out as text.
+    mkdirSync(join(bigOut, 'details/someone'), { recursive: true });
+    writeFileSync(
+      join(bigOut, 'details/someone/2.5.json'),
+      JSON.stringify({
+        'someone/2.5/model0000': {
+          body: '## Intro <img src=x onerror="window.pwned=1">\n\n<script>window.pwned=2</script>\n\n[click](javascript:window.pwned=3) and [docs](https://example.org/docs)',
+        },
+      }),
+    );
     big = await serveFolder(bigOut);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -173,6 +183,23 @@ describe('the hub page in Chromium', { skip: SKIP }, () => {
     await page.keyboard.press('Escape');
   });
 
+  it('shows the model page below its fields, and its Chinese page where it has one', async () => {
+    await page.fill('#search', 'noah-cvlab/ascend/0.7');
+    await cards().first().click();
+    await page.locator('#details-body h4').first().waitFor();
+    assert.ok((await page.locator('#details-body h4').allTextContents()).includes('Introduction'));
+    assert.equal(await page.locator('#details-zh').isVisible(), true);
+    assert.match((await page.locator('#details-zh summary').textContent()) ?? '', /中文页面/);
+    await page.keyboard.press('Escape');
+    await page.fill('#search', '');
+  });
+
+  it('finds a model by the Chinese summary of its Chinese page', async () => {
+    await page.fill('#search', '主干为GhostNet');
+    assert.deepEqual(await names(), ['GhostNet_SSD']);
+    await page.fill('#search', '');
+  });
+
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(
@@ -200,5 +227,20 @@ describe('the hub page in Chromium', { skip: SKIP }, () => {
     assert.equal(await cards().first().locator('h2').textContent(), 'model0528');
     await page.fill('#search', 'model1199');
     assert.deepEqual(await names(), ['model1199']);
+  });
+
+  it('renders a hostile model page as text: no element, script or javascript: link gets in', async () => {
+    await page.fill('#search', 'model0000');
+    await cards().first().click();
+    await page.locator('#details-body h4').waitFor();
+    assert.match((await page.locator('#details-body h4').textContent()) ?? '', /Intro <img src=x onerror/);
+    assert.equal(await page.locator('#details-body img, #details-body script').count(), 0);
+    assert.deepEqual(
+      await page
+        .locator('#details-body a')
+        .evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href)),
+      ['https://example.org/docs'],
+    );
+    assert.equal(await page.evaluate('window.pwned'), undefined);
   });
 });

@@ -27,6 +27,7 @@ const artifacts: SiteArtifacts = {
   catalog,
   catalogJson: `${JSON.stringify(catalog)}\n`,
   indexHtml: '<!doctype html><title>hub</title>',
+  detailFiles: { 'details/mindspore/1.9.json': '{"mindspore/1.9/albert_mnli":{"body":"## Introduction"}}\n' },
   digest: 'd',
 };
 
@@ -76,7 +77,7 @@ describe('the HTTP publisher', () => {
 });
 
 describe('the GitHub branch publisher', () => {
-  it('adds one commit with catalog.json and index.html on top of the branch', async () => {
+  it('adds one commit with catalog.json, index.html and the details on top of the branch', async () => {
     const octokit = new (ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }))(
       { auth: 'token t' },
     );
@@ -109,8 +110,9 @@ describe('the GitHub branch publisher', () => {
       branch: 'gh-pages',
       folder: 'models',
     }).publish(artifacts);
-    assert.deepEqual(trees[0].tree.map((entry: any) => [entry.path, entry.sha]).sort(), [
+    assert.deepEqual(trees[0].tree.map((entry: any) => [entry.path, entry.sha ?? entry.content]).sort(), [
       ['models/catalog.json', 'b1'],
+      ['models/details/mindspore/1.9.json', artifacts.detailFiles['details/mindspore/1.9.json']],
       ['models/index.html', 'b2'],
     ]);
     assert.equal(trees[0].base_tree, 't'.repeat(40));

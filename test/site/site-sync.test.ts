@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Catalog } from '../../src/core/catalog/build-catalog.js';
 import { renderHubPage, scriptSafeJson } from '../../src/site/hub-page.js';
+import { HUB_PAGE_SCRIPT } from '../../src/site/hub-page-script.js';
 import { SAMPLE_HUB } from '../helpers/fixtures.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
@@ -34,6 +35,10 @@ describe('mshub-review site-sync', () => {
 });
 
 describe('the hub page', () => {
+  it('has a script that parses, even where no browser runs the tests', () => {
+    assert.doesNotThrow(() => new Function(HUB_PAGE_SCRIPT));
+  });
+
   it('embeds catalog values so that none can close the script element or inject markup', () => {
     const hostile = '</script><img src=x onerror=alert(1)><!--';
     const catalog: Catalog = {
