@@ -58,3 +58,29 @@ describe('the page index', () => {
     assert.deepEqual(index.invalid, { count: 3, byRule: { 'train-dataset': 2, 'front-matter-yaml': 1 } });
   });
 });
+
+describe('the details files', () => {
+  it("keep a model of each folder in that folder's file, and never a path that would leave the site", async () => {
+    const { buildModelDetails } = await import('../../src/core/catalog/model-details.js');
+    const text = '# m\n\n---\n\nmodel-name: m\n\n---\n\n## Introduction\n\nHello.\n';
+    const bytes = new TextEncoder().encode(text);
+    const chunks = buildModelDetails(
+      [
+        { path: 'mshub_res/assets/me/2.5/m.md', bytes },
+        {
+          path: 'mshub_res/assets/me/2.5/m_cn.md',
+          bytes: new TextEncoder().encode('---\n\n摘要：一个模型\n\n---\n\n## 简介\n'),
+        },
+        { path: 'mshub_res/assets/../../../etc/x.md', bytes },
+      ],
+      {
+        models: [model('mshub_res/assets/me/2.5/m.md'), model('mshub_res/assets/../../../etc/x.md')],
+        invalid: [],
+      },
+    );
+    assert.deepEqual([...chunks.keys()], ['details/me/2.5.json']);
+    assert.deepEqual(chunks.get('details/me/2.5.json'), {
+      'me/2.5/m': { body: '## Introduction\n\nHello.\n', zh: { body: '## 简介\n', summary: '一个模型' } },
+    });
+  });
+});

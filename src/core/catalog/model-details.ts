@@ -1,4 +1,4 @@
-import { ASSETS_ROOT } from '../hub-path.js';
+import { ASSETS_ROOT, unsafePathProblem } from '../hub-path.js';
 import { decodeText } from '../parse/decode-text.js';
 import { splitFrontMatter } from '../parse/split-front-matter.js';
 import type { AssetFileInput } from '../validate-asset-file.js';
@@ -30,7 +30,8 @@ export function buildModelDetails(
   const chunks = new Map<string, Record<string, ModelDetails>>();
   for (const model of catalog.models) {
     const text = texts.get(model.path);
-    if (text === undefined) continue;
+    // The path names a file to write: one a platform's answer forged must not leave the site folder.
+    if (text === undefined || unsafePathProblem(model.path)) continue;
     const uidPath = model.path.slice(ASSETS_ROOT.length + 1).replace(/\.md$/, '');
     const details: ModelDetails = { body: bodyOf(text) };
     const chinese = texts.get(model.path.replace(/\.md$/, '_cn.md'));
