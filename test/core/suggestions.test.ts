@@ -108,3 +108,10 @@ describe('planning suggestions', () => {
     assert.match(suggestions[0]?.body ?? '', /\n````suggestion\nsummary: ```code```\n````$/);
   });
 });
+
+describe('planning suggestions for long lines', () => {
+  it('offers none that a review comment could not hold', () => {
+    const long = `summary: ${'x'.repeat(70_000)}`;
+    assert.deepEqual(plan([finding('wrong-character', [{ line: 4, text: long }])], [4]), []);
+  });
+});

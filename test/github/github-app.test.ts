@@ -340,6 +340,37 @@ describe('the GitHub App', () => {
       assert.equal(again.reviews.length, 0);
     });
 
+    it("leaves another app's comment that copies the marker, and a review GitHub refuses, without failing", async () => {
+      harness = await startHarness();
+      const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
+      const captured = mockReview({ files });
+      mockCommentWrites(captured);
+      const foreign = {
+        id: 401,
+        user: { type: 'Bot' },
+        commit_id: HEAD,
+        path: CLEAN_PATH,
+        line: 2,
+        body: `${'<!-- mshub-review:suggestion -->'}\nnot ours`,
+      };
+      nock(API)
+        .get(`${REPO_API}/pulls/2/files`)
+        .query({ per_page: 100 })
+        .reply(200, pullFiles(files))
+        .get(`${REPO_API}/pulls/2/comments`)
+        .query({ per_page: 100 })
+        .reply(200, [foreign])
+        .delete(`${REPO_API}/pulls/comments/401`)
+        .reply(403, { message: 'Resource not accessible by integration' })
+        .post(`${REPO_API}/pulls/2/reviews`)
+        .reply(422, { message: 'Validation Failed' });
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      assert.equal(captured.checkUpdates.at(-1).conclusion, 'neutral');
+      assert.equal(captured.comments.length, 1);
+      assert.deepEqual(harness.errors, []);
+    });
+
     it('deletes its suggestion once a push has fixed the line', async () => {
       harness = await startHarness();
       const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };

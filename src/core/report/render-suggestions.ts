@@ -8,6 +8,9 @@ export const SUGGESTION_MARKER = '<!-- mshub-review:suggestion -->';
 /** GitHub renders a review with many comments slowly; the sticky comment lists the rest. */
 export const MAX_SUGGESTIONS = 30;
 
+/** A review comment holds at most 65,536 characters. */
+const MAX_BODY = 60_000;
+
 /** A review comment whose ```suggestion block replaces lines `startLine`..`line` of `path`. */
 export interface Suggestion {
   path: string;
@@ -37,12 +40,10 @@ export function planSuggestions(
       if (!lines.every((line) => added.has(line))) continue;
       // Two findings on one line would offer two suggestions that undo each other: `fix` applies both.
       if (lines.some((line) => taken.has(`${file.path}:${line}`))) continue;
+      const body = suggestionBody(finding, range.text);
+      if (body.length > MAX_BODY) continue;
       for (const line of lines) taken.add(`${file.path}:${line}`);
-      const suggestion: Suggestion = {
-        path: file.path,
-        line: range.last,
-        body: suggestionBody(finding, range.text),
-      };
+      const suggestion: Suggestion = { path: file.path, line: range.last, body };
       if (range.first !== range.last) suggestion.startLine = range.first;
       suggestions.push(suggestion);
       if (suggestions.length === MAX_SUGGESTIONS) return suggestions;

@@ -137,7 +137,11 @@ export class GitHubReporter implements ReviewReporter {
       // An outdated comment (its line changed since) has no line any more.
       const commentKey = key(comment.path, comment.line, comment.body);
       if (comment.line != null && wanted.has(commentKey)) current.add(commentKey);
-      else await this.octokit.rest.pulls.deleteReviewComment({ owner, repo, comment_id: comment.id });
+      else
+        await this.octokit.rest.pulls
+          .deleteReviewComment({ owner, repo, comment_id: comment.id })
+          // Another app's comment that copies the marker is not the bot's to delete, nor one already gone.
+          .catch(ignoreStatus(403, 404));
     }
     const reviewedHead = posted.some(
       (comment) =>
@@ -145,21 +149,26 @@ export class GitHubReporter implements ReviewReporter {
     );
     const fresh = suggestions.filter((item) => !current.has(key(item.path, item.line, item.body)));
     if (fresh.length === 0 || reviewedHead) return;
-    await this.octokit.rest.pulls.createReview({
-      owner,
-      repo,
-      pull_number: pullNumber,
-      commit_id: headSha,
-      event: 'COMMENT',
-      body: `mshub-review can make ${fresh.length === 1 ? 'this change' : `these ${fresh.length} changes`} for you: press **Commit suggestion** on each, or **Add suggestion to batch** to commit them together.`,
-      comments: fresh.map((item) => ({
-        path: item.path,
-        line: item.line,
-        side: 'RIGHT' as const,
-        ...(item.startLine === undefined ? {} : { start_line: item.startLine, start_side: 'RIGHT' as const }),
-        body: item.body,
-      })),
-    });
+    // A review GitHub refuses (a line no longer in the diff) leaves the check run and comment standing.
+    await this.octokit.rest.pulls
+      .createReview({
+        owner,
+        repo,
+        pull_number: pullNumber,
+        commit_id: headSha,
+        event: 'COMMENT',
+        body: `mshub-review can make ${fresh.length === 1 ? 'this change' : `these ${fresh.length} changes`} for you: press **Commit suggestion** on each, or **Add suggestion to batch** to commit them together.`,
+        comments: fresh.map((item) => ({
+          path: item.path,
+          line: item.line,
+          side: 'RIGHT' as const,
+          ...(item.startLine === undefined
+            ? {}
+            : { start_line: item.startLine, start_side: 'RIGHT' as const }),
+          body: item.body,
+        })),
+      })
+      .catch(ignoreStatus(422));
   }
 
   async superseded(headSha: string): Promise<void> {
@@ -272,22 +281,27 @@ export class GitHubReporter implements ReviewReporter {
       body,
       verdict,
     );
-    const previous =
-      write.kind === 'update' || write.kind === 'replace'
-        ? comments.find((comment) => comment.id === write.id)?.body
-        : write.kind === 'skip'
-          ? body
-          : undefined;
-    if (write.kind === 'skip') return previous;
+    if (write.kind === 'skip') return body;
+    if (write.kind === 'create') {
+      await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
+      return undefined;
+    }
+    const previous = comments.find((comment) => comment.id === write.id)?.body ?? undefined;
     if (write.kind === 'update') {
       await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: write.id, body });
-      return previous;
-    }
-    await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
-    if (write.kind === 'replace')
+    } else {
+      await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
       await this.octokit.rest.issues.deleteComment({ owner, repo, comment_id: write.id });
-    return previous ?? undefined;
+    }
+    return previous;
   }
+}
+
+/** Lets an API error of one of `statuses` pass; any other is thrown again. */
+function ignoreStatus(...statuses: number[]): (error: unknown) => void {
+  return (error) => {
+    if (!statuses.includes((error as { status?: number }).status ?? 0)) throw error;
+  };
 }
 
 type Annotation = {
