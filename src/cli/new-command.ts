@@ -84,19 +84,19 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
       `${options.hub ?? 'this folder'} is not in a hub checkout (no mshub_res folder above it); run \`new\` in your clone of the hub, or give --hub <folder>.`,
     );
   const answered = await askForMissing(options, io);
-  const assets = await hashAssets(answered, io);
-  const submission = buildSubmission(answered, assets, io.today);
-  const path = submissionPath(submission);
-  const text = renderSubmission(submission);
-  const files: Array<[string, string]> = [[path, text]];
-  if (answered.cn) files.push([path.replace(/\.md$/, '_cn.md'), renderChineseTwin(submission)]);
-
-  for (const [file] of files)
+  // The flags alone name the files: refuse an existing one before any asset is downloaded.
+  const path = submissionPath(buildSubmission(answered, [], io.today));
+  const paths = answered.cn ? [path, path.replace(/\.md$/, '_cn.md')] : [path];
+  for (const file of paths)
     if (existsSync(join(hubRoot, file)))
       throw new MshubError(
         'USAGE',
         `${file} already exists, and \`new\` never overwrites a file. Edit it instead, or check it with \`validate\`.`,
       );
+  const submission = buildSubmission(answered, await hashAssets(answered, io), io.today);
+  const text = renderSubmission(submission);
+  const files: Array<[string, string]> = [[path, text]];
+  if (answered.cn) files.push([paths[1] as string, renderChineseTwin(submission)]);
 
   // Checked as the bot would check it, before anything is written.
   const repoConfig = await loadLocalRepoConfig({ hubRoot });

@@ -239,7 +239,6 @@ describe('the Gitee webhook', () => {
         .post(`${HUB_API}/pulls/1/labels`)
         .reply(404, { message: 'label not found' })
         .get(`${HUB_API}/labels`)
-        .query({ page: 1, per_page: 100 })
         .reply(200, [{ name: 'mshub-review/pending' }])
         .post(`${HUB_API}/labels`, (body) => {
           created.push(body);

@@ -148,8 +148,11 @@ export class GiteeReporter implements ReviewReporter {
   }
 
   private async createLabels(): Promise<void> {
+    // One call: the labels endpoint takes no paging (go-gitee `GetV5ReposOwnerRepoLabels`).
     const existing = new Set(
-      (await this.api.list<{ name?: string }>(`${this.base}/labels`)).map((label) => label.name),
+      ((await this.api.request<Array<{ name?: string }>>('GET', `${this.base}/labels`)) ?? []).map(
+        (label) => label.name,
+      ),
     );
     for (const [state, name] of Object.entries(this.options.labels))
       if (!existing.has(name))
