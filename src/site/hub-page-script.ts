@@ -153,8 +153,11 @@ export const HUB_PAGE_SCRIPT = `
   const fullModels = () => (catalog ||= fetch('catalog.json').then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status)))).then((c) => new Map(c.models.map((m) => [m.path, m]))));
 
   let opener;
+  // What arrives for a model the reader has since left (several models share a name) is dropped.
+  let showing;
   const openDetails = async (entry) => {
     const { model } = entry;
+    showing = model.u;
     $('details-title').textContent = model.n;
     const snippet = $('details-snippet');
     snippet.replaceChildren(el('code', { text: snippetOf(model) }), copyButton('Copy the load call', snippetOf(model)));
@@ -167,7 +170,7 @@ export const HUB_PAGE_SCRIPT = `
     opener = document.activeElement;
     if (!$('details').open) $('details').showModal();
     detailsOf(model.u).then((details) => {
-      if (!details || $('details-title').textContent !== model.n) return;
+      if (!details || showing !== model.u) return;
       $('details-body').replaceChildren(...markdown(details.body || ''));
       if (details.zh) {
         $('details-zh').replaceChildren(el('summary', { text: '中文页面 (Chinese page)' }), ...(details.zh.summary ? [el('p', { text: details.zh.summary })] : []), ...markdown(details.zh.body || ''));
@@ -177,7 +180,7 @@ export const HUB_PAGE_SCRIPT = `
     let full;
     try { full = (await fullModels()).get('mshub_res/assets/' + model.u + '.md'); }
     catch { fields.append(el('dt', { text: 'more' }), el('dd', { text: 'Every field is in catalog.json, next to this page.' })); return; }
-    if (!full) return;
+    if (!full || showing !== model.u) return;
     fields.replaceChildren();
     for (const [key, value] of Object.entries(full)) {
       if (key === 'problems') continue;
