@@ -1,4 +1,4 @@
-// Builds dist/mshub-review.mjs: the contributor's commands (validate, fix, sha256, site-sync) in one
+// Builds dist/mshub-review.mjs: the contributor's commands (validate, fix, new, sha256, site-sync) in one
 // file that runs with nothing but Node, for a hub to vendor (tools/mshub-review.mjs) or attach to a
 // release. `serve` and `worker` need the server dependencies and are left out; the file says so.
 import * as esbuild from 'esbuild';

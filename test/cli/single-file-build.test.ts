@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -80,6 +80,41 @@ describe('the single-file build, vendored into a hub as tools/mshub-review.mjs',
       [],
       'fix left nothing it could have fixed',
     );
+  });
+
+  it('installs as the package mshub-review-cli: no dependency, under 1 MiB, the mshub-review command', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'mshub-cli-install-'));
+    const { stdout: tarball } = await run(
+      process.execPath,
+      ['scripts/pack-cli.mjs', work, join(hub, 'tools/mshub-review.mjs')],
+      { cwd: REPO_ROOT },
+    );
+    const prefix = join(work, 'install');
+    await run(
+      'npm',
+      ['install', tarball.trim(), '--prefix', prefix, '--offline', '--no-audit', '--no-fund'],
+      {
+        cwd: work,
+      },
+    );
+    assert.deepEqual(
+      readdirSync(join(prefix, 'node_modules')).filter((name) => !name.startsWith('.')),
+      ['mshub-review-cli'],
+    );
+    const installed = readdirSync(join(prefix, 'node_modules/mshub-review-cli')).reduce(
+      (total, name) => total + statSync(join(prefix, 'node_modules/mshub-review-cli', name)).size,
+      0,
+    );
+    assert.ok(installed < 1024 * 1024, `${installed} bytes installed`);
+    const { stdout } = await run(
+      join(prefix, 'node_modules/.bin/mshub-review'),
+      ['validate', 'mshub_res/assets/mindspore/1.9/albert_mnli.md'],
+      {
+        cwd: hub,
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      },
+    );
+    assert.equal(stdout, '✔ 1 file checked, no problems\n');
   });
 
   it('says that serve and worker are not part of it, and exits 2', async () => {
