@@ -10,7 +10,7 @@ export class FolderPublisher implements CatalogPublisher {
     await mkdir(this.folder, { recursive: true });
     // The details first, then the catalog, then the page that reads them.
     for (const [name, content] of [
-      ...Object.entries(artifacts.detailFiles),
+      ...Object.entries(artifacts.detailFiles).filter(([name]) => artifacts.changedDetailFiles.has(name)),
       ['catalog.json', artifacts.catalogJson],
       ['index.html', artifacts.indexHtml],
     ] as const) {

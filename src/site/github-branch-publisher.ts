@@ -38,7 +38,8 @@ export class GitHubBranchPublisher implements CatalogPublisher {
       );
     // The details go inline in the tree request: one call, however many folders the hub has.
     for (const [name, content] of Object.entries(artifacts.detailFiles))
-      tree.push({ path: `${prefix}${name}`, mode: '100644', type: 'blob', content });
+      if (artifacts.changedDetailFiles.has(name))
+        tree.push({ path: `${prefix}${name}`, mode: '100644', type: 'blob', content });
     const { data: newTree } = await octokit.rest.git.createTree({
       owner,
       repo,

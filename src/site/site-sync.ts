@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import type { RepoConfig } from '../config/repo-config.js';
 import type { Catalog } from '../core/catalog/build-catalog.js';
 import { IncrementalCatalog } from '../core/catalog/incremental-catalog.js';
+import { ModelDetailsBuilder } from '../core/catalog/model-details.js';
 import { MshubError } from '../core/errors.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import type { HubContext } from '../core/rules/rule-context.js';
@@ -28,6 +29,11 @@ export interface SiteArtifacts {
   indexHtml: string;
   /** `details/<folder>.json` files the page reads on demand. */
   detailFiles: Record<string, string>;
+  /**
+   * The details files that changed since this process last published: the others are as published
+   * then, so a publisher that keeps earlier files (a folder, a branch) writes only these.
+   */
+  changedDetailFiles: ReadonlySet<string>;
   /** SHA-256 of what is published, so unchanged output is not published again. */
   digest: string;
 }
@@ -50,6 +56,12 @@ export interface SyncOutcome {
  */
 export class SiteSyncer {
   private readonly catalog = new IncrementalCatalog();
+  private readonly details = new ModelDetailsBuilder();
+  private detailDigests = new Map<string, string>();
+  /** Details files that changed in builds not published since (their output was already out). */
+  private pendingDetails = new Set<string>();
+  /** The publisher this process last published to; another one gets every details file. */
+  private lastPublisher: CatalogPublisher | undefined;
   private readonly publisher: CatalogPublisher | undefined;
   private readonly state: SyncState;
   private readonly hubKey: string;
@@ -101,15 +113,39 @@ export class SiteSyncer {
     const blobsRead = read.size;
 
     const catalog = this.catalog.build(inputs, config.rules, hub, { commit });
-    const { catalogJson, indexHtml, detailFiles } = renderSiteFiles(catalog, inputs);
+    const { catalogJson, indexHtml, detailFiles, changedDetailFiles } = renderSiteFiles(
+      catalog,
+      inputs,
+      this.details,
+    );
     const hash = createHash('sha256').update(catalogJson).update(indexHtml);
-    for (const [file, content] of Object.entries(detailFiles)) hash.update(file).update(content);
+    const digests = new Map<string, string>();
+    for (const [file, content] of Object.entries(detailFiles)) {
+      const known = changedDetailFiles.has(file) ? undefined : this.detailDigests.get(file);
+      const digest = known ?? createHash('sha256').update(content).digest('hex');
+      digests.set(file, digest);
+      hash.update(file).update(digest);
+    }
+    this.detailDigests = digests;
     const digest = hash.digest('hex');
     const published = digest !== (await this.state.getDigest(this.hubKey));
+    // What this process has not published yet is new to the publisher, whatever the builder says.
+    const unpublished = new Set([...changedDetailFiles, ...this.pendingDetails]);
     if (published) {
-      await publisher.publish({ commit, catalog, catalogJson, indexHtml, detailFiles, digest });
+      await publisher.publish({
+        commit,
+        catalog,
+        catalogJson,
+        indexHtml,
+        detailFiles,
+        changedDetailFiles:
+          publisher === this.lastPublisher ? unpublished : new Set(Object.keys(detailFiles)),
+        digest,
+      });
+      this.lastPublisher = publisher;
+      this.pendingDetails = new Set();
       await this.state.setDigest(this.hubKey, digest);
-    }
+    } else this.pendingDetails = unpublished;
     return { commit, models: catalog.models.length, invalid: catalog.invalid.length, blobsRead, published };
   }
 }

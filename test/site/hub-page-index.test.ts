@@ -61,10 +61,10 @@ describe('the page index', () => {
 
 describe('the details files', () => {
   it("keep a model of each folder in that folder's file, and never a path that would leave the site", async () => {
-    const { buildModelDetails } = await import('../../src/core/catalog/model-details.js');
+    const { ModelDetailsBuilder } = await import('../../src/core/catalog/model-details.js');
     const text = '# m\n\n---\n\nmodel-name: m\n\n---\n\n## Introduction\n\nHello.\n';
     const bytes = new TextEncoder().encode(text);
-    const chunks = buildModelDetails(
+    const built = new ModelDetailsBuilder().build(
       [
         { path: 'mshub_res/assets/me/2.5/m.md', bytes },
         {
@@ -78,9 +78,37 @@ describe('the details files', () => {
         invalid: [],
       },
     );
-    assert.deepEqual([...chunks.keys()], ['details/me/2.5.json']);
-    assert.deepEqual(chunks.get('details/me/2.5.json'), {
+    assert.deepEqual(Object.keys(built.files), ['details/me/2.5.json']);
+    assert.deepEqual(JSON.parse(built.files['details/me/2.5.json'] ?? ''), {
       'me/2.5/m': { body: '## Introduction\n\nHello.\n', zh: { body: '## 简介\n', summary: '一个模型' } },
     });
+  });
+});
+
+describe('the details files between builds', () => {
+  it('are written again only for a folder whose model changed', async () => {
+    const { ModelDetailsBuilder } = await import('../../src/core/catalog/model-details.js');
+    const file = (path: string, blob: string, body: string) => ({
+      path,
+      blob,
+      bytes: new TextEncoder().encode(`---\nmodel-name: m\n---\n${body}\n`),
+    });
+    const catalog = {
+      models: [model('mshub_res/assets/a/1.0/x.md'), model('mshub_res/assets/b/1.0/y.md')],
+      invalid: [],
+    };
+    const builder = new ModelDetailsBuilder();
+    const first = builder.build(
+      [file('mshub_res/assets/a/1.0/x.md', '1', 'A'), file('mshub_res/assets/b/1.0/y.md', '2', 'B')],
+      catalog,
+    );
+    assert.deepEqual([...first.changed].sort(), ['details/a/1.0.json', 'details/b/1.0.json']);
+    const second = builder.build(
+      [file('mshub_res/assets/a/1.0/x.md', '1', 'A'), file('mshub_res/assets/b/1.0/y.md', '3', 'B2')],
+      catalog,
+    );
+    assert.deepEqual([...second.changed], ['details/b/1.0.json']);
+    assert.equal(second.files['details/a/1.0.json'], first.files['details/a/1.0.json']);
+    assert.match(second.files['details/b/1.0.json'] ?? '', /B2/);
   });
 });

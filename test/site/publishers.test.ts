@@ -28,6 +28,7 @@ const artifacts: SiteArtifacts = {
   catalogJson: `${JSON.stringify(catalog)}\n`,
   indexHtml: '<!doctype html><title>hub</title>',
   detailFiles: { 'details/mindspore/1.9.json': '{"mindspore/1.9/albert_mnli":{"body":"## Introduction"}}\n' },
+  changedDetailFiles: new Set(['details/mindspore/1.9.json']),
   digest: 'd',
 };
 

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { defaultRepoConfig } from '../../src/config/repo-config.js';
 import { CoalescingRunner } from '../../src/jobs/coalescing-runner.js';
 import { FolderPublisher } from '../../src/site/folder-publisher.js';
-import { type HubTreeSource, SiteSyncer } from '../../src/site/site-sync.js';
+import { type HubTreeSource, type SiteArtifacts, SiteSyncer } from '../../src/site/site-sync.js';
 import { CLEAN_PATH, CLEAN_TEXT, replaceOnce } from '../helpers/fixtures.js';
 
 /** A hub whose files change between commits; counts the blobs it is asked for. */
@@ -64,6 +64,34 @@ describe('the site sync', () => {
       ['albert is used for nlp', 'gpt is used for nlp'],
     );
     assert.match(readFileSync(join(folder, 'index.html'), 'utf8'), /<title>MindSpore Hub models<\/title>/);
+  });
+});
+
+describe('the site sync of model pages', () => {
+  it('hands every details file to a new publisher, then only the folders whose models changed', async () => {
+    const THREE = 'mshub_res/assets/mindspore/2.5/gpt_mnli.md';
+    const hub = new FakeHub({
+      one: { [CLEAN_PATH]: CLEAN_TEXT, [THREE]: GPT },
+      two: { [CLEAN_PATH]: CLEAN_TEXT, [THREE]: `${GPT}\nMore about gpt.\n` },
+    });
+    const handed: string[][] = [];
+    const publisher = {
+      publish: async (artifacts: SiteArtifacts) => {
+        handed.push([...artifacts.changedDetailFiles].sort());
+      },
+    };
+    const syncer = new SiteSyncer({ publisher });
+    await syncer.sync(hub, 'one');
+    await syncer.sync(hub, 'two');
+    assert.deepEqual(handed, [
+      ['details/mindspore/1.9.json', 'details/mindspore/2.5.json'],
+      ['details/mindspore/2.5.json'],
+    ]);
+    const other = {
+      publish: async (artifacts: SiteArtifacts) => void handed.push([...artifacts.changedDetailFiles].sort()),
+    };
+    await syncer.sync(hub, 'one', other);
+    assert.deepEqual(handed.at(-1), ['details/mindspore/1.9.json', 'details/mindspore/2.5.json']);
   });
 });
 

@@ -10,43 +10,97 @@ export interface ModelDetails {
   zh?: { summary?: string; body: string };
 }
 
+/** The details files of a site: `details/<folder>.json` → content, and what changed since the last build. */
+export interface DetailFiles {
+  files: Record<string, string>;
+  /** The files whose content differs from the previous build of the same builder. */
+  changed: Set<string>;
+  /** The Chinese summary of each model with a Chinese page, by uid path. */
+  chineseSummaries: Map<string, string>;
+}
+
 /** A model's body is shown, not archived: past this it is cut, with a note where it was cut. */
 const BODY_LIMIT = 64 * 1024;
 const READ_LIMIT = 4 * 1024 * 1024;
 
+interface PageText {
+  body: string;
+  summary?: string;
+}
+
 /**
  * The details of every catalog model, in one file per folder of the hub (`details/mindspore/1.9.json`),
- * so the page reads only the folder of the model it opens: keyed by the model's uid path.
+ * so the page reads only the folder of the model it opens. Between builds, a file's body is read again
+ * only when its content (its blob id) changed, and a folder's file is written again only when one of
+ * its models did.
  */
-export function buildModelDetails(
-  inputs: Iterable<AssetFileInput>,
-  catalog: Catalog,
-): Map<string, Record<string, ModelDetails>> {
-  const texts = new Map<string, string>();
-  for (const input of inputs) {
-    const decoded = decodeText(input.bytes, READ_LIMIT);
-    if (decoded.ok) texts.set(input.path, decoded.text);
-  }
-  const chunks = new Map<string, Record<string, ModelDetails>>();
-  for (const model of catalog.models) {
-    const text = texts.get(model.path);
-    // The path names a file to write: one a platform's answer forged must not leave the site folder.
-    if (text === undefined || unsafePathProblem(model.path)) continue;
-    const uidPath = model.path.slice(ASSETS_ROOT.length + 1).replace(/\.md$/, '');
-    const details: ModelDetails = { body: bodyOf(text) };
-    const chinese = texts.get(model.path.replace(/\.md$/, '_cn.md'));
-    if (chinese !== undefined) {
-      const zh: NonNullable<ModelDetails['zh']> = { body: bodyOf(chinese) };
-      const summary = chineseSummary(chinese);
-      if (summary) zh.summary = summary;
-      details.zh = zh;
+export class ModelDetailsBuilder {
+  private pages = new Map<string, PageText>();
+  private chunks = new Map<string, { key: string; json: string }>();
+
+  build(inputs: Iterable<AssetFileInput & { blob?: string }>, catalog: Catalog): DetailFiles {
+    const byPath = new Map<string, AssetFileInput & { blob?: string }>();
+    for (const input of inputs) byPath.set(input.path, input);
+    const pages = new Map<string, PageText>();
+    const pageOf = (path: string): { page: PageText; key: string } | undefined => {
+      const input = byPath.get(path);
+      if (!input) return undefined;
+      const key = `${path}\0${input.blob ?? ''}`;
+      let page = input.blob === undefined ? undefined : this.pages.get(key);
+      if (!page) {
+        const decoded = decodeText(input.bytes, READ_LIMIT);
+        if (!decoded.ok) return undefined;
+        page = { body: bodyOf(decoded.text) };
+        const summary = chineseSummary(decoded.text);
+        if (summary) page.summary = summary;
+      }
+      pages.set(key, page);
+      return { page, key };
+    };
+
+    const grouped = new Map<string, { key: string[]; models: Record<string, ModelDetails> }>();
+    const chineseSummaries = new Map<string, string>();
+    for (const model of catalog.models) {
+      // The path names a file to write: one a platform's answer forged must not leave the site folder.
+      if (unsafePathProblem(model.path)) continue;
+      const english = pageOf(model.path);
+      if (!english) continue;
+      const uidPath = model.path.slice(ASSETS_ROOT.length + 1).replace(/\.md$/, '');
+      const details: ModelDetails = { body: english.page.body };
+      const chinese = pageOf(model.path.replace(/\.md$/, '_cn.md'));
+      if (chinese) {
+        details.zh = { body: chinese.page.body };
+        if (chinese.page.summary) {
+          details.zh.summary = chinese.page.summary;
+          chineseSummaries.set(uidPath, chinese.page.summary);
+        }
+      }
+      const name = detailsChunkOf(uidPath);
+      const chunk = grouped.get(name) ?? { key: [], models: {} };
+      chunk.key.push(english.key, chinese?.key ?? '');
+      chunk.models[uidPath] = details;
+      grouped.set(name, chunk);
     }
-    const chunk = detailsChunkOf(uidPath);
-    const entries = chunks.get(chunk) ?? {};
-    entries[uidPath] = details;
-    chunks.set(chunk, entries);
+
+    const files: Record<string, string> = {};
+    const changed = new Set<string>();
+    const chunks = new Map<string, { key: string; json: string }>();
+    for (const name of [...grouped.keys()].sort()) {
+      const { key: parts, models } = grouped.get(name) as {
+        key: string[];
+        models: Record<string, ModelDetails>;
+      };
+      const key = parts.join('\n');
+      const previous = this.chunks.get(name);
+      const json = previous?.key === key ? previous.json : `${JSON.stringify(models)}\n`;
+      if (previous?.key !== key) changed.add(name);
+      chunks.set(name, { key, json });
+      files[name] = json;
+    }
+    this.pages = pages;
+    this.chunks = chunks;
+    return { files, changed, chineseSummaries };
   }
-  return chunks;
 }
 
 /** The file that holds a model's details: its folder under the assets, as one JSON file. */
