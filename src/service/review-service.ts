@@ -133,6 +133,7 @@ export class ReviewService {
       owner: request.owner,
       repo: request.repo,
       pullNumber: () => source.pullNumber,
+      addedLines: () => source.addedLines(),
     });
     return { source, reporter };
   }

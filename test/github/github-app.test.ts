@@ -65,26 +65,14 @@ function pullFiles(files: Record<string, string>, patches: Record<string, string
 }
 
 /**
- * The calls of the suggestion review: the changed lines (the file list again), the bot's earlier
- * suggestion comments, and the review it posts (or none), and the stale comments it deletes.
+ * The calls of the suggestion review (the changed lines come from the file list the review read):
+ * the bot's earlier suggestion comments, the review it posts (or none), the stale comments it deletes.
  */
 function mockSuggestionReview(
   captured: Captured,
-  options: {
-    files: Record<string, string>;
-    patches?: Record<string, string>;
-    posted?: any[];
-    review?: boolean;
-    deletes?: number[];
-    listsFiles?: boolean;
-  },
+  options: { posted?: any[]; review?: boolean; deletes?: number[] } = {},
 ): void {
   const api = nock(API);
-  if (options.listsFiles !== false)
-    api
-      .get(`${REPO_API}/pulls/2/files`)
-      .query({ per_page: 100 })
-      .reply(200, pullFiles(options.files, options.patches));
   api
     .get(`${REPO_API}/pulls/2/comments`)
     .query({ per_page: 100 })
@@ -110,6 +98,8 @@ function mockReview(options: {
   filesDelayMs?: number;
   /** A newer push supersedes this review: it never reads the comments. */
   superseded?: boolean;
+  /** The diff GitHub lists for a file; all of it added unless given. */
+  patches?: Record<string, string>;
 }): Captured {
   const sha = options.sha ?? HEAD;
   const pull = options.pull ?? 2;
@@ -130,7 +120,7 @@ function mockReview(options: {
     .get(`${REPO_API}/pulls/${pull}/files`)
     .query({ per_page: 100 })
     .delay(options.filesDelayMs ?? 0)
-    .reply(200, pullFiles(options.files));
+    .reply(200, pullFiles(options.files, options.patches));
   const assetPaths = Object.keys(options.files).filter((path) => path.startsWith('mshub_res/assets/'));
   if (assetPaths.length === 0) return captured;
 
@@ -234,7 +224,7 @@ describe('the GitHub App', () => {
       };
       const captured = mockReview({ files });
       mockCommentWrites(captured);
-      mockSuggestionReview(captured, { files });
+      mockSuggestionReview(captured);
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
 
@@ -268,7 +258,7 @@ describe('the GitHub App', () => {
       const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
       const captured = mockReview({ files });
       mockCommentWrites(captured);
-      mockSuggestionReview(captured, { files });
+      mockSuggestionReview(captured);
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
 
@@ -289,12 +279,8 @@ describe('the GitHub App', () => {
       const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
       // The pull request only changed line 36; line 13 was already there.
       const patches = { [CLEAN_PATH]: '@@ -36,1 +36,1 @@\n-    asset-sha256: 1\n+    asset-sha256: 2' };
-      const captured = mockReview({ files });
+      const captured = mockReview({ files, patches });
       mockCommentWrites(captured);
-      nock(API)
-        .get(`${REPO_API}/pulls/2/files`)
-        .query({ per_page: 100 })
-        .reply(200, pullFiles(files, patches));
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
       assert.equal(captured.reviews.length, 0);
@@ -306,7 +292,7 @@ describe('the GitHub App', () => {
       const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
       const first = mockReview({ files });
       mockCommentWrites(first);
-      mockSuggestionReview(first, { files });
+      mockSuggestionReview(first);
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
       const [posted] = first.reviews[0].comments;
@@ -325,7 +311,6 @@ describe('the GitHub App', () => {
         },
       });
       mockSuggestionReview(again, {
-        files,
         review: false,
         posted: [{ id: 400, user: { type: 'Bot' }, commit_id: HEAD, ...posted }],
       });
@@ -354,9 +339,6 @@ describe('the GitHub App', () => {
         body: `${'<!-- mshub-review:suggestion -->'}\nnot ours`,
       };
       nock(API)
-        .get(`${REPO_API}/pulls/2/files`)
-        .query({ per_page: 100 })
-        .reply(200, pullFiles(files))
         .get(`${REPO_API}/pulls/2/comments`)
         .query({ per_page: 100 })
         .reply(200, [foreign])
@@ -376,7 +358,7 @@ describe('the GitHub App', () => {
       const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
       const first = mockReview({ files });
       mockCommentWrites(first);
-      mockSuggestionReview(first, { files });
+      mockSuggestionReview(first);
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
       const [posted] = first.reviews[0].comments;
@@ -389,8 +371,6 @@ describe('the GitHub App', () => {
       nock(API).delete(`${REPO_API}/issues/comments/99`).reply(204);
       // GitHub keeps the comment, outdated: its line is gone from the new diff.
       mockSuggestionReview(next, {
-        files: fixedFiles,
-        listsFiles: false,
         review: false,
         posted: [{ id: 400, user: { type: 'Bot' }, commit_id: HEAD, ...posted, line: null }],
         deletes: [400],

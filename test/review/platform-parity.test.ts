@@ -66,11 +66,9 @@ async function runGitHub(text: string): Promise<Key[]> {
   api
     .get(`${REPO_API}/contents/.github%2Fmshub-review.yml`)
     .reply(200, CONFIG, { 'content-type': 'text/plain; charset=utf-8' });
-  // Listed twice: for the files to review, and for the lines a suggestion may go on (none here: no patch).
   api
     .get(`${REPO_API}/pulls/2/files`)
     .query(true)
-    .times(2)
     .reply(200, [{ filename: CLEAN_PATH, status: 'added' }]);
   api
     .get(`${REPO_API}/commits/${HEAD}/check-runs`)

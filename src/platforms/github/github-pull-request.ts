@@ -4,6 +4,7 @@ import {
   type RepoConfig,
   repoConfigFromObject,
 } from '../../config/repo-config.js';
+import { addedLines } from '../../core/diff/added-lines.js';
 import { hubContextFromPaths } from '../../core/hub-path.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
 import { changedBetweenTrees } from '../../review/compare-trees.js';
@@ -22,6 +23,13 @@ interface Repo {
 export class GitHubPullRequestSource implements PullRequestSource {
   /** The pull request, once known (a fork's re-run learns it from the head commit). */
   pullNumber: number | undefined;
+  /** The diff of each changed file, as the file list gave it (none past its 3,000 files). */
+  private readonly patches = new Map<string, string>();
+
+  /** The lines each changed file adds, for suggestions on them; read from the file list, no new call. */
+  addedLines(): Map<string, Set<number>> {
+    return new Map([...this.patches].map(([path, patch]) => [path, addedLines(patch)]));
+  }
 
   constructor(
     private readonly octokit: Octokit,
@@ -57,8 +65,10 @@ export class GitHubPullRequestSource implements PullRequestSource {
       pull_number: pullNumber,
       per_page: 100,
     });
-    if (files.length < LIST_FILES_CAP)
+    if (files.length < LIST_FILES_CAP) {
+      for (const file of files) if (file.patch) this.patches.set(file.filename, file.patch);
       return files.map((file) => ({ path: file.filename, status: file.status }));
+    }
     return this.compareTrees(pullNumber);
   }
 

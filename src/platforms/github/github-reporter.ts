@@ -1,4 +1,3 @@
-import { addedLines } from '../../core/diff/added-lines.js';
 import type { Finding } from '../../core/findings.js';
 import { COMMENT_MARKER, renderMarkdown, SUGGESTED_MARKER } from '../../core/report/render-markdown.js';
 import { planSuggestions, SUGGESTION_MARKER, type Suggestion } from '../../core/report/render-suggestions.js';
@@ -35,7 +34,13 @@ export class GitHubReporter implements ReviewReporter {
 
   constructor(
     private readonly octokit: Octokit,
-    private readonly target: { owner: string; repo: string; pullNumber: () => number | undefined },
+    private readonly target: {
+      owner: string;
+      repo: string;
+      pullNumber: () => number | undefined;
+      /** The lines the pull request adds, by file: where a suggestion may go. */
+      addedLines?: () => ReadonlyMap<string, ReadonlySet<number>>;
+    },
   ) {}
 
   async started(headSha: string): Promise<void> {
@@ -83,7 +88,7 @@ export class GitHubReporter implements ReviewReporter {
     await this.finishCheckRun(headSha, { conclusion: verdict, title, summary, annotations });
     const pullNumber = this.target.pullNumber();
     if (pullNumber === undefined) return;
-    const suggestions = await this.planSuggestions(pullNumber, report);
+    const suggestions = this.planSuggestions(report);
     const comment = stickyCommentBody(report, { headSha, suggested: suggestions.length });
     const previous = await this.upsertComment(pullNumber, comment.body, comment.verdict);
     // Earlier suggestions are looked for only where the bot said it made some: no call otherwise.
@@ -92,24 +97,9 @@ export class GitHubReporter implements ReviewReporter {
   }
 
   /** The fixable findings on lines this pull request added, as one-click suggestions. */
-  private async planSuggestions(pullNumber: number, report: ReviewReport): Promise<Suggestion[]> {
-    const fixable = new Set(
-      report.files
-        .filter((file) => file.findings.some((finding) => finding.edits !== undefined))
-        .map((file) => file.path),
-    );
-    if (fixable.size === 0) return [];
-    const { owner, repo } = this.target;
-    const files = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, {
-      owner,
-      repo,
-      pull_number: pullNumber,
-      per_page: 100,
-    });
-    const added = new Map<string, Set<number>>();
-    for (const file of files)
-      if (fixable.has(file.filename) && file.patch) added.set(file.filename, addedLines(file.patch));
-    return planSuggestions(report, added);
+  private planSuggestions(report: ReviewReport): Suggestion[] {
+    const fixable = report.files.some((file) => file.findings.some((finding) => finding.edits !== undefined));
+    return fixable ? planSuggestions(report, this.target.addedLines?.() ?? new Map()) : [];
   }
 
   /**
