@@ -14,6 +14,7 @@ import {
   submissionUid,
 } from '../core/new/compose-submission.js';
 import { MODULE_TYPE_FAMILIES, USED_FOR_VALUES } from '../core/rules/fields.js';
+import { didYouMean } from '../core/text/did-you-mean.js';
 import { validateAssetFile } from '../core/validate-asset-file.js';
 import { findHubRoot, selectAssetFiles } from '../platforms/local/local-hub.js';
 import { sha256File } from '../platforms/local/sha256-file.js';
@@ -83,7 +84,8 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
       'PATH_NOT_FOUND',
       `${options.hub ?? 'this folder'} is not in a hub checkout (no mshub_res folder above it); run \`new\` in your clone of the hub, or give --hub <folder>.`,
     );
-  const answered = await askForMissing(options, io);
+  const repoConfig = await loadLocalRepoConfig({ hubRoot });
+  const answered = await askForMissing(options, io, repoConfig.rules.datasets);
   // The flags alone name the files: refuse an existing one before any asset is downloaded.
   const path = submissionPath(buildSubmission(answered, [], io.today));
   const paths = answered.cn ? [path, path.replace(/\.md$/, '_cn.md')] : [path];
@@ -99,7 +101,6 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
   if (answered.cn) files.push([paths[1] as string, renderChineseTwin(submission)]);
 
   // Checked as the bot would check it, before anything is written.
-  const repoConfig = await loadLocalRepoConfig({ hubRoot });
   const hub = selectAssetFiles([hubRoot]).hub;
   const result = validateAssetFile({ path, bytes: new TextEncoder().encode(text) }, repoConfig.rules, hub);
   const errors = result.findings.filter((finding) => finding.severity === 'error');
@@ -142,7 +143,49 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
   return EXIT.OK;
 }
 
-async function askForMissing(options: NewOptions, io: NewIo): Promise<NewOptions> {
+/** At a terminal, an answer the hub would refuse is asked again, this many times at most. */
+const ASK_ATTEMPTS = 3;
+
+/** Why the hub would refuse this answer, with the likely spelling; undefined when it would not. */
+type AnswerCheck = (answer: string) => string | undefined;
+
+async function askChecked(ask: (question: string) => Promise<string>, question: string, check: AnswerCheck) {
+  let prompt = question;
+  let answer = '';
+  for (let attempt = 0; attempt < ASK_ATTEMPTS; attempt++) {
+    answer = (await ask(`${prompt}: `)).trim();
+    const problem = answer === '' ? undefined : check(answer);
+    if (problem === undefined) return answer;
+    prompt = `${problem} ${question}`;
+  }
+  return answer;
+}
+
+function moduleTypeProblem(answer: string): string | undefined {
+  const family = (answer.split('-')[0] ?? '').toLowerCase();
+  if (MODULE_TYPE_FAMILIES.includes(family)) return undefined;
+  const guess = didYouMean(family, MODULE_TYPE_FAMILIES);
+  return `${JSON.stringify(family)} is not a family the hub knows${guess ? ` (did you mean ${guess}?)` : ''}.`;
+}
+
+function datasetProblem(datasets: ReadonlySet<string>): AnswerCheck {
+  const lower = new Set([...datasets].map((name) => name.toLowerCase()));
+  return (answer) => {
+    // The hub loader splits the value at every `_` and looks up each part.
+    const unknown = answer.split('_').filter((part) => !lower.has(part.toLowerCase()));
+    if (unknown.length === 0) return undefined;
+    const guesses = unknown.map((part) => didYouMean(part, datasets)).filter(Boolean);
+    return `The hub's dataset list has no ${unknown.map((part) => JSON.stringify(part)).join(', ')}${
+      guesses.length > 0 ? ` (did you mean ${guesses.join(', ')}?)` : ''
+    }; give several datasets joined with _.`;
+  };
+}
+
+async function askForMissing(
+  options: NewOptions,
+  io: NewIo,
+  datasets: ReadonlySet<string>,
+): Promise<NewOptions> {
   const answered = { ...options };
   const required: Array<[keyof NewOptions, string]> = [
     ['modelName', 'Model name (e.g. resnet50)'],
@@ -154,9 +197,13 @@ async function askForMissing(options: NewOptions, io: NewIo): Promise<NewOptions
   const missing = required.filter(([key]) => answered[key] === undefined || answered[key] === '');
   if (missing.length > 0 && io.ask) {
     for (const [key, question] of missing)
-      (answered as Record<string, unknown>)[key] = (await io.ask(`${question}: `)).trim();
+      (answered as Record<string, unknown>)[key] = await askChecked(
+        io.ask,
+        question,
+        key === 'moduleType' ? moduleTypeProblem : () => undefined,
+      );
     if (answered.dataset === undefined) {
-      const dataset = (await io.ask('Training dataset (Enter for none): ')).trim();
+      const dataset = await askChecked(io.ask, 'Training dataset (Enter for none)', datasetProblem(datasets));
       if (dataset) answered.dataset = dataset;
     }
     if ((answered.asset ?? []).length === 0) {

@@ -194,7 +194,19 @@ describe('mshub-review new', () => {
 
   it('asks at a terminal for what the flags left out', async () => {
     const { hub, model, sha256 } = hubCopy();
-    const answers = ['lenet', 'cv-classification', '2.5', 'Zhang San', REPO_LINK, 'mnist', model, LINK];
+    // A family and a dataset the hub does not know are asked again, with the likely spelling.
+    const answers = [
+      'lenet',
+      'cvv-classification',
+      'cv-classification',
+      '2.5',
+      'Zhang San',
+      REPO_LINK,
+      'mnsit',
+      'mnist',
+      model,
+      LINK,
+    ];
     const questions: string[] = [];
     let stdout = '';
     const code = await runNew(
@@ -219,6 +231,11 @@ describe('mshub-review new', () => {
     );
     assert.equal(code, 0);
     assert.match(questions[1] ?? '', /families: gnn, rl, audio, cv/);
+    assert.match(
+      questions[2] ?? '',
+      /^"cvv" is not a family the hub knows \(did you mean cv\?\)\. Module type/,
+    );
+    assert.match(questions[7] ?? '', /^The hub's dataset list has no "mnsit" \(did you mean MNIST\?\)/);
     const text = readFileSync(join(hub, 'mshub_res/assets/zhang-san/2.5/lenet_mnist.md'), 'utf8');
     assert.ok(text.includes(sha256));
     assert.match(stdout, /lenet_mnist/);

@@ -1,30 +1,40 @@
+let beforeRow = new Uint16Array(64);
 let previousRow = new Uint16Array(64);
 let currentRow = new Uint16Array(64);
 
-/** Edit distance, bounded: returns `limit + 1` as soon as the distance is known to exceed `limit`. */
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (`mnsit` is one from `mnist`,
+ * the commonest typing slip), bounded: returns `limit + 1` as soon as the distance is known to exceed it.
+ */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (b.length + 1 > previousRow.length) {
+    beforeRow = new Uint16Array(b.length + 1);
     previousRow = new Uint16Array(b.length + 1);
     currentRow = new Uint16Array(b.length + 1);
   }
   for (let j = 0; j <= b.length; j++) previousRow[j] = j;
+  let previousMinimum = 0;
   for (let i = 1; i <= a.length; i++) {
     currentRow[0] = i;
     let rowMinimum = i;
     const charA = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const cost = charA === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(
+      let value = Math.min(
         (previousRow[j] as number) + 1,
         (currentRow[j - 1] as number) + 1,
         (previousRow[j - 1] as number) + cost,
       );
+      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        value = Math.min(value, (beforeRow[j - 2] as number) + 1);
       currentRow[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
-    if (rowMinimum > limit) return limit + 1;
-    [previousRow, currentRow] = [currentRow, previousRow];
+    // A swap reaches back two rows: stop only when neither of the last two rows can stay within the limit.
+    if (rowMinimum > limit && previousMinimum + 1 > limit) return limit + 1;
+    previousMinimum = rowMinimum;
+    [beforeRow, previousRow, currentRow] = [previousRow, currentRow, beforeRow];
   }
   return previousRow[b.length] as number;
 }
