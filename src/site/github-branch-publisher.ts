@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Octokit } from '../platforms/github/github-auth.js';
 import type { CatalogPublisher, SiteArtifacts } from './site-sync.js';
 
@@ -36,9 +37,11 @@ export class GitHubBranchPublisher implements CatalogPublisher {
           return { path: `${prefix}${name}`, mode: '100644' as const, type: 'blob' as const, sha: blob.sha };
         }),
       );
-    // The details go inline in the tree request: one call, however many folders the hub has.
+    // The details go inline in the tree request (one call, however many folders the hub has), and
+    // only those whose blob differs from the branch's: git names a blob by the SHA-1 of its content.
+    const published = parent ? await this.blobsUnder(octokit, parent.tree, `${prefix}details/`) : new Map();
     for (const [name, content] of Object.entries(artifacts.detailFiles))
-      if (artifacts.changedDetailFiles.has(name))
+      if (published.get(`${prefix}${name}`) !== gitBlobSha(content))
         tree.push({ path: `${prefix}${name}`, mode: '100644', type: 'blob', content });
     const { data: newTree } = await octokit.rest.git.createTree({
       owner,
@@ -56,4 +59,22 @@ export class GitHubBranchPublisher implements CatalogPublisher {
     if (parent) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha });
     else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
   }
+
+  /** The blob ids of the branch's files under `folder`, from one recursive tree listing. */
+  private async blobsUnder(octokit: Octokit, tree: string, folder: string): Promise<Map<string, string>> {
+    const { owner, repo } = this.target;
+    const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: tree, recursive: 'true' });
+    const blobs = new Map<string, string>();
+    // A truncated listing knows only some blobs: the others are sent again, which is merely slower.
+    for (const entry of data.tree)
+      if (entry.type === 'blob' && entry.path?.startsWith(folder) && entry.sha)
+        blobs.set(entry.path, entry.sha);
+    return blobs;
+  }
+}
+
+/** The id git gives a file's content: SHA-1 of `blob <bytes>\0` and the bytes. */
+export function gitBlobSha(content: string): string {
+  const bytes = Buffer.from(content, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }

@@ -29,11 +29,8 @@ export interface SiteArtifacts {
   indexHtml: string;
   /** `details/<folder>.json` files the page reads on demand. */
   detailFiles: Record<string, string>;
-  /**
-   * The details files that changed since this process last published: the others are as published
-   * then, so a publisher that keeps earlier files (a folder, a branch) writes only these.
-   */
-  changedDetailFiles: ReadonlySet<string>;
+  /** SHA-256 of each details file, so a publisher can tell which ones its destination already holds. */
+  detailDigests: Record<string, string>;
   /** SHA-256 of what is published, so unchanged output is not published again. */
   digest: string;
 }
@@ -57,11 +54,8 @@ export interface SyncOutcome {
 export class SiteSyncer {
   private readonly catalog = new IncrementalCatalog();
   private readonly details = new ModelDetailsBuilder();
+  /** The digest of each details file, kept for the files a build did not change. */
   private detailDigests = new Map<string, string>();
-  /** Details files that changed in builds not published since (their output was already out). */
-  private pendingDetails = new Set<string>();
-  /** The publisher this process last published to; another one gets every details file. */
-  private lastPublisher: CatalogPublisher | undefined;
   private readonly publisher: CatalogPublisher | undefined;
   private readonly state: SyncState;
   private readonly hubKey: string;
@@ -129,8 +123,6 @@ export class SiteSyncer {
     this.detailDigests = digests;
     const digest = hash.digest('hex');
     const published = digest !== (await this.state.getDigest(this.hubKey));
-    // What this process has not published yet is new to the publisher, whatever the builder says.
-    const unpublished = new Set([...changedDetailFiles, ...this.pendingDetails]);
     if (published) {
       await publisher.publish({
         commit,
@@ -138,14 +130,11 @@ export class SiteSyncer {
         catalogJson,
         indexHtml,
         detailFiles,
-        changedDetailFiles:
-          publisher === this.lastPublisher ? unpublished : new Set(Object.keys(detailFiles)),
+        detailDigests: Object.fromEntries(digests),
         digest,
       });
-      this.lastPublisher = publisher;
-      this.pendingDetails = new Set();
       await this.state.setDigest(this.hubKey, digest);
-    } else this.pendingDetails = unpublished;
+    }
     return { commit, models: catalog.models.length, invalid: catalog.invalid.length, blobsRead, published };
   }
 }

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import type { Catalog } from '../../src/core/catalog/build-catalog.js';
-import { GitHubBranchPublisher } from '../../src/site/github-branch-publisher.js';
+import { GitHubBranchPublisher, gitBlobSha } from '../../src/site/github-branch-publisher.js';
 import {
   catalogSignature,
   HttpPublisher,
@@ -27,8 +27,11 @@ const artifacts: SiteArtifacts = {
   catalog,
   catalogJson: `${JSON.stringify(catalog)}\n`,
   indexHtml: '<!doctype html><title>hub</title>',
-  detailFiles: { 'details/mindspore/1.9.json': '{"mindspore/1.9/albert_mnli":{"body":"## Introduction"}}\n' },
-  changedDetailFiles: new Set(['details/mindspore/1.9.json']),
+  detailFiles: {
+    'details/mindspore/1.9.json': '{"mindspore/1.9/albert_mnli":{"body":"## Introduction"}}\n',
+    'details/mindspore/2.5.json': '{"mindspore/2.5/vgg19_imagenet2012":{"body":"## Usage"}}\n',
+  },
+  detailDigests: { 'details/mindspore/1.9.json': 'd19', 'details/mindspore/2.5.json': 'd25' },
   digest: 'd',
 };
 
@@ -78,7 +81,12 @@ describe('the HTTP publisher', () => {
 });
 
 describe('the GitHub branch publisher', () => {
-  it('adds one commit with catalog.json, index.html and the details on top of the branch', async () => {
+  it('names a blob as git does', () => {
+    // `printf 'hello\n' | git hash-object --stdin`
+    assert.equal(gitBlobSha('hello\n'), 'ce013625030ba8dba906f756967f9e9ca394464a');
+  });
+
+  it('adds one commit with catalog.json, index.html and the details the branch does not hold yet', async () => {
     const octokit = new (ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }))(
       { auth: 'token t' },
     );
@@ -90,6 +98,19 @@ describe('the GitHub branch publisher', () => {
       .reply(200, { object: { sha: 'p'.repeat(40) } })
       .get(`${repo}/git/commits/${'p'.repeat(40)}`)
       .reply(200, { sha: 'p'.repeat(40), tree: { sha: 't'.repeat(40) } })
+      // The branch already holds the 2.5 details as they are, and an older 1.9.
+      .get(`${repo}/git/trees/${'t'.repeat(40)}`)
+      .query({ recursive: 'true' })
+      .reply(200, {
+        tree: [
+          { path: 'models/details/mindspore/1.9.json', type: 'blob', sha: 'f'.repeat(40) },
+          {
+            path: 'models/details/mindspore/2.5.json',
+            type: 'blob',
+            sha: gitBlobSha(artifacts.detailFiles['details/mindspore/2.5.json'] ?? ''),
+          },
+        ],
+      })
       .post(`${repo}/git/blobs`)
       .times(2)
       .reply(201, (_uri, body: any) => ({ sha: body.content.startsWith('{') ? 'b1' : 'b2' }))
