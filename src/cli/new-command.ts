@@ -270,27 +270,21 @@ async function hashAssets(options: NewOptions, io: NewIo): Promise<NewAsset[]> {
 }
 
 function buildSubmission(options: NewOptions, assets: NewAsset[], today: string): NewSubmission {
-  const userId = (options.userId ?? '').trim();
-  const modelName = (options.modelName ?? '').trim();
-  const moduleType = (options.moduleType ?? '').trim();
-  const dataset = options.dataset?.trim() ?? '';
-  const values = {
-    modelName,
-    backboneName: (options.backboneName ?? modelName).trim(),
-    moduleType,
-    ...(dataset === '' ? {} : { dataset }),
-    modelVersion: options.modelVersion.trim(),
-    mindsporeVersion: (options.mindsporeVersion ?? '').trim(),
-    publisher: (options.publisher ?? publisherFolder(userId)).trim(),
+  // Each value goes into YAML or a folder name: a flag must look as its pattern says, and be one line.
+  const valid = (key: string, value: string): string => {
+    const [pattern, what] = FIELD_PATTERNS[key] ?? [/^/, ''];
+    if (!pattern.test(value))
+      throw new MshubError('USAGE', `--${flagName(key)} ${JSON.stringify(value)} is not valid: use ${what}.`);
+    return value;
   };
-  for (const [key, value] of Object.entries(values)) {
-    const rule = FIELD_PATTERNS[key];
-    if (rule && value !== undefined && !rule[0].test(value))
-      throw new MshubError(
-        'USAGE',
-        `--${flagName(key)} ${JSON.stringify(value)} is not valid: use ${rule[1]}.`,
-      );
-  }
+  const oneLine = (key: string, value: string): string => {
+    if (/[\r\n]/.test(value)) throw new MshubError('USAGE', `--${flagName(key)} must be one line.`);
+    return value;
+  };
+  const userId = oneLine('userId', (options.userId ?? '').trim());
+  const modelName = valid('modelName', (options.modelName ?? '').trim());
+  const moduleType = valid('moduleType', (options.moduleType ?? '').trim());
+  const family = moduleType.split('-')[0] ?? moduleType;
   const repoLink = (options.repoLink ?? '').trim();
   if (!/^https:\/\/[^\s<>"`]+$/.test(repoLink))
     throw new MshubError(
@@ -299,34 +293,44 @@ function buildSubmission(options: NewOptions, assets: NewAsset[], today: string)
     );
   if (!USED_FOR_VALUES.includes(options.usedFor))
     throw new MshubError('USAGE', `--used-for must be one of ${USED_FOR_VALUES.join(', ')}.`);
-  const oneLine = (flag: string, value: string | undefined) => {
-    if (value !== undefined && /[\r\n]/.test(value))
-      throw new MshubError('USAGE', `--${flag} must be one line.`);
-    return value;
-  };
-  const family = moduleType.split('-')[0] ?? moduleType;
-  const { dataset: _dataset, ...named } = values;
   const submission: NewSubmission = {
-    ...named,
-    ...(dataset === '' ? {} : { trainDataset: dataset }),
+    modelName,
+    backboneName: valid('backboneName', (options.backboneName ?? modelName).trim()),
+    moduleType,
     fineTunable: options.fineTunable,
-    author: oneLine('author', options.author?.trim() || userId) as string,
+    modelVersion: valid('modelVersion', options.modelVersion.trim()),
+    author: oneLine('author', options.author?.trim() || userId),
     updateTime: today,
     repoLink,
-    userId: oneLine('user-id', userId) as string,
+    userId,
+    publisher: valid('publisher', publisherOf(options.publisher, userId)),
     usedFor: options.usedFor,
     backend: options.backend,
-    license: oneLine('license', options.license.trim()) as string,
-    summary: oneLine('summary', options.summary?.trim() || `${modelName} is used for ${family}`) as string,
+    mindsporeVersion: valid('mindsporeVersion', (options.mindsporeVersion ?? '').trim()),
+    license: oneLine('license', options.license.trim()),
+    summary: oneLine('summary', options.summary?.trim() || `${modelName} is used for ${family}`),
     assets,
   };
-  const evaluation = oneLine('evaluation', options.evaluation?.trim());
-  if (evaluation) submission.evaluation = evaluation;
+  const dataset = options.dataset?.trim();
+  if (dataset) submission.trainDataset = valid('dataset', dataset);
+  const evaluation = options.evaluation?.trim();
+  if (evaluation) submission.evaluation = oneLine('evaluation', evaluation);
   const summaryZh =
-    oneLine('summary-zh', options.summaryZh?.trim()) ||
-    (options.summary?.trim() ? undefined : `${modelName} 用于 ${family}`);
-  if (summaryZh) submission.summaryZh = summaryZh;
+    options.summaryZh?.trim() || (options.summary?.trim() ? '' : `${modelName} 用于 ${family}`);
+  if (summaryZh) submission.summaryZh = oneLine('summaryZh', summaryZh);
   return submission;
+}
+
+/** The folder under the assets: as given, else from the user id, which may hold nothing to name one. */
+function publisherOf(given: string | undefined, userId: string): string {
+  if (given !== undefined) return given.trim();
+  const derived = publisherFolder(userId);
+  if (derived === '')
+    throw new MshubError(
+      'USAGE',
+      `the user id ${JSON.stringify(userId)} has no letter or digit to name your folder under mshub_res/assets: give --publisher, e.g. --publisher zhang-san.`,
+    );
+  return derived;
 }
 
 /** Questions on a terminal; none when input is not one (a script gets a clear error instead). */

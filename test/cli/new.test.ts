@@ -165,6 +165,11 @@ describe('mshub-review new', () => {
     ],
     ['an http repo-link', ['--repo-link', 'http://gitee.com/x'], /--repo-link .* is not an https link/],
     [
+      'a user id with nothing to name a folder',
+      ['--user-id', '张三'],
+      /give --publisher, e\.g\. --publisher zhang-san/,
+    ],
+    [
       'a model file without its link',
       ['--asset', 'other.ckpt'],
       /give one --asset-link for each local --asset file/,

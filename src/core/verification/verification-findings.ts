@@ -61,7 +61,7 @@ export function verificationFindings(
       sink.report(
         'asset-digest-mismatch',
         asset.linkAt,
-        `${capitalized(entry)} has no \`asset-sha256\`; the file behind its \`asset-link\` (${size}) has SHA-256 ${q(outcome.sha256)}, and the hub loader refuses a file it cannot compare.`,
+        `${capitalized(entry)} has no \`asset-sha256\`; the file behind its \`asset-link\` (${size}) has SHA-256 ${q(outcome.sha256)}, but the hub refuses an asset entry without one.`,
         `Add \`asset-sha256: ${outcome.sha256}\` to the entry, below \`asset-link\`.`,
         edits,
       );
