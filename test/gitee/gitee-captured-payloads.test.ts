@@ -11,7 +11,7 @@ import { BodyBudget } from '../../src/platforms/webhook-http.js';
 import type { ReviewService } from '../../src/service/review-service.js';
 import type { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
-import { giteeSignatureFor, SECRET } from '../helpers/gitee-harness.js';
+import { postGiteeDelivery, SECRET } from '../helpers/gitee-harness.js';
 
 const captured = (name: string) =>
   readFileSync(join(REPO_ROOT, 'test/fixtures/gitee/captured', `${name}.json`), 'utf8');
@@ -63,17 +63,7 @@ describe('Gitee deliveries captured from gitee.com (drone/go-scm testdata)', () 
 
   const send = async (event: string, body: string) => {
     calls.length = 0;
-    const timestamp = String(clock++);
-    const reply = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-gitee-event': event,
-        'x-gitee-timestamp': timestamp,
-        'x-gitee-token': giteeSignatureFor(timestamp),
-      },
-      body,
-    });
+    const reply = await postGiteeDelivery(url, event, body, String(clock++));
     return { status: reply.status, body: (await reply.json()) as { outcome?: string } };
   };
 

@@ -253,6 +253,17 @@ describe('the GitHub App', () => {
   describe('one-click suggestions', () => {
     const versionTen = (text: string) => replaceOnce(text, 'model-version: 1.9', 'model-version: 1.10');
 
+    /** A first review of a file with one fixable line: the suggestion it posted, for a second review. */
+    const reviewWithSuggestion = async () => {
+      const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
+      const first = mockReview({ files });
+      mockCommentWrites(first);
+      mockSuggestionReview(first);
+      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
+      await harness.service.queue.idle();
+      return { files, first, posted: first.reviews[0].comments[0] };
+    };
+
     it('offers a fix as a suggestion on the exact line, in one review of the head commit', async () => {
       harness = await startHarness();
       const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
@@ -289,13 +300,7 @@ describe('the GitHub App', () => {
 
     it('posts no second review for a suggestion already there, on a re-delivery or a re-run', async () => {
       harness = await startHarness();
-      const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
-      const first = mockReview({ files });
-      mockCommentWrites(first);
-      mockSuggestionReview(first);
-      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
-      await harness.service.queue.idle();
-      const [posted] = first.reviews[0].comments;
+      const { files, first, posted } = await reviewWithSuggestion();
 
       const sticky = { id: 99, user: { type: 'Bot' }, body: first.comments[0] };
       const done = first.checkUpdates.at(-1);
@@ -355,13 +360,7 @@ describe('the GitHub App', () => {
 
     it('deletes its suggestion once a push has fixed the line', async () => {
       harness = await startHarness();
-      const files = { [CLEAN_PATH]: assetFile(asset.sha256, versionTen) };
-      const first = mockReview({ files });
-      mockCommentWrites(first);
-      mockSuggestionReview(first);
-      await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
-      await harness.service.queue.idle();
-      const [posted] = first.reviews[0].comments;
+      const { first, posted } = await reviewWithSuggestion();
 
       const fixedFiles = { [CLEAN_PATH]: assetFile(asset.sha256) };
       const sticky = { id: 99, user: { type: 'Bot' }, body: first.comments[0] };

@@ -9,7 +9,7 @@ import nock from 'nock';
 import { runServe } from '../../src/cli/serve-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
 import { createLogger } from '../../src/service/create-logger.js';
-import { giteeFixture, giteeSignatureFor, SECRET } from '../helpers/gitee-harness.js';
+import { giteeFixture, postGiteeDelivery, SECRET } from '../helpers/gitee-harness.js';
 import { API, pullRequestPayload, REPO_API } from '../helpers/github-app-harness.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
@@ -108,17 +108,11 @@ describe('mshub-review serve', () => {
       assert.equal(started.length, 1);
       assert.deepEqual(started[0].platforms, ['gitee']);
       const base = `http://127.0.0.1:${server.port}`;
-      const timestamp = String(Date.now());
-      const reply = await fetch(`${base}/api/gitee/webhooks`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-gitee-event': 'Merge Request Hook',
-          'x-gitee-timestamp': timestamp,
-          'x-gitee-token': giteeSignatureFor(timestamp),
-        },
-        body: JSON.stringify(giteeFixture('merge-request-update-title', 'd'.repeat(40))),
-      });
+      const reply = await postGiteeDelivery(
+        `${base}/api/gitee/webhooks`,
+        'Merge Request Hook',
+        giteeFixture('merge-request-update-title', 'd'.repeat(40)),
+      );
       assert.equal(reply.status, 200);
       assert.deepEqual(await reply.json(), { outcome: 'ignored' });
       const github = await fetch(`${base}/api/github/webhooks`, { method: 'POST', body: '{}' });

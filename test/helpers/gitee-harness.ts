@@ -27,6 +27,25 @@ export function giteeSignatureFor(timestamp: string): string {
   return giteeSignature(timestamp, SECRET);
 }
 
+/** POSTs a delivery to a Gitee webhook URL, signed with SECRET as Gitee signs it. */
+export function postGiteeDelivery(
+  url: string,
+  event: string,
+  body: string | object,
+  timestamp = String(Date.now()),
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-gitee-event': event,
+      'x-gitee-timestamp': timestamp,
+      'x-gitee-token': giteeSignatureFor(timestamp),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
 export function giteeFixture(name: string, headSha?: string): any {
   const payload = JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/gitee', `${name}.json`), 'utf8'));
   if (headSha && payload.pull_request) payload.pull_request.head.sha = headSha;

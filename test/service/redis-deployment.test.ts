@@ -14,7 +14,7 @@ import { connectRedis } from '../../src/jobs/redis-connection.js';
 import { REVIEW_QUEUE_NAME } from '../../src/jobs/redis-job-id.js';
 import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
-import { giteeFixture, giteeSignatureFor, SECRET } from '../helpers/gitee-harness.js';
+import { giteeFixture, postGiteeDelivery, SECRET } from '../helpers/gitee-harness.js';
 import { giteeAssetFile, HEAD, mockGiteeReview } from '../helpers/gitee-review-mocks.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
@@ -67,17 +67,11 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
         text: giteeAssetFile(assets.url('/albert.ckpt'), asset.sha256),
         sourceRepoToken: 'tok',
       });
-      const timestamp = String(Date.now());
-      const delivered = await fetch(`http://127.0.0.1:${servePort}/api/gitee/webhooks`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-gitee-event': 'Merge Request Hook',
-          'x-gitee-timestamp': timestamp,
-          'x-gitee-token': giteeSignatureFor(timestamp),
-        },
-        body: JSON.stringify(giteeFixture('merge-request-open', HEAD)),
-      });
+      const delivered = await postGiteeDelivery(
+        `http://127.0.0.1:${servePort}/api/gitee/webhooks`,
+        'Merge Request Hook',
+        giteeFixture('merge-request-open', HEAD),
+      );
       assert.deepEqual(await delivered.json(), { outcome: 'queued' });
       const metrics = await (await fetch(`http://127.0.0.1:${servePort}/metrics`)).text();
       assert.match(metrics, /^mshub_queue_depth 1$/m, 'the review waits in Redis: serve runs none');
