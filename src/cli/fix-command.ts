@@ -3,6 +3,8 @@ import { MshubError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
 import { applyFindingEdits } from '../core/fix/apply-edits.js';
 import { fixAssetFile } from '../core/fix/fix-asset-file.js';
+import { formatMessage, msg } from '../core/messages/format-message.js';
+import type { Language, Message } from '../core/messages/message-spec.js';
 import { decodeText } from '../core/parse/decode-text.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { readAssetFiles } from '../platforms/local/local-hub.js';
@@ -18,6 +20,8 @@ export interface FixOptions {
   quiet?: boolean;
   /** Download each asset and write its digest where it is missing or cut short; never over another. */
   verifyAssets?: boolean;
+  /** `--lang`; the locale's language without it. */
+  lang?: Language;
 }
 
 const encoder = new TextEncoder();
@@ -92,13 +96,14 @@ async function fixFiles(
     problems += outcome.fixed.length;
     files++;
   }
-  io.stdout.write(`\n${fixSummary(problems, files, options.dryRun === true)}\n\n`);
+  const language = options.lang ?? io.environment.language;
+  io.stdout.write(`\n${formatMessage(fixSummary(problems, files, options.dryRun === true), language)}\n\n`);
   // With --verify-assets the check below compares the digests again (from the downloads already made),
   // so a digest that names another file is reported, never overwritten.
   return reportOnFiles(
     after,
     run,
-    { format: 'text', quiet: options.quiet === true, verifyAssets: hasher !== undefined },
+    { format: 'text', quiet: options.quiet === true, verifyAssets: hasher !== undefined, lang: language },
     io,
     hasher,
   );
@@ -121,10 +126,7 @@ function writeFixedFile(file: string, path: string, text: string, writtenBefore:
   }
 }
 
-function fixSummary(problems: number, files: number, dryRun: boolean): string {
-  if (problems === 0) return 'Nothing to fix without a decision of yours; what is left is listed below.';
-  const counted = `${problems} ${problems === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}`;
-  return dryRun
-    ? `Would fix ${counted} (--dry-run: nothing was written). What would be left:`
-    : `Fixed ${counted}. What is left:`;
+function fixSummary(problems: number, files: number, dryRun: boolean): Message {
+  if (problems === 0) return msg('cli.fix-nothing');
+  return msg(dryRun ? 'cli.fix-dry-run' : 'cli.fix-done', { problems, files });
 }

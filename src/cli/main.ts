@@ -17,6 +17,13 @@ export interface ProgramIo {
   now?: () => Date;
 }
 
+/** `--lang zh|en`: the language of what a command prints; the locale's (LANG) without it. */
+const LANG_OPTION = () =>
+  new Option('--lang <language>', 'language of the messages (default: from the locale)').choices([
+    'zh',
+    'en',
+  ]);
+
 /** Runs the command line and returns the exit code; never calls process.exit, so tests can drive it. */
 export async function runCli(argv: readonly string[], io: ProgramIo): Promise<number> {
   let exitCode: number = EXIT.OK;
@@ -46,6 +53,12 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
       '--check-repo',
       'check that repo-link has mindspore_hub_conf.py with create_network (GitHub and Gitee APIs)',
     )
+    .addOption(
+      new Option(
+        '--lang <language>',
+        'language of the report (default: from the locale; markdown: the hub setting)',
+      ).choices(['zh', 'en', 'zh+en']),
+    )
     .action(async (paths: string[], options: ValidateOptions) => {
       const environment = readEnvironment(io.env);
       exitCode = await runValidate(paths, options, { stdout: io.stdout, stderr: io.stderr, environment });
@@ -64,6 +77,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
       '--verify-assets',
       'download every asset-link and write its SHA-256 where asset-sha256 is missing or cut short (never over a different one)',
     )
+    .addOption(LANG_OPTION())
     .action(async (paths: string[], options: FixOptions) => {
       const environment = readEnvironment(io.env);
       const { runFix } = await import('./fix-command.js');
@@ -110,6 +124,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .option('--cn', 'also write the Chinese page (<name>_cn.md)')
     .option('--hub <dir>', 'the hub checkout (default: the one this folder is in)')
     .option('-n, --dry-run', 'print the files instead of writing them')
+    .addOption(LANG_OPTION())
     .action(async (options: NewOptions) => {
       const environment = readEnvironment(io.env);
       const { runNew, terminalAsk } = await import('./new-command.js');

@@ -3,6 +3,9 @@ import { dirname, extname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import { MshubError } from '../core/errors.js';
+import { formatMessage, msg } from '../core/messages/format-message.js';
+import { inLanguage } from '../core/messages/localize-finding.js';
+import type { Language, Message } from '../core/messages/message-spec.js';
 import {
   type Backend,
   type NewAsset,
@@ -44,6 +47,8 @@ export interface NewOptions {
   cn?: boolean;
   hub?: string;
   dryRun?: boolean;
+  /** `--lang`; the locale's language without it. */
+  lang?: Language;
 }
 
 export interface NewIo extends CliIo {
@@ -78,6 +83,8 @@ const FIELD_PATTERNS: Record<string, [RegExp, string]> = {
  * a terminal), with the digest of each asset computed here. Never overwrites a file.
  */
 export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
+  const language = options.lang ?? io.environment.language;
+  const t = (message: Message) => formatMessage(message, language);
   const hubRoot = findHubRoot(options.hub ?? process.cwd());
   if (!hubRoot)
     throw new MshubError(
@@ -106,15 +113,20 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
   const errors = result.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
     io.stderr.write(
-      `mshub-review: ${path} was not written, because the hub would refuse it:\n${errors
-        .map((finding) => `  - ${finding.message}${finding.fix ? `\n    fix: ${finding.fix}` : ''}`)
-        .join('\n')}\nChange the flags that give these values and run \`new\` again.\n`,
+      `mshub-review: ${t(msg('cli.new-refused', { path }))}\n${errors
+        .map((finding) => inLanguage(finding, language))
+        .map(
+          (finding) =>
+            `  - ${finding.message}${finding.fix ? `\n    ${t(msg('report.text-fix'))} ${finding.fix}` : ''}`,
+        )
+        .join('\n')}\n${t(msg('cli.new-refused-advice'))}\n`,
     );
     return EXIT.FINDINGS;
   }
 
   if (answered.dryRun) {
-    for (const [file, content] of files) io.stdout.write(`--- ${file} (--dry-run: not written)\n${content}`);
+    for (const [file, content] of files)
+      io.stdout.write(`${t(msg('cli.new-dry-run', { file }))}\n${content}`);
     return EXIT.OK;
   }
   for (const [file, content] of files) {
@@ -132,13 +144,7 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
     }
   }
   io.stdout.write(
-    [
-      `Wrote ${files.map(([file]) => file).join(' and ')}.`,
-      'It passes every check. Read the "## Introduction" section and say more about the model there,',
-      'then commit the file and open a pull request. Once it is merged, anyone can load the model with',
-      `  mindspore_hub.load("${submissionUid(submission)}")`,
-      '',
-    ].join('\n'),
+    `${t(msg('cli.new-wrote', { files: files.map(([file]) => file), uid: submissionUid(submission) }))}\n`,
   );
   return EXIT.OK;
 }
@@ -147,25 +153,34 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
 const ASK_ATTEMPTS = 3;
 
 /** Why the hub would refuse this answer, with the likely spelling; undefined when it would not. */
-type AnswerCheck = (answer: string) => string | undefined;
+type AnswerCheck = (answer: string) => Message | undefined;
 
-async function askChecked(ask: (question: string) => Promise<string>, question: string, check: AnswerCheck) {
-  let prompt = question;
+async function askChecked(
+  ask: (question: string) => Promise<string>,
+  question: Message,
+  check: AnswerCheck,
+  language: Language,
+) {
+  const t = (message: Message) => formatMessage(message, language);
+  const colon = language === 'zh' ? '：' : ': ';
+  let prompt = t(question);
   let answer = '';
   for (let attempt = 0; attempt < ASK_ATTEMPTS; attempt++) {
-    answer = (await ask(`${prompt}: `)).trim();
+    answer = (await ask(`${prompt}${colon}`)).trim();
     const problem = answer === '' ? undefined : check(answer);
     if (problem === undefined) return answer;
-    prompt = `${problem} ${question}`;
+    prompt = `${t(problem)}${language === 'zh' ? '' : ' '}${t(question)}`;
   }
   return answer;
 }
 
-function moduleTypeProblem(answer: string): string | undefined {
+function moduleTypeProblem(answer: string): Message | undefined {
   const family = (answer.split('-')[0] ?? '').toLowerCase();
   if (MODULE_TYPE_FAMILIES.includes(family)) return undefined;
   const guess = didYouMean(family, MODULE_TYPE_FAMILIES);
-  return `${JSON.stringify(family)} is not a family the hub knows${guess ? ` (did you mean ${guess}?)` : ''}.`;
+  return guess
+    ? msg('cli.ask-unknown-family-guess', { family: JSON.stringify(family), guess })
+    : msg('cli.ask-unknown-family', { family: JSON.stringify(family) });
 }
 
 function datasetProblem(datasets: ReadonlySet<string>): AnswerCheck {
@@ -174,10 +189,11 @@ function datasetProblem(datasets: ReadonlySet<string>): AnswerCheck {
     // The hub loader splits the value at every `_` and looks up each part.
     const unknown = answer.split('_').filter((part) => !lower.has(part.toLowerCase()));
     if (unknown.length === 0) return undefined;
-    const guesses = unknown.map((part) => didYouMean(part, datasets)).filter(Boolean);
-    return `The hub's dataset list has no ${unknown.map((part) => JSON.stringify(part)).join(', ')}${
-      guesses.length > 0 ? ` (did you mean ${guesses.join(', ')}?)` : ''
-    }; give several datasets joined with _.`;
+    const guesses = unknown.map((part) => didYouMean(part, datasets)).filter((guess) => guess !== undefined);
+    const quoted = unknown.map((part) => JSON.stringify(part));
+    return guesses.length > 0
+      ? msg('cli.ask-unknown-dataset-guess', { unknown: quoted, guesses })
+      : msg('cli.ask-unknown-dataset', { unknown: quoted });
   };
 }
 
@@ -187,12 +203,13 @@ async function askForMissing(
   datasets: ReadonlySet<string>,
 ): Promise<NewOptions> {
   const answered = { ...options };
-  const required: Array<[keyof NewOptions, string]> = [
-    ['modelName', 'Model name (e.g. resnet50)'],
-    ['moduleType', `Module type, <family>-<task> (families: ${MODULE_TYPE_FAMILIES.join(', ')})`],
-    ['mindsporeVersion', 'MindSpore version the model runs on (e.g. 2.5)'],
-    ['userId', 'Your user id on the hub (e.g. MindSpore)'],
-    ['repoLink', 'Link to the source code folder that holds mindspore_hub_conf.py'],
+  const language = options.lang ?? io.environment.language;
+  const required: Array<[keyof NewOptions, Message]> = [
+    ['modelName', msg('cli.ask-model-name')],
+    ['moduleType', msg('cli.ask-module-type', { families: MODULE_TYPE_FAMILIES })],
+    ['mindsporeVersion', msg('cli.ask-mindspore-version')],
+    ['userId', msg('cli.ask-user-id')],
+    ['repoLink', msg('cli.ask-repo-link')],
   ];
   const missing = required.filter(([key]) => answered[key] === undefined || answered[key] === '');
   if (missing.length > 0 && io.ask) {
@@ -201,16 +218,17 @@ async function askForMissing(
         io.ask,
         question,
         key === 'moduleType' ? moduleTypeProblem : () => undefined,
+        language,
       );
     if (answered.dataset === undefined) {
-      const dataset = await askChecked(io.ask, 'Training dataset (Enter for none)', datasetProblem(datasets));
+      const dataset = await askChecked(io.ask, msg('cli.ask-dataset'), datasetProblem(datasets), language);
       if (dataset) answered.dataset = dataset;
     }
     if ((answered.asset ?? []).length === 0) {
-      const asset = (await io.ask('The model file, or its https download link: ')).trim();
+      const asset = (await io.ask(formatMessage(msg('cli.ask-asset'), language))).trim();
       if (asset) answered.asset = [asset];
       if (asset && !URL_LIKE.test(asset))
-        answered.assetLink = [(await io.ask('Its https download link: ')).trim()];
+        answered.assetLink = [(await io.ask(formatMessage(msg('cli.ask-asset-link'), language))).trim()];
     }
   }
   const still = required.filter(([key]) => answered[key] === undefined || answered[key] === '');

@@ -7,7 +7,12 @@ import { resolveLocalCommand } from '../core/local-command.js';
 import { decodeText } from '../core/parse/decode-text.js';
 import { renderJson } from '../core/report/render-json.js';
 import { renderText } from '../core/report/render-text.js';
-import { buildReport, type ReviewReport } from '../core/report/review-report.js';
+import {
+  buildReport,
+  type CommentLanguage,
+  firstLanguage,
+  type ReviewReport,
+} from '../core/report/review-report.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { type LocalSelection, readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
@@ -27,6 +32,8 @@ export interface ValidateOptions {
   config?: string;
   verifyAssets?: boolean;
   checkRepo?: boolean;
+  /** `--lang`; the locale's language for text, the hub's `language:` setting for markdown, otherwise. */
+  lang?: CommentLanguage;
 }
 
 export interface CliIo {
@@ -89,19 +96,23 @@ export async function reportOnFiles(
   let report: ReviewReport;
   try {
     const findings = await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters);
-    report = buildReport(findings, undefined, repoConfig.rules.localCommand);
+    report = buildReport(findings, undefined, { localCommand: repoConfig.rules.localCommand });
   } finally {
     if (hasher !== sharedHasher) await hasher?.close();
   }
 
   if (options.format === 'json') io.stdout.write(renderJson(report));
   // Exactly what the bot posts, with the same length limit and the same hidden verdict.
-  else if (options.format === 'markdown') io.stdout.write(stickyCommentBody(report, {}).body);
+  else if (options.format === 'markdown')
+    io.stdout.write(
+      stickyCommentBody(report, { language: options.lang ?? repoConfig.language ?? 'en' }).body,
+    );
   else
     io.stdout.write(
       renderText(report, chooseStyle(io.environment.color, io.stdout.isTTY === true), {
         sourceLine: sourceLines(inputs),
         quiet: options.quiet === true,
+        language: firstLanguage(options.lang ?? io.environment.language),
       }),
     );
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MshubError } from '../core/errors.js';
+import type { Language } from '../core/messages/message-spec.js';
 import type { AssetDownloadSettings } from '../net/asset-verifier.js';
 import type { GiteeApiSettings } from '../platforms/gitee/gitee-api.js';
 import type { GiteeLabels } from '../platforms/gitee/gitee-reporter.js';
@@ -13,6 +14,8 @@ import type { PublishSettings } from '../service/site-sync-service.js';
 export interface Environment {
   /** Colour in terminal output: forced on (`FORCE_COLOR`), off (`NO_COLOR`), or decided by the terminal. */
   color: 'on' | 'off' | 'auto';
+  /** The CLI's language without `--lang`: Chinese when the locale is (`LC_ALL`, `LC_MESSAGES`, `LANG`). */
+  language: Language;
   downloads: AssetDownloadSettings;
   sourceRepos: SourceRepoSettings;
   /** Reviews run at once in this process. */
@@ -68,12 +71,19 @@ export const DEFAULT_DOWNLOAD_SETTINGS: AssetDownloadSettings = {
   allowPrivateHosts: [],
 };
 
+/** POSIX order: the first of LC_ALL, LC_MESSAGES and LANG that is set decides (`zh_CN.UTF-8` is Chinese). */
+function localeLanguage(env: NodeJS.ProcessEnv): Language {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh([_.@-]|$)/i.test(locale) ? 'zh' : 'en';
+}
+
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
   const color = env.NO_COLOR ? 'off' : env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? 'on' : 'auto';
   const site = readSiteSettings(env);
   const github = readGitHubAppSettings(env);
   return {
     color,
+    language: localeLanguage(env),
     downloads: readDownloadSettings(env),
     sourceRepos: readSourceRepoSettings(env),
     reviewConcurrency: positiveInteger(env, 'REVIEW_CONCURRENCY', 4),

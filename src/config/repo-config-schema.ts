@@ -11,6 +11,7 @@ export const REPO_CONFIG_SCHEMA = {
   properties: {
     paths: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
     command: { type: 'string', maxLength: 100, pattern: LOCAL_COMMAND_PATTERN },
+    language: { enum: ['en', 'zh', 'zh+en'] },
     rules: {
       type: 'object',
       additionalProperties: false,
@@ -37,6 +38,7 @@ export const REPO_CONFIG_SCHEMA = {
 export interface RepoConfigFile {
   paths?: string[];
   command?: string;
+  language?: 'en' | 'zh' | 'zh+en';
   rules?: Record<string, RulesConfig['severities'][string]>;
   datasets?: string[];
   'asset-hosts'?: string[];

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import yaml from 'js-yaml';
 import { MshubError } from '../core/errors.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
+import type { CommentLanguage } from '../core/report/review-report.js';
 import { DEFAULT_LIMITS, defaultRulesConfig, type RulesConfig } from '../core/rules/rules-config.js';
 import { validateRepoConfig } from './generated/repo-config-validator.js';
 import type { RepoConfigFile } from './repo-config-schema.js';
@@ -15,6 +16,8 @@ export interface RepoConfig {
   rules: RulesConfig;
   /** How contributors run mshub-review in this hub, when the hub says so (`command:`). */
   command?: string;
+  /** The language of the bot's comment (`language:`); each platform has its default. */
+  language?: CommentLanguage;
 }
 
 /** Compiled at build time from REPO_CONFIG_SCHEMA (scripts/generate-validators.ts): no ajv at run time. */
@@ -52,6 +55,7 @@ export function repoConfigFromObject(raw: unknown, source = REPO_CONFIG_PATH): R
   return {
     paths: raw.paths ?? defaults.paths,
     ...(raw.command === undefined ? {} : { command: raw.command }),
+    ...(raw.language === undefined ? {} : { language: raw.language }),
     rules: {
       severities: { ...(raw.rules ?? {}) },
       datasets: new Set([...defaults.rules.datasets, ...(raw.datasets ?? [])]),

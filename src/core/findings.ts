@@ -1,3 +1,5 @@
+import type { Message } from './messages/message-spec.js';
+
 export type Severity = 'error' | 'warning' | 'notice';
 export type SeveritySetting = Severity | 'off';
 
@@ -18,9 +20,11 @@ export interface Finding {
   path: string;
   line?: number;
   column?: number;
+  /** In English; `i18n` holds what writes it in another language (see localize-finding.ts). */
   message: string;
   fix?: string;
   edits?: LineEdit[];
+  i18n?: { message: Message; fix?: Message };
 }
 
 export interface FileFindings {

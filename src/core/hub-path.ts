@@ -13,22 +13,24 @@ export interface AssetPath {
 
 const MAX_PATH_LENGTH = 4096;
 
+export type UnsafePathProblem = 'empty-or-long' | 'control' | 'backslash' | 'absolute' | 'dot-segment';
+
 /**
  * Why a path that a pull request names cannot be used, or undefined when it can. Git never stores
  * such paths, so one in a platform's answer is forged or broken; used in an API URL, `..` would
  * leave the endpoint with the bot's token.
  */
-export function unsafePathProblem(path: string): string | undefined {
-  if (path === '' || path.length > MAX_PATH_LENGTH) return 'it is empty or too long';
-  if (/[\u0000-\u001f\u007f]/.test(path)) return 'it contains a control character';
-  if (path.includes('\\')) return 'it contains a backslash';
-  if (path.startsWith('/')) return 'it starts with `/`';
+export function unsafePathProblem(path: string): UnsafePathProblem | undefined {
+  if (path === '' || path.length > MAX_PATH_LENGTH) return 'empty-or-long';
+  if (/[\u0000-\u001f\u007f]/.test(path)) return 'control';
+  if (path.includes('\\')) return 'backslash';
+  if (path.startsWith('/')) return 'absolute';
   for (const segment of path.split('/')) {
     let decoded = segment;
     try {
       decoded = decodeURIComponent(segment);
     } catch {}
-    if (segment === '' || decoded === '.' || decoded === '..') return 'it has an empty, `.` or `..` segment';
+    if (segment === '' || decoded === '.' || decoded === '..') return 'dot-segment';
   }
   return undefined;
 }

@@ -1,3 +1,6 @@
+import { msg } from './messages/format-message.js';
+import type { Message } from './messages/message-spec.js';
+
 /**
  * The command the bot's messages tell contributors to run. A hub vendors the single-file build
  * (`dist/mshub-review.mjs`) at VENDORED_CLI_PATH, or names its own command in
@@ -21,7 +24,7 @@ export function resolveLocalCommand(
 }
 
 /** How to compute a digest: with mshub-review when the hub has it, else with what every system has. */
-export function digestCommand(localCommand: string | undefined, target = '<file>'): string {
-  if (localCommand !== undefined) return `\`${localCommand} sha256 ${target}\``;
-  return `\`sha256sum ${target}\` (macOS: \`shasum -a 256 ${target}\`; Windows: \`certutil -hashfile ${target} SHA256\`)`;
+export function digestCommand(localCommand: string | undefined, target = '<file>'): Message {
+  if (localCommand !== undefined) return msg('digest-command.local', { command: localCommand, target });
+  return msg('digest-command.system', { target });
 }

@@ -1,4 +1,6 @@
 import type { Finding, LineEdit, Severity, SeveritySetting } from './findings.js';
+import { formatMessage, msg } from './messages/format-message.js';
+import type { Message, ParamValue } from './messages/message-spec.js';
 import { RULES_BY_ID, type RuleId } from './rules/rule-catalog.js';
 import { detached } from './text/detached.js';
 import { stripInvisible } from './text/quote.js';
@@ -12,8 +14,8 @@ export interface ReportSink {
   report(
     rule: RuleId,
     at: SourcePosition | undefined,
-    message: string,
-    fix?: string,
+    message: Message,
+    fix?: Message,
     edits?: readonly LineEdit[],
   ): void;
 }
@@ -24,7 +26,7 @@ export const MAX_FINDINGS_PER_RULE = 50;
 /** No message or fix is longer than this, whatever a value in the file or an answer from a host held. */
 export const MAX_MESSAGE_LENGTH = 1000;
 
-function bounded(text: string): string {
+export function bounded(text: string): string {
   const clean = stripInvisible(text);
   return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;
 }
@@ -42,8 +44,8 @@ export class FindingCollector implements ReportSink {
   report(
     rule: RuleId,
     at: SourcePosition | undefined,
-    message: string,
-    fix?: string,
+    message: Message,
+    fix?: Message,
     edits?: readonly LineEdit[],
   ): void {
     const severity = this.severityOf(rule);
@@ -52,17 +54,25 @@ export class FindingCollector implements ReportSink {
     this.counts.set(rule, count);
     if (count > MAX_FINDINGS_PER_RULE + 1) return;
     if (count === MAX_FINDINGS_PER_RULE + 1) {
-      message = `This file has more than ${MAX_FINDINGS_PER_RULE} findings of \`${rule}\`; the others are not listed.`;
-      fix =
-        'Fix the ones above the same way (they are usually one mistake repeated), then check the file again.';
+      message = msg('finding-overflow.message', { limit: MAX_FINDINGS_PER_RULE, rule });
+      fix = msg('finding-overflow.fix');
       edits = undefined;
     }
-    const finding: Finding = { rule, severity, path: this.path, message: detached(bounded(message)) };
+    const finding: Finding = {
+      rule,
+      severity,
+      path: this.path,
+      message: detached(bounded(formatMessage(message, 'en'))),
+      i18n:
+        fix === undefined
+          ? { message: detachedMessage(message) }
+          : { message: detachedMessage(message), fix: detachedMessage(fix) },
+    };
     if (at) {
       finding.line = at.line;
       if (at.column !== undefined) finding.column = at.column;
     }
-    if (fix !== undefined) finding.fix = detached(bounded(fix));
+    if (fix !== undefined) finding.fix = detached(bounded(formatMessage(fix, 'en')));
     if (edits && edits.length > 0)
       finding.edits = edits.map((edit) => ({
         line: edit.line,
@@ -74,4 +84,21 @@ export class FindingCollector implements ReportSink {
   private severityOf(rule: RuleId): SeveritySetting {
     return this.severities[rule] ?? (RULES_BY_ID.get(rule)?.severity as Severity);
   }
+}
+
+/** A message whose texts share no memory with the file they were cut from (see detached.ts). */
+function detachedMessage(message: Message): Message {
+  const params: Record<string, ParamValue> = {};
+  for (const [name, value] of Object.entries(message.params))
+    params[name] =
+      typeof value === 'string'
+        ? detached(value)
+        : Array.isArray(value)
+          ? ((value as ReadonlyArray<string | Message>).map((item) =>
+              typeof item === 'string' ? detached(item) : detachedMessage(item),
+            ) as ParamValue)
+          : typeof value === 'object'
+            ? detachedMessage(value as Message)
+            : value;
+  return { id: message.id, params };
 }

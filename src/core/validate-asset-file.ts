@@ -2,6 +2,8 @@ import { compareFindings, type FileFindings } from './findings.js';
 import { type DigestLine, digestLineOf } from './fix/digest-line.js';
 import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
+import { msg } from './messages/format-message.js';
+import type { Message } from './messages/message-spec.js';
 import { decodeText } from './parse/decode-text.js';
 import { explainYamlError } from './parse/explain-yaml-error.js';
 import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
@@ -12,7 +14,7 @@ import {
   lineRanges,
   type TemplateLeftovers,
 } from './parse/template-leftovers.js';
-import { findTypingSlips, type SlipKind, type TypingSlip } from './parse/typing-slips.js';
+import { findTypingSlips, type TypingSlip } from './parse/typing-slips.js';
 import { FindingCollector, type ReportSink, type SourcePosition } from './report-sink.js';
 import { checkHeadingColons } from './rules/body-rules.js';
 import {
@@ -159,15 +161,15 @@ function checkContent(
       sink.report(
         'file-size',
         undefined,
-        `The file is too large to be an asset description (${decoded.detail}).`,
-        'Keep the model card short; link long material instead of including it.',
+        msg('file-size.file', { detail: decoded.detail }),
+        msg('file-size.fix-file'),
       );
     } else {
       sink.report(
         'file-encoding',
         undefined,
-        `The file is not a text file: ${decoded.detail}.`,
-        'Save the file as UTF-8 markdown text.',
+        msg('file-encoding.message', { detail: decoded.detail }),
+        msg('file-encoding.fix'),
       );
     }
     return undefined;
@@ -220,47 +222,18 @@ const MAX_FENCE_LINES_NAMED = 10;
 
 function reportFences(fenceLines: readonly number[], sink: ReportSink): void {
   const shown = fenceLines.slice(0, MAX_FENCE_LINES_NAMED).join(', ');
-  const more =
-    fenceLines.length > MAX_FENCE_LINES_NAMED ? ` and ${fenceLines.length - MAX_FENCE_LINES_NAMED} more` : '';
-  const where = fenceLines.length === 0 ? 'none' : `${fenceLines.length}, on lines ${shown}${more}`;
+  const more = fenceLines.length - MAX_FENCE_LINES_NAMED;
   sink.report(
     'front-matter-fences',
     fenceLines.length > 2 ? { line: fenceLines[2] ?? 1 } : undefined,
-    `The front matter must sit between exactly two lines that start with \`---\`; this file has ${where}.`,
-    fenceLines.length > 2
-      ? 'Keep `---` only above and below the front matter. For a horizontal rule in the text, write `***` instead; a table separator must start with `|`.'
-      : 'Put a line `---` above and below the YAML fields (see mshub_res/examples/commit_example.md).',
+    fenceLines.length === 0
+      ? msg('front-matter-fences.none')
+      : more > 0
+        ? msg('front-matter-fences.count-more', { count: fenceLines.length, lines: shown, more })
+        : msg('front-matter-fences.count', { count: fenceLines.length, lines: shown }),
+    fenceLines.length > 2 ? msg('front-matter-fences.fix-extra') : msg('front-matter-fences.fix-missing'),
   );
 }
-
-const SLIP_WORDS: Record<SlipKind, string> = {
-  'full-width-colon':
-    'a full-width colon `：` (typed with a Chinese input method) after the key; YAML understands only the plain colon `:` followed by a space',
-  'full-width-comma':
-    'a full-width comma `，` in a `[...]` list; YAML separates list items only with the plain comma `,`',
-  'full-width-space':
-    'a full-width space (U+3000) where YAML needs a plain space, in the indentation or after the colon',
-  tab: 'a tab in its indentation; YAML allows only spaces there',
-  'smart-quote':
-    'curly quotes around the value; YAML treats only straight quotes `"` and `\'` as quotes, so the curly ones become part of the value',
-  'no-break-space':
-    'a no-break space (U+00A0, often copied from a web page or a word processor) where YAML needs a plain space',
-  'byte-order-mark': 'an invisible byte-order mark (U+FEFF), which YAML reads as part of the text',
-};
-
-/** The repair in words, for a line too long to show whole. */
-const SLIP_REPAIR: Record<SlipKind, string> = {
-  'full-width-colon':
-    'Replace `：` with a plain colon and a space (`: `), typed with the keyboard in English mode.',
-  'full-width-comma': 'Replace each `，` in the list with a plain comma and a space (`, `).',
-  'full-width-space':
-    'Replace each full-width space with plain spaces, typed with the keyboard in English mode.',
-  tab: 'Replace the tab with spaces, as many as the lines above are indented.',
-  'smart-quote': 'Replace the curly quotes with straight ones (`"`).',
-  'no-break-space': 'Replace the no-break space with a plain space.',
-  'byte-order-mark':
-    'Delete the invisible character at the start of the line (retype the line if your editor does not show it).',
-};
 
 function reportTypingSlips(slips: readonly TypingSlip[], sink: ReportSink): void {
   for (const slip of slips) {
@@ -271,34 +244,27 @@ function reportTypingSlips(slips: readonly TypingSlip[], sink: ReportSink): void
     sink.report(
       'wrong-character',
       { line: slip.line, column: slip.column },
-      `Line ${slip.line} has ${SLIP_WORDS[slip.kind]}.`,
+      msg(`wrong-character.${slip.kind}`, { line: slip.line }),
       inIndentation
-        ? `Indent line ${slip.line} with ${indent} plain ${indent === 1 ? 'space' : 'spaces'}, like the lines around it.`
+        ? msg('wrong-character.fix-indent', { line: slip.line, spaces: indent })
         : corrected.length <= 100
-          ? `Write the line as \`${inCode(slip.corrected.trimEnd())}\`.`
-          : SLIP_REPAIR[slip.kind],
+          ? msg('wrong-character.fix-line', { corrected: inCode(slip.corrected.trimEnd()) })
+          : msg(`wrong-character.repair-${slip.kind}`),
       [{ line: slip.line, text: slip.corrected }],
     );
   }
 }
 
-const LEFTOVER_WORDS: Record<LeftoverKind, string> = {
-  marker: '`<required>`/`<optional>` markers',
-  'help-line': '`> ...` help lines',
-  'assets-heading': 'the `## assets` heading',
-  ellipsis: 'the `...` placeholder entry',
-};
-
 function reportTemplateLeftovers(leftovers: TemplateLeftovers, sink: ReportSink): void {
   const lines = leftovers.edits.map((edit) => edit.line);
   const first = lines[0];
   if (first === undefined) return;
-  const parts = [...leftovers.kinds].map((kind) => LEFTOVER_WORDS[kind]);
+  const parts = [...leftovers.kinds].map((kind: LeftoverKind) => msg(`template-leftover.${kind}`));
   sink.report(
     'template-leftover',
     { line: first },
-    `The front matter still holds parts of the template mshub_res/examples/commit_example.md (${parts.join(', ')}) on lines ${lineRanges(lines)}.`,
-    'Delete the `> ...` help lines and the `<required>`/`<optional>` markers, write `asset:` instead of `## assets`, and put your own value in place of every `[...]`.',
+    msg('template-leftover.message', { parts, lines: lineRanges(lines) }),
+    msg('template-leftover.fix'),
     leftovers.edits,
   );
 }
@@ -307,15 +273,21 @@ function reportTemplateLeftovers(leftovers: TemplateLeftovers, sink: ReportSink)
  * A fix that leaves no other error behind: quotes would please YAML, but the hub refuses `:` in any
  * value but `repo-link`, `asset` and `evaluation`, and `accuracy` must be a number.
  */
-function colonInValueFix(key: string, value: string, evaluationLine: number | undefined): string {
+function colonInValueFix(key: string, value: string, evaluationLine: number | undefined): Message {
   if (key === 'evaluation' || key === 'repo-link')
-    return `Put the value in quotes: \`${inCode(key)}: "${inCode(value.replaceAll('"', "'"))}"\`.`;
+    return msg('front-matter-yaml.fix-quote', {
+      key: inCode(key),
+      value: inCode(value.replaceAll('"', "'")),
+    });
   const number = /(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value)?.[1];
   if (key === 'accuracy' && number)
     return evaluationLine === undefined
-      ? `\`accuracy\` is one number: write \`accuracy: ${number}\`, and put the details in \`evaluation: "${inCode(value.replaceAll('"', "'"))}"\` (where \`:\` is allowed).`
-      : `\`accuracy\` is one number: write \`accuracy: ${number}\`, and add the details to \`evaluation\` on line ${evaluationLine} if they are not there yet.`;
-  return `Write the value without \`: \`, for example \`${inCode(key)}: ${inCode(value.replace(/:\s*/g, ' - '))}\`.`;
+      ? msg('front-matter-yaml.fix-accuracy', { number, details: inCode(value.replaceAll('"', "'")) })
+      : msg('front-matter-yaml.fix-accuracy-evaluation', { number, line: evaluationLine });
+  return msg('front-matter-yaml.fix-no-colon', {
+    key: inCode(key),
+    value: inCode(value.replace(/:\s*/g, ' - ')),
+  });
 }
 
 function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[], sink: ReportSink): void {
@@ -330,7 +302,7 @@ function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[],
         sink.report(
           'front-matter-yaml',
           at,
-          `The value of ${q(failure.key)} contains \`: \`, which YAML reads as the start of another key, so the front matter cannot be read.`,
+          msg('front-matter-yaml.colon-in-value', { key: q(failure.key) }),
           colonInValueFix(
             failure.key,
             written.slice(written.indexOf(':') + 1).trim(),
@@ -344,7 +316,10 @@ function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[],
         sink.report(
           'front-matter-yaml',
           { line: explained.line, ...(explained.column === undefined ? {} : { column: explained.column }) },
-          `${explained.message} Quoted: ${q(lines.find((source) => source.line === explained.line)?.text.trim() ?? '')}.`,
+          msg('front-matter-yaml.quoted', {
+            explanation: explained.message,
+            line: q(lines.find((source) => source.line === explained.line)?.text.trim() ?? ''),
+          }),
           explained.fix,
         );
       }
@@ -353,32 +328,32 @@ function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[],
       sink.report(
         'front-matter-yaml',
         at,
-        'The front matter between the two `---` lines is empty.',
-        'Fill in the fields from mshub_res/examples/commit_example.md.',
+        msg('front-matter-yaml.empty'),
+        msg('front-matter-yaml.fix-empty'),
       );
       return;
     case 'not-mapping':
       sink.report(
         'front-matter-yaml',
         at,
-        `The front matter is ${failure.found}, not \`key: value\` fields.`,
-        'Write one `key: value` per line, with an ASCII colon and a space after it.',
+        msg('front-matter-yaml.not-mapping', { found: failure.found }),
+        msg('front-matter-yaml.fix-not-mapping'),
       );
       return;
     case 'unsafe':
       sink.report(
         'front-matter-unsafe',
         at,
-        `The front matter is refused: ${failure.reason}. Hub front matter is plain data.`,
-        'Remove YAML tags (`!...`), anchors (`&...`) and aliases (`*...`), and write each value out.',
+        msg('front-matter-unsafe.message', { reason: failure.reason }),
+        msg('front-matter-unsafe.fix'),
       );
       return;
     case 'too-large':
       sink.report(
         'file-size',
         at,
-        `The front matter is ${failure.bytes} bytes; the limit is ${failure.limit}.`,
-        'Keep only the fields in the front matter and move long text below it.',
+        msg('file-size.front-matter', { bytes: failure.bytes, limit: failure.limit }),
+        msg('file-size.fix-front-matter'),
       );
       return;
   }

@@ -1,5 +1,6 @@
 import { compareFindings, type FileFindings } from './findings.js';
 import { digestCommand } from './local-command.js';
+import { msg } from './messages/format-message.js';
 import { FindingCollector } from './report-sink.js';
 import type { HubContext } from './rules/rule-context.js';
 import type { RulesConfig } from './rules/rules-config.js';
@@ -118,8 +119,15 @@ function checkDuplicateDigests(results: readonly AssetFileResult[], config: Rule
       sink.report(
         'duplicate-sha256',
         at,
-        `The same \`asset-sha256\` is listed for ${others.map((other) => `${q(other.result.facts?.modelName ?? '(no model-name)')} in ${q(other.result.path)}`).join(', ')}. Two different models cannot share one checkpoint.`,
-        `Check that \`asset-link\` and \`asset-sha256\` point to this model's own file, and recompute the digest with ${digestCommand(config.localCommand)}.`,
+        msg('duplicate-sha256.message', {
+          others: others.map((other) =>
+            msg('duplicate-sha256.other', {
+              model: q(other.result.facts?.modelName ?? '(no model-name)'),
+              path: q(other.result.path),
+            }),
+          ),
+        }),
+        msg('duplicate-sha256.fix', { command: digestCommand(config.localCommand) }),
       );
       result.findings.push(...sink.findings);
     }

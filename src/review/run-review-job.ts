@@ -1,7 +1,13 @@
 import { isMshubError } from '../core/errors.js';
 import type { FileFindings, SeveritySetting } from '../core/findings.js';
-import { englishTwinOf, isSubmissionFile, unsafePathProblem } from '../core/hub-path.js';
+import {
+  englishTwinOf,
+  isSubmissionFile,
+  type UnsafePathProblem,
+  unsafePathProblem,
+} from '../core/hub-path.js';
 import { resolveLocalCommand, VENDORED_CLI_PATH } from '../core/local-command.js';
+import { msg } from '../core/messages/format-message.js';
 import { buildReport } from '../core/report/review-report.js';
 import { FindingCollector } from '../core/report-sink.js';
 import { q } from '../core/text/quote.js';
@@ -53,7 +59,7 @@ export async function runReviewJob(
     paths.some((prefix) => path.startsWith(`${prefix.replace(/\/+$/, '')}/`));
   const candidates = changed.filter((file) => file.status !== 'removed' && inReviewedFolder(file.path));
   // Refused before anything reads them: a `..` in an API URL would leave its endpoint with the bot's token.
-  const unsafe: Array<{ path: string; problem: string }> = [];
+  const unsafe: Array<{ path: string; problem: UnsafePathProblem }> = [];
   const assetPaths: string[] = [];
   for (const { path } of candidates) {
     const problem = unsafePathProblem(path);
@@ -104,7 +110,10 @@ export async function runReviewJob(
       await reporter.superseded(headSha);
       return 'superseded';
     }
-    await reporter.completed(headSha, buildReport(findings, inputs.length, localCommand));
+    await reporter.completed(
+      headSha,
+      buildReport(findings, inputs.length, { localCommand, language: config.language }),
+    );
     return 'reviewed';
   } catch (error) {
     if (control.lastAttempt() || !isTransientError(error)) {
@@ -122,7 +131,7 @@ function describeFailure(error: unknown): string {
 }
 
 function unsafePathFinding(
-  { path, problem }: { path: string; problem: string },
+  { path, problem }: { path: string; problem: UnsafePathProblem },
   severities: Readonly<Record<string, SeveritySetting>>,
 ): FileFindings {
   const shown = path.slice(0, 300);
@@ -130,8 +139,8 @@ function unsafePathFinding(
   sink.report(
     'unsafe-path',
     undefined,
-    `The pull request names the file ${q(shown)}, but ${problem}; no git repository holds such a path, so it was not read.`,
-    'Rename the file to a plain path under `mshub_res/assets/<publisher>/<mindspore-version>/`, with no `.` or `..` folders.',
+    msg('unsafe-path.message', { path: q(shown), problem: msg(`unsafe-path.${problem}`) }),
+    msg('unsafe-path.fix'),
   );
   return { path: shown, findings: sink.findings };
 }
@@ -145,8 +154,8 @@ function truncationNotice(
   sink.report(
     'review-truncated',
     undefined,
-    `This pull request changes ${assetPaths.length} asset files; the review covers the first ${reviewed}.`,
-    'Split the submission into pull requests of fewer files, so that every file is reviewed.',
+    msg('review-truncated.message', { files: assetPaths.length, reviewed }),
+    msg('review-truncated.fix'),
   );
   return { path: assetPaths[reviewed] ?? '', findings: sink.findings };
 }

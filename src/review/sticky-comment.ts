@@ -1,6 +1,13 @@
+import { formatMessage, msg } from '../core/messages/format-message.js';
+import type { Language } from '../core/messages/message-spec.js';
 import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.js';
 import { COMMENT_MARKER, type MarkdownOptions, renderMarkdown } from '../core/report/render-markdown.js';
-import { type ReviewReport, type Verdict, verdictOf } from '../core/report/review-report.js';
+import {
+  type CommentLanguage,
+  type ReviewReport,
+  type Verdict,
+  verdictOf,
+} from '../core/report/review-report.js';
 
 export interface ExistingComment {
   id: number;
@@ -38,8 +45,10 @@ export function stickyCommentBody(
  * Why a review could not finish, for the contributor (every platform says the same): the reason is
  * escaped, as it may quote an API's answer.
  */
-export function reviewFailureText(headSha: string, reason: string): string {
-  return `The review of commit ${codeSpan(headSha.slice(0, 40))} could not finish: ${escapeMarkdown(reason)}.\n\nThis is not a problem with your files. Comment \`/recheck\` on the pull request to try again.`;
+export function reviewFailureText(headSha: string, reason: string, language: CommentLanguage = 'en'): string {
+  const text = (one: Language) =>
+    `${formatMessage(msg('report.failed-text', { sha: codeSpan(headSha.slice(0, 40)), reason: escapeMarkdown(reason) }), one)}\n\n${formatMessage(msg('report.failed-not-yours'), one)}`;
+  return language === 'zh+en' ? `${text('zh')}\n\n${text('en')}` : text(language);
 }
 
 /** How to bring the one sticky comment up to date, writing as little as possible. */

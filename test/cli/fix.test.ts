@@ -57,6 +57,12 @@ describe('mshub-review fix', () => {
     assert.doesNotMatch(run.stdout, /unknown-key warning: The hub does not read the key `repo_link`/);
   });
 
+  it('says what it did in Chinese with --lang zh', async () => {
+    const { hub } = hubWith(BEFORE);
+    const run = await runCliCaptured(['fix', hub, '--dry-run', '--lang', 'zh']);
+    assert.match(run.stdout, /将修改 1 个文件中的 8 处问题（--dry-run：没有写入任何文件）。修改后还剩下：/);
+  });
+
   it('keeps CRLF line breaks and a byte-order mark, and touches only the fixed lines', async () => {
     const crlf = `\ufeff${BEFORE.replace(/\n/g, '\r\n')}`;
     const { hub, file } = hubWith(crlf);

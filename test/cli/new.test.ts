@@ -136,7 +136,7 @@ describe('mshub-review new', () => {
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /was not written, because the hub would refuse it/);
     assert.match(refused.stderr, /The value of `summary` contains `:`/);
-    assert.match(refused.stderr, /The hub does not know the dataset `ImageNet`, `2012`/);
+    assert.match(refused.stderr, /The hub does not know the datasets `ImageNet` and `2012`/);
     assert.equal(existsSync(join(hub, 'mshub_res/assets/zhang-san')), false);
   });
 
@@ -244,6 +244,58 @@ describe('mshub-review new', () => {
     const text = readFileSync(join(hub, 'mshub_res/assets/zhang-san/2.5/lenet_mnist.md'), 'utf8');
     assert.ok(text.includes(sha256));
     assert.match(stdout, /lenet_mnist/);
+  });
+});
+
+describe('mshub-review new in Chinese', () => {
+  it('asks in Chinese and says what it wrote in Chinese when the locale is Chinese', async () => {
+    const { hub, model } = hubCopy();
+    const answers = [
+      'lenet',
+      'cvv-classification',
+      'cv-classification',
+      '2.5',
+      'Zhang San',
+      REPO_LINK,
+      'mnist',
+    ];
+    const questions: string[] = [];
+    let stdout = '';
+    const code = await runNew(
+      {
+        hub,
+        modelVersion: '1.0',
+        usedFor: 'inference',
+        backend: 'ascend',
+        license: 'Apache2.0',
+        fineTunable: true,
+        asset: [model],
+        assetLink: [LINK],
+      },
+      {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: () => true },
+        environment: readEnvironment({ LANG: 'zh_CN.UTF-8' }),
+        today: '2026-11-30',
+        ask: async (question) => {
+          questions.push(question);
+          return answers.shift() ?? '';
+        },
+      },
+    );
+    assert.equal(code, 0);
+    assert.equal(questions[0], '模型名称（例如 resnet50）：');
+    assert.match(questions[2] ?? '', /^Hub 不认识类别 "cvv"（是不是想写 cv？）。模型类型/);
+    assert.match(stdout, /^已写入 mshub_res\/assets\/zhang-san\/2\.5\/lenet_mnist\.md。\n它通过了所有检查。/);
+  });
+
+  it('refuses in Chinese with --lang zh', async () => {
+    const { hub, model } = hubCopy();
+    const refused = await run([...required(hub, model), '--dataset', 'ImageNet_2012', '--lang', 'zh']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /没有写入 .*，因为 Hub 会拒绝它：/);
+    assert.match(refused.stderr, /Hub 不认识数据集 `ImageNet`和`2012`（共 2 个）/);
+    assert.match(refused.stderr, /请修改给出这些值的参数，然后重新运行 `new`。/);
   });
 });
 

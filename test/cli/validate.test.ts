@@ -173,3 +173,30 @@ describe('mshub-review validate on files the hub would skip', () => {
     assert.equal(run.stdout, '');
   });
 });
+
+describe('mshub-review validate --lang', () => {
+  it('speaks Chinese when the locale is Chinese, and English with --lang en', async () => {
+    const chinese = await runCliCaptured(['validate', truncated], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.match(
+      chinese.stdout,
+      /36:19 asset-sha256-format 错误: `asset-sha256` `77dcaf0f` 只有 8 位十六进制数字/,
+    );
+    assert.match(chinese.stdout, /✖ 1 个文件中有 1 个存在问题/);
+    const english = await runCliCaptured(['validate', truncated, '--lang', 'en'], {
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    assert.match(english.stdout, /asset-sha256-format error: `asset-sha256` `77dcaf0f` has 8 hex digits/);
+  });
+
+  it('prints the comment a Gitee hub gets with --format markdown --lang zh+en', async () => {
+    const run = await runCliCaptured(['validate', truncated, '--format', 'markdown', '--lang', 'zh+en']);
+    assert.match(run.stdout, /^<!-- mshub-review -->\n### ❌ mshub-review：/);
+    assert.match(run.stdout, /<summary>English（英文版本）<\/summary>/);
+  });
+
+  it('refuses a language it does not have', async () => {
+    const run = await runCliCaptured(['validate', truncated, '--lang', 'fr']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /Allowed choices are zh, en, zh\+en/);
+  });
+});

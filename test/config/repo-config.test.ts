@@ -31,6 +31,11 @@ describe('.github/mshub-review.yml', () => {
     assert.equal(parseRepoConfig('').command, undefined);
   });
 
+  it("keeps the language of the bot's comment, and leaves it to the platform by default", () => {
+    assert.equal(parseRepoConfig('language: zh+en\n').language, 'zh+en');
+    assert.equal(parseRepoConfig('').language, undefined);
+  });
+
   it('turns a rule off or changes its severity', () => {
     const config = parseRepoConfig('rules:\n  version-text: "off"\n  module-type: warning\n');
     const text = replaceOnce(
@@ -54,6 +59,11 @@ describe('.github/mshub-review.yml', () => {
     ],
     ['a host with a path', 'asset-hosts: ["example.org/x"]\n', /asset-hosts\.0 must match pattern/],
     ['invalid YAML', 'rules: [\n', /is not valid YAML/],
+    [
+      'a language the bot does not write',
+      'language: fr\n',
+      /language must be equal to one of the allowed values/,
+    ],
     ['a command a shell would expand', 'command: node x.mjs; rm -rf ~\n', /command must match pattern/],
     ['a command that would break out of a code span', 'command: "node `x`"\n', /command must match pattern/],
   ] as const) {

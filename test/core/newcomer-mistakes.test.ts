@@ -119,7 +119,7 @@ describe('leftovers of the hub template', () => {
     assert.equal(leftover?.line, 7);
     assert.match(
       leftover?.message ?? '',
-      /`<required>`\/`<optional>` markers, `> \.\.\.` help lines, the `## assets` heading\) on lines 7, 9-10, 34\./,
+      /`<required>`\/`<optional>` markers, `> \.\.\.` help lines, and the `## assets` heading\) on lines 7, 9-10, 34\./,
     );
     assert.match(leftover?.fix ?? '', /write `asset:` instead of `## assets`/);
   });

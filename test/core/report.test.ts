@@ -223,6 +223,60 @@ describe('a long review in one comment', () => {
     const markdown = renderMarkdown(buildReport(files));
     assert.ok(markdown.length <= 65_000, `${markdown.length} characters`);
     assert.equal((markdown.match(/❌ \*\*Line 36\*\*/g) ?? []).length, 200);
-    assert.match(markdown, /1000 warnings or notices are not shown here, to leave room for the errors/);
+    assert.match(markdown, /1,000 warnings or notices are not shown here, to leave room for the errors/);
+  });
+});
+
+describe('the review in Chinese and English', () => {
+  const truncatedDigest = () => {
+    const text = replaceOnce(
+      CLEAN_TEXT,
+      'asset-sha256: ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a',
+      'asset-sha256: ec4f2c53',
+    );
+    return buildReport([{ path: CLEAN_PATH, findings: check(text) }]);
+  };
+
+  it('writes every finding, fix and heading in Chinese with language zh', () => {
+    const markdown = renderMarkdown(truncatedDigest(), { language: 'zh' });
+    assert.match(markdown, /### ❌ mshub-review：1 个模型描述文件中有 1 个错误/);
+    assert.match(
+      markdown,
+      /\*\*第 \d+ 行\*\* `asset-sha256-format`: `asset-sha256` `ec4f2c53` 只有 8 位十六进制数字/,
+    );
+    assert.match(markdown, /\*\*修改方法：\*\* 用 `sha256sum <file>`/);
+    assert.match(markdown, /评论 `\/recheck` 可以重新检查。/);
+    assert.doesNotMatch(markdown, /hex digits|Fix:|Line \d/);
+  });
+
+  it('puts the Chinese first and the English folded below it with zh+en', () => {
+    const markdown = renderMarkdown(truncatedDigest(), { language: 'zh+en' });
+    const english = markdown.indexOf('<summary>English');
+    assert.ok(markdown.indexOf('只有 8 位十六进制数字') < english, 'Chinese first');
+    assert.ok(english < markdown.indexOf('has 8 hex digits'), 'English below, folded');
+    assert.equal(markdown.split(COMMENT_MARKER).length, 2, 'one marker');
+    assert.ok(markdown.trimEnd().endsWith('</details>'));
+  });
+
+  it("takes the hub's language setting over the platform's default", () => {
+    const report = { ...truncatedDigest(), language: 'en' as const };
+    assert.doesNotMatch(renderMarkdown(report, { language: 'zh+en' }), /只有/);
+  });
+
+  it('leaves the English out, and says so, when both languages do not fit', () => {
+    const report = truncatedDigest();
+    const chinese = renderMarkdown(report, { language: 'zh' });
+    const markdown = renderMarkdown(report, { language: 'zh+en', maxLength: chinese.length + 200 });
+    assert.ok(markdown.length <= chinese.length + 200);
+    assert.match(markdown, /只有 8 位十六进制数字/);
+    assert.doesNotMatch(markdown, /hex digits/);
+    assert.match(markdown, /因此省略了英文版本/);
+  });
+
+  it('prints the text report in Chinese, counting the same', () => {
+    const text = renderText(truncatedDigest(), undefined, { language: 'zh' });
+    assert.match(text, /`asset-sha256-format` |asset-sha256-format 错误: /);
+    assert.match(text, /修改方法： 用 `sha256sum <file>`/);
+    assert.match(text, /✖ 1 个文件中有 1 个存在问题：1 个错误/);
   });
 });

@@ -296,7 +296,7 @@ const CASES: RuleCase[] = [
     expect: (finding) => {
       assert.match(
         finding.message,
-        /splits `train-dataset` at every `_` and then does not know `AclImdb`, `v1`/,
+        /splits `train-dataset` at every `_` and then does not know `AclImdb` and `v1`/,
       );
       assert.match(finding.fix ?? '', /Write `train-dataset: aclimdbv1`/);
     },
@@ -539,7 +539,7 @@ const CASES: RuleCase[] = [
       reason: 'research/nlp/albert/mindspore_hub_conf.py does not exist',
     }),
     expect: (finding) =>
-      assert.match(finding.message, /`mindspore\/models at r1\.9, folder research\/nlp\/albert`/),
+      assert.match(finding.message, /`mindspore\/models` at `r1\.9`, folder `research\/nlp\/albert`\./),
   },
   {
     rule: 'hub-conf-create-network',

@@ -210,7 +210,7 @@ describe('the GitHub App', () => {
       assert.equal(captured.checkRuns[0].head_sha, HEAD);
       const done = captured.checkUpdates.at(-1);
       assert.equal(done.conclusion, 'success');
-      assert.equal(done.output.title, 'All 1 asset file pass');
+      assert.equal(done.output.title, 'All 1 asset file passes');
       assert.deepEqual(done.output.annotations, []);
       assertSnapshot('github/passing-comment.md', captured.comments[0]);
     });
@@ -230,7 +230,7 @@ describe('the GitHub App', () => {
 
       const done = captured.checkUpdates.at(-1);
       assert.equal(done.conclusion, 'failure');
-      assert.equal(done.output.title, '1 error, 1 warning in 1 asset file');
+      assert.equal(done.output.title, '1 error and 1 warning in 1 asset file');
       assert.deepEqual(
         done.output.annotations.map((a: any) => [a.path, a.start_line, a.annotation_level, a.title]),
         [
@@ -512,7 +512,7 @@ describe('the GitHub App', () => {
         id: 7,
         status: 'completed',
         conclusion: 'success',
-        title: 'All 1 asset file pass',
+        title: 'All 1 asset file passes',
         summary: first.checkUpdates.at(-1).output.summary,
       };
       const comments = [{ id: 99, user: { type: 'Bot' }, body: first.comments[0] }];

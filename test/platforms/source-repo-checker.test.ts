@@ -85,6 +85,7 @@ describe('the source repository check on GitHub', () => {
     assert.deepEqual(await checker.check(link('https://github.com/o/r/tree/nope')), {
       ok: false,
       kind: 'repo',
+      missing: 'ref',
       reason: 'the repository has no branch, tag or commit nope',
     });
   });

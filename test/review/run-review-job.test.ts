@@ -84,6 +84,12 @@ describe('the review job', () => {
     });
   });
 
+  it("hands the hub's language setting to the reporter with the report", async () => {
+    const platform = new FakePlatform({ [CLEAN_PATH]: CLEAN_TEXT }, parseRepoConfig('language: zh\n'));
+    await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() });
+    assert.equal(platform.events.at(-1)?.report?.language, 'zh');
+  });
+
   it('says so when the repository configuration is invalid', async () => {
     const platform = new FakePlatform(
       { [CLEAN_PATH]: CLEAN_TEXT },

@@ -1,11 +1,14 @@
+import { msg } from '../messages/format-message.js';
+import type { Message } from '../messages/message-spec.js';
+import { inCode } from '../text/quote.js';
 import type { SourceLine } from './split-front-matter.js';
 
 export interface YamlErrorExplanation {
   line: number;
   column?: number;
   /** What is wrong, in words for someone who has never written YAML. */
-  message: string;
-  fix: string;
+  message: Message;
+  fix: Message;
 }
 
 const KEY_VALUE = /^[ \t]*(?:-[ \t]+)?[^\s:#][^:]*:(?:[ \t]|$)/;
@@ -42,8 +45,8 @@ export function explainYamlError(
     if (opened)
       return {
         line: opened.line,
-        message: `The quote \`${quote}\` opened on line ${opened.line} is never closed, so YAML reads the rest of the front matter as part of that value.`,
-        fix: `End the value on line ${opened.line} with \`${quote}\`, or remove the opening quote.`,
+        message: msg('front-matter-yaml.unclosed-quote', { quote, line: opened.line }),
+        fix: msg('front-matter-yaml.fix-unclosed-quote', { quote, line: opened.line }),
       };
   }
 
@@ -60,10 +63,10 @@ export function explainYamlError(
     return {
       line: stray.line,
       column: 1,
-      message: `Line ${stray.line} is not a \`key: value\` line: YAML needs a colon and a space after the key.`,
+      message: msg('front-matter-yaml.not-key-value', { line: stray.line }),
       fix: words
-        ? `Write \`${words[1]}: ${words[2]}\`.`
-        : 'Write the line as `key: value`, or delete it if it is a note (notes belong below the second `---`).',
+        ? msg('front-matter-yaml.fix-key-value', { key: inCode(words[1]), value: inCode(words[2]) })
+        : msg('front-matter-yaml.fix-not-key-value'),
     };
   }
 
@@ -72,15 +75,15 @@ export function explainYamlError(
     return {
       line: at.line,
       ...(at.column === undefined ? {} : { column: at.column }),
-      message: `Line ${at.line} is indented by ${indent} ${indent === 1 ? 'space' : 'spaces'}, which does not line up with the lines around it: top-level keys start at the beginning of the line, and the keys of one asset entry line up under each other.`,
-      fix: `Indent line ${at.line} like the key above it.`,
+      message: msg('front-matter-yaml.bad-indentation', { line: at.line, spaces: indent }),
+      fix: msg('front-matter-yaml.fix-indentation', { line: at.line }),
     };
   }
 
   return {
     line: at.line,
     ...(at.column === undefined ? {} : { column: at.column }),
-    message: `YAML cannot read line ${at.line} (${reason}).`,
-    fix: 'Write one `key: value` per line, and quote values that contain `: ` or start with `-`, `[`, `{`, `*`, `&` or `!`.',
+    message: msg('front-matter-yaml.other', { line: at.line, reason }),
+    fix: msg('front-matter-yaml.fix-other'),
   };
 }

@@ -7,7 +7,7 @@ export type FrontMatterData = Record<string, unknown>;
 
 export type ParseFailure =
   | { kind: 'yaml'; line: number; column?: number; reason: string; key?: string }
-  | { kind: 'not-mapping'; line: number; found: string }
+  | { kind: 'not-mapping'; line: number; found: 'list' | 'text' }
   | { kind: 'empty'; line: number }
   | { kind: 'unsafe'; line: number; column?: number; reason: string }
   | { kind: 'too-large'; line: number; bytes: number; limit: number };
@@ -69,7 +69,7 @@ export function parseFrontMatter(
   if (typeof data !== 'object' || Array.isArray(data)) {
     return {
       ok: false,
-      failure: { kind: 'not-mapping', line: firstLine, found: Array.isArray(data) ? 'a list' : 'plain text' },
+      failure: { kind: 'not-mapping', line: firstLine, found: Array.isArray(data) ? 'list' : 'text' },
     };
   }
   const shape = checkShape(data, limits.maxDepth);

@@ -1,7 +1,10 @@
 import type { FileFindings, Finding, Severity } from '../findings.js';
+import { formatMessage, msg } from '../messages/format-message.js';
+import { inLanguage } from '../messages/localize-finding.js';
+import type { Language, Message } from '../messages/message-spec.js';
 import { RULES_BY_ID } from '../rules/rule-catalog.js';
 import { codeSpan, renderMessage } from './markdown-escape.js';
-import { describeCounts, plural, type ReviewReport, verdictOf } from './review-report.js';
+import { type CommentLanguage, describeCounts, type ReviewReport, verdictOf } from './review-report.js';
 
 /** The hidden marker that identifies the bot's one sticky comment. */
 export const COMMENT_MARKER = '<!-- mshub-review -->';
@@ -23,6 +26,8 @@ export interface MarkdownOptions {
   suggested?: number;
   /** Show the corrected lines under each fixable finding (Gitee, which has no suggestions). */
   showCorrectedLines?: boolean;
+  /** The language when the report names none (its hub's `language:` setting); English by default. */
+  language?: CommentLanguage;
 }
 
 /** In the sticky comment when suggestions were posted, so the next review knows to look for them. */
@@ -42,39 +47,73 @@ type Detail = 'full' | 'errors' | 'errors-short';
  */
 export function renderMarkdown(report: ReviewReport, options: MarkdownOptions = {}): string {
   const limit = options.maxLength ?? REVIEW_TEXT_LIMIT;
-  for (const detail of ['full', 'errors', 'errors-short'] as const) {
-    const text = renderAt(report, options, detail);
+  const language = report.language ?? options.language ?? 'en';
+  if (language !== 'zh+en') return renderOne(report, options, language, limit);
+  // Chinese first, the English folded below; when both do not fit, the Chinese alone.
+  for (const detail of DETAILS) {
+    const text = `${renderAt(report, options, detail, 'zh')}${foldedEnglish(renderAt(report, options, detail, 'en'))}`;
     if (text.length <= limit) return text;
   }
-  return cutAtLine(renderAt(report, options, 'errors-short'), limit, report.localCommand);
+  const note = `\n${formatMessage(msg('report.english-left-out'), 'zh')}\n`;
+  return `${renderOne(report, options, 'zh', limit - note.length)}${note}`;
 }
 
-function renderAt(report: ReviewReport, options: MarkdownOptions, detail: Detail): string {
+const DETAILS: readonly Detail[] = ['full', 'errors', 'errors-short'];
+
+function renderOne(
+  report: ReviewReport,
+  options: MarkdownOptions,
+  language: Language,
+  limit: number,
+): string {
+  for (const detail of DETAILS) {
+    const text = renderAt(report, options, detail, language);
+    if (text.length <= limit) return text;
+  }
+  return cutAtLine(renderAt(report, options, 'errors-short', language), limit, report.localCommand, language);
+}
+
+/** The English review under the Chinese one, folded; without a second marker. */
+function foldedEnglish(english: string): string {
+  const body = english.startsWith(`${COMMENT_MARKER}\n`) ? english.slice(COMMENT_MARKER.length + 1) : english;
+  return `\n<details>\n<summary>${formatMessage(msg('report.english-version'), 'zh')}</summary>\n\n${body}\n</details>\n`;
+}
+
+function renderAt(
+  report: ReviewReport,
+  options: MarkdownOptions,
+  detail: Detail,
+  language: Language,
+): string {
+  const t = (message: Message) => formatMessage(message, language);
   const { summary } = report;
   const verdict = verdictOf(summary);
   const lines = [COMMENT_MARKER];
-  const checked = plural(summary.files, 'asset file');
   lines.push(
     verdict === 'success'
-      ? `### ${VERDICT_ICON.success} mshub-review: ${checked} checked, all pass`
-      : `### ${VERDICT_ICON[verdict]} mshub-review: ${describeCounts(summary)} in ${checked}`,
+      ? t(msg('report.heading-pass', { icon: VERDICT_ICON.success, files: summary.files }))
+      : t(
+          msg('report.heading-findings', {
+            icon: VERDICT_ICON[verdict],
+            counts: describeCounts(summary),
+            files: summary.files,
+          }),
+        ),
   );
   if (options.headSha && SHA.test(options.headSha))
-    lines.push('', `Reviewed commit ${codeSpan(options.headSha)}.`);
+    lines.push('', t(msg('report.reviewed-commit', { sha: codeSpan(options.headSha) })));
   if (options.suggested)
-    lines.push(
-      '',
-      `💡 ${options.suggested === 1 ? 'One fix is' : `${options.suggested} fixes are`} offered as a suggestion on the lines you changed: open **Files changed** and press **Commit suggestion**. ${SUGGESTED_MARKER}`,
-    );
+    lines.push('', `${t(msg('report.suggested', { count: options.suggested }))} ${SUGGESTED_MARKER}`);
+  const files = language === 'en' ? report.files : report.files.map((file) => localizedFile(file, language));
 
-  const withFindings = report.files.filter((file) => file.findings.length > 0);
+  const withFindings = files.filter((file) => file.findings.length > 0);
   const errorFiles = withFindings.filter((file) =>
     file.findings.some((finding) => finding.severity === 'error'),
   );
   for (const file of errorFiles) {
     lines.push('', `#### ${codeSpan(file.path)}`, '');
     for (const finding of file.findings.filter((item) => item.severity === 'error'))
-      lines.push(...renderFinding(finding, options, detail === 'errors-short'));
+      lines.push(...renderFinding(finding, options, detail === 'errors-short', t));
   }
 
   const others = withFindings.flatMap((file) =>
@@ -82,45 +121,54 @@ function renderAt(report: ReviewReport, options: MarkdownOptions, detail: Detail
   );
   if (others.length > 0 && detail === 'full') {
     // After the errors, the other findings under a heading of their own, so no file seems listed twice.
-    if (errorFiles.length > 0) lines.push('', '#### Warnings and notices');
-    lines.push(...renderOtherFindings(withFindings, options, errorFiles.length > 0 ? '#####' : '####'));
+    if (errorFiles.length > 0) lines.push('', `#### ${t(msg('report.warnings-heading'))}`);
+    lines.push(...renderOtherFindings(withFindings, options, errorFiles.length > 0 ? '#####' : '####', t));
   } else if (others.length > 0)
     lines.push(
       '',
-      `${others.length} ${others.length === 1 ? 'warning or notice is' : 'warnings or notices are'} not shown here, to leave room for the errors: ${
+      t(
         report.localCommand === undefined
-          ? 'fix the errors, and the next review shows them'
-          : `run ${codeSpan(`${report.localCommand} validate <file>`)} to see them`
-      }.`,
+          ? msg('report.others-hidden', { count: others.length })
+          : msg('report.others-hidden-command', {
+              count: others.length,
+              command: codeSpan(`${report.localCommand} validate <file>`),
+            }),
+      ),
     );
 
-  const passing = report.files.length - withFindings.length;
+  const passing = files.length - withFindings.length;
   if (verdict !== 'success' && passing > 0)
-    lines.push('', `${plural(passing, 'other file')} passed every check.`);
+    lines.push('', t(msg('report.others-passed', { count: passing })));
   if (verdict === 'failure') {
-    lines.push(
-      '',
-      `Fix the errors and push again; this comment is updated on every push.${localAdvice(report)}`,
-    );
-    lines.push('', 'Comment `/recheck` to run the review again.');
+    lines.push('', joined(t(msg('report.failure-advice')), localAdvice(report, t), language));
+    lines.push('', t(msg('report.recheck')));
   } else if (verdict === 'neutral') {
-    lines.push('', `Warnings do not block the merge, but please fix them if you can.${localAdvice(report)}`);
+    lines.push('', joined(t(msg('report.neutral-advice')), localAdvice(report, t), language));
   }
   return `${lines.join('\n')}\n`;
 }
 
+/** Sentences one after the other: a space between English ones, none between Chinese ones. */
+function joined(first: string, rest: string, language: Language): string {
+  if (rest === '') return first;
+  return language === 'zh' ? `${first}${rest}` : `${first} ${rest}`;
+}
+
+function localizedFile(file: FileFindings, language: Language): FileFindings {
+  return { ...file, findings: file.findings.map((finding) => inLanguage(finding, language)) };
+}
+
 /** The commands that help, when the hub has one that works for a contributor. */
-function localAdvice({ localCommand, files }: ReviewReport): string {
+function localAdvice({ localCommand, files }: ReviewReport, t: (message: Message) => string): string {
   if (localCommand === undefined) return '';
   const fixable = files.reduce(
     (count, file) => count + file.findings.filter((finding) => finding.edits !== undefined).length,
     0,
   );
-  const fix =
-    fixable === 0
-      ? ''
-      : ` ${codeSpan(`${localCommand} fix <file>`)} makes the ${plural(fixable, 'change')} that need no decision for you.`;
-  return ` Run ${codeSpan(`${localCommand} validate <file>`)} in your hub checkout to check locally first.${fix}`;
+  const validate = t(msg('report.local-validate', { command: codeSpan(`${localCommand} validate <file>`) }));
+  if (fixable === 0) return validate;
+  const fix = t(msg('report.local-fix', { command: codeSpan(`${localCommand} fix <file>`), count: fixable }));
+  return validate.endsWith('。') ? `${validate}${fix}` : `${validate} ${fix}`;
 }
 
 /**
@@ -131,6 +179,7 @@ function renderOtherFindings(
   files: readonly FileFindings[],
   options: MarkdownOptions,
   heading: string,
+  t: (message: Message) => string,
 ): string[] {
   const groups = new Map<string, Finding[]>();
   for (const file of files)
@@ -150,7 +199,7 @@ function renderOtherFindings(
     const own = file.findings.filter((finding) => finding.severity !== 'error' && !sharedSet.has(finding));
     if (own.length === 0) continue;
     lines.push('', `${heading} ${codeSpan(file.path)}`, '');
-    for (const finding of own) lines.push(...renderFinding(finding, options, false));
+    for (const finding of own) lines.push(...renderFinding(finding, options, false, t));
   }
   for (const group of shared) {
     const [first] = group;
@@ -159,21 +208,27 @@ function renderOtherFindings(
     lines.push(
       '',
       '<details>',
-      `<summary>${ICON[first.severity]} ${codeSpan(ruleOf(first))} in ${plural(fileCount, 'file')}: ${renderMessage(first.message)}</summary>`,
+      `<summary>${t(
+        msg('report.shared-summary', {
+          icon: ICON[first.severity],
+          rule: codeSpan(ruleOf(first)),
+          files: fileCount,
+          message: renderMessage(first.message),
+        }),
+      )}</summary>`,
       '',
     );
-    if (first.fix) lines.push(`**Fix:** ${renderMessage(first.fix)}`, '');
-    for (const finding of group) lines.push(`- ${codeSpan(finding.path)} ${where(finding, options)}`);
+    if (first.fix) lines.push(`${t(msg('report.fix-label'))} ${renderMessage(first.fix)}`, '');
+    for (const finding of group) lines.push(`- ${codeSpan(finding.path)} ${where(finding, options, t)}`);
     lines.push('', '</details>');
   }
   return lines;
 }
 
-function where(finding: Finding, options: MarkdownOptions): string {
-  if (finding.line === undefined) return 'File';
-  return options.lineLink
-    ? `[Line ${finding.line}](${options.lineLink(finding.path, finding.line)})`
-    : `Line ${finding.line}`;
+function where(finding: Finding, options: MarkdownOptions, t: (message: Message) => string): string {
+  if (finding.line === undefined) return t(msg('report.file'));
+  const label = t(msg('report.line', { line: finding.line }));
+  return options.lineLink ? `[${label}](${options.lineLink(finding.path, finding.line)})` : label;
 }
 
 function ruleOf(finding: Finding): string {
@@ -181,14 +236,16 @@ function ruleOf(finding: Finding): string {
 }
 
 /** The file's lines as the fix writes them, ready to copy, under the finding. */
-function correctedLines(finding: Finding): string[] {
+function correctedLines(finding: Finding, t: (message: Message) => string): string[] {
   const edits = [...(finding.edits ?? [])].sort((a, b) => a.line - b.line);
   return edits.flatMap((edit) => {
-    if (edit.text === null) return [`  Delete line ${edit.line}.`];
+    if (edit.text === null) return [`  ${t(msg('report.delete-line', { line: edit.line }))}`];
     const fence = '`'.repeat(Math.max(2, ...(edit.text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-    const caption = edit.text.includes('\n')
-      ? `Line ${edit.line} becomes these lines:`
-      : `Line ${edit.line} becomes:`;
+    const caption = t(
+      msg(edit.text.includes('\n') ? 'report.line-becomes-lines' : 'report.line-becomes', {
+        line: edit.line,
+      }),
+    );
     return [
       `  ${caption}`,
       '',
@@ -199,14 +256,19 @@ function correctedLines(finding: Finding): string[] {
   });
 }
 
-function renderFinding(finding: Finding, options: MarkdownOptions, short: boolean): string[] {
+function renderFinding(
+  finding: Finding,
+  options: MarkdownOptions,
+  short: boolean,
+  t: (message: Message) => string,
+): string[] {
   const message =
     short && finding.message.length > 200 ? `${finding.message.slice(0, 199)}…` : finding.message;
   const out = [
-    `- ${ICON[finding.severity]} **${where(finding, options)}** ${codeSpan(ruleOf(finding))}: ${renderMessage(message)}`,
+    `- ${ICON[finding.severity]} **${where(finding, options, t)}** ${codeSpan(ruleOf(finding))}: ${renderMessage(message)}`,
   ];
-  if (finding.fix && !short) out.push(`  **Fix:** ${renderMessage(finding.fix)}`);
-  if (options.showCorrectedLines && !short) out.push(...correctedLines(finding));
+  if (finding.fix && !short) out.push(`  ${t(msg('report.fix-label'))} ${renderMessage(finding.fix)}`);
+  if (options.showCorrectedLines && !short) out.push(...correctedLines(finding, t));
   return out;
 }
 
@@ -214,11 +276,18 @@ function renderFinding(finding: Finding, options: MarkdownOptions, short: boolea
  * The last resort, when even the errors in short do not fit: a cut at the end of a line (inside one
  * it could leave a code span open, which would swallow the note, or split a character in two).
  */
-function cutAtLine(text: string, limit: number, localCommand: string | undefined): string {
-  const note =
+function cutAtLine(
+  text: string,
+  limit: number,
+  localCommand: string | undefined,
+  language: Language,
+): string {
+  const note = `\n\n${formatMessage(
     localCommand === undefined
-      ? '\n\n… (cut here: the review is longer than a comment can hold)\n'
-      : `\n\n… (cut here; run ${codeSpan(`${localCommand} validate`)} for every finding)\n`;
+      ? msg('report.cut')
+      : msg('report.cut-command', { command: codeSpan(`${localCommand} validate`) }),
+    language,
+  )}\n`;
   const lineEnd = text.lastIndexOf('\n', limit - note.length);
   return `${text.slice(0, lineEnd === -1 ? 0 : lineEnd)}${note}`;
 }

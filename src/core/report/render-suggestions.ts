@@ -1,4 +1,6 @@
 import type { Finding } from '../findings.js';
+import { inLanguage } from '../messages/localize-finding.js';
+import type { Language } from '../messages/message-spec.js';
 import { renderMessage } from './markdown-escape.js';
 import type { ReviewReport } from './review-report.js';
 
@@ -27,6 +29,7 @@ export interface Suggestion {
 export function planSuggestions(
   report: ReviewReport,
   addedLines: ReadonlyMap<string, ReadonlySet<number>>,
+  language: Language = 'en',
 ): Suggestion[] {
   const suggestions: Suggestion[] = [];
   const taken = new Set<string>();
@@ -40,7 +43,7 @@ export function planSuggestions(
       if (!lines.every((line) => added.has(line))) continue;
       // Two findings on one line would offer two suggestions that undo each other: `fix` applies both.
       if (lines.some((line) => taken.has(`${file.path}:${line}`))) continue;
-      const body = suggestionBody(finding, range.text);
+      const body = suggestionBody(inLanguage(finding, language), range.text);
       if (body.length > MAX_BODY) continue;
       for (const line of lines) taken.add(`${file.path}:${line}`);
       const suggestion: Suggestion = { path: file.path, line: range.last, body };

@@ -1,6 +1,9 @@
 import type { Finding, Severity } from '../findings.js';
+import { formatMessage, msg } from '../messages/format-message.js';
+import { inLanguage } from '../messages/localize-finding.js';
+import type { Language, Message } from '../messages/message-spec.js';
 import { stripInvisible } from '../text/quote.js';
-import { describeCounts, plural, type ReviewReport, verdictOf } from './review-report.js';
+import { describeCounts, type ReviewReport, verdictOf } from './review-report.js';
 
 export interface TextStyle {
   severity(severity: Severity, text: string): string;
@@ -19,6 +22,8 @@ export interface TextOptions {
   sourceLine?: (path: string, line: number) => string | undefined;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
+  /** English unless said otherwise (`--lang`). */
+  language?: Language;
 }
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -35,43 +40,54 @@ export function renderText(
   style: TextStyle = PLAIN_STYLE,
   options: TextOptions = {},
 ): string {
+  const language = options.language ?? 'en';
+  const t = (message: Message) => formatMessage(message, language);
   const lines: string[] = [];
   let shownFiles = 0;
   for (const file of report.files) {
     const findings = file.findings
       .filter((finding) => !options.quiet || finding.severity === 'error')
+      .map((finding) => inLanguage(finding, language))
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
     if (findings.length === 0) continue;
     shownFiles++;
     lines.push(style.bold(clean(file.path)));
-    for (const finding of findings) lines.push(...renderFinding(finding, style, options));
+    for (const finding of findings) lines.push(...renderFinding(finding, style, options, t));
     lines.push('');
   }
   const { summary } = report;
   const verdict = verdictOf(summary);
-  const hidden =
-    options.quiet && summary.warnings + summary.notices > 0 ? ' (warnings hidden by --quiet)' : '';
+  const hidden = options.quiet && summary.warnings + summary.notices > 0 ? t(msg('report.text-quiet')) : '';
+  const shown = options.quiet ? shownFiles : report.files.filter((file) => file.findings.length > 0).length;
   lines.push(
     verdict === 'success'
-      ? `✔ ${plural(summary.files, 'file')} checked, no problems`
-      : `${verdict === 'failure' ? '✖' : '⚠'} ${describeCounts(summary)} in ${options.quiet ? shownFiles : report.files.filter((file) => file.findings.length > 0).length} of ${plural(summary.files, 'file')}${hidden}`,
+      ? `✔ ${t(msg('report.text-pass', { files: summary.files }))}`
+      : `${verdict === 'failure' ? '✖' : '⚠'} ${t(
+          msg('report.text-findings', { counts: describeCounts(summary), shown, files: summary.files }),
+        )}${hidden}`,
   );
   return `${lines.join('\n')}\n`;
 }
 
-function renderFinding(finding: Finding, style: TextStyle, options: TextOptions): string[] {
+function renderFinding(
+  finding: Finding,
+  style: TextStyle,
+  options: TextOptions,
+  t: (message: Message) => string,
+): string[] {
   const location =
     finding.line === undefined
-      ? 'file'
+      ? t(msg('report.text-file'))
       : `${finding.line}${finding.column === undefined ? '' : `:${finding.column}`}`;
+  const severity = `${t(msg(`report.severity-${finding.severity}`))}:`;
   const out = [
-    `  ${location} ${finding.rule} ${style.severity(finding.severity, `${finding.severity}:`)} ${clean(finding.message)}`,
+    `  ${location} ${finding.rule} ${style.severity(finding.severity, severity)} ${clean(finding.message)}`,
   ];
   const source = finding.line === undefined ? undefined : options.sourceLine?.(finding.path, finding.line);
   // A blank line (where a finding about the whole front matter points) shows nothing worth a frame.
   if (source !== undefined && source.trim() !== '' && finding.line !== undefined)
     out.push(...codeFrame(source, finding.line, finding.column, style));
-  if (finding.fix) out.push(style.dim(`    fix: ${clean(finding.fix)}`));
+  if (finding.fix) out.push(style.dim(`    ${t(msg('report.text-fix'))} ${clean(finding.fix)}`));
   return out;
 }
 

@@ -1,10 +1,22 @@
 import { type FileFindings, type FindingsSummary, summarize } from '../findings.js';
+import { msg } from '../messages/format-message.js';
+import type { Language, Message } from '../messages/message-spec.js';
+
+/** The language of the bot's comment: one, or Chinese first with the English folded below it. */
+export type CommentLanguage = 'en' | 'zh' | 'zh+en';
+
+/** The language of a title or a line written once: the first of the comment's languages. */
+export function firstLanguage(language: CommentLanguage): Language {
+  return language === 'en' ? 'en' : 'zh';
+}
 
 export interface ReviewReport {
   files: FileFindings[];
   summary: FindingsSummary;
   /** The command the report tells contributors to run (see local-command.ts); none when unknown. */
   localCommand?: string;
+  /** The hub's `language:` setting; each platform has its default when there is none. */
+  language?: CommentLanguage;
 }
 
 /** failure: errors; neutral: only warnings or notices; success: nothing found. */
@@ -17,11 +29,14 @@ export type Verdict = 'success' | 'neutral' | 'failure';
 export function buildReport(
   files: FileFindings[],
   checkedFiles?: number,
-  localCommand?: string,
+  options: { localCommand?: string | undefined; language?: CommentLanguage | undefined } = {},
 ): ReviewReport {
   const summary = summarize(files);
   if (checkedFiles !== undefined) summary.files = checkedFiles;
-  return localCommand === undefined ? { files, summary } : { files, summary, localCommand };
+  const report: ReviewReport = { files, summary };
+  if (options.localCommand !== undefined) report.localCommand = options.localCommand;
+  if (options.language !== undefined) report.language = options.language;
+  return report;
 }
 
 export function verdictOf(summary: FindingsSummary): Verdict {
@@ -30,16 +45,12 @@ export function verdictOf(summary: FindingsSummary): Verdict {
   return 'success';
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** "2 errors, 1 warning" — only the counts that are not zero. */
-export function describeCounts(summary: FindingsSummary): string {
+/** "2 errors and 1 warning": only the counts that are not zero. */
+export function describeCounts(summary: FindingsSummary): Message {
   const parts = [
-    summary.errors > 0 ? plural(summary.errors, 'error') : '',
-    summary.warnings > 0 ? plural(summary.warnings, 'warning') : '',
-    summary.notices > 0 ? plural(summary.notices, 'notice') : '',
-  ].filter((part) => part !== '');
-  return parts.length > 0 ? parts.join(', ') : 'no problems';
+    summary.errors > 0 ? msg('report.errors', { count: summary.errors }) : undefined,
+    summary.warnings > 0 ? msg('report.warnings', { count: summary.warnings }) : undefined,
+    summary.notices > 0 ? msg('report.notices', { count: summary.notices }) : undefined,
+  ].filter((part) => part !== undefined);
+  return parts.length > 0 ? msg('report.counts', { parts }) : msg('report.no-problems');
 }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format-message.js';
 import { lineNumberCursor, markdownLineCursor } from '../parse/split-front-matter.js';
 import { q } from '../text/quote.js';
 import type { Rule } from './rule-context.js';
@@ -54,8 +55,8 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
     sink.report(
       'heading-colon',
       { line },
-      `The heading ${q(heading.text)} ends with \`:\`, which the hub does not accept.`,
-      `Remove the \`:\` at the end: ${q(heading.text.replace(/:+$/, ''))}.`,
+      msg('heading-colon.message', { heading: q(heading.text) }),
+      msg('heading-colon.fix', { heading: q(heading.text.replace(/:+$/, '')) }),
       fixed === undefined ? undefined : [{ line, text: fixed }],
     );
   }

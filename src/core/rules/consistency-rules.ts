@@ -1,4 +1,5 @@
 import { HUB_PLATFORMS, parseAssetPath } from '../hub-path.js';
+import { msg } from '../messages/format-message.js';
 import { inCode, q } from '../text/quote.js';
 import { scalarText } from '../text/scalar-text.js';
 import { BACKENDS, VERSION_FIELDS } from './fields.js';
@@ -39,12 +40,12 @@ export const checkVersionFormat: Rule = ({ doc, sink }) => {
     const bare = text.replace(/^[vVrR]\s*/, '');
     const certain = VERSION.test(bare) && bare.includes('.');
     const fix = certain
-      ? `Write \`${field}: "${bare}"\`.`
-      : `Write the version as numbers separated by dots, in quotes, for example \`${field}: "1.9"\`.`;
+      ? msg('version-format.fix-certain', { field, version: bare })
+      : msg('version-format.fix', { field });
     sink.report(
       'version-format',
       valuePosition(doc, field),
-      `\`${field}\` is ${q(text)}; a version is numbers separated by dots (\`1.9\`, \`2.5\`), without a \`v\` or \`r\` in front.`,
+      msg('version-format.message', { field, value: q(text) }),
       fix,
       certain ? valueEdit(doc, doc.layout.keys.get(field), `"${bare}"`) : undefined,
     );
@@ -62,8 +63,11 @@ export const checkVersionFolder: Rule = ({ doc, sink }) => {
   sink.report(
     'version-folder',
     valuePosition(doc, 'mindspore-version'),
-    `\`mindspore-version\` is ${q(text)}, but the file is in the folder for MindSpore ${q(folder.version)}; \`mindspore_hub.load()\` finds it by that folder.`,
-    `Write \`mindspore-version: "${folder.version}"\`, or move the file to \`mshub_res/assets/${inCode(folder.owner)}/${platform}${inCode(text)}/${inCode(fileName)}\`.`,
+    msg('version-folder.message', { value: q(text), folder: q(folder.version) }),
+    msg('version-folder.fix', {
+      folder: folder.version,
+      path: `mshub_res/assets/${inCode(folder.owner)}/${platform}${inCode(text)}/${inCode(fileName)}`,
+    }),
   );
 };
 
@@ -80,10 +84,10 @@ export const checkUpdateTime: Rule = ({ doc, sink }) => {
   sink.report(
     'update-time-format',
     valuePosition(doc, 'update-time'),
-    `\`update-time\` is ${q(text)}; the hub sorts and shows dates written as \`YYYY-MM-DD\`, with two-digit months and days.`,
+    msg('update-time-format.message', { value: q(text) }),
     valid
-      ? `Write \`update-time: ${year}-${month2}-${day2}\`.`
-      : 'Write the date of your submission as `update-time: YYYY-MM-DD`, for example `update-time: 2025-03-10`.',
+      ? msg('update-time-format.fix-certain', { date: `${year}-${month2}-${day2}` })
+      : msg('update-time-format.fix'),
     valid ? textEdit(doc, doc.layout.keys.get('update-time'), `${year}-${month2}-${day2}`) : undefined,
   );
 };
@@ -95,8 +99,8 @@ export const checkModuleTypeCase: Rule = ({ doc, sink }) => {
   sink.report(
     'module-type-case',
     valuePosition(doc, 'module-type'),
-    `\`module-type\` ${q(value)} has capital letters; the hub lists \`${inCode(value.toLowerCase())}\` and ${q(value)} as two different tasks.`,
-    `Write \`module-type: ${inCode(value.toLowerCase())}\`.`,
+    msg('module-type-case.message', { value: q(value), lower: inCode(value.toLowerCase()) }),
+    msg('module-type-case.fix', { lower: inCode(value.toLowerCase()) }),
     textEdit(doc, doc.layout.keys.get('module-type'), value.toLowerCase()),
   );
 };
@@ -113,8 +117,8 @@ export const checkBackendFolder: Rule = ({ doc, sink }) => {
     sink.report(
       'backend-folder',
       valuePosition(doc, field),
-      `The file is in the \`${platform}\` folder, but \`${field}\` is ${q(value)}.`,
-      `Write \`${field}: ${inCode([...backends, platform].join('/'))}\` if the model also runs on ${platform}, or move the file to the folder of its platform.`,
+      msg('backend-folder.message', { platform, field, value: q(value) }),
+      msg('backend-folder.fix', { field, value: inCode([...backends, platform].join('/')), platform }),
     );
   }
 };

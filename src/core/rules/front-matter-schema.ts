@@ -1,4 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { msg } from '../messages/format-message.js';
+import type { Message } from '../messages/message-spec.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { displayValue, q } from '../text/quote.js';
 import { ASSET_ENTRY_FIELDS } from './fields.js';
@@ -8,13 +10,13 @@ import { assetPosition, keyPosition, type Rule, valuePosition } from './rule-con
 /** Compiled at build time from FRONT_MATTER_SCHEMA (scripts/generate-validators.ts): no ajv at run time. */
 const validate = validateFrontMatter as unknown as ValidateFunction;
 
-const TYPE_ADVICE: Record<string, string> = {
-  boolean: 'True or False',
-  number: 'a number, such as 0.7613',
-  array: 'a list',
-  object: 'a mapping of keys to values',
-  'string,null': 'text',
-  'string,number,boolean,null': 'a single value, not a list or mapping',
+const TYPE_ADVICE: Record<string, Message> = {
+  boolean: msg('type.boolean'),
+  number: msg('type.number'),
+  array: msg('type.array'),
+  object: msg('type.object'),
+  'string,null': msg('type.text'),
+  'string,number,boolean,null': msg('type.single-value'),
 };
 
 /** Required fields and value types, checked with the JSON Schema above. */
@@ -44,27 +46,38 @@ function reportSchemaError(
       sink.report(
         'required-field',
         assetPosition(doc, assetIndex),
-        `Asset entry ${assetIndex + 1} has no ${q(missing)}${misspelled ? ` (it has ${q(misspelled)}, which the hub does not read)` : ''}.`,
         misspelled
-          ? `Rename ${q(misspelled)} to \`${missing}\`.`
-          : `Add \`${missing}:\` to this entry; every entry needs ${ASSET_ENTRY_FIELDS.map((f) => `\`${f}\``).join(', ')}.`,
+          ? msg('required-field.asset-entry-misspelled', {
+              entry: assetIndex + 1,
+              missing: q(missing),
+              misspelled: q(misspelled),
+            })
+          : msg('required-field.asset-entry', { entry: assetIndex + 1, missing: q(missing) }),
+        misspelled
+          ? msg('required-field.fix-rename', { misspelled: q(misspelled), missing })
+          : msg('required-field.fix-asset-entry', {
+              missing,
+              fields: ASSET_ENTRY_FIELDS.map((f) => `\`${f}\``),
+            }),
       );
     } else if (missing === 'model-name') {
       sink.report(
         'model-name-required',
         { line: doc.frontMatterLine },
-        'The front matter has no `model-name`. The hub loader builds the network with `create_network(model-name)`, so a model without it cannot be loaded.',
-        'Add `model-name: <name>`, the name your `mindspore_hub_conf.py` accepts in `create_network` (lower case).',
+        msg('model-name-required.message'),
+        msg('model-name-required.fix'),
       );
     } else {
       const misspelled = misspellingOf(missing, Object.keys(doc.data));
       sink.report(
         'required-field',
         misspelled ? keyPosition(doc, misspelled) : { line: doc.frontMatterLine },
-        `The required field ${q(missing)} is missing from the front matter${misspelled ? ` (it has ${q(misspelled)}, which the hub does not read)` : ''}.`,
         misspelled
-          ? `Rename ${q(misspelled)} to \`${missing}\`.`
-          : `Add a line \`${missing}: ...\` between the two \`---\` lines (see mshub_res/examples/commit_example.md).`,
+          ? msg('required-field.top-level-misspelled', { missing: q(missing), misspelled: q(misspelled) })
+          : msg('required-field.top-level', { missing: q(missing) }),
+        misspelled
+          ? msg('required-field.fix-rename', { misspelled: q(misspelled), missing })
+          : msg('required-field.fix-add', { missing }),
       );
     }
     return;
@@ -72,31 +85,37 @@ function reportSchemaError(
 
   if (error.keyword === 'type' && field !== undefined) {
     const expected = String(error.params.type);
-    const advice = TYPE_ADVICE[expected] ?? expected;
+    const advice = Object.hasOwn(TYPE_ADVICE, expected)
+      ? (TYPE_ADVICE[expected] as Message)
+      : msg('type.other', { type: expected });
     if (field === 'asset' && assetIndex !== undefined) {
       sink.report(
         'field-type',
         assetPosition(doc, assetIndex),
-        `Asset entry ${assetIndex + 1} is not a mapping of \`file-format\`, \`asset-link\` and \`asset-sha256\`.`,
-        'Write each entry as `- file-format: ckpt` followed by indented `asset-link:` and `asset-sha256:` lines.',
+        msg('field-type.asset-entry', { entry: assetIndex + 1 }),
+        msg('field-type.fix-asset-entry'),
       );
       return;
     }
     if (path.length > 1) {
       const position =
         assetIndex === undefined ? keyPosition(doc, field) : assetPosition(doc, assetIndex, path[2]);
-      sink.report('field-type', position, `${q(path.slice(2).join('.') || field)} must be ${advice}.`);
+      sink.report(
+        'field-type',
+        position,
+        msg('field-type.nested', { field: q(path.slice(2).join('.') || field), expected: advice }),
+      );
       return;
     }
     const value = doc.data[field];
     sink.report(
       'field-type',
       valuePosition(doc, field),
-      `${q(field)} must be ${advice}, but it is ${q(displayValue(value))}.`,
+      msg('field-type.value', { field: q(field), expected: advice, value: q(displayValue(value)) }),
       expected === 'boolean'
-        ? `Write \`${field}: True\` or \`${field}: False\`.`
+        ? msg('field-type.fix-boolean', { field })
         : expected === 'array' && field === 'asset'
-          ? 'Write `asset:` followed by entries that start with `- file-format: ...`.'
+          ? msg('field-type.fix-asset-list')
           : undefined,
     );
   }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format-message.js';
 import { isPlainScalar } from '../parse/scan-key-lines.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { inCode, q } from '../text/quote.js';
@@ -5,31 +6,25 @@ import { ASSET_ENTRY_FIELDS, KNOWN_FIELDS, VERSION_FIELDS } from './fields.js';
 import { keyEdit, valueEdit } from './line-edits.js';
 import { assetEntries, assetEntryLayout, assetPosition, keyPosition, type Rule } from './rule-context.js';
 
-const TOP_LEVEL_ASSET_HINT: Record<string, string> = {
-  'asset-link': 'The hub reads assets only from the `asset` list.',
-  'asset-sha256': 'The hub reads assets only from the `asset` list.',
-  asset_sha256: 'The hub reads assets only from the `asset` list.',
-  'file-format': 'The hub reads assets only from the `asset` list.',
-};
+/** Keys of an asset entry written at the top level, where the hub never reads them. */
+const TOP_LEVEL_ASSET_KEYS = new Set(['asset-link', 'asset-sha256', 'asset_sha256', 'file-format']);
 
 export const checkUnknownKeys: Rule = ({ doc, sink }) => {
   for (const key of Object.keys(doc.data)) {
     if (KNOWN_FIELDS.has(key)) continue;
     const guess = didYouMean(key, KNOWN_FIELDS);
-    const hint = Object.hasOwn(TOP_LEVEL_ASSET_HINT, key) ? TOP_LEVEL_ASSET_HINT[key] : undefined;
+    const hint = TOP_LEVEL_ASSET_KEYS.has(key);
     // A rename is certain only when it cannot collide with the key the contributor meant.
     const renamed = guess !== undefined && !hint && !Object.hasOwn(doc.data, guess);
     sink.report(
       'unknown-key',
       keyPosition(doc, key),
-      `The hub does not read the key ${q(key)}.${hint ? ` ${hint}` : ''}`,
+      msg(hint ? 'unknown-key.top-level-asset' : 'unknown-key.top-level', { key: q(key) }),
       guess
-        ? renamed
-          ? `Rename it to \`${guess}\`.`
-          : `Did you mean \`${guess}\`?`
+        ? msg(renamed ? 'unknown-key.fix-rename' : 'unknown-key.fix-guess', { guess })
         : hint
-          ? 'Move it into an entry of `asset:` (`- file-format: ...`, `asset-link: ...`, `asset-sha256: ...`).'
-          : 'Remove it, or put the information in the markdown text below the front matter.',
+          ? msg('unknown-key.fix-move-to-asset')
+          : msg('unknown-key.fix-remove'),
       renamed ? keyEdit(doc, doc.layout.keys.get(key), key, guess) : undefined,
     );
   }
@@ -41,12 +36,10 @@ export const checkUnknownKeys: Rule = ({ doc, sink }) => {
       sink.report(
         'unknown-key',
         assetPosition(doc, index, key),
-        `Asset entry ${index + 1} has the key ${q(key)}, which the hub does not read.`,
+        msg('unknown-key.asset-entry', { entry: index + 1, key: q(key) }),
         guess
-          ? renamed
-            ? `Rename it to \`${guess}\`.`
-            : `Did you mean \`${guess}\`?`
-          : `An asset entry holds only ${ASSET_ENTRY_FIELDS.join(', ')}.`,
+          ? msg(renamed ? 'unknown-key.fix-rename' : 'unknown-key.fix-guess', { guess })
+          : msg('unknown-key.fix-asset-entry', { fields: ASSET_ENTRY_FIELDS }),
         renamed ? keyEdit(doc, assetEntryLayout(doc, index)?.keys.get(key), key, guess) : undefined,
       );
     }
@@ -71,8 +64,14 @@ export const checkVersionText: Rule = ({ doc, sink }) => {
     sink.report(
       'version-text',
       { line: location.line, column: location.valueColumn },
-      `YAML reads \`${field}: ${inCode(written)}\` as the number ${read}, so tools that read the file see version ${q(read)}, not ${q(written)}.`,
-      `Quote it to keep the text: \`${field}: "${inCode(written)}"\`.`,
+      msg('version-text.message', {
+        field,
+        written: inCode(written),
+        read,
+        readQuoted: q(read),
+        writtenQuoted: q(written),
+      }),
+      msg('version-text.fix', { field, written: inCode(written) }),
       valueEdit(doc, location, `"${written}"`),
     );
   }
@@ -89,8 +88,8 @@ export const checkDuplicateKeys: Rule = ({ doc, sink }) => {
       sink.report(
         'duplicate-key',
         { line: again.line, column: again.column },
-        `${q(key)} is written twice, on lines ${first.line} and ${again.line}. YAML keeps only the last one, so the value on line ${first.line} is lost.`,
-        `Keep one \`${inCode(key)}:\` line: delete the one you do not want, or merge the two values.`,
+        msg('duplicate-key.top-level', { key: q(key), first: first.line, again: again.line }),
+        msg('duplicate-key.fix-top-level', { key: inCode(key) }),
       );
       continue;
     }
@@ -100,8 +99,16 @@ export const checkDuplicateKeys: Rule = ({ doc, sink }) => {
     sink.report(
       'duplicate-key',
       { line: again.line, column: again.column },
-      `Asset entry ${assetEntry + 1} has ${q(key)} twice, on lines ${first.line} and ${again.line}, so YAML keeps only the second and the asset on line ${first.line} is lost. Line ${again.line} probably starts a new entry and lacks its \`- \`.`,
-      `Add a line holding only \`-\` above line ${again.line}, indented like the \`-\` on line ${doc.layout.assetEntries[assetEntry]?.line ?? first.line}, so that the keys from line ${again.line} on form an entry of their own.`,
+      msg('duplicate-key.asset-entry', {
+        entry: assetEntry + 1,
+        key: q(key),
+        first: first.line,
+        again: again.line,
+      }),
+      msg('duplicate-key.fix-asset-entry', {
+        again: again.line,
+        dash: doc.layout.assetEntries[assetEntry]?.line ?? first.line,
+      }),
     );
   }
 };

@@ -1,6 +1,8 @@
 import type { LineEdit } from '../findings.js';
 import { hostAllowed, type LinkProblem, parseHttpsLink, parseRepoLink, unwrapLink } from '../links.js';
 import { digestCommand } from '../local-command.js';
+import { msg } from '../messages/format-message.js';
+import type { Message } from '../messages/message-spec.js';
 import type { KeyLocation } from '../parse/scan-key-lines.js';
 import type { SourcePosition } from '../report-sink.js';
 import { inCode, q } from '../text/quote.js';
@@ -22,13 +24,6 @@ import {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-const LINK_PROBLEMS: Record<LinkProblem, string> = {
-  empty: 'is empty',
-  'not-a-url': 'is not an absolute URL',
-  'not-https': 'uses http; the hub only accepts https links',
-  credentials: 'carries a user name or password; links must not contain credentials',
-};
-
 function reportLinkProblem(
   { sink }: RuleContext,
   field: string,
@@ -40,7 +35,7 @@ function reportLinkProblem(
   sink.report(
     'link-format',
     position,
-    `\`${field}\` ${q(value)} ${LINK_PROBLEMS[problem]}.`,
+    msg(`link-format.${problem}`, { field, value: q(value) }),
     linkFix(field, value, problem),
     edits,
   );
@@ -63,7 +58,7 @@ function httpsEdit(
 }
 
 /** The link itself, corrected, where the correction is certain: https for http, no credentials. */
-function linkFix(field: string, value: unknown, problem: LinkProblem): string {
+function linkFix(field: string, value: unknown, problem: LinkProblem): Message {
   const text = typeof value === 'string' ? unwrapLink(value) : '';
   let corrected: string | undefined;
   try {
@@ -75,9 +70,11 @@ function linkFix(field: string, value: unknown, problem: LinkProblem): string {
     }
     if (problem === 'not-https' || problem === 'credentials') corrected = url.href;
   } catch {}
-  return corrected
-    ? `Write \`${field}: <${inCode(corrected)}>\`${problem === 'not-https' ? ' (check that the file opens at that https address)' : ''}.`
-    : `Write the full https address, optionally in angle brackets: \`${field}: <https://...>\`.`;
+  if (corrected === undefined) return msg('link-format.fix', { field });
+  return msg(problem === 'not-https' ? 'link-format.fix-https' : 'link-format.fix-corrected', {
+    field,
+    link: inCode(corrected),
+  });
 }
 
 export const checkRepoLink: Rule = (context) => {
@@ -89,12 +86,7 @@ export const checkRepoLink: Rule = (context) => {
   const link = parseHttpsLink(value ?? '');
   if (!link.ok) {
     if (link.problem === 'empty') {
-      sink.report(
-        'repo-link',
-        position,
-        "`repo-link` is empty. The hub needs it to find the model's code and its `mindspore_hub_conf.py`.",
-        'Link the folder of the model in its repository, for example `repo-link: <https://gitee.com/mindspore/models/tree/master/official/cv/ResNet>`.',
-      );
+      sink.report('repo-link', position, msg('repo-link.empty'), msg('repo-link.fix-empty'));
     } else {
       const edits =
         link.problem === 'not-https'
@@ -108,8 +100,8 @@ export const checkRepoLink: Rule = (context) => {
     sink.report(
       'repo-link',
       position,
-      `${q(value)} is not a GitHub or Gitee repository link.`,
-      'Link the repository (or a folder in it) on github.com or gitee.com: `https://gitee.com/<owner>/<repo>/tree/<branch>/<folder>`.',
+      msg('repo-link.not-a-repo', { value: q(value) }),
+      msg('repo-link.fix-not-a-repo'),
     );
   }
 };
@@ -139,9 +131,9 @@ export const checkAssetLinks: Rule = (context) => {
         'asset-host',
         position,
         url.port === '' || !hostAllowed(new URL(`https://${url.hostname}/`), config.assetHosts)
-          ? `The asset is hosted on ${q(url.hostname)}, which is not an allowed download host (${config.assetHosts.join(', ')}).`
-          : `The asset link names the port ${q(url.port)} of ${q(url.hostname)}; downloads use the https port (443) of an allowed host only.`,
-        'Upload the file to one of the allowed hosts, or ask the hub maintainers to allow this host in `.github/mshub-review.yml`.',
+          ? msg('asset-host.not-allowed', { host: q(url.hostname), hosts: config.assetHosts })
+          : msg('asset-host.port', { port: q(url.port), host: q(url.hostname) }),
+        msg('asset-host.fix'),
       );
     }
     const fileName = url.pathname.slice(url.pathname.lastIndexOf('/') + 1).toLowerCase();
@@ -152,10 +144,12 @@ export const checkAssetLinks: Rule = (context) => {
       sink.report(
         'asset-extension',
         position,
-        `The hub loader cannot load ${q(fileName || url.pathname)}: a ${format ? `${format} ` : ''}asset must end in ${accepted.join(', ')}.`,
-        format === 'mslite'
-          ? 'Link the `.ms` file that the MindSpore Lite converter writes.'
-          : 'Link the checkpoint or exported model file itself, not an archive or a web page.',
+        msg('asset-extension.message', {
+          file: q(fileName || url.pathname),
+          format: format === '' ? 'none' : inCode(format),
+          extensions: accepted,
+        }),
+        format === 'mslite' ? msg('asset-extension.fix-mslite') : msg('asset-extension.fix'),
       );
     }
   });
@@ -169,17 +163,17 @@ export const checkAssetSha256: Rule = ({ doc, config, sink }) => {
     if (SHA256.test(written)) return;
     const position = assetPosition(doc, index, 'asset-sha256');
     const hex = /^[0-9a-fA-F]+$/.test(written);
-    let message: string;
-    let fix = `Compute it with ${digestCommand(config.localCommand)} and paste all 64 characters.`;
+    let message: Message;
+    let fix = msg('asset-sha256-format.fix', { command: digestCommand(config.localCommand) });
     let edits: LineEdit[] | undefined;
     if (hex && written.length === 64) {
-      message = `\`asset-sha256\` ${q(written)} has upper-case letters; the hub loader compares lower-case digests.`;
-      fix = `Write it in lower case: \`asset-sha256: ${written.toLowerCase()}\`.`;
+      message = msg('asset-sha256-format.upper-case', { digest: q(written) });
+      fix = msg('asset-sha256-format.fix-lower-case', { digest: written.toLowerCase() });
       edits = textEdit(doc, assetEntryLayout(doc, index)?.keys.get('asset-sha256'), written.toLowerCase());
     } else if (hex) {
-      message = `\`asset-sha256\` ${q(written)} has ${written.length} hex digits, but a SHA-256 digest has 64. The hub loader compares the full digest, so this model can never be loaded.`;
+      message = msg('asset-sha256-format.short', { digest: q(written), digits: written.length });
     } else {
-      message = `\`asset-sha256\` ${q(written)} is not a SHA-256 digest (64 hex digits).`;
+      message = msg('asset-sha256-format.not-hex', { digest: q(written) });
     }
     sink.report('asset-sha256-format', position, message, fix, edits);
   });

@@ -1,4 +1,6 @@
 import { englishTwinOf, HUB_PLATFORMS, hasHubExtension, parseAssetPath } from '../hub-path.js';
+import { msg } from '../messages/format-message.js';
+import type { Message } from '../messages/message-spec.js';
 import type { ReportSink } from '../report-sink.js';
 import { inCode, q } from '../text/quote.js';
 import type { HubContext } from './rule-context.js';
@@ -12,7 +14,7 @@ export interface LayoutHints {
 }
 
 /** `mshub_res/assets/<publisher>/<version>/<file>`, with the file's own values where they are known. */
-function layoutFix(path: string, folders: readonly string[], hints: LayoutHints): string {
+function layoutFix(path: string, folders: readonly string[], hints: LayoutHints): Message {
   const fileName = path.slice(path.lastIndexOf('/') + 1);
   const owner =
     folders[0] && OWNER_FOLDER.test(folders[0])
@@ -23,8 +25,10 @@ function layoutFix(path: string, folders: readonly string[], hints: LayoutHints)
           .replace(/^[-.]+|[-.]+$/g, '');
   const version = hints.version && VERSION_FOLDER.test(hints.version) ? hints.version : undefined;
   if (owner && version)
-    return `Move the file to \`mshub_res/assets/${inCode(owner)}/${inCode(version)}/${inCode(fileName)}\` (publisher folder, then the \`mindspore-version\` of the file).`;
-  return 'Move the file to `mshub_res/assets/<publisher>/<mindspore-version>/`, for example `mshub_res/assets/mindspore/2.5/resnet50_imagenet2012.md`.';
+    return msg('folder-layout.fix-known', {
+      path: `mshub_res/assets/${inCode(owner)}/${inCode(version)}/${inCode(fileName)}`,
+    });
+  return msg('folder-layout.fix');
 }
 
 /** Path rules need no parsing of the file, so they also run on files whose front matter is broken. */
@@ -34,8 +38,8 @@ export function checkFolderLayout(path: string, sink: ReportSink, hints: LayoutH
     sink.report(
       'folder-layout',
       undefined,
-      `${q(path)} is not inside \`mshub_res/assets\`, so the folder rules were not checked.`,
-      'Submit the file under `mshub_res/assets/<publisher>/<mindspore-version>/` in the hub repository.',
+      msg('folder-layout.outside-assets', { path: q(path) }),
+      msg('folder-layout.fix-outside-assets'),
     );
     return;
   }
@@ -52,7 +56,7 @@ export function checkFolderLayout(path: string, sink: ReportSink, hints: LayoutH
     sink.report(
       'folder-layout',
       undefined,
-      `The folder ${q(folders.join('/') || '.')} under \`mshub_res/assets\` is neither \`<publisher>/<version>\` nor \`<publisher>/<ascend|gpu|cpu>/<version>\`.`,
+      msg('folder-layout.message', { folder: q(folders.join('/') || '.') }),
       layoutFix(path, folders, hints),
     );
   }
@@ -66,8 +70,8 @@ export function checkFileExtension(path: string, sink: ReportSink): void {
   sink.report(
     'file-extension',
     undefined,
-    `The hub reads only files whose names end in \`.md\` (lower case), so it skips ${q(fileName)} and the model never appears.`,
-    `Rename the file to ${q(renamed)}.`,
+    msg('file-extension.message', { file: q(fileName) }),
+    msg('file-extension.fix', { file: q(renamed) }),
   );
 }
 
@@ -78,7 +82,7 @@ export function checkChineseTwin(path: string, hub: HubContext, sink: ReportSink
   sink.report(
     'cn-twin',
     undefined,
-    `${q(path)} is a Chinese page, but its English twin ${q(twin)} is not in the hub.`,
-    `Add ${q(twin)} with the model's front matter; the \`_cn.md\` file is checked through it.`,
+    msg('cn-twin.message', { path: q(path), twin: q(twin) }),
+    msg('cn-twin.fix', { twin: q(twin) }),
   );
 }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format-message.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { inCode, q } from '../text/quote.js';
 import { scalarText } from '../text/scalar-text.js';
@@ -12,8 +13,6 @@ import {
 import { textEdit } from './line-edits.js';
 import { assetEntries, assetPosition, type Rule, valuePosition } from './rule-context.js';
 
-const list = (values: readonly string[]) => values.join(', ');
-
 /**
  * The hub splits `module-type` at its first `-` before it checks it, so only the family before it
  * matters: `cv-super-resolution` is the family `cv` with the detail `super-resolution`.
@@ -27,10 +26,8 @@ export const checkModuleType: Rule = ({ doc, sink }) => {
   sink.report(
     'module-type',
     valuePosition(doc, 'module-type'),
-    `${q(family)} is not a module family the hub knows (${list(MODULE_TYPE_FAMILIES)}).`,
-    guess
-      ? `Did you mean \`${guess}\`? For example \`module-type: ${guess}-classification\`.`
-      : 'Start `module-type` with one of the families, for example `cv-classification`.',
+    msg('module-type.unknown-family', { family: q(family), families: MODULE_TYPE_FAMILIES }),
+    guess ? msg('module-type.fix-guess', { guess }) : msg('module-type.fix'),
   );
 };
 
@@ -44,8 +41,10 @@ function checkSlashList(field: string, allowed: readonly string[], rule: 'used-f
     sink.report(
       rule,
       valuePosition(doc, field),
-      `${wrong.map(q).join(', ')} in \`${field}\` is not one of ${list(allowed)}.`,
-      `${guess ? `Did you mean \`${guess}\`? ` : ''}Write one or more of them separated by \`/\`, for example \`${field}: ${allowed.slice(0, 2).join('/')}\`.`,
+      msg('slash-list.unknown', { values: wrong.map(q), field, allowed }),
+      guess
+        ? msg('slash-list.fix-guess', { guess, field, example: allowed.slice(0, 2).join('/') })
+        : msg('slash-list.fix', { field, example: allowed.slice(0, 2).join('/') }),
     );
   };
 }
@@ -70,10 +69,10 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
     sink.report(
       'train-dataset',
       position,
-      `${q(text)} is in the hub's dataset list, but the hub loader splits \`train-dataset\` at every \`_\` and then does not know ${unknown.map(q).join(', ')}, so \`mindspore_hub.load()\` refuses this model.`,
+      msg('train-dataset.split-by-loader', { value: q(text), unknown: unknown.map(q) }),
       spelling
-        ? `Write \`train-dataset: ${spelling}\`, the list's spelling of the same dataset without \`_\`.`
-        : 'Write the dataset without `_` (the list has most datasets in such a spelling, in lower case).',
+        ? msg('train-dataset.fix-squeezed', { spelling: inCode(spelling) })
+        : msg('train-dataset.fix-no-underscore'),
       spelling ? textEdit(doc, doc.layout.keys.get('train-dataset'), spelling) : undefined,
     );
     return;
@@ -87,21 +86,21 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
     sink.report(
       'train-dataset',
       position,
-      `The hub does not know the dataset ${unknown.map(q).join(', ')}; its dataset list spells it differently.`,
-      `Write \`train-dataset: ${value}\`, the spelling of the hub's dataset list.`,
+      msg('train-dataset.respelled', { count: unknown.length, unknown: unknown.map(q) }),
+      msg('train-dataset.fix-respelled', { value: inCode(value) }),
       textEdit(doc, doc.layout.keys.get('train-dataset'), value),
     );
     return;
   }
   const guesses = unknown.map((part) => didYouMean(part, config.datasets));
-  const suggestion = guesses.every((guess) => guess !== undefined)
-    ? `Did you mean ${guesses.map((guess) => `\`${guess}\``).join(' and ')}? `
-    : '';
+  const known = guesses.filter((guess) => guess !== undefined);
   sink.report(
     'train-dataset',
     position,
-    `The hub does not know the dataset ${unknown.map(q).join(', ')}. \`train-dataset\` must name known datasets, joined with \`_\` when there are several.`,
-    `${suggestion}Use the spelling from the hub's dataset list; if the dataset is new to the hub, say so in the pull request so a maintainer can add it.`,
+    msg('train-dataset.unknown', { count: unknown.length, unknown: unknown.map(q) }),
+    known.length === guesses.length
+      ? msg('train-dataset.fix-guess', { guesses: known.map((guess) => `\`${inCode(guess)}\``) })
+      : msg('train-dataset.fix'),
   );
 };
 
@@ -127,10 +126,8 @@ export const checkFileFormats: Rule = ({ doc, sink }) => {
     sink.report(
       'file-format',
       assetPosition(doc, index, 'file-format'),
-      `${q(format)} is not a file format the hub can load (${list(FILE_FORMATS)}).`,
-      guess
-        ? `Did you mean \`file-format: ${guess}\`?`
-        : 'Use the format of the file that `asset-link` downloads.',
+      msg('file-format.unknown', { format: q(format), formats: FILE_FORMATS }),
+      guess ? msg('file-format.fix-guess', { guess }) : msg('file-format.fix'),
     );
   });
 };
@@ -142,10 +139,8 @@ export const checkFeaturedImage: Rule = ({ doc, hub, sink }) => {
   sink.report(
     'featured-image',
     valuePosition(doc, 'featured-image'),
-    `The image ${q(value)} is not in the hub's \`images/\` folder.`,
-    guess
-      ? `Did you mean \`${guess}\`?`
-      : 'Add the image to the `images/` folder in the same pull request, or write `featured-image: no-image`.',
+    msg('featured-image.missing', { image: q(value) }),
+    guess ? msg('featured-image.fix-guess', { guess: inCode(guess) }) : msg('featured-image.fix'),
   );
 };
 
@@ -165,12 +160,17 @@ export const checkExtraColon: Rule = ({ doc, sink }) => {
     sink.report(
       'extra-colon',
       valuePosition(doc, field),
-      `The value of ${q(field)} contains \`:\`. The hub accepts \`:\` only in \`repo-link\`, \`asset\` and \`evaluation\`.`,
+      msg('extra-colon.value', { field: q(field) }),
       typeof value === 'string'
         ? value.includes('://')
-          ? `A link belongs in \`repo-link\`, in an \`asset\` entry, or in the text below the front matter: move it there${ASSET_ENTRY_FIELDS.includes(field as never) ? ' (this key is read only inside an entry of `asset:`)' : ''}.`
-          : `Replace the \`:\`, for example with \` - \`: \`${inCode(field)}: ${inCode(value.replace(/:\s*/g, ' - '))}\`.`
-        : 'Write this field as a single line of text without `:`.',
+          ? ASSET_ENTRY_FIELDS.includes(field as never)
+            ? msg('extra-colon.fix-link-asset-key')
+            : msg('extra-colon.fix-link')
+          : msg('extra-colon.fix-replace', {
+              field: inCode(field),
+              value: inCode(value.replace(/:\s*/g, ' - ')),
+            })
+        : msg('extra-colon.fix-single-line'),
     );
   }
 };
@@ -180,7 +180,7 @@ export const checkEvaluationDash: Rule = ({ doc, sink }) => {
   sink.report(
     'evaluation-dash',
     { line: doc.evaluationDashLine },
-    '`evaluation: -` is not valid YAML on its own (a `-` starts a list); the hub reads it as "no evaluation".',
-    'Remove the `evaluation` line, or give the results, for example `evaluation: top1acc75.24 | top5acc92.55`.',
+    msg('evaluation-dash.message'),
+    msg('evaluation-dash.fix'),
   );
 };

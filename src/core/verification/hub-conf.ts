@@ -18,6 +18,8 @@ export type SourceRepoOutcome =
       /** repo: the repository or the ref does not exist; file: no mindspore_hub_conf.py there; unchecked: could not ask. */
       kind: 'repo' | 'file' | 'unchecked';
       reason: string;
+      /** kind repo: whether the repository or only the ref named in the link is missing. */
+      missing?: 'repo' | 'ref';
       /** What the contributor can do, when the reason is in their hands (unchecked: usually nothing). */
       fix?: string;
     };

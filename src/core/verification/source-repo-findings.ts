@@ -1,7 +1,8 @@
 import { parseHttpsLink, parseRepoLink, type RepoLink } from '../links.js';
+import { msg } from '../messages/format-message.js';
 import { FindingCollector } from '../report-sink.js';
 import type { RulesConfig } from '../rules/rules-config.js';
-import { q } from '../text/quote.js';
+import { inCode, q } from '../text/quote.js';
 import type { AssetFileResult } from '../validate-asset-file.js';
 import { HUB_CONF_FILE, type SourceRepoOutcome } from './hub-conf.js';
 
@@ -26,14 +27,21 @@ export function sourceRepoFindings(
   if (!link || !outcome) return [];
   const sink = new FindingCollector(result.path, config.severities);
   const at = result.facts?.repoLinkAt;
-  const where = `${link.owner}/${link.repo}${link.ref ? ` at ${link.ref}` : ''}${link.path ? `, folder ${link.path}` : ''}`;
+  const where = msg('source-repo.where', {
+    repo: inCode(`${link.owner}/${link.repo}`),
+    ref: link.ref ? inCode(link.ref) : 'none',
+    folder: link.path ? inCode(link.path) : 'none',
+  });
   if (outcome.ok) {
     if (!outcome.definesCreateNetwork) {
       sink.report(
         'hub-conf-create-network',
         at,
-        `${q(`${link.path ? `${link.path}/` : ''}${HUB_CONF_FILE}`)} in ${q(`${link.owner}/${link.repo}`)} does not define \`create_network\`, which the hub loader calls to build the model.`,
-        'Add `def create_network(name, *args, **kwargs):` that returns the network for the lower-case `model-name` (see mshub_res/examples/README.md).',
+        msg('hub-conf-create-network.message', {
+          file: q(`${link.path ? `${link.path}/` : ''}${HUB_CONF_FILE}`),
+          repo: q(`${link.owner}/${link.repo}`),
+        }),
+        msg('hub-conf-create-network.fix'),
       );
     }
     return sink.findings;
@@ -42,22 +50,32 @@ export function sourceRepoFindings(
     sink.report(
       'source-repo',
       at,
-      `The repository in \`repo-link\` cannot be found: ${q(where)} (${outcome.reason}).`,
-      'Check the owner, repository and branch or tag in the link, and that the repository is public.',
+      msg('source-repo.message', {
+        where: where,
+        reason:
+          outcome.missing === 'ref' && link.ref
+            ? msg('source-repo.reason-no-ref', { ref: q(link.ref) })
+            : outcome.missing === 'repo'
+              ? msg('source-repo.reason-missing')
+              : msg('source-repo.reason-text', { reason: outcome.reason }),
+      }),
+      msg('source-repo.fix'),
     );
   } else if (outcome.kind === 'file') {
     sink.report(
       'hub-conf-missing',
       at,
-      `There is no \`${HUB_CONF_FILE}\` in ${q(where)}. The hub loader imports it from the folder \`repo-link\` points to.`,
-      `Add \`${HUB_CONF_FILE}\` with a \`create_network\` function to that folder, or point \`repo-link\` at the folder that has it.`,
+      msg('hub-conf-missing.message', { where: where }),
+      msg('hub-conf-missing.fix'),
     );
   } else {
     sink.report(
       'source-repo-unchecked',
       at,
-      `The source repository ${q(where)} could not be checked: ${outcome.reason}.`,
-      outcome.fix ?? 'Nothing to change; comment `/recheck` later to check it again.',
+      msg('source-repo-unchecked.message', { where: where, reason: outcome.reason }),
+      outcome.fix === undefined
+        ? msg('source-repo-unchecked.fix')
+        : msg('source-repo-unchecked.fix-operator', { fix: outcome.fix }),
     );
   }
   return sink.findings;

@@ -2,6 +2,7 @@ import type { FileFindings } from '../findings.js';
 import { digestEdit } from '../fix/digest-line.js';
 import { hostAllowed, parseHttpsLink } from '../links.js';
 import { digestCommand } from '../local-command.js';
+import { msg } from '../messages/format-message.js';
 import { FindingCollector } from '../report-sink.js';
 import type { RulesConfig } from '../rules/rules-config.js';
 import { inCode, q } from '../text/quote.js';
@@ -27,33 +28,33 @@ export function verificationFindings(
     const link = verifiableLink(asset, config);
     const outcome = link === undefined ? undefined : outcomes.get(link);
     if (!outcome) return;
-    const entry = `asset entry ${index + 1}`;
+    const entry = index + 1;
     if (!outcome.ok) {
       if (outcome.kind === 'too-large') {
         sink.report(
           'asset-too-large',
           asset.linkAt,
-          `The file behind ${entry}'s \`asset-link\` is too large: ${inCode(outcome.reason)}.`,
-          'The hub loader refuses assets over 5 GB; split or compress the checkpoint, or publish a smaller format.',
+          msg('asset-too-large.message', { entry, reason: inCode(outcome.reason) }),
+          msg('asset-too-large.fix'),
         );
       } else if (outcome.kind === 'unreachable') {
         sink.report(
           'asset-unreachable',
           asset.linkAt,
-          `The \`asset-link\` of ${entry} cannot be downloaded: ${inCode(outcome.reason)}.`,
-          'Check that the link opens in a browser without logging in, and that the file is public.',
+          msg('asset-unreachable.message', { entry, reason: inCode(outcome.reason) }),
+          msg('asset-unreachable.fix'),
         );
       } else {
         sink.report(
           'asset-download-failed',
           asset.linkAt,
-          `The \`asset-link\` of ${entry} could not be downloaded to check its digest: ${inCode(outcome.reason)}.`,
-          'This is often temporary. Comment `/recheck` to try again; if it keeps failing, check the download host.',
+          msg('asset-download-failed.message', { entry, reason: inCode(outcome.reason) }),
+          msg('asset-download-failed.fix'),
         );
       }
       return;
     }
-    const size = `${outcome.bytes} bytes`;
+    const bytes = outcome.bytes;
     // The digest the download proved, written where it belongs: `fix --verify-assets` and a review
     // suggestion apply it. Never in place of a digest that names another file.
     const edits = asset.digestLine ? [digestEdit(asset.digestLine, outcome.sha256)] : undefined;
@@ -61,8 +62,8 @@ export function verificationFindings(
       sink.report(
         'asset-digest-mismatch',
         asset.linkAt,
-        `${capitalized(entry)} has no \`asset-sha256\`; the file behind its \`asset-link\` (${size}) has SHA-256 ${q(outcome.sha256)}, but the hub refuses an asset entry without one.`,
-        `Add \`asset-sha256: ${outcome.sha256}\` to the entry, below \`asset-link\`.`,
+        msg('asset-digest-mismatch.missing', { entry, bytes, digest: q(outcome.sha256) }),
+        msg('asset-digest-mismatch.fix-missing', { digest: outcome.sha256 }),
         edits,
       );
       return;
@@ -73,8 +74,8 @@ export function verificationFindings(
       sink.report(
         'asset-digest-mismatch',
         asset.sha256At,
-        `\`asset-sha256\` ${q(asset.sha256)} is only the first ${expected.length} digits of the downloaded file's SHA-256 (${size}); the hub loader compares all 64.`,
-        `Use the full digest: \`asset-sha256: ${outcome.sha256}\`.`,
+        msg('asset-digest-mismatch.truncated', { written: q(asset.sha256), digits: expected.length, bytes }),
+        msg('asset-digest-mismatch.fix-truncated', { digest: outcome.sha256 }),
         edits,
       );
       return;
@@ -82,13 +83,17 @@ export function verificationFindings(
     sink.report(
       'asset-digest-mismatch',
       asset.sha256At,
-      `The file behind ${entry}'s \`asset-link\` (${size}) has SHA-256 ${q(outcome.sha256)}, but \`asset-sha256\` is ${q(asset.sha256 ?? '')}.`,
-      `If the linked file is the right one, set \`asset-sha256: ${outcome.sha256}\`; otherwise upload the file you hashed. ${digestCommand(config.localCommand)} prints the digest of a file.`,
+      msg('asset-digest-mismatch.differs', {
+        entry,
+        bytes,
+        digest: q(outcome.sha256),
+        written: q(asset.sha256 ?? ''),
+      }),
+      msg('asset-digest-mismatch.fix-differs', {
+        digest: outcome.sha256,
+        command: digestCommand(config.localCommand),
+      }),
     );
   });
   return sink.findings;
-}
-
-function capitalized(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

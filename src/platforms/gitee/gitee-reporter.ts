@@ -1,5 +1,11 @@
+import { formatMessage, msg } from '../../core/messages/format-message.js';
 import { COMMENT_MARKER } from '../../core/report/render-markdown.js';
-import { type ReviewReport, verdictOf } from '../../core/report/review-report.js';
+import {
+  type CommentLanguage,
+  firstLanguage,
+  type ReviewReport,
+  verdictOf,
+} from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
 import { decideCommentWrite, reviewFailureText, stickyCommentBody } from '../../review/sticky-comment.js';
 import { type GiteeApi, GiteeApiError } from './gitee-api.js';
@@ -8,6 +14,9 @@ import { type GiteeApi, GiteeApiError } from './gitee-api.js';
  * Gitee wants a colour for a new label, six hex digits without `#` (go-gitee `LabelPostParam`:
  * "为6位的数字，如: 000000"): grey while pending, green passed, red failed.
  */
+/** Most Gitee contributors read Chinese first: Chinese, with the English folded below, unless `language:` says otherwise. */
+const DEFAULT_LANGUAGE: CommentLanguage = 'zh+en';
+
 const LABEL_COLORS: Record<keyof GiteeLabels, string> = {
   pending: 'cccccc',
   passed: '2ea44f',
@@ -61,7 +70,12 @@ export class GiteeReporter implements ReviewReporter {
     const lineLink = (path: string, line: number) =>
       `${web}/${urlSegment(owner)}/${urlSegment(repo)}/blob/${headSha}/${path.split('/').map(urlSegment).join('/')}#L${line}`;
     // Gitee has no one-click suggestions: the comment shows each corrected line to copy instead.
-    const comment = stickyCommentBody(report, { headSha, lineLink, showCorrectedLines: true });
+    const comment = stickyCommentBody(report, {
+      headSha,
+      lineLink,
+      showCorrectedLines: true,
+      language: DEFAULT_LANGUAGE,
+    });
     await this.upsertComment(comment.body, comment.verdict);
     await this.setLabel(verdictOf(report.summary) === 'failure' ? 'failed' : 'passed');
   }
@@ -85,7 +99,8 @@ export class GiteeReporter implements ReviewReporter {
   }
 
   async failed(headSha: string, reason: string): Promise<void> {
-    const body = `${COMMENT_MARKER}\n### ❌ mshub-review could not finish\n\n${reviewFailureText(headSha, reason)}\n<!-- mshub-review:verdict=failure -->\n`;
+    const title = formatMessage(msg('report.failed-title'), firstLanguage(DEFAULT_LANGUAGE));
+    const body = `${COMMENT_MARKER}\n### ❌ ${title}\n\n${reviewFailureText(headSha, reason, DEFAULT_LANGUAGE)}\n<!-- mshub-review:verdict=failure -->\n`;
     await this.upsertComment(body, 'failure');
     await this.setLabel('failed');
   }

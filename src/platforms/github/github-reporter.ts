@@ -1,9 +1,13 @@
 import type { Finding } from '../../core/findings.js';
+import { formatMessage, msg } from '../../core/messages/format-message.js';
+import { inLanguage } from '../../core/messages/localize-finding.js';
+import type { Language, Message } from '../../core/messages/message-spec.js';
 import { COMMENT_MARKER, renderMarkdown, SUGGESTED_MARKER } from '../../core/report/render-markdown.js';
 import { planSuggestions, SUGGESTION_MARKER, type Suggestion } from '../../core/report/render-suggestions.js';
 import {
+  type CommentLanguage,
   describeCounts,
-  plural,
+  firstLanguage,
   type ReviewReport,
   type Verdict,
   verdictOf,
@@ -15,6 +19,8 @@ import type { Octokit } from './github-auth.js';
 export const CHECK_NAME = 'mshub-review';
 const ANNOTATIONS_PER_REQUEST = 50;
 const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
+/** On GitHub the bot writes English unless the hub's `language:` says otherwise. */
+const DEFAULT_LANGUAGE: CommentLanguage = 'en';
 
 interface CheckRunState {
   id: number;
@@ -70,8 +76,8 @@ export class GitHubReporter implements ReviewReporter {
       head_sha: headSha,
       status: 'in_progress',
       output: {
-        title: 'Reviewing the asset files',
-        summary: 'mshub-review is checking the changed asset files.',
+        title: this.t(msg('report.check-reviewing-title')),
+        summary: this.t(msg('report.check-reviewing-summary')),
       },
     });
     this.run = { id: created.id, status: 'in_progress', conclusion: null };
@@ -79,27 +85,36 @@ export class GitHubReporter implements ReviewReporter {
 
   async completed(headSha: string, report: ReviewReport): Promise<void> {
     const verdict = verdictOf(report.summary);
-    const title =
+    const language = report.language ?? DEFAULT_LANGUAGE;
+    const one = firstLanguage(language);
+    const title = formatMessage(
       verdict === 'success'
-        ? `All ${plural(report.summary.files, 'asset file')} pass`
-        : `${describeCounts(report.summary)} in ${plural(report.summary.files, 'asset file')}`;
-    const summary = renderMarkdown(report, { headSha }).replace(`${COMMENT_MARKER}\n`, '');
-    const annotations = report.files.flatMap((file) => file.findings.map(toAnnotation));
+        ? msg('report.check-title-pass', { files: report.summary.files })
+        : msg('report.check-title-findings', {
+            counts: describeCounts(report.summary),
+            files: report.summary.files,
+          }),
+      one,
+    );
+    const summary = renderMarkdown(report, { headSha, language }).replace(`${COMMENT_MARKER}\n`, '');
+    const annotations = report.files.flatMap((file) =>
+      file.findings.map((finding) => toAnnotation(finding, one)),
+    );
     await this.finishCheckRun(headSha, { conclusion: verdict, title, summary, annotations });
     const pullNumber = this.target.pullNumber();
     if (pullNumber === undefined) return;
-    const suggestions = this.planSuggestions(report);
-    const comment = stickyCommentBody(report, { headSha, suggested: suggestions.length });
+    const suggestions = this.planSuggestions(report, one);
+    const comment = stickyCommentBody(report, { headSha, suggested: suggestions.length, language });
     const previous = await this.upsertComment(pullNumber, comment.body, comment.verdict);
     // Earlier suggestions are looked for only where the bot said it made some: no call otherwise.
     if (suggestions.length > 0 || previous?.includes(SUGGESTED_MARKER))
-      await this.syncSuggestions(pullNumber, headSha, suggestions);
+      await this.syncSuggestions(pullNumber, headSha, suggestions, one);
   }
 
   /** The fixable findings on lines this pull request added, as one-click suggestions. */
-  private planSuggestions(report: ReviewReport): Suggestion[] {
+  private planSuggestions(report: ReviewReport, language: Language): Suggestion[] {
     const fixable = report.files.some((file) => file.findings.some((finding) => finding.edits !== undefined));
-    return fixable ? planSuggestions(report, this.target.addedLines?.() ?? new Map()) : [];
+    return fixable ? planSuggestions(report, this.target.addedLines?.() ?? new Map(), language) : [];
   }
 
   /**
@@ -110,6 +125,7 @@ export class GitHubReporter implements ReviewReporter {
     pullNumber: number,
     headSha: string,
     suggestions: Suggestion[],
+    language: Language,
   ): Promise<void> {
     const { owner, repo } = this.target;
     const posted = (
@@ -147,7 +163,7 @@ export class GitHubReporter implements ReviewReporter {
         pull_number: pullNumber,
         commit_id: headSha,
         event: 'COMMENT',
-        body: `mshub-review can make ${fresh.length === 1 ? 'this change' : `these ${fresh.length} changes`} for you: press **Commit suggestion** on each, or **Add suggestion to batch** to commit them together.`,
+        body: formatMessage(msg('report.suggestion-review', { count: fresh.length }), language),
         comments: fresh.map((item) => ({
           path: item.path,
           line: item.line,
@@ -165,9 +181,8 @@ export class GitHubReporter implements ReviewReporter {
     if (this.run?.status !== 'in_progress') return;
     await this.finishCheckRun(headSha, {
       conclusion: 'cancelled',
-      title: 'Superseded by a newer commit',
-      summary:
-        'A newer commit was pushed while this one was reviewed; see the check run of the newest commit.',
+      title: this.t(msg('report.check-superseded-title')),
+      summary: this.t(msg('report.check-superseded-summary')),
       annotations: [],
     });
   }
@@ -175,10 +190,15 @@ export class GitHubReporter implements ReviewReporter {
   async failed(headSha: string, reason: string): Promise<void> {
     await this.finishCheckRun(headSha, {
       conclusion: 'failure',
-      title: 'mshub-review could not finish',
-      summary: reviewFailureText(headSha, reason),
+      title: this.t(msg('report.failed-title')),
+      summary: reviewFailureText(headSha, reason, DEFAULT_LANGUAGE),
       annotations: [],
     });
+  }
+
+  /** Texts written before the hub's settings are read (or when they cannot be): the default language. */
+  private t(message: Message): string {
+    return formatMessage(message, firstLanguage(DEFAULT_LANGUAGE));
   }
 
   private async finishCheckRun(
@@ -305,7 +325,8 @@ type Annotation = {
   message: string;
 };
 
-function toAnnotation(finding: Finding): Annotation {
+function toAnnotation(original: Finding, language: Language): Annotation {
+  const finding = inLanguage(original, language);
   const line = finding.line ?? 1;
   const annotation: Annotation = {
     path: finding.path,
@@ -313,7 +334,9 @@ function toAnnotation(finding: Finding): Annotation {
     end_line: line,
     annotation_level: LEVEL[finding.severity],
     title: finding.rule,
-    message: finding.fix ? `${finding.message}\nFix: ${finding.fix}` : finding.message,
+    message: finding.fix
+      ? formatMessage(msg('report.annotation-fix', { message: finding.message, fix: finding.fix }), language)
+      : finding.message,
   };
   if (finding.column !== undefined) {
     annotation.start_column = finding.column;

@@ -103,9 +103,19 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
       const text = await api.readFile(link, path);
       if (text !== undefined) return { ok: true, definesCreateNetwork: definesCreateNetwork(text), url };
       if (!(await api.repoExists(link)))
-        return { ok: false, kind: 'repo', reason: 'the repository does not exist or is private' };
+        return {
+          ok: false,
+          kind: 'repo',
+          missing: 'repo',
+          reason: 'the repository does not exist or is private',
+        };
       if (link.ref && !(await api.refExists(link))) {
-        return { ok: false, kind: 'repo', reason: `the repository has no branch, tag or commit ${link.ref}` };
+        return {
+          ok: false,
+          kind: 'repo',
+          missing: 'ref',
+          reason: `the repository has no branch, tag or commit ${link.ref}`,
+        };
       }
       return { ok: false, kind: 'file', reason: `${path} does not exist` };
     } catch (error) {

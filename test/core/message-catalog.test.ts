@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { CATALOG } from '../../src/core/messages/catalog.js';
+import { formatMessage } from '../../src/core/messages/format-message.js';
+import {
+  LANGUAGES,
+  type Message,
+  type MessageSpec,
+  type ParamValue,
+} from '../../src/core/messages/message-spec.js';
+
+const entries = Object.entries(CATALOG) as Array<[string, MessageSpec]>;
+
+/** The argument names a pattern uses, at any depth (inside plural and select branches too). */
+function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if ('value' in element && element.type !== TYPE.literal) into.add(String(element.value));
+    if ('options' in element)
+      for (const option of Object.values(element.options)) argumentsOf(option.value, into);
+  }
+  return into;
+}
+
+/** A value per parameter that can be found again in the text. */
+function sentinels(spec: MessageSpec): Record<string, ParamValue> {
+  const values: Record<string, ParamValue> = {};
+  for (const [name, kind] of Object.entries(spec.params ?? {})) {
+    const probe: Message = { id: 'type.array', params: {} };
+    values[name] =
+      kind === 'number' || kind === 'line'
+        ? 7919
+        : kind === 'list' || kind === 'orList'
+          ? [`«${name}1»`, `«${name}2»`]
+          : kind === 'message'
+            ? probe
+            : kind === 'messageList'
+              ? [probe]
+              : `«${name}»`;
+  }
+  return values;
+}
+
+const LETTERS_OUTSIDE_CODE = /[A-Za-z]{2,}/;
+const wordsOf = (pattern: string) => pattern.replace(/`[^`]*`/g, '').replace(/\{[^{}]*\}/g, '');
+
+describe('the message catalog', () => {
+  it('has every message in English and Chinese', () => {
+    for (const [id, spec] of entries)
+      for (const language of LANGUAGES)
+        assert.ok(spec[language].trim() !== '', `${id} has no ${language} text`);
+  });
+
+  it('writes the Chinese text in Chinese, not a copy of the English', () => {
+    for (const [id, spec] of entries) {
+      if (!LETTERS_OUTSIDE_CODE.test(wordsOf(spec.en))) continue;
+      assert.match(spec.zh, /[\u4e00-\u9fff]/, `${id}: the zh text has no Chinese`);
+    }
+  });
+
+  it('uses exactly the declared parameters in both languages', () => {
+    for (const [id, spec] of entries) {
+      const declared = new Set(Object.keys(spec.params ?? {}));
+      for (const language of LANGUAGES) {
+        const used = argumentsOf(parse(spec[language], { ignoreTag: true }));
+        assert.deepEqual([...used].sort(), [...declared].sort(), `${id} (${language})`);
+      }
+    }
+  });
+
+  it('shows every parameter it is given (no ICU quote swallows one)', () => {
+    for (const [id, spec] of entries) {
+      const params = sentinels(spec);
+      for (const language of LANGUAGES) {
+        const text = formatMessage({ id, params }, language);
+        for (const [name, kind] of Object.entries(spec.params ?? {})) {
+          if ((kind === 'number' || kind === 'line') && !spec[language].includes(`{${name}, plural`))
+            assert.match(text, /7,?919/, `${id} (${language}) lost ${name}`);
+          else if (kind === 'text' && !/select/.test(spec[language]))
+            assert.ok(text.includes(`«${name}»`), `${id} (${language}) lost ${name}: ${text}`);
+          else if (kind === 'list' || kind === 'orList')
+            assert.ok(text.includes(`«${name}2»`), `${id} (${language}) lost ${name}: ${text}`);
+        }
+      }
+    }
+  });
+
+  it('writes line numbers in plain digits, plurals and lists the way the language does', () => {
+    assert.equal(
+      formatMessage({ id: 'duplicate-key.fix-top-level', params: { key: 'a' } }, 'en'),
+      'Keep one `a:` line: delete the one you do not want, or merge the two values.',
+    );
+    assert.match(
+      formatMessage({ id: 'wrong-character.tab', params: { line: 12345 } }, 'en'),
+      /^Line 12345 has/,
+    );
+    assert.match(
+      formatMessage({ id: 'wrong-character.fix-indent', params: { line: 3, spaces: 1 } }, 'en'),
+      /with 1 plain space,/,
+    );
+    assert.match(
+      formatMessage(
+        {
+          id: 'slash-list.unknown',
+          params: { values: ['`x`'], field: 'used-for', allowed: ['a', 'b', 'c'] },
+        },
+        'zh',
+      ),
+      /a、b或c/,
+    );
+  });
+
+  it('chooses a Chinese form by =1, as Chinese has no plural category "one"', () => {
+    for (const [id, spec] of entries) assert.doesNotMatch(spec.zh, /plural,[^{]*\bone \{/, id);
+    assert.doesNotMatch(
+      formatMessage({ id: 'train-dataset.unknown', params: { count: 1, unknown: ['`x`'] } }, 'zh'),
+      /共/,
+    );
+  });
+
+  it('holds only messages the code uses', () => {
+    const source = sourceText(join(import.meta.dirname, '../../src'));
+    const prefixes = [...source.matchAll(/`([a-z0-9-]+\.[a-z0-9-]*)\$\{/g)].map((match) => match[1] ?? '');
+    const unused = entries
+      .map(([id]) => id)
+      .filter((id) => !source.includes(`'${id}'`) && !prefixes.some((prefix) => id.startsWith(prefix)));
+    assert.deepEqual(unused, []);
+  });
+});
+
+function sourceText(folder: string): string {
+  let text = '';
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) text += sourceText(path);
+    else if (name.endsWith('.ts') && !path.includes('/messages/catalog/')) text += readFileSync(path, 'utf8');
+  }
+  return text;
+}
