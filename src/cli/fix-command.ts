@@ -114,13 +114,13 @@ function writeFixedFile(file: string, path: string, text: string, writtenBefore:
   try {
     writeFileAtomically(file, text);
   } catch (error) {
-    const before =
-      writtenBefore === 0
-        ? 'No file was changed.'
-        : `The ${writtenBefore} ${writtenBefore === 1 ? 'file' : 'files'} in the diff above it were fixed.`;
     throw new MshubError(
       'FILE_UNWRITABLE',
-      `${path} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so it is unchanged. ${before} Check that you can write to it, or run with --dry-run to see the fixes.`,
+      msg('cli.error-fix-unwritable', {
+        path,
+        reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        written: writtenBefore,
+      }),
       { cause: error },
     );
   }

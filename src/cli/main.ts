@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { readEnvironment } from '../config/environment.js';
 import { isMshubError, MshubError } from '../core/errors.js';
+import type { Language } from '../core/messages/message-spec.js';
 import { EXIT } from './exit-codes.js';
 import type { FixOptions } from './fix-command.js';
 import type { NewOptions } from './new-command.js';
@@ -23,6 +24,20 @@ const LANG_OPTION = () =>
     'zh',
     'en',
   ]);
+
+/** The language a failed command explains itself in: `--lang` as given, else the locale's. */
+function languageOf(argv: readonly string[], env: NodeJS.ProcessEnv | undefined): Language {
+  const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const given = at === -1 ? undefined : argv[at]?.includes('=') ? argv[at]?.split('=')[1] : argv[at + 1];
+  if (given === 'zh' || given === 'zh+en') return 'zh';
+  if (given === 'en') return 'en';
+  try {
+    return readEnvironment(env).language;
+  } catch {
+    // The error being reported may be that very setting.
+    return 'en';
+  }
+}
 
 /** Runs the command line and returns the exit code; never calls process.exit, so tests can drive it. */
 export async function runCli(argv: readonly string[], io: ProgramIo): Promise<number> {
@@ -191,7 +206,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
         : EXIT.USAGE;
     }
     if (isMshubError(error)) {
-      io.stderr.write(`mshub-review: ${error.message}\n`);
+      io.stderr.write(`mshub-review: ${error.inLanguage(languageOf(argv, io.env))}\n`);
       return EXIT.USAGE;
     }
     io.stderr.write(`mshub-review: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -68,14 +68,14 @@ const FORMAT_OF_EXTENSION: Record<string, string> = {
 };
 
 /** What a flag must look like: each is written into YAML or a folder name, so nothing else gets in. */
-const FIELD_PATTERNS: Record<string, [RegExp, string]> = {
-  modelName: [/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$/, 'letters, digits and _ . + -'],
-  backboneName: [/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$/, 'letters, digits and _ . + -'],
-  moduleType: [/^[A-Za-z0-9]+(-[A-Za-z0-9_]+)?$/, 'a family and a task, such as cv-classification'],
-  dataset: [/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits and _ . -'],
-  modelVersion: [/^[0-9]+(\.[0-9]+){0,3}$/, 'a version such as 1.0'],
-  mindsporeVersion: [/^[0-9]+\.[0-9]+$/, 'a version folder such as 2.5'],
-  publisher: [/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and -'],
+const FIELD_PATTERNS: Record<string, [RegExp, Message]> = {
+  modelName: [/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$/, msg('cli.pattern-name')],
+  backboneName: [/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$/, msg('cli.pattern-name')],
+  moduleType: [/^[A-Za-z0-9]+(-[A-Za-z0-9_]+)?$/, msg('cli.pattern-module-type')],
+  dataset: [/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, msg('cli.pattern-dataset')],
+  modelVersion: [/^[0-9]+(\.[0-9]+){0,3}$/, msg('cli.pattern-version')],
+  mindsporeVersion: [/^[0-9]+\.[0-9]+$/, msg('cli.pattern-mindspore-version')],
+  publisher: [/^[a-z0-9][a-z0-9_-]{0,63}$/, msg('cli.pattern-publisher')],
 };
 
 /**
@@ -89,7 +89,7 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
   if (!hubRoot)
     throw new MshubError(
       'PATH_NOT_FOUND',
-      `${options.hub ?? 'this folder'} is not in a hub checkout (no mshub_res folder above it); run \`new\` in your clone of the hub, or give --hub <folder>.`,
+      msg('cli.error-not-in-hub', { folder: options.hub ?? t(msg('cli.error-this-folder')) }),
     );
   const repoConfig = await loadLocalRepoConfig({ hubRoot });
   const answered = await askForMissing(options, io, repoConfig.rules.datasets);
@@ -97,11 +97,7 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
   const path = submissionPath(buildSubmission(answered, [], io.today));
   const paths = answered.cn ? [path, path.replace(/\.md$/, '_cn.md')] : [path];
   for (const file of paths)
-    if (existsSync(join(hubRoot, file)))
-      throw new MshubError(
-        'USAGE',
-        `${file} already exists, and \`new\` never overwrites a file. Edit it instead, or check it with \`validate\`.`,
-      );
+    if (existsSync(join(hubRoot, file))) throw new MshubError('USAGE', msg('cli.error-exists', { file }));
   const submission = buildSubmission(answered, await hashAssets(answered, io), io.today);
   const text = renderSubmission(submission);
   const files: Array<[string, string]> = [[path, text]];
@@ -138,7 +134,10 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
     } catch (error) {
       throw new MshubError(
         'FILE_UNWRITABLE',
-        `${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing of it was changed.`,
+        msg('cli.error-new-unwritable', {
+          file,
+          reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        }),
         { cause: error },
       );
     }
@@ -235,13 +234,9 @@ async function askForMissing(
   if (still.length > 0)
     throw new MshubError(
       'USAGE',
-      `new needs ${still.map(([key]) => `--${flagName(key)}`).join(', ')} (or run it at a terminal to be asked).`,
+      msg('cli.error-needs-flags', { flags: still.map(([key]) => `--${flagName(key)}`) }),
     );
-  if ((answered.asset ?? []).length === 0)
-    throw new MshubError(
-      'USAGE',
-      'new needs at least one --asset: the model file (with --asset-link for where it is published) or its https link.',
-    );
+  if ((answered.asset ?? []).length === 0) throw new MshubError('USAGE', msg('cli.error-needs-asset'));
   return answered;
 }
 
@@ -255,10 +250,7 @@ async function hashAssets(options: NewOptions, io: NewIo): Promise<NewAsset[]> {
   const links = [...(options.assetLink ?? [])];
   const localCount = targets.filter((target) => !URL_LIKE.test(target)).length;
   if (links.length !== localCount)
-    throw new MshubError(
-      'USAGE',
-      `give one --asset-link for each local --asset file, in the same order (${localCount} ${localCount === 1 ? 'file' : 'files'}, ${links.length} ${links.length === 1 ? 'link' : 'links'}): the hub downloads every asset from its link.`,
-    );
+    throw new MshubError('USAGE', msg('cli.error-asset-links', { files: localCount, links: links.length }));
   const hasher = targets.some((target) => URL_LIKE.test(target))
     ? (await import('./cli-hasher.js')).createCliHasher(io)
     : undefined;
@@ -267,16 +259,13 @@ async function hashAssets(options: NewOptions, io: NewIo): Promise<NewAsset[]> {
     for (const target of targets) {
       const link = URL_LIKE.test(target) ? target : (links.shift() as string);
       if (!/^https:\/\/[^\s<>"`]+$/.test(link))
-        throw new MshubError(
-          'USAGE',
-          `${link} is not an https link; the hub downloads assets over https only.`,
-        );
+        throw new MshubError('USAGE', msg('cli.error-not-https', { link }));
       const name = new URL(link).pathname;
       const format = FORMAT_OF_EXTENSION[extname(URL_LIKE.test(target) ? name : target).toLowerCase()];
       if (!format)
         throw new MshubError(
           'USAGE',
-          `${target} does not end in ${Object.keys(FORMAT_OF_EXTENSION).join(', ')}, the model files the hub loads.`,
+          msg('cli.error-extension', { target, extensions: Object.keys(FORMAT_OF_EXTENSION) }),
         );
       const sha256 = hasher ? (await hasher.hashResource(link)).sha256 : await sha256File(target);
       assets.push({ format, link, sha256 });
@@ -290,13 +279,17 @@ async function hashAssets(options: NewOptions, io: NewIo): Promise<NewAsset[]> {
 function buildSubmission(options: NewOptions, assets: NewAsset[], today: string): NewSubmission {
   // Each value goes into YAML or a folder name: a flag must look as its pattern says, and be one line.
   const valid = (key: string, value: string): string => {
-    const [pattern, what] = FIELD_PATTERNS[key] ?? [/^/, ''];
+    const [pattern, what] = FIELD_PATTERNS[key] ?? [/^/, msg('cli.pattern-name')];
     if (!pattern.test(value))
-      throw new MshubError('USAGE', `--${flagName(key)} ${JSON.stringify(value)} is not valid: use ${what}.`);
+      throw new MshubError(
+        'USAGE',
+        msg('cli.error-flag-invalid', { flag: flagName(key), value: JSON.stringify(value), what }),
+      );
     return value;
   };
   const oneLine = (key: string, value: string): string => {
-    if (/[\r\n]/.test(value)) throw new MshubError('USAGE', `--${flagName(key)} must be one line.`);
+    if (/[\r\n]/.test(value))
+      throw new MshubError('USAGE', msg('cli.error-one-line', { flag: flagName(key) }));
     return value;
   };
   const userId = oneLine('userId', (options.userId ?? '').trim());
@@ -305,12 +298,9 @@ function buildSubmission(options: NewOptions, assets: NewAsset[], today: string)
   const family = moduleType.split('-')[0] ?? moduleType;
   const repoLink = (options.repoLink ?? '').trim();
   if (!/^https:\/\/[^\s<>"`]+$/.test(repoLink))
-    throw new MshubError(
-      'USAGE',
-      `--repo-link ${JSON.stringify(repoLink)} is not an https link to the source code.`,
-    );
+    throw new MshubError('USAGE', msg('cli.error-repo-link', { value: JSON.stringify(repoLink) }));
   if (!USED_FOR_VALUES.includes(options.usedFor))
-    throw new MshubError('USAGE', `--used-for must be one of ${USED_FOR_VALUES.join(', ')}.`);
+    throw new MshubError('USAGE', msg('cli.error-used-for', { values: USED_FOR_VALUES }));
   const submission: NewSubmission = {
     modelName,
     backboneName: valid('backboneName', (options.backboneName ?? modelName).trim()),
@@ -344,10 +334,7 @@ function publisherOf(given: string | undefined, userId: string): string {
   if (given !== undefined) return given.trim();
   const derived = publisherFolder(userId);
   if (derived === '')
-    throw new MshubError(
-      'USAGE',
-      `the user id ${JSON.stringify(userId)} has no letter or digit to name your folder under mshub_res/assets: give --publisher, e.g. --publisher zhang-san.`,
-    );
+    throw new MshubError('USAGE', msg('cli.error-no-publisher', { userId: JSON.stringify(userId) }));
   return derived;
 }
 

@@ -1,4 +1,5 @@
 import { MshubError } from '../core/errors.js';
+import { msg } from '../core/messages/format-message.js';
 import { DownloadError } from '../net/download-error.js';
 import { sha256File } from '../platforms/local/sha256-file.js';
 import { EXIT } from './exit-codes.js';
@@ -13,7 +14,7 @@ export async function runSha256(target: string, io: CliIo): Promise<number> {
     return EXIT.OK;
   }
   if (!target.toLowerCase().startsWith('https://')) {
-    throw new MshubError('USAGE', `${target} is not an https link; the hub only accepts https asset links.`);
+    throw new MshubError('USAGE', msg('cli.error-sha256-not-https', { target }));
   }
   const hasher = (await import('./cli-hasher.js')).createCliHasher(io);
   try {

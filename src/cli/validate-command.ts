@@ -4,6 +4,7 @@ import type { RepoConfig } from '../config/repo-config.js';
 import { MshubError } from '../core/errors.js';
 import { ASSETS_ROOT } from '../core/hub-path.js';
 import { resolveLocalCommand } from '../core/local-command.js';
+import { msg } from '../core/messages/format-message.js';
 import { decodeText } from '../core/parse/decode-text.js';
 import { renderJson } from '../core/report/render-json.js';
 import { renderText } from '../core/report/render-text.js';
@@ -60,10 +61,7 @@ export async function prepareLocalRun(paths: readonly string[], configPath?: str
   const selection = selectAssetFiles(given);
   // "0 files checked, no problems" would pass a folder that holds no submission at all.
   if (selection.files.length === 0)
-    throw new MshubError(
-      'PATH_NOT_FOUND',
-      `found no asset file (*.md) in ${given.join(', ')}; give the model's .md file, or the hub folder that holds mshub_res.`,
-    );
+    throw new MshubError('PATH_NOT_FOUND', msg('cli.error-no-asset-files', { paths: given }));
   const configOptions: { explicitPath?: string; hubRoot?: string } = {};
   if (configPath) configOptions.explicitPath = configPath;
   if (selection.hubRoot) configOptions.hubRoot = selection.hubRoot;

@@ -1,3 +1,6 @@
+import { formatMessage } from './messages/format-message.js';
+import type { Language, Message } from './messages/message-spec.js';
+
 export type MshubErrorCode =
   | 'CONFIG_INVALID'
   | 'PATH_NOT_FOUND'
@@ -16,14 +19,24 @@ export type MshubErrorCode =
   /** `serve` or `worker` was started where their server dependencies are absent (the single-file build). */
   | 'SERVER_UNAVAILABLE';
 
-/** An error the program expects and can explain; `code` is stable for callers and tests. */
+/**
+ * An error the program expects and can explain; `code` is stable for callers and tests. One a
+ * contributor reads is built from a catalog message, so the CLI can say it in their language.
+ */
 export class MshubError extends Error {
   readonly code: MshubErrorCode;
+  readonly i18n?: Message;
 
-  constructor(code: MshubErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: MshubErrorCode, message: string | Message, options?: { cause?: unknown }) {
+    super(typeof message === 'string' ? message : formatMessage(message, 'en'), options);
     this.name = 'MshubError';
     this.code = code;
+    if (typeof message !== 'string') this.i18n = message;
+  }
+
+  /** The message in a language, when it came from the catalog; else as written (operators' errors). */
+  inLanguage(language: Language): string {
+    return this.i18n === undefined ? this.message : formatMessage(this.i18n, language);
   }
 }
 

@@ -188,7 +188,7 @@ describe('mshub-review new', () => {
     const { hub } = hubCopy();
     const refused = await run(['--hub', hub, '--model-name', 'x']);
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /new needs --module-type, --mindspore-version, --user-id, --repo-link/);
+    assert.match(refused.stderr, /new needs --module-type, --mindspore-version, --user-id, and --repo-link/);
   });
 
   it('says to run it in a hub checkout when there is none', async () => {
@@ -296,6 +296,21 @@ describe('mshub-review new in Chinese', () => {
     assert.match(refused.stderr, /没有写入 .*，因为 Hub 会拒绝它：/);
     assert.match(refused.stderr, /Hub 不认识数据集 `ImageNet`和`2012`（共 2 个）/);
     assert.match(refused.stderr, /请修改给出这些值的参数，然后重新运行 `new`。/);
+  });
+
+  it('explains a wrong flag in Chinese too', async () => {
+    const { hub, model } = hubCopy();
+    const refused = await run([...required(hub, model), '--model-name', 'bad name', '--lang', 'zh']);
+    assert.equal(refused.code, 2);
+    assert.equal(
+      refused.stderr,
+      'mshub-review: --model-name "bad name" 无效：请使用字母、数字和 _ . + -。\n',
+    );
+    const english = await run([...required(hub, model), '--model-name', 'bad name'], { LANG: 'en_US.UTF-8' });
+    assert.equal(
+      english.stderr,
+      'mshub-review: --model-name "bad name" is not valid: use letters, digits and _ . + -.\n',
+    );
   });
 });
 

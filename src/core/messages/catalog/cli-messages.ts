@@ -79,4 +79,93 @@ export const CLI_MESSAGES = {
     en: "The hub's dataset list has no {unknown} (did you mean {guesses}?); give several datasets joined with _.",
     zh: 'Hub 的数据集列表中没有 {unknown}（是不是想写 {guesses}？）；多个数据集之间用 _ 连接。',
   },
+  'cli.error-not-in-hub': {
+    params: { folder: 'text' },
+    en: '{folder} is not in a hub checkout (no mshub_res folder above it); run `new` in your clone of the hub, or give --hub <folder>.',
+    zh: '{folder} 不在 Hub 仓库的目录里（上层没有 mshub_res 文件夹）；请在你克隆的 Hub 仓库中运行 `new`，或用 --hub <目录> 指定。',
+  },
+  'cli.error-this-folder': { en: 'this folder', zh: '当前目录' },
+  'cli.error-exists': {
+    params: { file: 'text' },
+    en: '{file} already exists, and `new` never overwrites a file. Edit it instead, or check it with `validate`.',
+    zh: '{file} 已经存在，`new` 从不覆盖已有文件。请直接编辑它，或用 `validate` 检查它。',
+  },
+  'cli.error-new-unwritable': {
+    params: { file: 'text', reason: 'text' },
+    en: '{file} could not be written ({reason}); nothing of it was changed.',
+    zh: '无法写入 {file}（{reason}）；没有改动任何内容。',
+  },
+  'cli.error-needs-flags': {
+    params: { flags: 'list' },
+    en: 'new needs {flags} (or run it at a terminal to be asked).',
+    zh: 'new 需要 {flags}（或者在终端中运行，它会逐项询问）。',
+  },
+  'cli.error-needs-asset': {
+    en: 'new needs at least one --asset: the model file (with --asset-link for where it is published) or its https link.',
+    zh: 'new 至少需要一个 --asset：模型文件（再用 --asset-link 给出它的发布地址），或它的 https 链接。',
+  },
+  'cli.error-asset-links': {
+    params: { files: 'number', links: 'number' },
+    en: 'give one --asset-link for each local --asset file, in the same order ({files, plural, one {# file} other {# files}}, {links, plural, one {# link} other {# links}}): the hub downloads every asset from its link.',
+    zh: '请为每个本地的 --asset 文件按相同顺序给出一个 --asset-link（现在有 {files} 个文件、{links} 个链接）：Hub 会从链接下载每个模型文件。',
+  },
+  'cli.error-not-https': {
+    params: { link: 'text' },
+    en: '{link} is not an https link; the hub downloads assets over https only.',
+    zh: '{link} 不是 https 链接；Hub 只通过 https 下载模型文件。',
+  },
+  'cli.error-extension': {
+    params: { target: 'text', extensions: 'orList' },
+    en: '{target} does not end in {extensions}, the model files the hub loads.',
+    zh: '{target} 不是以 {extensions} 结尾的文件，而 Hub 只加载这些模型文件。',
+  },
+  'cli.error-flag-invalid': {
+    params: { flag: 'text', value: 'text', what: 'message' },
+    en: '--{flag} {value} is not valid: use {what}.',
+    zh: '--{flag} {value} 无效：请使用{what}。',
+  },
+  'cli.pattern-name': { en: 'letters, digits and _ . + -', zh: '字母、数字和 _ . + -' },
+  'cli.pattern-module-type': {
+    en: 'a family and a task, such as cv-classification',
+    zh: '类别加任务，例如 cv-classification',
+  },
+  'cli.pattern-dataset': { en: 'letters, digits and _ . -', zh: '字母、数字和 _ . -' },
+  'cli.pattern-version': { en: 'a version such as 1.0', zh: '版本号，例如 1.0' },
+  'cli.pattern-mindspore-version': { en: 'a version folder such as 2.5', zh: '版本文件夹名，例如 2.5' },
+  'cli.pattern-publisher': { en: 'lower-case letters, digits, _ and -', zh: '小写字母、数字、_ 和 -' },
+  'cli.error-one-line': {
+    params: { flag: 'text' },
+    en: '--{flag} must be one line.',
+    zh: '--{flag} 只能写一行。',
+  },
+  'cli.error-repo-link': {
+    params: { value: 'text' },
+    en: '--repo-link {value} is not an https link to the source code.',
+    zh: '--repo-link {value} 不是指向源码的 https 链接。',
+  },
+  'cli.error-used-for': {
+    params: { values: 'orList' },
+    en: '--used-for must be one of {values}.',
+    zh: '--used-for 必须是 {values} 之一。',
+  },
+  'cli.error-no-publisher': {
+    params: { userId: 'text' },
+    en: 'the user id {userId} has no letter or digit to name your folder under mshub_res/assets: give --publisher, e.g. --publisher zhang-san.',
+    zh: '用户 ID {userId} 中没有可以用作 mshub_res/assets 下文件夹名的字母或数字：请用 --publisher 指定，例如 --publisher zhang-san。',
+  },
+  'cli.error-no-asset-files': {
+    params: { paths: 'list' },
+    en: "found no asset file (*.md) in {paths}; give the model's .md file, or the hub folder that holds mshub_res.",
+    zh: '在 {paths} 中没有找到模型描述文件（*.md）；请给出模型的 .md 文件，或包含 mshub_res 的 Hub 目录。',
+  },
+  'cli.error-fix-unwritable': {
+    params: { path: 'text', reason: 'text', written: 'number' },
+    en: '{path} could not be written ({reason}), so it is unchanged. {written, plural, =0 {No file was changed.} one {The # file in the diff above it was fixed.} other {The # files in the diff above it were fixed.}} Check that you can write to it, or run with --dry-run to see the fixes.',
+    zh: '无法写入 {path}（{reason}），它保持原样。{written, plural, =0 {没有修改任何文件。} other {上面 diff 中的 # 个文件已经修改。}}请确认你有写入权限，或加 --dry-run 查看要做的修改。',
+  },
+  'cli.error-sha256-not-https': {
+    params: { target: 'text' },
+    en: '{target} is not an https link; the hub only accepts https asset links.',
+    zh: '{target} 不是 https 链接；Hub 只接受 https 的模型文件链接。',
+  },
 } as const satisfies Record<string, MessageSpec>;
