@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { readEnvironment } from '../config/environment.js';
 import { isMshubError, MshubError } from '../core/errors.js';
+import type { MessageId } from '../core/messages/catalog.js';
+import { formatMessage, msg } from '../core/messages/format-message.js';
 import type { Language } from '../core/messages/message-spec.js';
 import { EXIT } from './exit-codes.js';
 import type { FixOptions } from './fix-command.js';
@@ -19,11 +21,19 @@ export interface ProgramIo {
 }
 
 /** `--lang zh|en`: the language of what a command prints; the locale's (LANG) without it. */
-const LANG_OPTION = () =>
-  new Option('--lang <language>', 'language of the messages (default: from the locale)').choices([
-    'zh',
-    'en',
-  ]);
+const LANG_OPTION = (description: string) =>
+  new Option('--lang <language>', description).choices(['zh', 'en']);
+
+type HelpId = Extract<MessageId, `help.${string}`>;
+
+/** The headings commander writes in a help text. */
+const HELP_TITLES_ZH: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
 
 /** The language a failed command explains itself in: `--lang` as given, else the locale's. */
 function languageOf(argv: readonly string[], env: NodeJS.ProcessEnv | undefined): Language {
@@ -42,38 +52,33 @@ function languageOf(argv: readonly string[], env: NodeJS.ProcessEnv | undefined)
 /** Runs the command line and returns the exit code; never calls process.exit, so tests can drive it. */
 export async function runCli(argv: readonly string[], io: ProgramIo): Promise<number> {
   let exitCode: number = EXIT.OK;
+  const language = languageOf(argv, io.env);
+  const h = (id: HelpId) => formatMessage(msg(id), language);
   const program = new Command()
     .name('mshub-review')
-    .description('Reviews MindSpore Hub model submissions: the checks the hub bot runs on pull requests.')
-    .version(packageJson.version, '-V, --version', 'print the version of mshub-review')
+    .description(h('help.program'))
+    .version(packageJson.version, '-V, --version', h('help.version'))
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .helpOption('-h, --help', h('help.help'))
+    .helpCommand('help [command]', h('help.help'))
+    .configureHelp({ styleTitle: (title) => (language === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title) })
     .showHelpAfterError();
 
   program
     .command('validate')
-    .description(
-      'Check asset markdown files (default: mshub_res/assets) and report what is wrong and how to fix it.',
-    )
-    .argument('[paths...]', 'asset files, or folders searched for *.md')
+    .description(h('help.validate'))
+    .argument('[paths...]', h('help.paths'))
     .addOption(
-      new Option('-f, --format <format>', 'output format')
+      new Option('-f, --format <format>', h('help.format'))
         .choices(['text', 'json', 'markdown'])
         .default('text'),
     )
-    .option('-q, --quiet', 'show errors only (text output)')
-    .option('-c, --config <file>', 'repository settings (default: <hub>/.github/mshub-review.yml)')
-    .option('--verify-assets', 'download every asset-link and compare its SHA-256 with asset-sha256')
-    .option(
-      '--check-repo',
-      'check that repo-link has mindspore_hub_conf.py with create_network (GitHub and Gitee APIs)',
-    )
-    .addOption(
-      new Option(
-        '--lang <language>',
-        'language of the report (default: from the locale; markdown: the hub setting)',
-      ).choices(['zh', 'en', 'zh+en']),
-    )
+    .option('-q, --quiet', h('help.quiet'))
+    .option('-c, --config <file>', h('help.config'))
+    .option('--verify-assets', h('help.verify-assets'))
+    .option('--check-repo', h('help.check-repo'))
+    .addOption(new Option('--lang <language>', h('help.validate-lang')).choices(['zh', 'en', 'zh+en']))
     .action(async (paths: string[], options: ValidateOptions) => {
       const environment = readEnvironment(io.env);
       exitCode = await runValidate(paths, options, { stdout: io.stdout, stderr: io.stderr, environment });
@@ -81,18 +86,13 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
 
   program
     .command('fix')
-    .description(
-      'Fix in place what needs no decision (key spellings, typing slips, quoting, date and digest formats), show the changes as a diff, then check again.',
-    )
-    .argument('[paths...]', 'asset files, or folders searched for *.md')
-    .option('-n, --dry-run', 'show the changes without writing them')
-    .option('-q, --quiet', 'show errors only in what is left')
-    .option('-c, --config <file>', 'repository settings (default: <hub>/.github/mshub-review.yml)')
-    .option(
-      '--verify-assets',
-      'download every asset-link and write its SHA-256 where asset-sha256 is missing or cut short (never over a different one)',
-    )
-    .addOption(LANG_OPTION())
+    .description(h('help.fix'))
+    .argument('[paths...]', h('help.paths'))
+    .option('-n, --dry-run', h('help.fix-dry-run'))
+    .option('-q, --quiet', h('help.fix-quiet'))
+    .option('-c, --config <file>', h('help.config'))
+    .option('--verify-assets', h('help.fix-verify-assets'))
+    .addOption(LANG_OPTION(h('help.lang')))
     .action(async (paths: string[], options: FixOptions) => {
       const environment = readEnvironment(io.env);
       const { runFix } = await import('./fix-command.js');
@@ -101,45 +101,36 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
 
   program
     .command('new')
-    .description(
-      'Write a new submission that passes every check: the asset file under mshub_res/assets/<publisher>/<version>/, with its digests computed, and optionally the Chinese page.',
-    )
-    .option('--asset <file-or-url>', 'the model file, or its https link (repeat for more)', collect, [])
-    .option(
-      '--asset-link <url>',
-      'where each local --asset file is published, in the same order',
-      collect,
-      [],
-    )
-    .option('--model-name <name>', 'the model, e.g. resnet50')
-    .option('--backbone-name <name>', 'the backbone (default: the model name)')
-    .option('--module-type <type>', '<family>-<task>, e.g. cv-classification')
-    .option('--dataset <name>', 'the training dataset, spelt as in the hub list, e.g. ImageNet2012')
-    .option('--evaluation <text>', 'results, e.g. "top1acc76.5 | top5acc93.1"')
-    .option('--model-version <version>', 'the version of the model', '1.0')
-    .option('--mindspore-version <version>', 'the MindSpore version folder, e.g. 2.5')
-    .option('--user-id <id>', 'your user id on the hub, e.g. MindSpore')
-    .option('--publisher <folder>', 'the folder under mshub_res/assets (default: from the user id)')
-    .option('--author <name>', 'the author (default: the user id)')
-    .option('--repo-link <url>', 'the source code folder that holds mindspore_hub_conf.py')
+    .description(h('help.new'))
+    .option('--asset <file-or-url>', h('help.asset'), collect, [])
+    .option('--asset-link <url>', h('help.asset-link'), collect, [])
+    .option('--model-name <name>', h('help.model-name'))
+    .option('--backbone-name <name>', h('help.backbone-name'))
+    .option('--module-type <type>', h('help.module-type'))
+    .option('--dataset <name>', h('help.dataset'))
+    .option('--evaluation <text>', h('help.evaluation'))
+    .option('--model-version <version>', h('help.model-version'), '1.0')
+    .option('--mindspore-version <version>', h('help.mindspore-version'))
+    .option('--user-id <id>', h('help.user-id'))
+    .option('--publisher <folder>', h('help.publisher'))
+    .option('--author <name>', h('help.author'))
+    .option('--repo-link <url>', h('help.repo-link'))
     .addOption(
-      new Option('--used-for <use>', 'what the model is for')
+      new Option('--used-for <use>', h('help.used-for'))
         .choices(['inference', 'extract-feature', 'transfer-learning'])
         .default('inference'),
     )
     .addOption(
-      new Option('--backend <device>', 'where it trains and runs')
-        .choices(['ascend', 'gpu', 'cpu'])
-        .default('ascend'),
+      new Option('--backend <device>', h('help.backend')).choices(['ascend', 'gpu', 'cpu']).default('ascend'),
     )
-    .option('--license <license>', 'the license', 'Apache2.0')
-    .option('--summary <text>', 'one line about the model (no `:`)')
-    .option('--summary-zh <text>', 'the same in Chinese, for the Chinese page')
-    .option('--no-fine-tunable', 'the parameters cannot be trained further')
-    .option('--cn', 'also write the Chinese page (<name>_cn.md)')
-    .option('--hub <dir>', 'the hub checkout (default: the one this folder is in)')
-    .option('-n, --dry-run', 'print the files instead of writing them')
-    .addOption(LANG_OPTION())
+    .option('--license <license>', h('help.license'), 'Apache2.0')
+    .option('--summary <text>', h('help.summary'))
+    .option('--summary-zh <text>', h('help.summary-zh'))
+    .option('--no-fine-tunable', h('help.no-fine-tunable'))
+    .option('--cn', h('help.cn'))
+    .option('--hub <dir>', h('help.hub'))
+    .option('-n, --dry-run', h('help.new-dry-run'))
+    .addOption(LANG_OPTION(h('help.lang')))
     .action(async (options: NewOptions) => {
       const environment = readEnvironment(io.env);
       const { runNew, terminalAsk } = await import('./new-command.js');
@@ -155,10 +146,8 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
 
   program
     .command('sha256')
-    .description(
-      'Print the SHA-256 of a file or an https URL as lowercase hex, the value for `asset-sha256`.',
-    )
-    .argument('<file-or-url>', 'the model file, or its https download link (streamed, never saved)')
+    .description(h('help.sha256'))
+    .argument('<file-or-url>', h('help.sha256-target'))
     .action(async (target: string) => {
       const environment = readEnvironment(io.env);
       // Each command loads its own modules, so that `validate` starts without them.
@@ -168,12 +157,10 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
 
   program
     .command('site-sync')
-    .description(
-      'Build the hub catalog (catalog.json) and the static hub page (index.html) from a hub checkout.',
-    )
-    .requiredOption('--hub <dir>', 'the hub checkout (the folder that holds mshub_res)')
-    .requiredOption('--out <dir>', 'where to write catalog.json and index.html')
-    .option('--commit <sha>', 'the commit the catalog describes')
+    .description(h('help.site-sync'))
+    .requiredOption('--hub <dir>', h('help.site-sync-hub'))
+    .requiredOption('--out <dir>', h('help.site-sync-out'))
+    .option('--commit <sha>', h('help.site-sync-commit'))
     .action(async (options: { hub: string; out: string; commit?: string }) => {
       const { runSiteSync } = await import('./site-sync-command.js');
       exitCode = await runSiteSync(options, { stdout: io.stdout });
@@ -181,7 +168,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
 
   program
     .command('serve')
-    .description('Run the GitHub App webhook server and the review queue (see README: Deployment).')
+    .description(h('help.serve'))
     .action(async () => {
       // Loaded on demand: Probot and its dependencies would slow down every `validate`.
       const { runServe } = await loadServerCommand('serve', () => import('./serve-command.js'));
@@ -190,7 +177,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
 
   program
     .command('worker')
-    .description('Run the reviews queued in Redis (REDIS_URL); start as many workers as needed.')
+    .description(h('help.worker'))
     .action(async () => {
       const { runWorker } = await loadServerCommand('worker', () => import('./worker-command.js'));
       await untilSignalled(await runWorker(readEnvironment(io.env)));

@@ -200,3 +200,18 @@ describe('mshub-review validate --lang', () => {
     assert.match(run.stderr, /Allowed choices are zh, en, zh\+en/);
   });
 });
+
+describe('mshub-review --help', () => {
+  it('explains every command in Chinese when the locale is Chinese', async () => {
+    const run = await runCliCaptured(['--help'], { env: { LC_ALL: 'zh_CN.UTF-8' } });
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /^用法： mshub-review/);
+    assert.match(run.stdout, /validate \[options\] \[paths\.\.\.\] +检查模型描述文件/);
+    assert.match(run.stdout, /help \[command\] +显示命令的帮助/);
+    const english = await runCliCaptured(['validate', '--help', '--lang', 'en'], {
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    assert.match(english.stdout, /^Usage: mshub-review validate/);
+    assert.match(english.stdout, /show errors only \(text output\)/);
+  });
+});

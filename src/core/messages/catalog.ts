@@ -1,5 +1,6 @@
 import { CLI_MESSAGES } from './catalog/cli-messages.js';
 import { CONSISTENCY_MESSAGES } from './catalog/consistency-messages.js';
+import { HELP_MESSAGES } from './catalog/help-messages.js';
 import { KEY_MESSAGES } from './catalog/key-messages.js';
 import { LINK_MESSAGES } from './catalog/link-messages.js';
 import { PARSE_MESSAGES } from './catalog/parse-messages.js';
@@ -22,6 +23,7 @@ export const CATALOG = {
   ...VERIFICATION_MESSAGES,
   ...REPORT_MESSAGES,
   ...CLI_MESSAGES,
+  ...HELP_MESSAGES,
 };
 
 export type MessageId = keyof typeof CATALOG;
