@@ -55,7 +55,12 @@ export async function runServe(
   const handlers: RequestHandler[] = [];
   if (environment.github) {
     const probot = createGitHubProbot(environment.github, log);
-    await probot.load(createGitHubApp(service, siteSync));
+    await probot.load(
+      createGitHubApp(runtime.intents, (auth) => {
+        service.useGitHub(auth);
+        siteSync?.useGitHub(auth);
+      }),
+    );
     handlers.push(
       createGitHubWebhookHandler({
         probot,
@@ -70,8 +75,7 @@ export async function runServe(
     const { webhook } = environment.gitee;
     handlers.push(
       createGiteeWebhookHandler({
-        service,
-        siteSync,
+        intents: runtime.intents,
         auth: webhook,
         maxBodyBytes: webhook.maxBodyBytes,
         replays: replayGuard(runtime, environment, 'gitee', webhook.windowMs, log),

@@ -1,4 +1,5 @@
 import type { ReviewRequest } from '../review/review-request.js';
+import type { PullTarget } from '../review/webhook-intent.js';
 
 export type EnqueueOutcome = 'queued' | 'duplicate-delivery' | 'already-queued' | 'already-reviewed';
 
@@ -14,7 +15,7 @@ export interface JobControl {
 
 export type ReviewRunner = (request: ReviewRequest, control: JobControl) => Promise<void>;
 
-export type PullTarget = Pick<ReviewRequest, 'platform' | 'owner' | 'repo' | 'pullNumber'>;
+export type { PullTarget };
 
 export interface QueueHealth {
   ok: boolean;

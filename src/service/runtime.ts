@@ -10,15 +10,19 @@ import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
+import type { IntentSink } from '../review/webhook-intent.js';
 import { FileSyncState } from '../site/file-sync-state.js';
 import { Activity } from './activity.js';
 import type { OperatorSources } from './operator-view.js';
+import { QueueIntentSink } from './queue-intent-sink.js';
 import { ReviewService } from './review-service.js';
 import { SiteSyncService } from './site-sync-service.js';
 
 export interface Runtime {
   service: ReviewService;
   siteSync: SiteSyncService;
+  /** Where every platform's webhook intents go: the review queue and the site sync. */
+  intents: IntentSink;
   activity: Activity;
   verifier: AssetVerifier;
   giteeApi: GiteeApi;
@@ -73,6 +77,7 @@ export function createRuntime(environment: Environment, log?: Logger): Runtime {
   return {
     service,
     siteSync,
+    intents: new QueueIntentSink(service.queue, siteSync),
     activity,
     verifier,
     giteeApi,

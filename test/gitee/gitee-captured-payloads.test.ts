@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { createGiteeWebhookHandler } from '../../src/platforms/gitee/gitee-webhook-handler.js';
 import { FileReplayGuard } from '../../src/platforms/replay-guard.js';
 import { BodyBudget } from '../../src/platforms/webhook-http.js';
+import { QueueIntentSink } from '../../src/service/queue-intent-sink.js';
 import type { ReviewService } from '../../src/service/review-service.js';
 import type { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
@@ -41,8 +42,7 @@ describe('Gitee deliveries captured from gitee.com (drone/go-scm testdata)', () 
       },
     } as unknown as SiteSyncService;
     const handler = createGiteeWebhookHandler({
-      service,
-      siteSync,
+      intents: new QueueIntentSink(service.queue, siteSync),
       auth: { secret: SECRET, mode: 'signature', windowMs: 3600_000 },
       maxBodyBytes: 1024 * 1024,
       replays: new FileReplayGuard(
@@ -93,12 +93,15 @@ describe('Gitee deliveries captured from gitee.com (drone/go-scm testdata)', () 
     assert.equal(calls[0]?.[0], 'cancel');
   });
 
-  it('syncs the site from the merge commit of a merged pull request', async () => {
+  it('drops the queued reviews and syncs the site from the merge commit of a merged pull request', async () => {
     const merged = JSON.parse(captured('pr_merge'));
     const reply = await send('Merge Request Hook', captured('pr_merge'));
     assert.equal(reply.body.outcome, 'queued');
-    assert.equal(calls[0]?.[0], 'site-sync');
-    assert.equal(calls[0]?.[1].commit, merged.pull_request.merge_commit_sha);
+    assert.deepEqual(
+      calls.map(([kind]) => kind),
+      ['cancel', 'site-sync'],
+    );
+    assert.equal(calls[1]?.[1].commit, merged.pull_request.merge_commit_sha);
   });
 
   it('takes a pull request comment as a command only when it is /recheck', async () => {

@@ -14,6 +14,7 @@ import {
 import { FileReplayGuard } from '../../src/platforms/replay-guard.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
 import { BodyBudget } from '../../src/platforms/webhook-http.js';
+import { QueueIntentSink } from '../../src/service/queue-intent-sink.js';
 import { ReviewService } from '../../src/service/review-service.js';
 import type { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { loopbackOnlyLookup, TEST_CA } from './asset-server.js';
@@ -103,8 +104,7 @@ export async function startGiteeHarness(
     } as never,
   });
   const handler = createGiteeWebhookHandler({
-    service,
-    ...(siteSync ? { siteSync } : {}),
+    intents: new QueueIntentSink(service.queue, siteSync),
     auth: { secret: SECRET, mode, windowMs: 3600_000 },
     maxBodyBytes: 64 * 1024,
     replays: new FileReplayGuard(

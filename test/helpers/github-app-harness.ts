@@ -7,6 +7,7 @@ import { AssetVerifier } from '../../src/net/asset-verifier.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { createGitHubApp } from '../../src/platforms/github/github-app.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
+import { QueueIntentSink } from '../../src/service/queue-intent-sink.js';
 import { ReviewService } from '../../src/service/review-service.js';
 import type { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { loopbackOnlyLookup, TEST_CA } from './asset-server.js';
@@ -102,7 +103,12 @@ export async function startHarness(
     logLevel: 'fatal',
     Octokit: testOctokit(options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false }),
   });
-  await probot.load(createGitHubApp(service, options.siteSync));
+  await probot.load(
+    createGitHubApp(new QueueIntentSink(service.queue, options.siteSync), (auth) => {
+      service.useGitHub(auth);
+      options.siteSync?.useGitHub(auth);
+    }),
+  );
   mockInstallationToken();
   return {
     probot,

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { giteeIntents } from '../../src/platforms/gitee/gitee-intents.js';
+import { githubIntents } from '../../src/platforms/github/github-intents.js';
+import type { WebhookDecision } from '../../src/review/webhook-intent.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+import { examplePayload, pullRequestPayload } from '../helpers/github-app-harness.js';
+
+/** Gitee deliveries captured from gitee.com (drone/go-scm testdata; see the folder's README). */
+const captured = (name: string) =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/gitee/captured', `${name}.json`), 'utf8'));
+
+const SHA = 'a'.repeat(40);
+
+/** What an intent does, without the fields that only name the delivery. */
+function summary(decision: WebhookDecision): unknown {
+  if (!decision.ok) return decision.problem;
+  return decision.intents.map((intent) => {
+    if (intent.kind === 'cancel') return { cancel: intent.target.pullNumber };
+    if (intent.kind === 'sync') return { sync: intent.request.commit };
+    const { pullNumber, headSha } = intent.request;
+    return { review: pullNumber ?? null, headSha: headSha ?? null, force: intent.force };
+  });
+}
+
+describe('webhook events as intents, side by side', () => {
+  const github = (event: string, payload: unknown) => summary(githubIntents(event, payload as never, 'd'));
+  const gitee = (event: string, payload: unknown) => summary(giteeIntents(event, payload as never, 'd'));
+
+  it('reviews the head of an opened pull request', () => {
+    assert.deepEqual(github('pull_request', pullRequestPayload('opened', SHA, 9)), [
+      { review: 9, headSha: SHA, force: false },
+    ]);
+    const open = captured('pr_open');
+    assert.deepEqual(gitee('Merge Request Hook', open), [
+      { review: 9, headSha: open.pull_request.head.sha, force: false },
+    ]);
+  });
+
+  it('reviews again when new commits are pushed to the pull request', () => {
+    assert.deepEqual(github('pull_request', pullRequestPayload('synchronize', SHA, 7)), [
+      { review: 7, headSha: SHA, force: false },
+    ]);
+    const update = captured('pr_update');
+    assert.deepEqual(gitee('Merge Request Hook', update), [
+      { review: 7, headSha: update.pull_request.head.sha, force: false },
+    ]);
+  });
+
+  it('asks nothing when only the title or the description changed', () => {
+    assert.deepEqual(github('pull_request', { ...pullRequestPayload('opened', SHA), action: 'edited' }), []);
+    assert.deepEqual(
+      gitee('Merge Request Hook', { ...captured('pr_update'), action_desc: 'title_changed' }),
+      [],
+    );
+  });
+
+  it('drops the queued reviews of a closed pull request', () => {
+    const closed = pullRequestPayload('closed', SHA, 8);
+    closed.pull_request.merged = false;
+    assert.deepEqual(github('pull_request', closed), [{ cancel: 8 }]);
+    assert.deepEqual(gitee('Merge Request Hook', captured('pr_close')), [{ cancel: 8 }]);
+  });
+
+  it('drops the queued reviews and syncs the site from the merge commit of a merged pull request', () => {
+    const merged = pullRequestPayload('closed', SHA, 9);
+    merged.pull_request.merged = true;
+    merged.pull_request.merge_commit_sha = 'b'.repeat(40);
+    merged.pull_request.base.ref = merged.repository.default_branch;
+    merged.pull_request.base.repo.id = merged.repository.id;
+    assert.deepEqual(github('pull_request', merged), [{ cancel: 9 }, { sync: 'b'.repeat(40) }]);
+    const giteeMerge = captured('pr_merge');
+    assert.deepEqual(gitee('Merge Request Hook', giteeMerge), [
+      { cancel: 9 },
+      { sync: giteeMerge.pull_request.merge_commit_sha },
+    ]);
+  });
+
+  it('does not sync the site for a merge into another branch', () => {
+    const merged = pullRequestPayload('closed', SHA, 9);
+    merged.pull_request.merged = true;
+    merged.pull_request.merge_commit_sha = 'b'.repeat(40);
+    merged.pull_request.base.ref = 'release';
+    assert.deepEqual(github('pull_request', merged), [{ cancel: 9 }]);
+    const giteeMerge = captured('pr_merge');
+    giteeMerge.pull_request.base.ref = 'release';
+    assert.deepEqual(gitee('Merge Request Hook', giteeMerge), [{ cancel: 9 }]);
+  });
+
+  it('reviews the current head, forced, for a new /recheck comment only', () => {
+    const comment = examplePayload('issue_comment', 'created', (payload) => {
+      payload.issue.number = 7;
+      payload.issue.pull_request = { url: 'x' };
+      payload.comment.body = '/recheck please';
+      payload.comment.user.type = 'User';
+    });
+    assert.deepEqual(github('issue_comment', comment), [{ review: 7, headSha: null, force: true }]);
+    assert.deepEqual(github('issue_comment', { ...comment, action: 'edited' }), []);
+    const note = captured('note_hook_pr_comment');
+    assert.deepEqual(gitee('Note Hook', note), [], 'an ordinary comment');
+    note.comment.body = '/recheck';
+    assert.deepEqual(gitee('Note Hook', note), [{ review: 7, headSha: null, force: true }]);
+    assert.deepEqual(gitee('Note Hook', { ...note, action: 'edited' }), []);
+  });
+
+  it('syncs the site for a push to the default branch only', () => {
+    const push = examplePayload('push', undefined as never, (payload) => {
+      payload.ref = `refs/heads/${payload.repository.default_branch}`;
+      payload.after = 'c'.repeat(40);
+      payload.deleted = false;
+    });
+    assert.deepEqual(github('push', push), [{ sync: 'c'.repeat(40) }]);
+    assert.deepEqual(github('push', { ...push, ref: 'refs/heads/feature' }), []);
+    const giteePush = captured('push');
+    assert.deepEqual(gitee('Push Hook', giteePush), [], 'pushed to feat-2-1');
+    assert.deepEqual(gitee('Push Hook', { ...giteePush, ref: 'refs/heads/master' }), [
+      { sync: giteePush.after },
+    ]);
+  });
+
+  it('tells an event it does not handle, and a payload without a pull request, from one it ignores', () => {
+    assert.equal(gitee('Wiki Hook', {}), 'unknown-event');
+    assert.equal(gitee('Merge Request Hook', { action: 'open' }), 'bad-payload');
+    assert.deepEqual(gitee('Tag Push Hook', {}), []);
+    assert.equal(github('pull_request', { action: 'opened' }), 'bad-payload');
+    assert.deepEqual(github('star', examplePayload('star', 'created')), []);
+  });
+});
+
+describe('the import graph of the serving half', () => {
+  it('has no webhook handler that imports the service layer', () => {
+    const platforms = join(REPO_ROOT, 'src/platforms');
+    const offenders: string[] = [];
+    for (const folder of readdirSync(platforms, { withFileTypes: true })) {
+      const files = folder.isDirectory()
+        ? readdirSync(join(platforms, folder.name)).map((name) => join(folder.name, name))
+        : [folder.name];
+      for (const file of files) {
+        if (!file.endsWith('.ts')) continue;
+        const text = readFileSync(join(platforms, file), 'utf8');
+        if (/from '(\.\.\/)+service\//.test(text)) offenders.push(file);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+});
