@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { pullKey, type ReviewRequest, reviewJobKey } from '../review/review-request.js';
 import {
@@ -21,6 +22,8 @@ export interface EmbeddedQueueOptions {
   backoffMs?: (retry: number) => number;
   /** A finished review of the same head commit is not repeated for this long (unless forced). */
   reviewedTtlMs?: number;
+  /** Reviewed heads, and newest heads of pull requests, remembered at once (the oldest go first). */
+  maxRemembered?: number;
   onError?: (error: unknown, request: ReviewRequest) => void;
   now?: () => number;
 }
@@ -28,6 +31,8 @@ export interface EmbeddedQueueOptions {
 const SEEN_DELIVERIES = 5000;
 /** Stands for "no head commit is current": the pull request was closed. */
 const CLOSED = 'closed';
+/** Reviewed heads and newest heads of pull requests remembered at once. */
+const MAX_REMEMBERED = 10_000;
 
 /**
  * The in-process queue: bounded concurrency, one job per head commit, redelivered webhooks ignored,
@@ -36,9 +41,10 @@ const CLOSED = 'closed';
 export class EmbeddedReviewQueue implements ReviewQueue {
   private readonly limit: LimitFunction;
   private readonly active = new Set<string>();
-  private readonly reviewed = new Map<string, number>();
+  // Bounded, as `serve` runs for months: the oldest heads and pull requests are forgotten first.
+  private readonly reviewed: LRUCache<string, number>;
   private readonly deliveries = new Set<string>();
-  private readonly latestHead = new Map<string, string>();
+  private readonly latestHead: LRUCache<string, string>;
   private readonly running = new Set<Promise<void>>();
   private readonly now: () => number;
 
@@ -47,6 +53,8 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     private readonly options: EmbeddedQueueOptions,
   ) {
     this.limit = pLimit(options.concurrency);
+    this.reviewed = new LRUCache({ max: options.maxRemembered ?? MAX_REMEMBERED });
+    this.latestHead = new LRUCache({ max: options.maxRemembered ?? MAX_REMEMBERED });
     this.now = options.now ?? Date.now;
   }
 

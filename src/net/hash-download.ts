@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { request } from 'undici';
 import { DownloadError } from './download-error.js';
 import { OffThreadHash, type StreamHash } from './off-thread-hash.js';
+import { parseRetryAfter, retryDelayMs } from './retry-policy.js';
 
 export interface DownloadLimits {
   /** Largest asset accepted (the hub loader refuses assets over 5 GB). */
@@ -127,14 +128,14 @@ export async function hashDownload(
       return { sha256, bytes: state.bytes, finalUrl, resumes, ...withoutRanges(validators) };
     } catch (caught) {
       const error = classify(caught, deadline);
-      const delay = error.retryAfterMs ?? backoff(attempt, limits.maxRetryDelayMs);
+      const delay = retryDelayMs({
+        attempt,
+        retries: limits.retries,
+        retryAfterMs: error.retryAfterMs,
+        maxDelayMs: limits.maxRetryDelayMs,
+      });
       const timeLeft = limits.totalTimeoutMs - (Date.now() - startedAt);
-      if (
-        !error.transient ||
-        attempt >= limits.retries ||
-        delay > limits.maxRetryDelayMs ||
-        delay >= timeLeft
-      ) {
+      if (!error.transient || delay === undefined || delay >= timeLeft) {
         state.close();
         throw error;
       }
@@ -321,17 +322,6 @@ function httpStatusError(status: number, headers: Dispatcher.ResponseData['heade
     status,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
-}
-
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function backoff(attempt: number, cap: number): number {
-  return Math.min(cap, 500 * 2 ** attempt);
 }
 
 function tooLarge(bytes: number, limit: number, atLeast = false): DownloadError {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import nock from 'nock';
 import { isMshubError } from '../../src/core/errors.js';
 import { COMMENT_MARKER } from '../../src/core/report/render-markdown.js';
-import { endpointUrl, GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
+import { endpointUrl, GiteeApi, GiteeApiError } from '../../src/platforms/gitee/gitee-api.js';
 import { GiteeReporter } from '../../src/platforms/gitee/gitee-reporter.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
@@ -25,6 +25,40 @@ describe('the Gitee API client', () => {
       .reply(200, { login: 'mshub-bot' });
     assert.equal(await api.currentLogin(), 'mshub-bot');
     assert.equal(await api.currentLogin(), 'mshub-bot');
+  });
+
+  it('waits as long as Retry-After says, in seconds or as a date, and not when it asks for too long', async () => {
+    const waits: number[] = [];
+    const api = new GiteeApi(
+      { apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 3, timeoutMs: 5000 },
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
+    const inTwoSeconds = new Date(Date.now() + 2500).toUTCString();
+    nock('https://gitee.com')
+      .get('/api/v5/user')
+      .reply(429, {}, { 'retry-after': '3' })
+      .get('/api/v5/user')
+      .reply(503, {}, { 'retry-after': inTwoSeconds })
+      .get('/api/v5/user')
+      .reply(502)
+      .get('/api/v5/user')
+      .reply(200, { login: 'mshub-bot' });
+    assert.equal(await api.currentLogin(), 'mshub-bot');
+    assert.equal(waits[0], 3000);
+    assert.ok((waits[1] ?? 0) > 0 && (waits[1] ?? 0) <= 2500, `waited ${waits[1]} ms for a date`);
+    assert.equal(waits[2], 2000, 'backoff without Retry-After');
+
+    waits.length = 0;
+    nock('https://gitee.com')
+      .get('/api/v5/repos/o/r')
+      .reply(429, { message: 'slow down' }, { 'retry-after': '3600' });
+    await assert.rejects(
+      api.request('GET', '/repos/o/r'),
+      (error: unknown) => error instanceof GiteeApiError && error.status === 429,
+    );
+    assert.deepEqual(waits, [], 'an hour is not waited for');
   });
 });
 

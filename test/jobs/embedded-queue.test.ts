@@ -37,6 +37,35 @@ describe('the embedded queue', () => {
     assert.deepEqual(waits, [1, 2]);
   });
 
+  it('remembers a bounded number of reviewed heads, forgetting the oldest first', async () => {
+    const reviewed: string[] = [];
+    const queue = new EmbeddedReviewQueue(
+      async (job) => {
+        reviewed.push(job.headSha ?? '');
+      },
+      { concurrency: 1, attempts: 1, maxRemembered: 2 },
+    );
+    const pull = (number: number, headSha: string, deliveryId: string) => ({
+      ...request(headSha, deliveryId),
+      pullNumber: number,
+    });
+    for (const [number, letter] of [
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ] as const)
+      await queue.enqueue(pull(number, letter.repeat(40), `first-${letter}`));
+    await queue.idle();
+    assert.equal(await queue.enqueue(pull(3, 'c'.repeat(40), 'again-c')), 'already-reviewed');
+    // The first head was pushed out by the two after it: asked again, it is reviewed again.
+    assert.notEqual(await queue.enqueue(pull(1, 'a'.repeat(40), 'again-a')), 'already-reviewed');
+    await queue.idle();
+    assert.deepEqual(
+      reviewed,
+      ['a', 'b', 'c', 'a'].map((letter) => letter.repeat(40)),
+    );
+  });
+
   it('does not retry a final failure', async () => {
     let runs = 0;
     const errors: unknown[] = [];

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AddressPolicy } from '../../src/net/address-policy.js';
-import { parseRetryAfter } from '../../src/net/hash-download.js';
 
 describe('AddressPolicy', () => {
   const policy = new AddressPolicy();
@@ -62,17 +61,5 @@ describe('AddressPolicy', () => {
     assert.equal(exempt.refusalFor('::1'), undefined);
     assert.match(exempt.refusalFor('10.21.0.1', 'other.example') ?? '', /private/);
     assert.match(exempt.refusalFor('127.0.0.1') ?? '', /loopback/);
-  });
-});
-
-describe('Retry-After', () => {
-  it('reads seconds and HTTP dates', () => {
-    assert.equal(parseRetryAfter('120'), 120_000);
-    assert.equal(
-      parseRetryAfter('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT')),
-      10_000,
-    );
-    assert.equal(parseRetryAfter('soon'), undefined);
-    assert.equal(parseRetryAfter(undefined), undefined);
   });
 });

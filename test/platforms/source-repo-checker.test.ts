@@ -56,6 +56,18 @@ describe('the source repository check on GitHub', () => {
     });
   });
 
+  it('keeps a bounded number of answers, asking again for the one pushed out', async () => {
+    nock('https://api.github.com')
+      .get('/repos/o/a/contents/mindspore_hub_conf.py')
+      .times(2)
+      .reply(200, HUB_CONF)
+      .get('/repos/o/b/contents/mindspore_hub_conf.py')
+      .reply(200, HUB_CONF);
+    const checker = new HostedSourceRepoChecker(SETTINGS, gitee(), fetch, Date.now, 1);
+    for (const url of ['https://github.com/o/a', 'https://github.com/o/b', 'https://github.com/o/a'])
+      assert.equal((await checker.check(link(url))).ok, true);
+  });
+
   it('tells a missing file from a missing repository and a missing ref', async () => {
     const api = nock('https://api.github.com');
     api

@@ -1,4 +1,8 @@
 import { MshubError } from '../../core/errors.js';
+import { isTransientStatus, parseRetryAfter, retryDelayMs } from '../../net/retry-policy.js';
+
+/** A Gitee answer asking to wait longer than this is returned as it is, not waited for. */
+const MAX_RETRY_DELAY_MS = 60_000;
 
 export interface GiteeApiSettings {
   /** `https://gitee.com/api/v5`, or a self-hosted Gitee's. */
@@ -39,7 +43,6 @@ export function endpointUrl(apiUrl: string, path: string): URL {
   return url;
 }
 
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const MAX_PAGES = 100;
 
 /**
@@ -124,13 +127,16 @@ export class GiteeApi {
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
-      if (response.ok || !RETRY_STATUSES.has(response.status) || attempt >= this.settings.retries)
-        return response;
+      if (response.ok || !isTransientStatus(response.status)) return response;
+      const delay = retryDelayMs({
+        attempt,
+        retries: this.settings.retries,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        maxDelayMs: MAX_RETRY_DELAY_MS,
+      });
+      if (delay === undefined) return response;
       await response.body?.cancel();
-      const retryAfter = Number(response.headers.get('retry-after'));
-      await this.sleep(
-        Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 60) * 1000 : 500 * 2 ** attempt,
-      );
+      await this.sleep(delay);
     }
   }
 

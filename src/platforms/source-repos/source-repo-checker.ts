@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { RepoHost, RepoLink } from '../../core/links.js';
 import {
   definesCreateNetwork,
@@ -61,13 +62,17 @@ const tooLarge = (path: string) =>
     `Keep \`${HUB_CONF_FILE}\` to the \`create_network\` function and its imports; move the model code into other modules.`,
   );
 
+/** Source-repository answers kept at once. */
+const MAX_CACHED_LINKS = 5000;
+
 /**
  * Checks through the GitHub and Gitee APIs that the folder `repo-link` points to holds
  * `mindspore_hub_conf.py` with `create_network`. Tokens are optional: without one, requests are
  * unauthenticated and a rate limit becomes an "unchecked" notice, not a failure.
  */
 export class HostedSourceRepoChecker implements SourceRepoChecker {
-  private readonly cache = new Map<string, { outcome: Promise<SourceRepoOutcome>; at: number }>();
+  /** Bounded: a long-running `serve` sees ever new links. Entries older than the TTL are asked again. */
+  private readonly cache: LRUCache<string, { outcome: Promise<SourceRepoOutcome>; at: number }>;
   private readonly hosts: Record<RepoHost, HostApi>;
 
   constructor(
@@ -76,7 +81,9 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
     gitee: GiteeApi,
     fetchFn: FetchFn = fetch,
     private readonly now: () => number = Date.now,
+    maxCachedLinks = MAX_CACHED_LINKS,
   ) {
+    this.cache = new LRUCache({ max: maxCachedLinks });
     const get = (url: string, headers: Record<string, string>) =>
       fetchFn(url, { headers, signal: AbortSignal.timeout(settings.timeoutMs) });
     this.hosts = { github: githubApi(settings, get), gitee: giteeHost(gitee) };
