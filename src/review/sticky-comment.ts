@@ -9,8 +9,11 @@ import {
   verdictOf,
 } from '../core/report/review-report.js';
 
+export type CommentId = number | string;
+
 export interface ExistingComment {
-  id: number;
+  /** A number on GitHub and Gitee; GitCode may send a string. */
+  id: CommentId;
   body: string;
   /** Written by the bot itself (others can copy the marker, but the bot never edits their comments). */
   byBot: boolean;
@@ -19,9 +22,9 @@ export interface ExistingComment {
 export type CommentWrite =
   | { kind: 'create' }
   | { kind: 'skip' }
-  | { kind: 'update'; id: number }
+  | { kind: 'update'; id: CommentId }
   /** The verdict flipped: post anew so the contributor is notified, then delete the old one. */
-  | { kind: 'replace'; id: number };
+  | { kind: 'replace'; id: CommentId };
 
 /**
  * The verdict the bot wrote, read only where the bot writes it: at the very end. A value quoted in
@@ -63,4 +66,39 @@ export function decideCommentWrite(
   return VERDICT_MARKER.exec(ours.body)?.[1] === verdict
     ? { kind: 'update', id: ours.id }
     : { kind: 'replace', id: ours.id };
+}
+
+/** A pull request's comments as one platform keeps them: what the sticky-comment upsert needs. */
+export interface CommentStore {
+  /** Every comment of the pull request, each marked whether the bot wrote it. */
+  list(): Promise<ExistingComment[]>;
+  create(body: string): Promise<void>;
+  update(id: CommentId, body: string): Promise<void>;
+  remove(id: CommentId): Promise<void>;
+}
+
+/**
+ * Brings the bot's one comment up to date on any platform: writes nothing when it already says
+ * this, edits it in place, or (when the verdict flipped) posts anew and deletes the old one so the
+ * contributor is notified. Returns the body the comment had before, when there was one.
+ */
+export async function upsertStickyComment(
+  store: CommentStore,
+  body: string,
+  verdict: Verdict,
+): Promise<string | undefined> {
+  const comments = await store.list();
+  const write = decideCommentWrite(comments, body, verdict);
+  if (write.kind === 'skip') return body;
+  if (write.kind === 'create') {
+    await store.create(body);
+    return undefined;
+  }
+  const previous = comments.find((comment) => comment.id === write.id)?.body;
+  if (write.kind === 'update') await store.update(write.id, body);
+  else {
+    await store.create(body);
+    await store.remove(write.id);
+  }
+  return previous;
 }

@@ -7,7 +7,7 @@ import {
   verdictOf,
 } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
-import { decideCommentWrite, reviewFailureText, stickyCommentBody } from '../../review/sticky-comment.js';
+import { reviewFailureText, stickyCommentBody, upsertStickyComment } from '../../review/sticky-comment.js';
 import { type GiteeApi, GiteeApiError } from './gitee-api.js';
 
 /**
@@ -108,28 +108,37 @@ export class GiteeReporter implements ReviewReporter {
   private async upsertComment(body: string, verdict: 'success' | 'neutral' | 'failure'): Promise<void> {
     const pull = this.target.pullNumber();
     if (pull === undefined) return;
-    const [comments, botLogin] = await Promise.all([
-      this.api.list<GiteeComment>(`${this.base}/pulls/${pull}/comments`),
-      this.botLogin(),
-    ]);
-    const write = decideCommentWrite(
-      comments.map((comment) => ({
-        id: comment.id,
-        body: comment.body ?? '',
-        // Fail closed: when the bot cannot tell who it is, no comment is its own to edit or delete.
-        byBot: botLogin !== undefined && comment.user?.login === botLogin,
-      })),
+    await upsertStickyComment(
+      {
+        list: async () => {
+          const [comments, botLogin] = await Promise.all([
+            this.api.list<GiteeComment>(`${this.base}/pulls/${pull}/comments`),
+            this.botLogin(),
+          ]);
+          return comments.map((comment) => ({
+            id: comment.id,
+            body: comment.body ?? '',
+            // Fail closed: when the bot cannot tell who it is, no comment is its own to edit or delete.
+            byBot: botLogin !== undefined && comment.user?.login === botLogin,
+          }));
+        },
+        create: async (text) => {
+          await this.api.request('POST', `${this.base}/pulls/${pull}/comments`, { body: { body: text } });
+        },
+        update: async (id, text) => {
+          await this.api.request('PATCH', `${this.base}/pulls/comments/${encodeURIComponent(String(id))}`, {
+            body: { body: text },
+          });
+        },
+        remove: async (id) => {
+          await this.api.request('DELETE', `${this.base}/pulls/comments/${encodeURIComponent(String(id))}`, {
+            allow404: true,
+          });
+        },
+      },
       body,
       verdict,
     );
-    if (write.kind === 'skip') return;
-    if (write.kind === 'update') {
-      await this.api.request('PATCH', `${this.base}/pulls/comments/${write.id}`, { body: { body } });
-      return;
-    }
-    await this.api.request('POST', `${this.base}/pulls/${pull}/comments`, { body: { body } });
-    if (write.kind === 'replace')
-      await this.api.request('DELETE', `${this.base}/pulls/comments/${write.id}`, { allow404: true });
   }
 
   /** The account behind GITEE_TOKEN: only its comments are the bot's (others can copy the marker). */

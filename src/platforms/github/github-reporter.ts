@@ -13,7 +13,7 @@ import {
   verdictOf,
 } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
-import { decideCommentWrite, reviewFailureText, stickyCommentBody } from '../../review/sticky-comment.js';
+import { reviewFailureText, stickyCommentBody, upsertStickyComment } from '../../review/sticky-comment.js';
 import type { Octokit } from './github-auth.js';
 
 export const CHECK_NAME = 'mshub-review';
@@ -276,34 +276,30 @@ export class GitHubReporter implements ReviewReporter {
     verdict: Verdict,
   ): Promise<string | undefined> {
     const { owner, repo } = this.target;
-    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number,
-      per_page: 100,
-    });
-    const write = decideCommentWrite(
-      comments.map((comment) => ({
-        id: comment.id,
-        body: comment.body ?? '',
-        byBot: comment.user?.type === 'Bot',
-      })),
+    const { issues } = this.octokit.rest;
+    return upsertStickyComment(
+      {
+        list: async () =>
+          (
+            await this.octokit.paginate(issues.listComments, { owner, repo, issue_number, per_page: 100 })
+          ).map((comment) => ({
+            id: comment.id,
+            body: comment.body ?? '',
+            byBot: comment.user?.type === 'Bot',
+          })),
+        create: async (text) => {
+          await issues.createComment({ owner, repo, issue_number, body: text });
+        },
+        update: async (id, text) => {
+          await issues.updateComment({ owner, repo, comment_id: Number(id), body: text });
+        },
+        remove: async (id) => {
+          await issues.deleteComment({ owner, repo, comment_id: Number(id) });
+        },
+      },
       body,
       verdict,
     );
-    if (write.kind === 'skip') return body;
-    if (write.kind === 'create') {
-      await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
-      return undefined;
-    }
-    const previous = comments.find((comment) => comment.id === write.id)?.body ?? undefined;
-    if (write.kind === 'update') {
-      await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: write.id, body });
-    } else {
-      await this.octokit.rest.issues.createComment({ owner, repo, issue_number, body });
-      await this.octokit.rest.issues.deleteComment({ owner, repo, comment_id: write.id });
-    }
-    return previous;
   }
 }
 
