@@ -7,7 +7,6 @@ import { findPendingGiteeReviews } from '../platforms/gitee/gitee-pending-review
 import { createGiteeWebhookHandler } from '../platforms/gitee/gitee-webhook-handler.js';
 import { createGitHubApp } from '../platforms/github/github-app.js';
 import { findPendingGitHubReviews } from '../platforms/github/github-pending-reviews.js';
-import { createGitHubProbot } from '../platforms/github/github-probot.js';
 import { createGitHubWebhookHandler } from '../platforms/github/github-webhook-handler.js';
 import { FileReplayGuard, type ReplayGuard } from '../platforms/replay-guard.js';
 import { BodyBudget, type RequestHandler } from '../platforms/webhook-http.js';
@@ -50,17 +49,12 @@ export async function runServe(
     );
   const log = options.log ?? createLogger(environment.log);
   const runtime = createRuntime(environment, log);
-  const { service, siteSync } = runtime;
+  const { service } = runtime;
   const budget = new BodyBudget(environment.server.unverifiedBodyBudgetBytes);
   const handlers: RequestHandler[] = [];
-  if (environment.github) {
-    const probot = createGitHubProbot(environment.github, log);
-    await probot.load(
-      createGitHubApp(runtime.intents, (auth) => {
-        service.useGitHub(auth);
-        siteSync?.useGitHub(auth);
-      }),
-    );
+  const { probot } = runtime;
+  if (environment.github && probot) {
+    await probot.load(createGitHubApp(runtime.intents));
     handlers.push(
       createGitHubWebhookHandler({
         probot,

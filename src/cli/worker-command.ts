@@ -4,7 +4,6 @@ import { MshubError } from '../core/errors.js';
 import { connectRedis } from '../jobs/redis-connection.js';
 import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
 import { RedisSiteSyncWorker } from '../jobs/redis-site-sync-worker.js';
-import { createGitHubProbot } from '../platforms/github/github-probot.js';
 import { createLogger } from '../service/create-logger.js';
 import { close, createHttpServer, listen } from '../service/http-server.js';
 import { createOperatorHandler } from '../service/operator-view.js';
@@ -29,12 +28,7 @@ export async function runWorker(environment: Environment): Promise<RunningWorker
         'Without Redis, `mshub-review serve` runs the reviews itself and no worker is needed.',
     );
   const log = createLogger(environment.log);
-  const github = environment.github ? createGitHubProbot(environment.github, log) : undefined;
   const runtime = createRuntime(environment, log);
-  if (github) {
-    runtime.service.useGitHub((installationId) => github.auth(installationId));
-    runtime.siteSync.useGitHub((installationId) => github.auth(installationId));
-  }
 
   const connection = connectRedis(redisSettings.url, 'worker');
   // ioredis reconnects on its own; say so once per kind of problem, and again when it is over.
@@ -86,7 +80,7 @@ export async function runWorker(environment: Environment): Promise<RunningWorker
     }
   }
   log.info(
-    { concurrency: environment.reviewConcurrency, github: Boolean(github), port },
+    { concurrency: environment.reviewConcurrency, github: Boolean(runtime.probot), port },
     'mshub-review worker started',
   );
   return {

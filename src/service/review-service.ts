@@ -27,6 +27,8 @@ export interface ReviewServiceOptions {
   /** Attempts of a review whose failure is transient, and the wait before each retry. */
   retry?: { attempts: number; backoffMs?: (retry: number) => number };
   gitee?: GiteeServiceSettings;
+  /** The GitHub App's clients, when the app is configured: the app itself without an id, else an installation. */
+  github?: GitHubAuth;
   /** The Redis queue, when REDIS_URL is set; the embedded one otherwise. */
   queue?: ReviewQueue;
   activity?: Activity;
@@ -41,8 +43,6 @@ export class ReviewService {
   readonly queue: ReviewQueue;
   /** Runs one review: the embedded queue calls it, and so do Redis workers. */
   readonly runner: ReviewRunner = (request, control) => this.run(request, control);
-  private githubAuth: GitHubAuth | undefined;
-
   constructor(private readonly options: ReviewServiceOptions) {
     this.queue =
       options.queue ??
@@ -72,13 +72,9 @@ export class ReviewService {
     );
   }
 
-  useGitHub(auth: GitHubAuth): void {
-    this.githubAuth = auth;
-  }
-
-  /** The GitHub App's clients, once the app is loaded: the app itself without an id, else an installation. */
+  /** The GitHub App's clients, when the app is configured. */
   get github(): GitHubAuth | undefined {
-    return this.githubAuth;
+    return this.options.github;
   }
 
   private async run(request: ReviewRequest, control: JobControl): Promise<void> {
@@ -116,13 +112,13 @@ export class ReviewService {
         reporter: new GiteeReporter(gitee.api, { ...request, pullNumber: () => request.pullNumber }, gitee),
       };
     }
-    if (request.platform !== 'github' || !this.githubAuth || request.installationId === undefined) {
+    if (request.platform !== 'github' || !this.options.github || request.installationId === undefined) {
       throw new MshubError(
         'PLATFORM_NOT_CONFIGURED',
         `no ${request.platform} client is configured for ${request.owner}/${request.repo}`,
       );
     }
-    const octokit = await this.githubAuth(request.installationId);
+    const octokit = await this.options.github(request.installationId);
     const source = new GitHubPullRequestSource(octokit, {
       owner: request.owner,
       repo: request.repo,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
 import { connectRedis } from '../jobs/redis-connection.js';
@@ -9,6 +10,8 @@ import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
+import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
+import { createGitHubProbot } from '../platforms/github/github-probot.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import type { IntentSink } from '../review/webhook-intent.js';
 import { FileSyncState } from '../site/file-sync-state.js';
@@ -19,6 +22,8 @@ import { ReviewService } from './review-service.js';
 import { SiteSyncService } from './site-sync-service.js';
 
 export interface Runtime {
+  /** The GitHub App's Probot (tokens, Octokit, event dispatch), when APP_ID is set. */
+  probot?: Probot;
   service: ReviewService;
   siteSync: SiteSyncService;
   /** Where every platform's webhook intents go: the review queue and the site sync. */
@@ -35,8 +40,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** The services `serve` and `worker` share, wired from the environment. */
-export function createRuntime(environment: Environment, log?: Logger): Runtime {
+/**
+ * The composition root of `serve` and `worker`: every platform's clients, the queues and the
+ * services, built once from the environment and handed to whoever needs them at construction.
+ */
+export function createRuntime(environment: Environment, log: Logger): Runtime {
+  const probot = environment.github ? createGitHubProbot(environment.github, log) : undefined;
+  const github: GitHubAuth | undefined = probot
+    ? (installationId) => probot.auth(installationId) as Promise<Octokit>
+    : undefined;
   const verifier = new AssetVerifier(environment.downloads);
   const { gitee } = environment;
   // One Gitee client, for the hub and for the source repositories its files link to.
@@ -50,8 +62,9 @@ export function createRuntime(environment: Environment, log?: Logger): Runtime {
     adapters: { hasher: verifier, sourceRepos },
     concurrency: environment.reviewConcurrency,
     gitee: { api: giteeApi, webUrl: gitee.webUrl, labels: gitee.labels },
+    ...(github ? { github } : {}),
     ...(redis && redisSettings ? { queue: new RedisReviewQueue(redis, redisSettings) } : {}),
-    ...(log ? { log } : {}),
+    log,
   });
   let recent: Runtime['recent'];
   if (redis && redisSettings) {
@@ -62,8 +75,9 @@ export function createRuntime(environment: Environment, log?: Logger): Runtime {
   const siteSync = new SiteSyncService({
     ...environment.site,
     gitee: giteeApi,
+    ...(github ? { github } : {}),
     activity,
-    ...(log ? { log } : {}),
+    log,
     ...(redis && redisSettings
       ? {
           queue: new RedisSiteSyncQueue(redis, redisSettings),
@@ -75,6 +89,7 @@ export function createRuntime(environment: Environment, log?: Logger): Runtime {
         }),
   });
   return {
+    ...(probot ? { probot } : {}),
     service,
     siteSync,
     intents: new QueueIntentSink(service.queue, siteSync),

@@ -28,6 +28,8 @@ export interface SiteSyncServiceOptions {
   outDir: string;
   publish?: PublishSettings;
   gitee?: GiteeApi;
+  /** The GitHub App's clients, when the app is configured (GitHub hubs, the GitHub branch publisher). */
+  github?: GitHubAuth;
   /** The Redis queue and state, when REDIS_URL is set; in this process otherwise. Each hub has its own state. */
   queue?: SiteSyncQueue;
   stateFor?: (hub: string) => SyncState;
@@ -46,7 +48,6 @@ export class SiteSyncService {
   private readonly syncers = new Map<string, SiteSyncer>();
   /** Runs one sync: the embedded queue calls it, and so do Redis workers. */
   readonly runner: SiteSyncRunner = (hub, request) => this.run(hub, request);
-  private githubAuth: GitHubAuth | undefined;
 
   constructor(private readonly options: SiteSyncServiceOptions) {
     this.hubs = new Set(options.hubs.map((hub) => hub.toLowerCase()));
@@ -56,10 +57,6 @@ export class SiteSyncService {
 
   logFailure(error: unknown, hub: string): void {
     this.options.log?.error({ err: error, hub }, 'site sync failed');
-  }
-
-  useGitHub(auth: GitHubAuth): void {
-    this.githubAuth = auth;
   }
 
   async request(request: SiteSyncRequest): Promise<'not-a-hub' | 'started' | 'queued' | 'coalesced'> {
@@ -124,7 +121,7 @@ export class SiteSyncService {
    * or serve a hub on Gitee), found through the app's own credentials.
    */
   private async siteRepositoryClient(site: { owner: string; repo: string }): Promise<Octokit> {
-    const auth = this.githubAuth;
+    const auth = this.options.github;
     if (!auth)
       throw new MshubError(
         'PLATFORM_NOT_CONFIGURED',
@@ -141,8 +138,8 @@ export class SiteSyncService {
   private async sourceFor(request: SiteSyncRequest): Promise<HubTreeSource> {
     if (request.platform === 'gitee' && this.options.gitee)
       return new GiteeHubTree(this.options.gitee, request);
-    if (request.platform === 'github' && this.githubAuth && request.installationId !== undefined) {
-      return new GitHubHubTree(await this.githubAuth(request.installationId), request);
+    if (request.platform === 'github' && this.options.github && request.installationId !== undefined) {
+      return new GitHubHubTree(await this.options.github(request.installationId), request);
     }
     throw new MshubError(
       'PLATFORM_NOT_CONFIGURED',

@@ -6,6 +6,7 @@ import { DEFAULT_DOWNLOAD_SETTINGS } from '../../src/config/environment.js';
 import { AssetVerifier } from '../../src/net/asset-verifier.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { createGitHubApp } from '../../src/platforms/github/github-app.js';
+import type { GitHubAuth, Octokit } from '../../src/platforms/github/github-auth.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
 import { QueueIntentSink } from '../../src/service/queue-intent-sink.js';
 import { ReviewService } from '../../src/service/review-service.js';
@@ -56,6 +57,7 @@ export function pullRequestPayload(action: string, headSha: string, number = 2):
 export interface Harness {
   probot: Probot;
   service: ReviewService;
+  siteSync?: SiteSyncService;
   /** Messages of review jobs that failed. */
   errors: string[];
   receive(name: string, payload: unknown, id?: string): Promise<void>;
@@ -78,7 +80,8 @@ export function testOctokit(retry: object = { enabled: false }): typeof ProbotOc
 
 /** The app as `npm start` builds it, with test settings: loopback asset servers allowed, no waiting between retries. */
 export async function startHarness(
-  options: { retry?: boolean; siteSync?: SiteSyncService } = {},
+  /** `siteSync` builds the site sync with the app's clients, as the runtime does. */
+  options: { retry?: boolean; siteSync?: (github: GitHubAuth) => SiteSyncService } = {},
 ): Promise<Harness> {
   const verifier = new AssetVerifier(
     { ...DEFAULT_DOWNLOAD_SETTINGS, allowPrivateHosts: ['127.0.0.1'], ca: TEST_CA, retries: 0 },
@@ -91,28 +94,27 @@ export async function startHarness(
   );
   const errors: string[] = [];
   const log = { info() {}, error: (data: { err?: Error }) => errors.push(data.err?.message ?? 'unknown') };
-  const service = new ReviewService({
-    adapters: { hasher: verifier, sourceRepos },
-    concurrency: 2,
-    retry: { attempts: 1 },
-    log: log as never,
-  });
   const probot = new Probot({
     appId: 1,
     privateKey: TEST_APP_KEY,
     logLevel: 'fatal',
     Octokit: testOctokit(options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false }),
   });
-  await probot.load(
-    createGitHubApp(new QueueIntentSink(service.queue, options.siteSync), (auth) => {
-      service.useGitHub(auth);
-      options.siteSync?.useGitHub(auth);
-    }),
-  );
+  const github: GitHubAuth = (installationId) => probot.auth(installationId) as Promise<Octokit>;
+  const service = new ReviewService({
+    adapters: { hasher: verifier, sourceRepos },
+    concurrency: 2,
+    retry: { attempts: 1 },
+    github,
+    log: log as never,
+  });
+  const siteSync = options.siteSync?.(github);
+  await probot.load(createGitHubApp(new QueueIntentSink(service.queue, siteSync)));
   mockInstallationToken();
   return {
     probot,
     service,
+    ...(siteSync ? { siteSync } : {}),
     errors,
     async receive(name, payload, id = `delivery-${++deliveries}`) {
       await probot.receive({ id, name, payload } as never);

@@ -6,6 +6,7 @@ import { afterEach, describe, it } from 'node:test';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
+import type { GitHubAuth, Octokit } from '../../src/platforms/github/github-auth.js';
 import { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
 import { GITEE_API, giteeFixture, HUB_API, startGiteeHarness } from '../helpers/gitee-harness.js';
@@ -33,15 +34,26 @@ afterEach(async () => {
   close = undefined;
 });
 
-function siteSyncFor(hub: string, gitee?: GiteeApi): { service: SiteSyncService; out: string } {
+function siteSyncFor(
+  hub: string,
+  gitee?: GiteeApi,
+): { service: SiteSyncService; out: string; withGitHub: (github: GitHubAuth) => SiteSyncService } {
   const out = mkdtempSync(join(tmpdir(), 'mshub-site-out-'));
-  return { service: new SiteSyncService({ hubs: [hub], outDir: out, ...(gitee ? { gitee } : {}) }), out };
+  const create = (github?: GitHubAuth) =>
+    new SiteSyncService({
+      hubs: [hub],
+      outDir: out,
+      ...(gitee ? { gitee } : {}),
+      ...(github ? { github } : {}),
+    });
+  return { service: create(), out, withGitHub: create };
 }
 
 describe('site sync on GitHub', () => {
   it('publishes the catalog of the merge commit when a pull request is merged into the default branch', async () => {
-    const { service, out } = siteSyncFor(`github:${OWNER}/${REPO}`);
-    const harness = await startHarness({ siteSync: service });
+    const { withGitHub, out } = siteSyncFor(`github:${OWNER}/${REPO}`);
+    const harness = await startHarness({ siteSync: withGitHub });
+    const service = harness.siteSync as SiteSyncService;
     close = () => harness.close();
     const api = nock(API);
     api
@@ -65,8 +77,9 @@ describe('site sync on GitHub', () => {
   });
 
   it('does nothing for a pull request closed without merging, or a push to a tag', async () => {
-    const { service, out } = siteSyncFor(`github:${OWNER}/${REPO}`);
-    const harness = await startHarness({ siteSync: service });
+    const { withGitHub, out } = siteSyncFor(`github:${OWNER}/${REPO}`);
+    const harness = await startHarness({ siteSync: withGitHub });
+    const service = harness.siteSync as SiteSyncService;
     close = () => harness.close();
     nock.cleanAll();
     await harness.receive('pull_request', examplePayload('pull_request', 'closed'));
@@ -111,13 +124,6 @@ describe('site sync on Gitee', () => {
 
   it('publishes a Gitee hub to a GitHub branch as the app installed on the site repository', async () => {
     const gitee = testGiteeApi();
-    const service = new SiteSyncService({
-      hubs: ['gitee:mindspore/hub'],
-      outDir: mkdtempSync(join(tmpdir(), 'mshub-site-out-')),
-      gitee,
-      publish: { githubBranch: { owner: 'mindspore-ai', repo: 'hub-site', branch: 'gh-pages' } },
-      log: { info() {}, error: (data: { err?: Error }) => errors.push(data.err?.message ?? '') } as never,
-    });
     const errors: string[] = [];
     const probot = new Probot({
       appId: 1,
@@ -125,7 +131,14 @@ describe('site sync on Gitee', () => {
       logLevel: 'fatal',
       Octokit: testOctokit(),
     });
-    service.useGitHub((installationId) => probot.auth(installationId));
+    const service = new SiteSyncService({
+      hubs: ['gitee:mindspore/hub'],
+      outDir: mkdtempSync(join(tmpdir(), 'mshub-site-out-')),
+      gitee,
+      github: (installationId) => probot.auth(installationId) as Promise<Octokit>,
+      publish: { githubBranch: { owner: 'mindspore-ai', repo: 'hub-site', branch: 'gh-pages' } },
+      log: { info() {}, error: (data: { err?: Error }) => errors.push(data.err?.message ?? '') } as never,
+    });
     mockGiteeHubAt(MERGE);
     const site = '/repos/mindspore-ai/hub-site';
     const created: unknown[] = [];

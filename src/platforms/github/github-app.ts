@@ -1,6 +1,5 @@
 import type { ApplicationFunction, Probot } from 'probot';
 import type { IntentSink } from '../../review/webhook-intent.js';
-import type { GitHubAuth, Octokit } from './github-auth.js';
 import { type GitHubPayload, githubIntents } from './github-intents.js';
 
 /**
@@ -8,13 +7,8 @@ import { type GitHubPayload, githubIntents } from './github-intents.js';
  * so the webhook is answered in milliseconds; the review runs in the queue. The sink's failure is
  * awaited, so a queue that cannot take the job makes the delivery fail (and show as failed on GitHub).
  */
-export function createGitHubApp(
-  intents: IntentSink,
-  /** Receives the app's clients (the app's own, an installation's) for those who act on GitHub. */
-  onAuth?: (auth: GitHubAuth) => void,
-): ApplicationFunction {
+export function createGitHubApp(intents: IntentSink): ApplicationFunction {
   return (app: Probot) => {
-    onAuth?.((installationId) => app.auth(installationId) as Promise<Octokit>);
     app.onAny(async (context) => {
       const decision = githubIntents(context.name, context.payload as GitHubPayload, context.id);
       if (!decision.ok || decision.intents.length === 0) return;
