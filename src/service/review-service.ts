@@ -1,32 +1,20 @@
 import type { Logger } from 'pino';
-import { MshubError } from '../core/errors.js';
 import { EmbeddedReviewQueue } from '../jobs/embedded-queue.js';
 import type { JobControl, ReviewQueue, ReviewRunner } from '../jobs/review-queue.js';
-import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
-import { GiteePullRequestSource } from '../platforms/gitee/gitee-pull-request.js';
-import { type GiteeLabels, GiteeReporter } from '../platforms/gitee/gitee-reporter.js';
 import type { GitHubAuth } from '../platforms/github/github-auth.js';
-import { GitHubPullRequestSource } from '../platforms/github/github-pull-request.js';
-import { GitHubReporter } from '../platforms/github/github-reporter.js';
+import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import type { ReviewAdapters } from '../review/review-asset-files.js';
-import type { PullRequestSource, ReviewReporter } from '../review/review-platform.js';
 import type { ReviewRequest } from '../review/review-request.js';
 import { runReviewJob } from '../review/run-review-job.js';
 import type { Activity } from './activity.js';
-
-export interface GiteeServiceSettings {
-  api: GiteeApi;
-  /** The web address of Gitee, for links to lines (`https://gitee.com`). */
-  webUrl: string;
-  labels: GiteeLabels;
-}
 
 export interface ReviewServiceOptions {
   adapters: ReviewAdapters;
   concurrency: number;
   /** Attempts of a review whose failure is transient, and the wait before each retry. */
   retry?: { attempts: number; backoffMs?: (retry: number) => number };
-  gitee?: GiteeServiceSettings;
+  /** The configured platforms: each review is read and reported on through its own. */
+  platforms: PlatformRegistry;
   /** The GitHub App's clients, when the app is configured: the app itself without an id, else an installation. */
   github?: GitHubAuth;
   /** The Redis queue, when REDIS_URL is set; the embedded one otherwise. */
@@ -58,7 +46,7 @@ export class ReviewService {
   async reportAbandoned(request: ReviewRequest, reason: string): Promise<void> {
     if (request.headSha === undefined) return;
     try {
-      const { reporter } = await this.platformFor(request);
+      const { reporter } = await platformFor(this.options.platforms, request).pullRequest(request);
       await reporter.failed(request.headSha, reason);
     } catch (error) {
       this.logFailure(error, request);
@@ -81,7 +69,7 @@ export class ReviewService {
     const started = Date.now();
     let outcome = 'error';
     try {
-      const { source, reporter } = await this.platformFor(request);
+      const { source, reporter } = await platformFor(this.options.platforms, request).pullRequest(request);
       outcome = await runReviewJob(request, { source, reporter, adapters: this.options.adapters, control });
     } finally {
       this.options.activity?.recordReview({
@@ -99,38 +87,5 @@ export class ReviewService {
       { deliveryId: request.deliveryId, trigger: request.trigger, outcome },
       'review job finished',
     );
-  }
-
-  /** The pull request source and the reporter of the request's platform. */
-  private async platformFor(
-    request: ReviewRequest,
-  ): Promise<{ source: PullRequestSource; reporter: ReviewReporter }> {
-    const { gitee } = this.options;
-    if (request.platform === 'gitee' && gitee) {
-      return {
-        source: new GiteePullRequestSource(gitee.api, request, request.pullNumber),
-        reporter: new GiteeReporter(gitee.api, { ...request, pullNumber: () => request.pullNumber }, gitee),
-      };
-    }
-    if (request.platform !== 'github' || !this.options.github || request.installationId === undefined) {
-      throw new MshubError(
-        'PLATFORM_NOT_CONFIGURED',
-        `no ${request.platform} client is configured for ${request.owner}/${request.repo}`,
-      );
-    }
-    const octokit = await this.options.github(request.installationId);
-    const source = new GitHubPullRequestSource(octokit, {
-      owner: request.owner,
-      repo: request.repo,
-      ...(request.pullNumber === undefined ? {} : { pullNumber: request.pullNumber }),
-      ...(request.headSha === undefined ? {} : { headSha: request.headSha }),
-    });
-    const reporter = new GitHubReporter(octokit, {
-      owner: request.owner,
-      repo: request.repo,
-      pullNumber: () => source.pullNumber,
-      addedLines: () => source.addedLines(),
-    });
-    return { source, reporter };
   }
 }

@@ -10,9 +10,12 @@ import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
+import { GiteePlatform } from '../platforms/gitee/gitee-platform.js';
 import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
+import { GitHubPlatform } from '../platforms/github/github-platform.js';
 import { createGitHubProbot } from '../platforms/github/github-probot.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
+import type { PlatformRegistry } from '../review/hosted-platform.js';
 import type { IntentSink } from '../review/webhook-intent.js';
 import { FileSyncState } from '../site/file-sync-state.js';
 import { Activity } from './activity.js';
@@ -57,11 +60,16 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
   const activity = new Activity();
   const redisSettings = environment.queue.redis;
   const redis = redisSettings ? connectRedis(redisSettings.url, 'producer') : undefined;
+  // Each configured platform, once: adding one is its folder and a line here.
+  const platforms: PlatformRegistry = {
+    ...(github ? { github: new GitHubPlatform(github) } : {}),
+    gitee: new GiteePlatform({ api: giteeApi, webUrl: gitee.webUrl, labels: gitee.labels }),
+  };
   const service = new ReviewService({
+    platforms,
     activity,
     adapters: { hasher: verifier, sourceRepos },
     concurrency: environment.reviewConcurrency,
-    gitee: { api: giteeApi, webUrl: gitee.webUrl, labels: gitee.labels },
     ...(github ? { github } : {}),
     ...(redis && redisSettings ? { queue: new RedisReviewQueue(redis, redisSettings) } : {}),
     log,
@@ -74,7 +82,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
   }
   const siteSync = new SiteSyncService({
     ...environment.site,
-    gitee: giteeApi,
+    platforms,
     ...(github ? { github } : {}),
     activity,
     log,

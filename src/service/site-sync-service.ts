@@ -2,10 +2,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { MshubError } from '../core/errors.js';
 import { EmbeddedSiteSyncQueue, type SiteSyncQueue, type SiteSyncRunner } from '../jobs/site-sync-queue.js';
-import type { GiteeApi } from '../platforms/gitee/gitee-api.js';
-import { GiteeHubTree } from '../platforms/gitee/gitee-hub-tree.js';
 import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
-import { GitHubHubTree } from '../platforms/github/github-hub-tree.js';
+import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import { FolderPublisher } from '../site/folder-publisher.js';
 import { GitHubBranchPublisher } from '../site/github-branch-publisher.js';
 import { HttpPublisher } from '../site/http-publisher.js';
@@ -27,8 +25,9 @@ export interface SiteSyncServiceOptions {
   /** Each hub is published to `<outDir>/<platform>/<owner>/<repo>/`. */
   outDir: string;
   publish?: PublishSettings;
-  gitee?: GiteeApi;
-  /** The GitHub App's clients, when the app is configured (GitHub hubs, the GitHub branch publisher). */
+  /** The configured platforms: a hub's tree is read through its own. */
+  platforms: PlatformRegistry;
+  /** The GitHub App's clients, when the app is configured (for the GitHub branch publisher). */
   github?: GitHubAuth;
   /** The Redis queue and state, when REDIS_URL is set; in this process otherwise. Each hub has its own state. */
   queue?: SiteSyncQueue;
@@ -135,15 +134,7 @@ export class SiteSyncService {
     return auth(installation.id);
   }
 
-  private async sourceFor(request: SiteSyncRequest): Promise<HubTreeSource> {
-    if (request.platform === 'gitee' && this.options.gitee)
-      return new GiteeHubTree(this.options.gitee, request);
-    if (request.platform === 'github' && this.options.github && request.installationId !== undefined) {
-      return new GitHubHubTree(await this.options.github(request.installationId), request);
-    }
-    throw new MshubError(
-      'PLATFORM_NOT_CONFIGURED',
-      `no ${request.platform} client is configured for ${request.owner}/${request.repo}`,
-    );
+  private sourceFor(request: SiteSyncRequest): Promise<HubTreeSource> {
+    return platformFor(this.options.platforms, request).hubTree(request);
   }
 }

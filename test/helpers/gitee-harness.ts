@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_DOWNLOAD_SETTINGS } from '../../src/config/environment.js';
 import { AssetVerifier } from '../../src/net/asset-verifier.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
+import { GiteePlatform } from '../../src/platforms/gitee/gitee-platform.js';
 import { type GiteeAuthMode, giteeSignature } from '../../src/platforms/gitee/gitee-webhook-auth.js';
 import {
   createGiteeWebhookHandler,
@@ -89,14 +90,16 @@ export async function startGiteeHarness(
     adapters: { hasher: verifier, sourceRepos },
     concurrency: 2,
     retry: { attempts: 1 },
-    gitee: {
-      api,
-      webUrl: 'https://gitee.com',
-      labels: {
-        pending: 'mshub-review/pending',
-        passed: 'mshub-review/passed',
-        failed: 'mshub-review/failed',
-      },
+    platforms: {
+      gitee: new GiteePlatform({
+        api,
+        webUrl: 'https://gitee.com',
+        labels: {
+          pending: 'mshub-review/pending',
+          passed: 'mshub-review/passed',
+          failed: 'mshub-review/failed',
+        },
+      }),
     },
     log: {
       info() {},

@@ -7,6 +7,7 @@ import { AssetVerifier } from '../../src/net/asset-verifier.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { createGitHubApp } from '../../src/platforms/github/github-app.js';
 import type { GitHubAuth, Octokit } from '../../src/platforms/github/github-auth.js';
+import { GitHubPlatform } from '../../src/platforms/github/github-platform.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
 import { QueueIntentSink } from '../../src/service/queue-intent-sink.js';
 import { ReviewService } from '../../src/service/review-service.js';
@@ -105,6 +106,7 @@ export async function startHarness(
     adapters: { hasher: verifier, sourceRepos },
     concurrency: 2,
     retry: { attempts: 1 },
+    platforms: { github: new GitHubPlatform(github) },
     github,
     log: log as never,
   });

@@ -6,7 +6,9 @@ import { afterEach, describe, it } from 'node:test';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
+import { GiteePlatform } from '../../src/platforms/gitee/gitee-platform.js';
 import type { GitHubAuth, Octokit } from '../../src/platforms/github/github-auth.js';
+import { GitHubPlatform } from '../../src/platforms/github/github-platform.js';
 import { SiteSyncService } from '../../src/service/site-sync-service.js';
 import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
 import { GITEE_API, giteeFixture, HUB_API, startGiteeHarness } from '../helpers/gitee-harness.js';
@@ -34,6 +36,14 @@ afterEach(async () => {
   close = undefined;
 });
 
+/** Gitee as the runtime registers it; a site sync reads only its hub trees. */
+const giteePlatform = (api: GiteeApi) =>
+  new GiteePlatform({
+    api,
+    webUrl: 'https://gitee.com',
+    labels: { pending: 'p', passed: 'ok', failed: 'x' },
+  });
+
 function siteSyncFor(
   hub: string,
   gitee?: GiteeApi,
@@ -43,7 +53,10 @@ function siteSyncFor(
     new SiteSyncService({
       hubs: [hub],
       outDir: out,
-      ...(gitee ? { gitee } : {}),
+      platforms: {
+        ...(gitee ? { gitee: giteePlatform(gitee) } : {}),
+        ...(github ? { github: new GitHubPlatform(github) } : {}),
+      },
       ...(github ? { github } : {}),
     });
   return { service: create(), out, withGitHub: create };
@@ -134,7 +147,7 @@ describe('site sync on Gitee', () => {
     const service = new SiteSyncService({
       hubs: ['gitee:mindspore/hub'],
       outDir: mkdtempSync(join(tmpdir(), 'mshub-site-out-')),
-      gitee,
+      platforms: { gitee: giteePlatform(gitee) },
       github: (installationId) => probot.auth(installationId) as Promise<Octokit>,
       publish: { githubBranch: { owner: 'mindspore-ai', repo: 'hub-site', branch: 'gh-pages' } },
       log: { info() {}, error: (data: { err?: Error }) => errors.push(data.err?.message ?? '') } as never,

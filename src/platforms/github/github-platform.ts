@@ -1,0 +1,44 @@
+import { MshubError } from '../../core/errors.js';
+import type { HostedPlatform } from '../../review/hosted-platform.js';
+import type { ReviewRequest } from '../../review/review-request.js';
+import type { SiteSyncRequest } from '../../site/site-sync-request.js';
+import type { GitHubAuth } from './github-auth.js';
+import { GitHubHubTree } from './github-hub-tree.js';
+import { GitHubPullRequestSource } from './github-pull-request.js';
+import { GitHubReporter } from './github-reporter.js';
+
+/** GitHub, as the App installed on the repository: check runs, the sticky comment, suggestions, hub trees. */
+export class GitHubPlatform implements HostedPlatform {
+  constructor(private readonly auth: GitHubAuth) {}
+
+  async pullRequest(request: ReviewRequest) {
+    const octokit = await this.auth(installationOf(request));
+    const source = new GitHubPullRequestSource(octokit, {
+      owner: request.owner,
+      repo: request.repo,
+      ...(request.pullNumber === undefined ? {} : { pullNumber: request.pullNumber }),
+      ...(request.headSha === undefined ? {} : { headSha: request.headSha }),
+    });
+    const reporter = new GitHubReporter(octokit, {
+      owner: request.owner,
+      repo: request.repo,
+      pullNumber: () => source.pullNumber,
+      addedLines: () => source.addedLines(),
+    });
+    return { source, reporter };
+  }
+
+  async hubTree(request: SiteSyncRequest) {
+    return new GitHubHubTree(await this.auth(installationOf(request)), request);
+  }
+}
+
+/** The App acts on a repository as its installation there; a request without one cannot be served. */
+function installationOf(request: { owner: string; repo: string; installationId?: number }): number {
+  if (request.installationId === undefined)
+    throw new MshubError(
+      'PLATFORM_NOT_CONFIGURED',
+      `no GitHub App installation is known for ${request.owner}/${request.repo}`,
+    );
+  return request.installationId;
+}
