@@ -51,6 +51,8 @@ export interface GiteeSettings {
   api: GiteeApiSettings;
   webUrl: string;
   labels: GiteeLabels;
+  /** Report as a check run on the pull request gate too (GITEE_CHECK_RUNS; needs an administrator's token). */
+  checkRuns: boolean;
   /** The repositories whose webhooks come here: at start-up, their pending reviews are queued again. */
   repositories: Array<{ owner: string; repo: string }>;
 }
@@ -223,12 +225,21 @@ function readGiteeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): Git
     api,
     webUrl: httpsUrl(env, 'GITEE_WEB_URL', 'https://gitee.com'),
     repositories: readGiteeRepositories(env, hubs),
+    checkRuns: switchSetting(env, 'GITEE_CHECK_RUNS'),
     labels: {
       pending: env.GITEE_LABEL_PENDING || 'mshub-review/pending',
       passed: env.GITEE_LABEL_PASSED || 'mshub-review/passed',
       failed: env.GITEE_LABEL_FAILED || 'mshub-review/failed',
     },
   };
+}
+
+/** `true` or `1` turns a setting on; empty or `false` or `0` leaves it off; anything else is a mistake. */
+function switchSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = (env[name] ?? '').trim().toLowerCase();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new MshubError('CONFIG_INVALID', `${name} must be true or false, not ${JSON.stringify(env[name])}.`);
 }
 
 /** GITEE_REPOS, or else the Gitee hubs of SITE_SYNC_REPOS. */

@@ -63,7 +63,22 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
   // Each configured platform, once: adding one is its folder and a line here.
   const platforms: PlatformRegistry = {
     ...(github ? { github: new GitHubPlatform(github) } : {}),
-    gitee: new GiteePlatform({ api: giteeApi, webUrl: gitee.webUrl, labels: gitee.labels }),
+    gitee: new GiteePlatform({
+      api: giteeApi,
+      webUrl: gitee.webUrl,
+      labels: gitee.labels,
+      ...(gitee.checkRuns
+        ? {
+            checkRuns: {
+              onError: (error: unknown) =>
+                log.warn(
+                  { err: error },
+                  'Gitee refused the check run (GITEE_CHECK_RUNS needs a repository administrator token); the comment and labels still report',
+                ),
+            },
+          }
+        : {}),
+    }),
   };
   const service = new ReviewService({
     platforms,

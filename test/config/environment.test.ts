@@ -42,6 +42,17 @@ describe('settings from the environment', () => {
     refuses({ WORKER_PORT: 'many' }, /WORKER_PORT must be a whole number/);
   });
 
+  it('turns Gitee check runs on with true or 1, and refuses a value it cannot read', () => {
+    assert.equal(readEnvironment({}).gitee.checkRuns, false);
+    assert.equal(readEnvironment({ GITEE_CHECK_RUNS: 'true' }).gitee.checkRuns, true);
+    assert.equal(readEnvironment({ GITEE_CHECK_RUNS: '0' }).gitee.checkRuns, false);
+    assert.throws(
+      () => readEnvironment({ GITEE_CHECK_RUNS: 'yes please' }),
+      (error: unknown) =>
+        isMshubError(error, 'CONFIG_INVALID') && /GITEE_CHECK_RUNS must be true or false/.test(error.message),
+    );
+  });
+
   it('refuses a site-sync hub that is not platform:owner/repo', () => {
     refuses({ SITE_SYNC_REPOS: 'mindspore/hub' }, /SITE_SYNC_REPOS lists "mindspore\/hub"/);
     assert.deepEqual(readEnvironment({ SITE_SYNC_REPOS: 'gitee:mindspore/hub, github:o/r' }).site.hubs, [

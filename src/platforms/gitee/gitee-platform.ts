@@ -4,13 +4,10 @@ import type { SiteSyncRequest } from '../../site/site-sync-request.js';
 import type { GiteeApi } from './gitee-api.js';
 import { GiteeHubTree } from './gitee-hub-tree.js';
 import { GiteePullRequestSource } from './gitee-pull-request.js';
-import { type GiteeLabels, GiteeReporter } from './gitee-reporter.js';
+import { GiteeReporter, type GiteeReporterOptions } from './gitee-reporter.js';
 
-export interface GiteePlatformSettings {
+export interface GiteePlatformSettings extends GiteeReporterOptions {
   api: GiteeApi;
-  /** The web address of Gitee, for links to lines (`https://gitee.com`). */
-  webUrl: string;
-  labels: GiteeLabels;
 }
 
 /** Gitee, through its API v5 with the bot's token: pull requests, the sticky comment and labels, hub trees. */

@@ -1,7 +1,10 @@
 import { formatMessage, msg } from '../../core/messages/format-message.js';
-import { COMMENT_MARKER } from '../../core/report/render-markdown.js';
+import type { Message } from '../../core/messages/message-spec.js';
+import { annotationsOf } from '../../core/report/annotations.js';
+import { COMMENT_MARKER, renderMarkdown } from '../../core/report/render-markdown.js';
 import {
   type CommentLanguage,
+  describeCounts,
   firstLanguage,
   type ReviewReport,
   verdictOf,
@@ -9,14 +12,15 @@ import {
 import type { ReviewReporter } from '../../review/review-platform.js';
 import { reviewFailureText, stickyCommentBody, upsertStickyComment } from '../../review/sticky-comment.js';
 import { type GiteeApi, GiteeApiError } from './gitee-api.js';
+import { GiteeCheckRun } from './gitee-check-run.js';
+
+/** Most Gitee contributors read Chinese first: Chinese, with the English folded below, unless `language:` says otherwise. */
+const DEFAULT_LANGUAGE: CommentLanguage = 'zh+en';
 
 /**
  * Gitee wants a colour for a new label, six hex digits without `#` (go-gitee `LabelPostParam`:
  * "为6位的数字，如: 000000"): grey while pending, green passed, red failed.
  */
-/** Most Gitee contributors read Chinese first: Chinese, with the English folded below, unless `language:` says otherwise. */
-const DEFAULT_LANGUAGE: CommentLanguage = 'zh+en';
-
 const LABEL_COLORS: Record<keyof GiteeLabels, string> = {
   pending: 'cccccc',
   passed: '2ea44f',
@@ -44,10 +48,18 @@ interface GiteeComment {
   user?: { login?: string };
 }
 
+export interface GiteeReporterOptions {
+  webUrl: string;
+  labels: GiteeLabels;
+  /** Also report as a check run on the pull request gate (the token must be a repository administrator's). */
+  checkRuns?: { onError?: (error: unknown) => void };
+}
+
 /**
- * Reports to Gitee, which has no check runs with annotations: one sticky comment whose findings link
- * to the lines at the reviewed commit, and one label of `mshub-review/pending`, `mshub-review/passed`
- * or `mshub-review/failed` (the convention of MindSpore's Gitee bots), replaced as the review goes.
+ * Reports to Gitee: one sticky comment whose findings link to the lines at the reviewed commit, and
+ * one label of `mshub-review/pending`, `mshub-review/passed` or `mshub-review/failed` (the convention
+ * of MindSpore's Gitee bots), replaced as the review goes; optionally a check run with line
+ * annotations too (GITEE_CHECK_RUNS).
  */
 export class GiteeReporter implements ReviewReporter {
   private readonly base: string;
@@ -55,13 +67,17 @@ export class GiteeReporter implements ReviewReporter {
   constructor(
     private readonly api: GiteeApi,
     private readonly target: { owner: string; repo: string; pullNumber: () => number | undefined },
-    private readonly options: { webUrl: string; labels: GiteeLabels },
+    private readonly options: GiteeReporterOptions,
   ) {
     this.base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
+    if (options.checkRuns) this.checkRun = new GiteeCheckRun(api, this.base, options.checkRuns.onError);
   }
 
-  async started(): Promise<void> {
+  private readonly checkRun: GiteeCheckRun | undefined;
+
+  async started(headSha: string): Promise<void> {
     await this.setLabel('pending');
+    await this.checkRun?.start(headSha);
   }
 
   async completed(headSha: string, report: ReviewReport): Promise<void> {
@@ -78,9 +94,39 @@ export class GiteeReporter implements ReviewReporter {
     });
     await this.upsertComment(comment.body, comment.verdict);
     await this.setLabel(verdictOf(report.summary) === 'failure' ? 'failed' : 'passed');
+    if (this.checkRun) {
+      const language = report.language ?? DEFAULT_LANGUAGE;
+      const one = firstLanguage(language);
+      const { summary } = report;
+      await this.checkRun.finish(headSha, {
+        conclusion: comment.verdict,
+        title: formatMessage(
+          comment.verdict === 'success'
+            ? msg('report.check-title-pass', { files: summary.files })
+            : msg('report.check-title-findings', { counts: describeCounts(summary), files: summary.files }),
+          one,
+        ),
+        summary: renderMarkdown(report, { headSha, lineLink, language }).replace(`${COMMENT_MARKER}\n`, ''),
+        annotations: annotationsOf(report, one),
+      });
+    }
   }
 
-  async superseded(): Promise<void> {}
+  async superseded(headSha: string): Promise<void> {
+    // Only a run this review opened is closed: a newer commit has its own.
+    if (!this.checkRun?.open) return;
+    await this.checkRun.finish(headSha, {
+      conclusion: 'cancelled',
+      title: this.t(msg('report.check-superseded-title')),
+      summary: this.t(msg('report.check-superseded-summary')),
+      annotations: [],
+    });
+  }
+
+  /** Texts written before the hub's settings are read: the platform's language. */
+  private t(message: Message): string {
+    return formatMessage(message, firstLanguage(DEFAULT_LANGUAGE));
+  }
 
   /** A push that leaves no asset file to review takes the bot's verdict label off. */
   async unreviewed(): Promise<void> {
@@ -103,6 +149,12 @@ export class GiteeReporter implements ReviewReporter {
     const body = `${COMMENT_MARKER}\n### ❌ ${title}\n\n${reviewFailureText(headSha, reason, DEFAULT_LANGUAGE)}\n<!-- mshub-review:verdict=failure -->\n`;
     await this.upsertComment(body, 'failure');
     await this.setLabel('failed');
+    await this.checkRun?.finish(headSha, {
+      conclusion: 'failure',
+      title,
+      summary: reviewFailureText(headSha, reason, DEFAULT_LANGUAGE),
+      annotations: [],
+    });
   }
 
   private async upsertComment(body: string, verdict: 'success' | 'neutral' | 'failure'): Promise<void> {

@@ -1,7 +1,6 @@
-import type { Finding } from '../../core/findings.js';
 import { formatMessage, msg } from '../../core/messages/format-message.js';
-import { inLanguage } from '../../core/messages/localize-finding.js';
 import type { Language, Message } from '../../core/messages/message-spec.js';
+import { type Annotation, annotationBatches, annotationsOf } from '../../core/report/annotations.js';
 import { COMMENT_MARKER, renderMarkdown, SUGGESTED_MARKER } from '../../core/report/render-markdown.js';
 import { planSuggestions, SUGGESTION_MARKER, type Suggestion } from '../../core/report/render-suggestions.js';
 import {
@@ -17,8 +16,6 @@ import { reviewFailureText, stickyCommentBody, upsertStickyComment } from '../..
 import type { Octokit } from './github-auth.js';
 
 export const CHECK_NAME = 'mshub-review';
-const ANNOTATIONS_PER_REQUEST = 50;
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
 /** On GitHub the bot writes English unless the hub's `language:` says otherwise. */
 const DEFAULT_LANGUAGE: CommentLanguage = 'en';
 
@@ -97,9 +94,7 @@ export class GitHubReporter implements ReviewReporter {
       one,
     );
     const summary = renderMarkdown(report, { headSha, language }).replace(`${COMMENT_MARKER}\n`, '');
-    const annotations = report.files.flatMap((file) =>
-      file.findings.map((finding) => toAnnotation(finding, one)),
-    );
+    const annotations = annotationsOf(report, one);
     await this.finishCheckRun(headSha, { conclusion: verdict, title, summary, annotations });
     const pullNumber = this.target.pullNumber();
     if (pullNumber === undefined) return;
@@ -220,10 +215,7 @@ export class GitHubReporter implements ReviewReporter {
     ) {
       return;
     }
-    const batches: Annotation[][] = [];
-    for (let index = 0; index < result.annotations.length; index += ANNOTATIONS_PER_REQUEST) {
-      batches.push(result.annotations.slice(index, index + ANNOTATIONS_PER_REQUEST));
-    }
+    const batches = annotationBatches(result.annotations);
     const output = (annotations: Annotation[] = []) => ({
       title: result.title,
       summary: result.summary,
@@ -308,35 +300,4 @@ function ignoreStatus(...statuses: number[]): (error: unknown) => void {
   return (error) => {
     if (!statuses.includes((error as { status?: number }).status ?? 0)) throw error;
   };
-}
-
-type Annotation = {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: 'failure' | 'warning' | 'notice';
-  title: string;
-  message: string;
-};
-
-function toAnnotation(original: Finding, language: Language): Annotation {
-  const finding = inLanguage(original, language);
-  const line = finding.line ?? 1;
-  const annotation: Annotation = {
-    path: finding.path,
-    start_line: line,
-    end_line: line,
-    annotation_level: LEVEL[finding.severity],
-    title: finding.rule,
-    message: finding.fix
-      ? formatMessage(msg('report.annotation-fix', { message: finding.message, fix: finding.fix }), language)
-      : finding.message,
-  };
-  if (finding.column !== undefined) {
-    annotation.start_column = finding.column;
-    annotation.end_column = finding.column;
-  }
-  return annotation;
 }
