@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
 import { RedisReplayGuard } from '../jobs/redis-replay-guard.js';
+import { createGitCodeWebhookHandler } from '../platforms/gitcode/gitcode-webhook-handler.js';
 import { findPendingGiteeReviews } from '../platforms/gitee/gitee-pending-reviews.js';
 import { createGiteeWebhookHandler } from '../platforms/gitee/gitee-webhook-handler.js';
 import { createGitHubApp } from '../platforms/github/github-app.js';
@@ -27,7 +28,7 @@ export interface RunningServer {
 
 /**
  * `mshub-review serve`: the webhook endpoints of every platform that is configured (the GitHub App
- * with APP_ID, Gitee with GITEE_WEBHOOK_SECRET), the operator's pages, and, without REDIS_URL, the
+ * with APP_ID, Gitee with GITEE_WEBHOOK_SECRET, GitCode with GITCODE_WEBHOOK_SECRET), the operator's pages, and, without REDIS_URL, the
  * reviews themselves. At start-up the reviews a previous run left unfinished are queued again, in
  * Redis too (a Redis restarted without persistence has lost its queue).
  */
@@ -36,11 +37,12 @@ export async function runServe(
   options: { log?: Logger } = {},
 ): Promise<RunningServer> {
   const giteeEnabled = environment.gitee.webhook.secret !== '';
-  if (!environment.github && !giteeEnabled)
+  const gitcodeEnabled = environment.gitcode.webhook.secret !== '';
+  if (!environment.github && !giteeEnabled && !gitcodeEnabled)
     throw new MshubError(
       'CONFIG_INVALID',
       'serve has no platform to serve: set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET for the GitHub App, ' +
-        'or GITEE_WEBHOOK_SECRET and GITEE_TOKEN for Gitee (README: Deployment).',
+        'GITEE_WEBHOOK_SECRET and GITEE_TOKEN for Gitee, or GITCODE_WEBHOOK_SECRET and GITCODE_TOKEN for GitCode (README: Deployment).',
     );
   if (environment.github && environment.github.webhookSecret === '')
     throw new MshubError(
@@ -78,6 +80,20 @@ export async function runServe(
       }),
     );
   }
+  if (gitcodeEnabled) {
+    const { webhook } = environment.gitcode;
+    handlers.push(
+      createGitCodeWebhookHandler({
+        intents: runtime.intents,
+        secret: webhook.secret,
+        maxBodyBytes: webhook.maxBodyBytes,
+        // GitCode names each delivery: remembered for a day, as a redelivery comes within hours.
+        replays: replayGuard(runtime, environment, 'gitcode', 24 * 3600_000, log),
+        budget,
+        log,
+      }),
+    );
+  }
   handlers.push(createOperatorHandler(runtime.operator));
   const server = createHttpServer(handlers, log);
   const host = environment.server.host ?? 'localhost';
@@ -91,7 +107,11 @@ export async function runServe(
       `serve cannot listen on ${host}:${environment.server.port} (${(error as Error).message}); set HOST and PORT.`,
     );
   }
-  const platforms = [environment.github ? 'github' : '', giteeEnabled ? 'gitee' : ''].filter(Boolean);
+  const platforms = [
+    environment.github ? 'github' : '',
+    giteeEnabled ? 'gitee' : '',
+    gitcodeEnabled ? 'gitcode' : '',
+  ].filter(Boolean);
   log.info(
     { platforms, host, port, queue: environment.queue.redis ? 'redis' : 'embedded' },
     'mshub-review serve started',

@@ -22,6 +22,7 @@ export interface Environment {
   reviewConcurrency: number;
   queue: QueueSettings;
   gitee: GiteeSettings;
+  gitcode: GitCodeSettings;
   site: { hubs: string[]; outDir: string; stateDir: string; publish: PublishSettings };
   /** The GitHub App, when APP_ID is set. */
   github?: GitHubAppSettings;
@@ -44,6 +45,14 @@ export interface QueueSettings {
   redis?: { url: string; prefix: string };
   /** `mshub-review worker` serves /healthz and /metrics on this port when set. */
   workerPort?: number;
+}
+
+/** GitCode: enabled by GITCODE_WEBHOOK_SECRET; its API v5 is Gitee's, its webhooks are GitLab-shaped. */
+export interface GitCodeSettings {
+  webhook: { secret: string; maxBodyBytes: number };
+  api: GiteeApiSettings;
+  webUrl: string;
+  labels: GiteeLabels;
 }
 
 export interface GiteeSettings {
@@ -91,6 +100,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     reviewConcurrency: positiveInteger(env, 'REVIEW_CONCURRENCY', 4),
     queue: readQueueSettings(env),
     gitee: readGiteeSettings(env, site.hubs),
+    gitcode: readGitCodeSettings(env),
     site,
     ...(github ? { github } : {}),
     server: {
@@ -143,7 +153,7 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
   };
 }
 
-const HUB_KEY = /^(github|gitee):[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const HUB_KEY = /^(github|gitee|gitcode):[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 function readSiteSettings(env: NodeJS.ProcessEnv): Environment['site'] {
   const hubs = (env.SITE_SYNC_REPOS ?? '')
@@ -240,6 +250,30 @@ function switchSetting(env: NodeJS.ProcessEnv, name: string): boolean {
   if (value === '' || value === 'false' || value === '0') return false;
   if (value === 'true' || value === '1') return true;
   throw new MshubError('CONFIG_INVALID', `${name} must be true or false, not ${JSON.stringify(env[name])}.`);
+}
+
+function readGitCodeSettings(env: NodeJS.ProcessEnv): GitCodeSettings {
+  const api: GiteeApiSettings = {
+    apiUrl: httpsUrl(env, 'GITCODE_API_URL', 'https://api.gitcode.com/api/v5'),
+    retries: positiveInteger(env, 'GITCODE_API_RETRIES', 3, 0),
+    timeoutMs: positiveInteger(env, 'GITCODE_API_TIMEOUT_MS', 15_000),
+    // GitCode's firewall answers 418 to a burst of calls; it passes again a moment later.
+    alsoTransient: [418],
+  };
+  if (env.GITCODE_TOKEN) api.token = env.GITCODE_TOKEN;
+  return {
+    webhook: {
+      secret: env.GITCODE_WEBHOOK_SECRET ?? '',
+      maxBodyBytes: positiveInteger(env, 'GITCODE_WEBHOOK_MAX_BYTES', 5 * 1024 * 1024),
+    },
+    api,
+    webUrl: httpsUrl(env, 'GITCODE_WEB_URL', 'https://gitcode.com'),
+    labels: {
+      pending: env.GITCODE_LABEL_PENDING || 'mshub-review/pending',
+      passed: env.GITCODE_LABEL_PASSED || 'mshub-review/passed',
+      failed: env.GITCODE_LABEL_FAILED || 'mshub-review/failed',
+    },
+  };
 }
 
 /** GITEE_REPOS, or else the Gitee hubs of SITE_SYNC_REPOS. */

@@ -1,4 +1,4 @@
-export type PlatformName = 'github' | 'gitee';
+export type PlatformName = 'github' | 'gitee' | 'gitcode';
 
 /** A request to review one pull request, as the webhook handlers normalise it; serialisable for queues. */
 export interface ReviewRequest {

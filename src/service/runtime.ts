@@ -9,6 +9,7 @@ import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
+import { GitCodePlatform } from '../platforms/gitcode/gitcode-platform.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { GiteePlatform } from '../platforms/gitee/gitee-platform.js';
 import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
@@ -79,6 +80,15 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
           }
         : {}),
     }),
+    ...(environment.gitcode.webhook.secret
+      ? {
+          gitcode: new GitCodePlatform({
+            api: new GiteeApi(environment.gitcode.api),
+            webUrl: environment.gitcode.webUrl,
+            labels: environment.gitcode.labels,
+          }),
+        }
+      : {}),
   };
   const service = new ReviewService({
     platforms,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -9,6 +9,7 @@ import nock from 'nock';
 import { runServe } from '../../src/cli/serve-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
 import { createLogger } from '../../src/service/create-logger.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
 import { giteeFixture, postGiteeDelivery, SECRET } from '../helpers/gitee-harness.js';
 import { API, pullRequestPayload, REPO_API } from '../helpers/github-app-harness.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
@@ -117,6 +118,54 @@ describe('mshub-review serve', () => {
       assert.deepEqual(await reply.json(), { outcome: 'ignored' });
       const github = await fetch(`${base}/api/github/webhooks`, { method: 'POST', body: '{}' });
       assert.equal(github.status, 404, 'no GitHub App is configured');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('serves GitCode alone: it answers a signed GitCode webhook, and not the others', async () => {
+    const lines: string[] = [];
+    const log = createLogger(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    );
+    const server = await runServe(
+      readEnvironment({
+        GITCODE_WEBHOOK_SECRET: 'gitcode-secret',
+        GITCODE_TOKEN: 'tok',
+        STATE_DIR: mkdtempSync(join(tmpdir(), 'serve-gitcode-')),
+        HOST: '127.0.0.1',
+        PORT: '0',
+      }),
+      { log },
+    );
+    try {
+      const started = lines
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.msg === 'mshub-review serve started');
+      assert.deepEqual(started[0]?.platforms, ['gitcode']);
+      const base = `http://127.0.0.1:${server.port}`;
+      // A push to a branch that is not the default one (go-gitcode's captured push), signed as GitCode signs.
+      const body = readFileSync(join(REPO_ROOT, 'test/fixtures/gitcode/push_code.json'), 'utf8');
+      const reply = await fetch(`${base}/api/gitcode/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-gitcode-event': 'Push Hook',
+          'x-gitcode-delivery': 'serve-test-1',
+          'x-gitcode-signature-256': `sha256=${createHmac('sha256', 'gitcode-secret').update(body).digest('hex')}`,
+        },
+        body,
+      });
+      assert.equal(reply.status, 200);
+      assert.deepEqual(await reply.json(), { outcome: 'ignored' });
+      const gitee = await fetch(`${base}/api/gitee/webhooks`, { method: 'POST', body: '{}' });
+      assert.equal(gitee.status, 404, 'no Gitee webhook is configured');
     } finally {
       await server.stop();
     }

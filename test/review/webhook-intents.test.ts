@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { gitcodeIntents } from '../../src/platforms/gitcode/gitcode-intents.js';
 import { giteeIntents } from '../../src/platforms/gitee/gitee-intents.js';
 import { githubIntents } from '../../src/platforms/github/github-intents.js';
 import type { WebhookDecision } from '../../src/review/webhook-intent.js';
@@ -11,6 +12,18 @@ import { examplePayload, pullRequestPayload } from '../helpers/github-app-harnes
 /** Gitee deliveries captured from gitee.com (drone/go-scm testdata; see the folder's README). */
 const captured = (name: string) =>
   JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/gitee/captured', `${name}.json`), 'utf8'));
+
+/** GitCode deliveries from opensourceways/go-gitcode testdata (see test/fixtures/gitcode/README.md). */
+const gitcodeFixture = (name: string) =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/gitcode', `${name}.json`), 'utf8'));
+
+/** go-gitcode's merge request event with another action (GitLab-shaped: `object_attributes.action`). */
+function gitcodeMergeRequest(action: string, change: (attributes: any) => void = () => {}) {
+  const payload = gitcodeFixture('pr_create');
+  payload.object_attributes.action = action;
+  change(payload.object_attributes);
+  return payload;
+}
 
 const SHA = 'a'.repeat(40);
 
@@ -28,6 +41,7 @@ function summary(decision: WebhookDecision): unknown {
 describe('webhook events as intents, side by side', () => {
   const github = (event: string, payload: unknown) => summary(githubIntents(event, payload as never, 'd'));
   const gitee = (event: string, payload: unknown) => summary(giteeIntents(event, payload as never, 'd'));
+  const gitcode = (event: string, payload: unknown) => summary(gitcodeIntents(event, payload as never, 'd'));
 
   it('reviews the head of an opened pull request', () => {
     assert.deepEqual(github('pull_request', pullRequestPayload('opened', SHA, 9)), [
@@ -36,6 +50,9 @@ describe('webhook events as intents, side by side', () => {
     const open = captured('pr_open');
     assert.deepEqual(gitee('Merge Request Hook', open), [
       { review: 9, headSha: open.pull_request.head.sha, force: false },
+    ]);
+    assert.deepEqual(gitcode('Merge Request Hook', gitcodeFixture('pr_create')), [
+      { review: 4, headSha: '12314124', force: false },
     ]);
   });
 
@@ -47,6 +64,17 @@ describe('webhook events as intents, side by side', () => {
     assert.deepEqual(gitee('Merge Request Hook', update), [
       { review: 7, headSha: update.pull_request.head.sha, force: false },
     ]);
+    const pushed = gitcodeMergeRequest('update', (attributes) => {
+      attributes.oldrev = 'b'.repeat(40);
+    });
+    assert.deepEqual(gitcode('Merge Request Hook', pushed), [
+      { review: 4, headSha: '12314124', force: false },
+    ]);
+    const retargeted = gitcodeMergeRequest('update');
+    retargeted.changes.target_branch.previous = 'dev';
+    assert.deepEqual(gitcode('Merge Request Hook', retargeted), [
+      { review: 4, headSha: '12314124', force: false },
+    ]);
   });
 
   it('asks nothing when only the title or the description changed', () => {
@@ -55,6 +83,7 @@ describe('webhook events as intents, side by side', () => {
       gitee('Merge Request Hook', { ...captured('pr_update'), action_desc: 'title_changed' }),
       [],
     );
+    assert.deepEqual(gitcode('Merge Request Hook', gitcodeMergeRequest('update')), []);
   });
 
   it('drops the queued reviews of a closed pull request', () => {
@@ -62,6 +91,7 @@ describe('webhook events as intents, side by side', () => {
     closed.pull_request.merged = false;
     assert.deepEqual(github('pull_request', closed), [{ cancel: 8 }]);
     assert.deepEqual(gitee('Merge Request Hook', captured('pr_close')), [{ cancel: 8 }]);
+    assert.deepEqual(gitcode('Merge Request Hook', gitcodeMergeRequest('close')), [{ cancel: 4 }]);
   });
 
   it('drops the queued reviews and syncs the site from the merge commit of a merged pull request', () => {
@@ -76,6 +106,10 @@ describe('webhook events as intents, side by side', () => {
       { cancel: 9 },
       { sync: giteeMerge.pull_request.merge_commit_sha },
     ]);
+    const gitcodeMerge = gitcodeMergeRequest('merge', (attributes) => {
+      attributes.merge_commit_sha = 'c'.repeat(40);
+    });
+    assert.deepEqual(gitcode('Merge Request Hook', gitcodeMerge), [{ cancel: 4 }, { sync: 'c'.repeat(40) }]);
   });
 
   it('does not sync the site for a merge into another branch', () => {
@@ -87,6 +121,11 @@ describe('webhook events as intents, side by side', () => {
     const giteeMerge = captured('pr_merge');
     giteeMerge.pull_request.base.ref = 'release';
     assert.deepEqual(gitee('Merge Request Hook', giteeMerge), [{ cancel: 9 }]);
+    const gitcodeMerge = gitcodeMergeRequest('merge', (attributes) => {
+      attributes.merge_commit_sha = 'c'.repeat(40);
+      attributes.target_branch = 'release';
+    });
+    assert.deepEqual(gitcode('Merge Request Hook', gitcodeMerge), [{ cancel: 4 }]);
   });
 
   it('reviews the current head, forced, for a new /recheck comment only', () => {
@@ -103,6 +142,12 @@ describe('webhook events as intents, side by side', () => {
     note.comment.body = '/recheck';
     assert.deepEqual(gitee('Note Hook', note), [{ review: 7, headSha: null, force: true }]);
     assert.deepEqual(gitee('Note Hook', { ...note, action: 'edited' }), []);
+    const gitcodeNote = gitcodeFixture('pr_note');
+    assert.deepEqual(gitcode('Note Hook', gitcodeNote), [], '/lgtm is not a command');
+    gitcodeNote.object_attributes.note = '/recheck';
+    assert.deepEqual(gitcode('Note Hook', gitcodeNote), [{ review: 4, headSha: null, force: true }]);
+    gitcodeNote.object_attributes.system = true;
+    assert.deepEqual(gitcode('Note Hook', gitcodeNote), [], 'a system note');
   });
 
   it('syncs the site for a push to the default branch only', () => {
@@ -118,6 +163,16 @@ describe('webhook events as intents, side by side', () => {
     assert.deepEqual(gitee('Push Hook', { ...giteePush, ref: 'refs/heads/master' }), [
       { sync: giteePush.after },
     ]);
+    const gitcodePush = gitcodeFixture('push_code');
+    assert.deepEqual(gitcode('Push Hook', gitcodePush), [], 'pushed to dev');
+    assert.deepEqual(gitcode('Push Hook', { ...gitcodePush, ref: 'refs/heads/main' }), [
+      { sync: gitcodePush.after },
+    ]);
+    assert.deepEqual(
+      gitcode('Push Hook', { ...gitcodePush, ref: 'refs/heads/main', after: '0'.repeat(40) }),
+      [],
+      'the branch was deleted',
+    );
   });
 
   it('tells an event it does not handle, and a payload without a pull request, from one it ignores', () => {
@@ -126,6 +181,8 @@ describe('webhook events as intents, side by side', () => {
     assert.deepEqual(gitee('Tag Push Hook', {}), []);
     assert.equal(github('pull_request', { action: 'opened' }), 'bad-payload');
     assert.deepEqual(github('star', examplePayload('star', 'created')), []);
+    assert.equal(gitcode('Pipeline Hook', {}), 'unknown-event');
+    assert.equal(gitcode('Merge Request Hook', { object_attributes: { action: 'open' } }), 'bad-payload');
   });
 });
 

@@ -10,6 +10,8 @@ export interface GiteeApiSettings {
   token?: string;
   retries: number;
   timeoutMs: number;
+  /** Answers also asked again besides 429 and 5xx: GitCode's firewall answers 418 when it is busy. */
+  alsoTransient?: readonly number[];
 }
 
 /** An answer of the Gitee API that is not a success, after retries. */
@@ -127,7 +129,9 @@ export class GiteeApi {
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
-      if (response.ok || !isTransientStatus(response.status)) return response;
+      const transient =
+        isTransientStatus(response.status) || (this.settings.alsoTransient ?? []).includes(response.status);
+      if (response.ok || !transient) return response;
       const delay = retryDelayMs({
         attempt,
         retries: this.settings.retries,

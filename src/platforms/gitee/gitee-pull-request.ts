@@ -60,7 +60,9 @@ export class GiteePullRequestSource implements PullRequestSource {
       { allow404: true },
     );
     const sha = pull?.head?.sha;
-    return pull?.state === 'open' && sha ? { pullNumber: this.pullNumber, headSha: sha } : undefined;
+    // Gitee says `open`, GitCode (GitLab-shaped) `opened`.
+    const open = pull?.state === 'open' || pull?.state === 'opened';
+    return open && sha ? { pullNumber: this.pullNumber, headSha: sha } : undefined;
   }
 
   /**

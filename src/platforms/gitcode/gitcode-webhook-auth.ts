@@ -1,0 +1,19 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
+
+/**
+ * `X-GitCode-Signature-256: sha256=<hex HMAC-SHA256(secret, body)>` (go-gitcode `webhook/auth.go`,
+ * `signSuccess`), checked over the exact bytes received and compared in constant time.
+ */
+export function verifyGitCodeSignature(
+  header: string | undefined,
+  secret: string,
+  body: Uint8Array,
+): boolean {
+  const match = SIGNATURE.exec(header?.trim() ?? '');
+  if (!match || secret === '') return false;
+  const expected = createHmac('sha256', secret).update(body).digest();
+  const given = Buffer.from(match[1] as string, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import type { IntentSink } from '../../review/webhook-intent.js';
+import type { ReplayGuard } from '../replay-guard.js';
+import {
+  type BodyBudget,
+  headerOf,
+  type RequestHandler,
+  readCappedBody,
+  type WebhookOutcome,
+  webhookEndpoint,
+} from '../webhook-http.js';
+import { type GitCodePayload, gitcodeIntents } from './gitcode-intents.js';
+import { verifyGitCodeSignature } from './gitcode-webhook-auth.js';
+
+export const GITCODE_WEBHOOK_PATH = '/api/gitcode/webhooks';
+
+export interface GitCodeWebhookOptions {
+  intents: IntentSink;
+  secret: string;
+  maxBodyBytes: number;
+  /** Remembers accepted deliveries (`X-GitCode-Delivery`), in Redis or on disk. */
+  replays: ReplayGuard;
+  budget: BodyBudget;
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+/**
+ * `POST /api/gitcode/webhooks`: a delivery without a signature is refused unread; one with a
+ * signature is read up to the cap and verified over the exact bytes received. A delivery id is
+ * accepted once. The event becomes intents (gitcode-intents.ts) that the sink applies.
+ */
+export function createGitCodeWebhookHandler(options: GitCodeWebhookOptions): RequestHandler {
+  return webhookEndpoint(GITCODE_WEBHOOK_PATH, (request) => handle(request, options));
+}
+
+async function handle(request: IncomingMessage, options: GitCodeWebhookOptions): Promise<WebhookOutcome> {
+  if (request.method !== 'POST')
+    return { reply: { status: 405, body: { error: 'use POST' } }, closeConnection: true };
+  const size = Number(request.headers['content-length']) || undefined;
+  const signature = headerOf(request, 'x-gitcode-signature-256');
+  if (!signature) {
+    options.log?.warn({ reason: 'no signature', bytes: size }, 'GitCode webhook refused');
+    return { reply: { status: 401, body: { error: 'unauthorized' } }, closeConnection: true };
+  }
+  const body = await readCappedBody(request, options.maxBodyBytes, options.budget);
+  if (!body.ok) {
+    options.log?.warn({ reason: body.reply.body.error, bytes: size }, 'GitCode webhook refused');
+    return body;
+  }
+  if (!verifyGitCodeSignature(signature, options.secret, body.bytes)) {
+    options.log?.warn({ reason: 'wrong signature', bytes: size }, 'GitCode webhook refused');
+    return { reply: { status: 401, body: { error: 'unauthorized' } }, closeConnection: true };
+  }
+  // The delivery id when GitCode sends one, else the signed body itself: either way accepted once.
+  const delivery =
+    headerOf(request, 'x-gitcode-delivery')?.slice(0, 100) ||
+    createHash('sha256').update(body.bytes).digest('hex');
+  if (!(await options.replays.firstUse(`gitcode:${delivery}`)))
+    return { reply: { status: 200, body: { outcome: 'duplicate' } } };
+  let payload: GitCodePayload;
+  try {
+    payload = JSON.parse(body.bytes.toString('utf8')) as GitCodePayload;
+  } catch {
+    return { reply: { status: 400, body: { error: 'the body is not JSON' } } };
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    return { reply: { status: 400, body: { error: 'the body is not a JSON object' } } };
+  const event = (headerOf(request, 'x-gitcode-event') ?? '').slice(0, 60);
+  const deliveryId = `gitcode:${createHash('sha256').update(delivery).digest('hex').slice(0, 16)}`;
+  const decision = gitcodeIntents(event, payload, deliveryId);
+  if (!decision.ok)
+    return decision.problem === 'unknown-event'
+      ? { reply: { status: 400, body: { error: `the event ${JSON.stringify(event)} is not handled` } } }
+      : {
+          reply: { status: 422, body: { error: 'the payload does not name a merge request and repository' } },
+        };
+  let outcome: string;
+  try {
+    outcome = await options.intents.apply(decision.intents);
+  } catch (error) {
+    options.log?.error({ err: error, deliveryId, event }, 'GitCode webhook could not be queued');
+    return {
+      reply: {
+        status: 503,
+        body: { error: 'the review queue is not available; redeliver this webhook later' },
+      },
+    };
+  }
+  options.log?.info({ deliveryId, event, outcome }, 'GitCode webhook');
+  return { reply: { status: 200, body: { outcome } } };
+}
