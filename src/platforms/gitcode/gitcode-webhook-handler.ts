@@ -11,6 +11,7 @@ import {
   type WebhookOutcome,
   webhookEndpoint,
 } from '../webhook-http.js';
+import { answerWithIntents } from '../webhook-intents-reply.js';
 import { type GitCodePayload, gitcodeIntents } from './gitcode-intents.js';
 import { verifyGitCodeSignature } from './gitcode-webhook-auth.js';
 
@@ -69,25 +70,10 @@ async function handle(request: IncomingMessage, options: GitCodeWebhookOptions):
     return { reply: { status: 400, body: { error: 'the body is not a JSON object' } } };
   const event = (headerOf(request, 'x-gitcode-event') ?? '').slice(0, 60);
   const deliveryId = `gitcode:${createHash('sha256').update(delivery).digest('hex').slice(0, 16)}`;
-  const decision = gitcodeIntents(event, payload, deliveryId);
-  if (!decision.ok)
-    return decision.problem === 'unknown-event'
-      ? { reply: { status: 400, body: { error: `the event ${JSON.stringify(event)} is not handled` } } }
-      : {
-          reply: { status: 422, body: { error: 'the payload does not name a merge request and repository' } },
-        };
-  let outcome: string;
-  try {
-    outcome = await options.intents.apply(decision.intents);
-  } catch (error) {
-    options.log?.error({ err: error, deliveryId, event }, 'GitCode webhook could not be queued');
-    return {
-      reply: {
-        status: 503,
-        body: { error: 'the review queue is not available; redeliver this webhook later' },
-      },
-    };
-  }
-  options.log?.info({ deliveryId, event, outcome }, 'GitCode webhook');
-  return { reply: { status: 200, body: { outcome } } };
+  return answerWithIntents(gitcodeIntents(event, payload, deliveryId), options.intents, {
+    platform: 'GitCode',
+    deliveryId,
+    event,
+    log: options.log,
+  });
 }

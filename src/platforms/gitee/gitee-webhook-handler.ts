@@ -11,6 +11,7 @@ import {
   type WebhookOutcome,
   webhookEndpoint,
 } from '../webhook-http.js';
+import { answerWithIntents } from '../webhook-intents-reply.js';
 import { type GiteePayload, giteeIntents } from './gitee-intents.js';
 import { type GiteeAuthSettings, verifyGiteeRequest } from './gitee-webhook-auth.js';
 
@@ -86,43 +87,12 @@ async function handle(request: IncomingMessage, options: GiteeWebhookOptions): P
     };
   }
   const deliveryId = `gitee:${createHash('sha256').update(deliveryKey).digest('hex').slice(0, 16)}`;
-  const decision = giteeIntents(event, payload, deliveryId);
-  if (!decision.ok)
-    return decision.problem === 'unknown-event'
-      ? {
-          reply: {
-            status: 400,
-            body: { error: `the event ${JSON.stringify(event.slice(0, 60))} is not handled` },
-          },
-        }
-      : {
-          reply: { status: 422, body: { error: 'the payload does not name a pull request and repository' } },
-        };
-  let outcome: string;
-  try {
-    outcome = await options.intents.apply(decision.intents);
-  } catch (error) {
-    options.log?.error(
-      { err: error, deliveryId, event: event.slice(0, 60) },
-      'Gitee webhook could not be queued',
-    );
-    return {
-      reply: {
-        status: 503,
-        body: { error: 'the review queue is not available; redeliver this webhook later' },
-      },
-    };
-  }
-  options.log?.info(
-    {
-      deliveryId,
-      event: event.slice(0, 60),
-      action: typeof payload.action === 'string' ? payload.action.slice(0, 40) : undefined,
-      outcome,
-    },
-    'Gitee webhook',
-  );
-  return { reply: { status: 200, body: { outcome } } };
+  return answerWithIntents(giteeIntents(event, payload, deliveryId), options.intents, {
+    platform: 'Gitee',
+    deliveryId,
+    event,
+    log: options.log,
+  });
 }
 
 /** Distinct deliveries Gitee may send under one signed timestamp (events of one action, same millisecond). */
