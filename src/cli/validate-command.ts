@@ -87,10 +87,10 @@ export async function reportOnFiles(
   const adapters: ReviewAdapters = {};
   if (hasher) adapters.hasher = hasher;
   if (options.checkRepo)
-    adapters.sourceRepos = new HostedSourceRepoChecker(
-      io.environment.sourceRepos,
-      new GiteeApi(io.environment.gitee.api),
-    );
+    adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos, {
+      gitee: new GiteeApi(io.environment.gitee.api),
+      gitcode: new GiteeApi(io.environment.gitcode.api),
+    });
   let report: ReviewReport;
   try {
     const findings = await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters);

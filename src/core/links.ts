@@ -1,4 +1,11 @@
-export type RepoHost = 'github' | 'gitee';
+export type RepoHost = 'github' | 'gitee' | 'gitcode';
+
+/** Each host's web address and name, for links and messages. */
+export const REPO_HOST_SITES: Record<RepoHost, { domain: string; name: string }> = {
+  github: { domain: 'github.com', name: 'GitHub' },
+  gitee: { domain: 'gitee.com', name: 'Gitee' },
+  gitcode: { domain: 'gitcode.com', name: 'GitCode' },
+};
 
 export interface RepoLink {
   host: RepoHost;
@@ -17,6 +24,8 @@ const REPO_HOSTS: Record<string, RepoHost> = {
   'www.github.com': 'github',
   'gitee.com': 'gitee',
   'www.gitee.com': 'gitee',
+  'gitcode.com': 'gitcode',
+  'www.gitcode.com': 'gitcode',
 };
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
@@ -41,7 +50,7 @@ export function parseHttpsLink(value: string): { ok: true; url: URL } | { ok: fa
   return { ok: true, url };
 }
 
-/** Reads `https://github.com|gitee.com/owner/repo[/tree|blob/ref[/path]]`; undefined for anything else. */
+/** Reads `https://github.com|gitee.com|gitcode.com/owner/repo[/tree|blob/ref[/path]]`; undefined for anything else. */
 export function parseRepoLink(url: URL): RepoLink | undefined {
   const hostname = url.hostname.toLowerCase();
   const host = Object.hasOwn(REPO_HOSTS, hostname) ? REPO_HOSTS[hostname] : undefined;

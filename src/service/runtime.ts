@@ -57,7 +57,11 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
   const { gitee } = environment;
   // One Gitee client, for the hub and for the source repositories its files link to.
   const giteeApi = new GiteeApi(gitee.api);
-  const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos, giteeApi);
+  const gitcodeApi = new GiteeApi(environment.gitcode.api);
+  const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos, {
+    gitee: giteeApi,
+    gitcode: gitcodeApi,
+  });
   const activity = new Activity();
   const redisSettings = environment.queue.redis;
   const redis = redisSettings ? connectRedis(redisSettings.url, 'producer') : undefined;
@@ -83,7 +87,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     ...(environment.gitcode.webhook.secret
       ? {
           gitcode: new GitCodePlatform({
-            api: new GiteeApi(environment.gitcode.api),
+            api: gitcodeApi,
             webUrl: environment.gitcode.webUrl,
             labels: environment.gitcode.labels,
           }),

@@ -399,7 +399,7 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'repo-link',
-    when: 'repo-link is not on GitHub or Gitee',
+    when: 'repo-link is not on GitHub, Gitee or GitCode',
     failing: run(
       edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://gitlab.com/x/y'),
     ),
@@ -407,6 +407,19 @@ const CASES: RuleCase[] = [
       edit(
         '<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>',
         'https://github.com/mindspore-lab/mindcv/blob/v0.5.0/configs/vgg',
+      ),
+    ),
+  },
+  {
+    rule: 'repo-link',
+    when: 'repo-link is on GitCode, where MindSpore repositories are moving (accepted)',
+    failing: run(
+      edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://gitcode.net/x/y'),
+    ),
+    passing: run(
+      edit(
+        '<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>',
+        'https://gitcode.com/mindspore/models/tree/master/research/nlp/albert',
       ),
     ),
   },

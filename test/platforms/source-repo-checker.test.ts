@@ -56,6 +56,28 @@ describe('the source repository check on GitHub', () => {
     });
   });
 
+  it('reads a gitcode.com repository through GitCode API v5, as on Gitee', async () => {
+    nock('https://api.gitcode.com', { badheaders: ['authorization'] })
+      .get('/api/v5/repos/mindspore/models/contents/official/cv/ResNet/mindspore_hub_conf.py')
+      .query({ ref: 'master' })
+      .reply(418, 'busy')
+      .get('/api/v5/repos/mindspore/models/contents/official/cv/ResNet/mindspore_hub_conf.py')
+      .query({ ref: 'master' })
+      .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(HUB_CONF).toString('base64') });
+    const gitcode = new GiteeApi(
+      { apiUrl: 'https://api.gitcode.com/api/v5', retries: 1, timeoutMs: 5000, alsoTransient: [418] },
+      async () => {},
+    );
+    const outcome = await new HostedSourceRepoChecker(SETTINGS, { gitee: gitee(), gitcode }).check(
+      link('https://gitcode.com/mindspore/models/tree/master/official/cv/ResNet'),
+    );
+    assert.deepEqual(outcome, {
+      ok: true,
+      definesCreateNetwork: true,
+      url: 'https://gitcode.com/mindspore/models',
+    });
+  });
+
   it('keeps a bounded number of answers, asking again for the one pushed out', async () => {
     nock('https://api.github.com')
       .get('/repos/o/a/contents/mindspore_hub_conf.py')

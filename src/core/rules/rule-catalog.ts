@@ -161,7 +161,8 @@ export const RULES = [
     id: 'repo-link',
     severity: 'error',
     origin: 'stricter',
-    summary: '`repo-link` is a GitHub or Gitee repository URL: `/owner/repo[/tree|blob/ref[/path]]`.',
+    summary:
+      '`repo-link` is a GitHub, Gitee or GitCode repository URL: `/owner/repo[/tree|blob/ref[/path]]`.',
   },
   {
     id: 'unknown-key',

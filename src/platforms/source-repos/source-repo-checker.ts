@@ -1,12 +1,12 @@
 import { LRUCache } from 'lru-cache';
-import type { RepoHost, RepoLink } from '../../core/links.js';
+import { REPO_HOST_SITES, type RepoHost, type RepoLink } from '../../core/links.js';
 import {
   definesCreateNetwork,
   HUB_CONF_FILE,
   type SourceRepoChecker,
   type SourceRepoOutcome,
 } from '../../core/verification/hub-conf.js';
-import type { GiteeApi } from '../gitee/gitee-api.js';
+import { GiteeApi } from '../gitee/gitee-api.js';
 
 export interface SourceRepoSettings {
   githubApiUrl: string;
@@ -62,6 +62,14 @@ const tooLarge = (path: string) =>
     `Keep \`${HUB_CONF_FILE}\` to the \`create_network\` function and its imports; move the model code into other modules.`,
   );
 
+/** GitCode's public API, for a deployment that has no GitCode settings of its own. */
+const PUBLIC_GITCODE_API = {
+  apiUrl: 'https://api.gitcode.com/api/v5',
+  retries: 2,
+  timeoutMs: 15_000,
+  alsoTransient: [418],
+} as const;
+
 /** Source-repository answers kept at once. */
 const MAX_CACHED_LINKS = 5000;
 
@@ -77,8 +85,11 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
 
   constructor(
     private readonly settings: SourceRepoSettings,
-    /** The bot's Gitee client: one set of Gitee settings, read once. */
-    gitee: GiteeApi,
+    /**
+     * The bot's Gitee client (one set of Gitee settings, read once), and GitCode's when the deployment
+     * has one; without it, gitcode.com links are read anonymously from GitCode's public API.
+     */
+    clients: GiteeApi | { gitee: GiteeApi; gitcode?: GiteeApi },
     fetchFn: FetchFn = fetch,
     private readonly now: () => number = Date.now,
     maxCachedLinks = MAX_CACHED_LINKS,
@@ -86,7 +97,12 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
     this.cache = new LRUCache({ max: maxCachedLinks });
     const get = (url: string, headers: Record<string, string>) =>
       fetchFn(url, { headers, signal: AbortSignal.timeout(settings.timeoutMs) });
-    this.hosts = { github: githubApi(settings, get), gitee: giteeHost(gitee) };
+    const { gitee, gitcode } = clients instanceof GiteeApi ? { gitee: clients, gitcode: undefined } : clients;
+    this.hosts = {
+      github: githubApi(settings, get),
+      gitee: giteeHost(gitee, 'Gitee'),
+      gitcode: giteeHost(gitcode ?? new GiteeApi(PUBLIC_GITCODE_API), 'GitCode'),
+    };
   }
 
   check(link: RepoLink): Promise<SourceRepoOutcome> {
@@ -105,7 +121,7 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
     const api = this.hosts[link.host];
     const folder = folderOf(link.path);
     const path = folder ? `${folder}/${HUB_CONF_FILE}` : HUB_CONF_FILE;
-    const url = `https://${link.host === 'github' ? 'github.com' : 'gitee.com'}/${link.owner}/${link.repo}`;
+    const url = `https://${REPO_HOST_SITES[link.host].domain}/${link.owner}/${link.repo}`;
     try {
       const text = await api.readFile(link, path);
       if (text !== undefined) return { ok: true, definesCreateNetwork: definesCreateNetwork(text), url };
@@ -133,7 +149,7 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
           reason: error.message,
           ...(error.fix ? { fix: error.fix } : {}),
         };
-      const host = link.host === 'github' ? 'GitHub' : 'Gitee';
+      const host = REPO_HOST_SITES[link.host].name;
       return {
         ok: false,
         kind: 'unchecked',
@@ -209,10 +225,11 @@ function githubApi(
 }
 
 /** Through the bot's one Gitee client (its settings, token and retries), the reads capped as on GitHub. */
-function giteeHost(gitee: GiteeApi): HostApi {
+/** Gitee's API v5, which GitCode's copies: the same contents, repository and commit answers. */
+function giteeHost(gitee: GiteeApi, name: string): HostApi {
   const statusOf = async (path: string) => {
     const answer = await gitee.getCapped(path, {}, 0);
-    failIfUnavailableStatus(answer.status, answer.headers, 'Gitee');
+    failIfUnavailableStatus(answer.status, answer.headers, name);
     return answer.status;
   };
   return {
@@ -223,16 +240,16 @@ function giteeHost(gitee: GiteeApi): HostApi {
         { ref: link.ref },
         HUB_CONF_MAX_BYTES * 2,
       );
-      failIfUnavailableStatus(answer.status, answer.headers, 'Gitee');
+      failIfUnavailableStatus(answer.status, answer.headers, name);
       if (answer.status === 404) return undefined;
       if (answer.status < 200 || answer.status >= 300)
-        throw new HostFailure(`the Gitee API answered HTTP ${answer.status}`);
+        throw new HostFailure(`the ${name} API answered HTTP ${answer.status}`);
       if (!answer.complete) throw tooLarge(path);
       let body: { type?: string; content?: string; encoding?: string } | unknown[];
       try {
         body = JSON.parse(answer.text);
       } catch {
-        throw new HostFailure('the Gitee API answered with something that is not JSON');
+        throw new HostFailure(`the ${name} API answered with something that is not JSON`);
       }
       // Gitee answers a path that does not exist with an empty list.
       if (!body || Array.isArray(body) || body.type !== 'file' || typeof body.content !== 'string')

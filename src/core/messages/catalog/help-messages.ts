@@ -39,8 +39,8 @@ export const HELP_MESSAGES = {
     zh: '下载每个 asset-link，并把它的 SHA-256 与 asset-sha256 比较',
   },
   'help.check-repo': {
-    en: 'check that repo-link has mindspore_hub_conf.py with create_network (GitHub and Gitee APIs)',
-    zh: '检查 repo-link 中是否有定义了 create_network 的 mindspore_hub_conf.py（使用 GitHub 和 Gitee 的 API）',
+    en: 'check that repo-link has mindspore_hub_conf.py with create_network (GitHub, Gitee and GitCode APIs)',
+    zh: '检查 repo-link 中是否有定义了 create_network 的 mindspore_hub_conf.py（使用 GitHub、Gitee 和 GitCode 的 API）',
   },
   'help.validate-lang': {
     en: 'language of the report (default: from the locale; markdown: the hub setting)',

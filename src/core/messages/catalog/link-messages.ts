@@ -47,12 +47,12 @@ export const LINK_MESSAGES = {
   },
   'repo-link.not-a-repo': {
     params: { value: 'text' },
-    en: '{value} is not a GitHub or Gitee repository link.',
-    zh: '{value} 不是 GitHub 或 Gitee 的仓库链接。',
+    en: '{value} is not a GitHub, Gitee or GitCode repository link.',
+    zh: '{value} 不是 GitHub、Gitee 或 GitCode 的仓库链接。',
   },
   'repo-link.fix-not-a-repo': {
-    en: 'Link the repository (or a folder in it) on github.com or gitee.com: `https://gitee.com/<owner>/<repo>/tree/<branch>/<folder>`.',
-    zh: '填写 github.com 或 gitee.com 上的仓库（或其中某个文件夹）的链接：`https://gitee.com/<owner>/<repo>/tree/<branch>/<folder>`。',
+    en: 'Link the repository (or a folder in it) on github.com, gitee.com or gitcode.com: `https://gitee.com/<owner>/<repo>/tree/<branch>/<folder>`.',
+    zh: '填写 github.com、gitee.com 或 gitcode.com 上的仓库（或其中某个文件夹）的链接：`https://gitee.com/<owner>/<repo>/tree/<branch>/<folder>`。',
   },
   'asset-host.not-allowed': {
     params: { host: 'text', hosts: 'list' },
