@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import nock from 'nock';
 import { Probot } from 'probot';
+import { gitcodeIntents } from '../../src/platforms/gitcode/gitcode-intents.js';
+import { GitCodePlatform } from '../../src/platforms/gitcode/gitcode-platform.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { GiteePlatform } from '../../src/platforms/gitee/gitee-platform.js';
 import type { GitHubAuth, Octokit } from '../../src/platforms/github/github-auth.js';
 import { GitHubPlatform } from '../../src/platforms/github/github-platform.js';
 import { SiteSyncService } from '../../src/service/site-sync-service.js';
-import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
+import { CLEAN_PATH, CLEAN_TEXT, REPO_ROOT } from '../helpers/fixtures.js';
 import { GITEE_API, giteeFixture, HUB_API, startGiteeHarness } from '../helpers/gitee-harness.js';
 import {
   API,
@@ -115,6 +117,49 @@ describe('site sync on GitHub', () => {
       }),
       'not-a-hub',
     );
+  });
+});
+
+describe('site sync on GitCode', () => {
+  it('publishes the catalog of the merge commit when a merge request is merged into the default branch', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'mshub-site-out-'));
+    const api = new GiteeApi(
+      { apiUrl: 'https://api.gitcode.com/api/v5', token: 'tok', retries: 0, timeoutMs: 5000 },
+      async () => {},
+    );
+    const service = new SiteSyncService({
+      hubs: ['gitcode:ibforuorg/test1'],
+      outDir: out,
+      platforms: {
+        gitcode: new GitCodePlatform({
+          api,
+          webUrl: 'https://gitcode.com',
+          labels: { pending: 'p', passed: 'ok', failed: 'x' },
+        }),
+      },
+    });
+    const merged = JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/gitcode/pr_create.json'), 'utf8'));
+    merged.object_attributes.action = 'merge';
+    merged.object_attributes.merge_commit_sha = MERGE;
+    const decision = gitcodeIntents('Merge Request Hook', merged, 'd');
+    assert.ok(decision.ok);
+    const sync = decision.intents.find((intent) => intent.kind === 'sync');
+    assert.ok(sync?.kind === 'sync');
+    nock('https://api.gitcode.com', { reqheaders: { authorization: 'Bearer tok' } })
+      .get(`/api/v5/repos/ibforuorg/test1/git/trees/${MERGE}`)
+      .query({ recursive: 1 })
+      .reply(200, { truncated: false, tree: [{ path: CLEAN_PATH, type: 'blob', sha: BLOB }] })
+      .get('/api/v5/repos/ibforuorg/test1/contents/.github/mshub-review.yml')
+      .reply(404, { message: 'Not Found' })
+      .get(`/api/v5/repos/ibforuorg/test1/git/blobs/${BLOB}`)
+      .reply(200, { content: base64(CLEAN_TEXT), encoding: 'base64' });
+    assert.equal(await service.request(sync.request), 'started');
+    await service.idle();
+    const catalog = JSON.parse(
+      readFileSync(join(out, 'gitcode', 'ibforuorg', 'test1', 'catalog.json'), 'utf8'),
+    );
+    assert.equal(catalog.commit, MERGE);
+    assert.equal(catalog.models.length, 1);
   });
 });
 
