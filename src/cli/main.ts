@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { readEnvironment } from '../config/environment.js';
+import { localeLanguage, readEnvironment } from '../config/environment.js';
 import { isMshubError, MshubError } from '../core/errors.js';
 import type { MessageId } from '../core/messages/catalog.js';
 import { formatMessage, msg } from '../core/messages/format-message.js';
@@ -41,12 +41,7 @@ function languageOf(argv: readonly string[], env: NodeJS.ProcessEnv | undefined)
   const given = at === -1 ? undefined : argv[at]?.includes('=') ? argv[at]?.split('=')[1] : argv[at + 1];
   if (given === 'zh' || given === 'zh+en') return 'zh';
   if (given === 'en') return 'en';
-  try {
-    return readEnvironment(env).language;
-  } catch {
-    // The error being reported may be that very setting.
-    return 'en';
-  }
+  return localeLanguage(env);
 }
 
 /** Runs the command line and returns the exit code; never calls process.exit, so tests can drive it. */

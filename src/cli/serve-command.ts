@@ -169,7 +169,7 @@ function pendingReviewSources(
       log.warn({ err: error, repository }, 'pending reviews: repository skipped'),
   };
   const sources: PendingReviewSource[] = [];
-  const github = runtime.service.github;
+  const { github } = runtime;
   if (github && environment.github)
     sources.push({ platform: 'github', find: () => findPendingGitHubReviews(github, options) });
   const { gitee } = environment;

@@ -83,7 +83,7 @@ export const DEFAULT_DOWNLOAD_SETTINGS: AssetDownloadSettings = {
 };
 
 /** POSIX order: the first of LC_ALL, LC_MESSAGES and LANG that is set decides (`zh_CN.UTF-8` is Chinese). */
-function localeLanguage(env: NodeJS.ProcessEnv): Language {
+export function localeLanguage(env: NodeJS.ProcessEnv = process.env): Language {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^zh([_.@-]|$)/i.test(locale) ? 'zh' : 'en';
 }

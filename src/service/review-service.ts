@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { EmbeddedReviewQueue } from '../jobs/embedded-queue.js';
 import type { JobControl, ReviewQueue, ReviewRunner } from '../jobs/review-queue.js';
-import type { GitHubAuth } from '../platforms/github/github-auth.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import type { ReviewAdapters } from '../review/review-asset-files.js';
 import type { ReviewRequest } from '../review/review-request.js';
@@ -15,8 +14,6 @@ export interface ReviewServiceOptions {
   retry?: { attempts: number; backoffMs?: (retry: number) => number };
   /** The configured platforms: each review is read and reported on through its own. */
   platforms: PlatformRegistry;
-  /** The GitHub App's clients, when the app is configured: the app itself without an id, else an installation. */
-  github?: GitHubAuth;
   /** The Redis queue, when REDIS_URL is set; the embedded one otherwise. */
   queue?: ReviewQueue;
   activity?: Activity;
@@ -58,11 +55,6 @@ export class ReviewService {
       { err: error, deliveryId: request.deliveryId, trigger: request.trigger },
       'review job failed',
     );
-  }
-
-  /** The GitHub App's clients, when the app is configured. */
-  get github(): GitHubAuth | undefined {
-    return this.options.github;
   }
 
   private async run(request: ReviewRequest, control: JobControl): Promise<void> {

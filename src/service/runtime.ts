@@ -28,6 +28,8 @@ import { SiteSyncService } from './site-sync-service.js';
 export interface Runtime {
   /** The GitHub App's Probot (tokens, Octokit, event dispatch), when APP_ID is set. */
   probot?: Probot;
+  /** The App's clients, from that Probot: the app itself without an id, else an installation. */
+  github?: GitHubAuth;
   service: ReviewService;
   siteSync: SiteSyncService;
   /** Where every platform's webhook intents go: the review queue and the site sync. */
@@ -99,7 +101,6 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     activity,
     adapters: { hasher: verifier, sourceRepos },
     concurrency: environment.reviewConcurrency,
-    ...(github ? { github } : {}),
     ...(redis && redisSettings ? { queue: new RedisReviewQueue(redis, redisSettings) } : {}),
     log,
   });
@@ -127,6 +128,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
   });
   return {
     ...(probot ? { probot } : {}),
+    ...(github ? { github } : {}),
     service,
     siteSync,
     intents: new QueueIntentSink(service.queue, siteSync),

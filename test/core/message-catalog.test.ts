@@ -120,6 +120,16 @@ describe('the message catalog', () => {
     );
   });
 
+  it('chooses wording by a yes/no switch, so a value from the pull request (a branch named none) cannot', () => {
+    const where = (ref: string) =>
+      formatMessage(
+        { id: 'source-repo.where', params: { repo: 'o/r', hasRef: 'yes', ref, hasFolder: 'no', folder: '' } },
+        'en',
+      );
+    assert.equal(where('none'), '`o/r` at `none`');
+    assert.equal(where('other'), '`o/r` at `other`');
+  });
+
   it('holds only messages the code uses', () => {
     const source = sourceText(join(import.meta.dirname, '../../src'));
     const prefixes = [...source.matchAll(/`([a-z0-9-]+\.[a-z0-9-]*)\$\{/g)].map((match) => match[1] ?? '');

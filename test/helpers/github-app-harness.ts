@@ -107,7 +107,6 @@ export async function startHarness(
     concurrency: 2,
     retry: { attempts: 1 },
     platforms: { github: new GitHubPlatform(github) },
-    github,
     log: log as never,
   });
   const siteSync = options.siteSync?.(github);

@@ -163,7 +163,7 @@ describe('an oversized mindspore_hub_conf.py', () => {
       ok: false,
       kind: 'unchecked',
       reason: 'mindspore_hub_conf.py is larger than 1 MiB, too large to read',
-      fix: 'Keep `mindspore_hub_conf.py` to the `create_network` function and its imports; move the model code into other modules.',
+      fix: { id: 'source-repo-unchecked.fix-too-large', params: { file: 'mindspore_hub_conf.py' } },
     });
   });
 

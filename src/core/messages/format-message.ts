@@ -70,7 +70,7 @@ function joinList(items: readonly string[], kind: 'list' | 'orList', language: L
   return format.format(items);
 }
 
-export function isMessageId(id: string): id is MessageId & string {
+function isMessageId(id: string): id is MessageId & string {
   return Object.hasOwn(CATALOG, id);
 }
 

@@ -146,7 +146,8 @@ export const checkAssetLinks: Rule = (context) => {
         position,
         msg('asset-extension.message', {
           file: q(fileName || url.pathname),
-          format: format === '' ? 'none' : inCode(format),
+          hasFormat: format === '' ? 'no' : 'yes',
+          format: inCode(format),
           extensions: accepted,
         }),
         format === 'mslite' ? msg('asset-extension.fix-mslite') : msg('asset-extension.fix'),

@@ -1,4 +1,5 @@
 import type { RepoLink } from '../links.js';
+import type { Message } from '../messages/message-spec.js';
 
 /** What the hub loader needs from `mindspore_hub_conf.py`: a module-level `create_network`. */
 const CREATE_NETWORK =
@@ -21,7 +22,7 @@ export type SourceRepoOutcome =
       /** kind repo: whether the repository or only the ref named in the link is missing. */
       missing?: 'repo' | 'ref';
       /** What the contributor can do, when the reason is in their hands (unchecked: usually nothing). */
-      fix?: string;
+      fix?: Message;
     };
 
 /** Looks at the source repository a `repo-link` points to; implemented per host (GitHub, Gitee). */

@@ -29,8 +29,11 @@ export function sourceRepoFindings(
   const at = result.facts?.repoLinkAt;
   const where = msg('source-repo.where', {
     repo: inCode(`${link.owner}/${link.repo}`),
-    ref: link.ref ? inCode(link.ref) : 'none',
-    folder: link.path ? inCode(link.path) : 'none',
+    // `yes`/`no` choose the wording, so that no value from the link can (a branch named `none`).
+    hasRef: link.ref ? 'yes' : 'no',
+    ref: inCode(link.ref ?? ''),
+    hasFolder: link.path ? 'yes' : 'no',
+    folder: inCode(link.path ?? ''),
   });
   if (outcome.ok) {
     if (!outcome.definesCreateNetwork) {
@@ -73,9 +76,7 @@ export function sourceRepoFindings(
       'source-repo-unchecked',
       at,
       msg('source-repo-unchecked.message', { where: where, reason: outcome.reason }),
-      outcome.fix === undefined
-        ? msg('source-repo-unchecked.fix')
-        : msg('source-repo-unchecked.fix-operator', { fix: outcome.fix }),
+      outcome.fix ?? msg('source-repo-unchecked.fix'),
     );
   }
   return sink.findings;

@@ -1,4 +1,4 @@
-import { GiteePlatform, type GiteePlatformSettings } from '../gitee/gitee-platform.js';
+import { GiteePlatform } from '../gitee/gitee-platform.js';
 
 /**
  * GitCode, through its API v5 (`https://api.gitcode.com/api/v5`): the same paths and answers as
@@ -8,5 +8,3 @@ import { GiteePlatform, type GiteePlatformSettings } from '../gitee/gitee-platfo
  * endpoint, web address and firewall (a 418 asked again); only its webhooks differ (gitcode-intents.ts).
  */
 export class GitCodePlatform extends GiteePlatform {}
-
-export type GitCodePlatformSettings = GiteePlatformSettings;

@@ -1,8 +1,6 @@
 import { type Annotation, annotationBatches } from '../../core/report/annotations.js';
+import { CHECK_NAME } from '../../core/report/check-run-output.js';
 import { type GiteeApi, GiteeApiError } from './gitee-api.js';
-
-/** The name of the bot's check run, the same as on GitHub (a protected branch can require it). */
-export const GITEE_CHECK_NAME = 'mshub-review';
 
 export type CheckConclusion = 'success' | 'neutral' | 'failure' | 'cancelled';
 
@@ -38,7 +36,7 @@ export class GiteeCheckRun {
       const existing = await this.api.request<{ check_runs?: Array<{ id?: number; status?: string }> }>(
         'GET',
         `${this.base}/commits/${encodeURIComponent(headSha)}/check-runs`,
-        { query: { check_name: GITEE_CHECK_NAME }, allow404: true },
+        { query: { check_name: CHECK_NAME }, allow404: true },
       );
       const open = existing?.check_runs?.find(
         (run) => run.status !== 'completed' && Number.isSafeInteger(run.id),
@@ -49,7 +47,7 @@ export class GiteeCheckRun {
       }
       const created = await this.api.request<{ id?: number }>('POST', `${this.base}/check-runs`, {
         body: {
-          name: GITEE_CHECK_NAME,
+          name: CHECK_NAME,
           head_sha: headSha,
           status: 'in_progress',
           started_at: new Date().toISOString(),
@@ -69,7 +67,7 @@ export class GiteeCheckRun {
     await this.guard(async () => {
       const [first = [], ...rest] = annotationBatches(result.annotations);
       const completion = {
-        name: GITEE_CHECK_NAME,
+        name: CHECK_NAME,
         status: 'completed',
         conclusion: result.conclusion,
         completed_at: new Date().toISOString(),
@@ -88,7 +86,7 @@ export class GiteeCheckRun {
       for (const annotations of rest)
         await this.api.request('PATCH', `${this.base}/check-runs/${id}`, {
           body: {
-            name: GITEE_CHECK_NAME,
+            name: CHECK_NAME,
             output: { title: result.title, summary: result.summary, annotations },
           },
         });

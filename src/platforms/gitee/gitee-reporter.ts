@@ -1,10 +1,9 @@
 import { formatMessage, msg } from '../../core/messages/format-message.js';
 import type { Message } from '../../core/messages/message-spec.js';
-import { annotationsOf } from '../../core/report/annotations.js';
-import { COMMENT_MARKER, renderMarkdown } from '../../core/report/render-markdown.js';
+import { checkRunOutput } from '../../core/report/check-run-output.js';
+import { COMMENT_MARKER } from '../../core/report/render-markdown.js';
 import {
   type CommentLanguage,
-  describeCounts,
   firstLanguage,
   type ReviewReport,
   verdictOf,
@@ -94,22 +93,10 @@ export class GiteeReporter implements ReviewReporter {
     });
     await this.upsertComment(comment.body, comment.verdict);
     await this.setLabel(verdictOf(report.summary) === 'failure' ? 'failed' : 'passed');
-    if (this.checkRun) {
-      const language = report.language ?? DEFAULT_LANGUAGE;
-      const one = firstLanguage(language);
-      const { summary } = report;
-      await this.checkRun.finish(headSha, {
-        conclusion: comment.verdict,
-        title: formatMessage(
-          comment.verdict === 'success'
-            ? msg('report.check-title-pass', { files: summary.files })
-            : msg('report.check-title-findings', { counts: describeCounts(summary), files: summary.files }),
-          one,
-        ),
-        summary: renderMarkdown(report, { headSha, lineLink, language }).replace(`${COMMENT_MARKER}\n`, ''),
-        annotations: annotationsOf(report, one),
-      });
-    }
+    await this.checkRun?.finish(
+      headSha,
+      checkRunOutput(report, report.language ?? DEFAULT_LANGUAGE, { headSha, lineLink }),
+    );
   }
 
   async superseded(headSha: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { CHECK_NAME } from '../../core/report/check-run-output.js';
 import type { ReviewRequest } from '../../review/review-request.js';
 import {
   IGNORE,
@@ -6,7 +7,6 @@ import {
   type WebhookDecision,
   type WebhookIntent,
 } from '../../review/webhook-intent.js';
-import { CHECK_NAME } from './github-reporter.js';
 
 /** The fields of GitHub webhook payloads the bot reads (shapes as in @octokit/webhooks-examples). */
 export interface GitHubPayload {

@@ -1,7 +1,7 @@
+import { CHECK_NAME } from '../../core/report/check-run-output.js';
 import type { PendingReviewOptions } from '../../review/pending-review.js';
 import type { ReviewRequest } from '../../review/review-request.js';
 import type { GitHubAuth } from './github-auth.js';
-import { CHECK_NAME } from './github-reporter.js';
 
 /**
  * The reviews a stopped server left unfinished on GitHub: open pull requests, in every repository the

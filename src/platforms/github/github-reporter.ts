@@ -1,21 +1,19 @@
 import { formatMessage, msg } from '../../core/messages/format-message.js';
 import type { Language, Message } from '../../core/messages/message-spec.js';
-import { type Annotation, annotationBatches, annotationsOf } from '../../core/report/annotations.js';
-import { COMMENT_MARKER, renderMarkdown, SUGGESTED_MARKER } from '../../core/report/render-markdown.js';
+import { type Annotation, annotationBatches } from '../../core/report/annotations.js';
+import { CHECK_NAME, checkRunOutput } from '../../core/report/check-run-output.js';
+import { SUGGESTED_MARKER } from '../../core/report/render-markdown.js';
 import { planSuggestions, SUGGESTION_MARKER, type Suggestion } from '../../core/report/render-suggestions.js';
 import {
   type CommentLanguage,
-  describeCounts,
   firstLanguage,
   type ReviewReport,
   type Verdict,
-  verdictOf,
 } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
 import { reviewFailureText, stickyCommentBody, upsertStickyComment } from '../../review/sticky-comment.js';
 import type { Octokit } from './github-auth.js';
 
-export const CHECK_NAME = 'mshub-review';
 /** On GitHub the bot writes English unless the hub's `language:` says otherwise. */
 const DEFAULT_LANGUAGE: CommentLanguage = 'en';
 
@@ -81,21 +79,9 @@ export class GitHubReporter implements ReviewReporter {
   }
 
   async completed(headSha: string, report: ReviewReport): Promise<void> {
-    const verdict = verdictOf(report.summary);
     const language = report.language ?? DEFAULT_LANGUAGE;
     const one = firstLanguage(language);
-    const title = formatMessage(
-      verdict === 'success'
-        ? msg('report.check-title-pass', { files: report.summary.files })
-        : msg('report.check-title-findings', {
-            counts: describeCounts(report.summary),
-            files: report.summary.files,
-          }),
-      one,
-    );
-    const summary = renderMarkdown(report, { headSha, language }).replace(`${COMMENT_MARKER}\n`, '');
-    const annotations = annotationsOf(report, one);
-    await this.finishCheckRun(headSha, { conclusion: verdict, title, summary, annotations });
+    await this.finishCheckRun(headSha, checkRunOutput(report, language, { headSha }));
     const pullNumber = this.target.pullNumber();
     if (pullNumber === undefined) return;
     const suggestions = this.planSuggestions(report, one);

@@ -1,5 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { REPO_HOST_SITES, type RepoHost, type RepoLink } from '../../core/links.js';
+import { msg } from '../../core/messages/format-message.js';
+import type { Message } from '../../core/messages/message-spec.js';
 import {
   definesCreateNetwork,
   HUB_CONF_FILE,
@@ -29,7 +31,7 @@ class HostFailure extends Error {
   constructor(
     message: string,
     /** When the contributor can act on it. */
-    readonly fix?: string,
+    readonly fix?: Message,
   ) {
     super(message);
   }
@@ -59,7 +61,7 @@ async function readCapped(response: Response, limit: number): Promise<{ text: st
 const tooLarge = (path: string) =>
   new HostFailure(
     `${path} is larger than ${HUB_CONF_MAX_BYTES / 1024 / 1024} MiB, too large to read`,
-    `Keep \`${HUB_CONF_FILE}\` to the \`create_network\` function and its imports; move the model code into other modules.`,
+    msg('source-repo-unchecked.fix-too-large', { file: HUB_CONF_FILE }),
   );
 
 /** GitCode's public API, for a deployment that has no GitCode settings of its own. */

@@ -69,9 +69,9 @@ export const LINK_MESSAGES = {
     zh: '把文件上传到允许的下载网站之一，或请 Hub 维护者在 `.github/mshub-review.yml` 中允许这个网站。',
   },
   'asset-extension.message': {
-    params: { file: 'text', format: 'text', extensions: 'orList' },
-    en: 'The hub loader cannot load {file}: a {format, select, none {} other {{format} }}asset must end in {extensions}.',
-    zh: 'Hub 的加载程序无法加载 {file}：{format, select, none {} other {{format} 格式的}}模型文件名必须以 {extensions} 结尾。',
+    params: { file: 'text', hasFormat: 'text', format: 'text', extensions: 'orList' },
+    en: 'The hub loader cannot load {file}: a {hasFormat, select, yes {{format} } other {}}asset must end in {extensions}.',
+    zh: 'Hub 的加载程序无法加载 {file}：{hasFormat, select, yes {{format} 格式的} other {}}模型文件名必须以 {extensions} 结尾。',
   },
   'asset-extension.fix-mslite': {
     en: 'Link the `.ms` file that the MindSpore Lite converter writes.',

@@ -69,9 +69,9 @@ export const VERIFICATION_MESSAGES = {
     zh: '加上 `def create_network(name, *args, **kwargs):`，让它按小写的 `model-name` 返回对应的网络（参见 mshub_res/examples/README.md）。',
   },
   'source-repo.where': {
-    params: { repo: 'text', ref: 'text', folder: 'text' },
-    en: '`{repo}`{ref, select, none {} other { at `{ref}`}}{folder, select, none {} other {, folder `{folder}`}}',
-    zh: '`{repo}`{ref, select, none {} other { 的 `{ref}`}}{folder, select, none {} other {（文件夹 `{folder}`）}}',
+    params: { repo: 'text', hasRef: 'text', ref: 'text', hasFolder: 'text', folder: 'text' },
+    en: '`{repo}`{hasRef, select, yes { at `{ref}`} other {}}{hasFolder, select, yes {, folder `{folder}`} other {}}',
+    zh: '`{repo}`{hasRef, select, yes { 的 `{ref}`} other {}}{hasFolder, select, yes {（文件夹 `{folder}`）} other {}}',
   },
   'source-repo.message': {
     params: { where: 'message', reason: 'message' },
@@ -114,10 +114,10 @@ export const VERIFICATION_MESSAGES = {
     en: 'Nothing to change; comment `/recheck` later to check it again.',
     zh: '你不需要修改什么；稍后评论 `/recheck` 再检查一次。',
   },
-  'source-repo-unchecked.fix-operator': {
-    params: { fix: 'text' },
-    en: '{fix}',
-    zh: '{fix}（这是给 Hub 维护者的说明。）',
+  'source-repo-unchecked.fix-too-large': {
+    params: { file: 'text' },
+    en: 'Keep `{file}` to the `create_network` function and its imports; move the model code into other modules.',
+    zh: '`{file}` 中只保留 `create_network` 函数和它的 import；把模型代码移到其他模块中。',
   },
   'duplicate-sha256.message': {
     params: { others: 'messageList' },
