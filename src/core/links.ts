@@ -78,6 +78,30 @@ function safeDecode(segment: string): string | undefined {
   }
 }
 
+interface HostPattern {
+  name: string;
+  /** `*.example.org`: every subdomain. */
+  wildcard: boolean;
+  /** '' for https's own port, '*' for any. */
+  port: string;
+}
+
+/** Each allow-list read once: every asset link of a hub is checked against the same list. */
+const hostPatterns = new WeakMap<readonly string[], HostPattern[]>();
+
+function patternsOf(allowed: readonly string[]): HostPattern[] {
+  let patterns = hostPatterns.get(allowed);
+  if (!patterns) {
+    patterns = allowed.map((entry) => {
+      const [name = '', port = ''] = entry.toLowerCase().split(/:(?=\d+$|\*$)/);
+      const wildcard = name.startsWith('*.');
+      return { name: wildcard ? name.slice(1) : name, wildcard, port };
+    });
+    hostPatterns.set(allowed, patterns);
+  }
+  return patterns;
+}
+
 /**
  * `*.example.org` matches every subdomain of example.org; other entries match the host exactly. A
  * link on another port than https's own (`download.mindspore.cn:22`) is allowed only by an entry
@@ -85,9 +109,10 @@ function safeDecode(segment: string): string | undefined {
  */
 export function hostAllowed(url: URL, allowed: readonly string[]): boolean {
   const host = url.hostname.toLowerCase();
-  return allowed.some((entry) => {
-    const [name = '', port = ''] = entry.toLowerCase().split(/:(?=\d+$|\*$)/);
-    if (port !== '*' && port !== url.port) return false;
-    return name.startsWith('*.') ? host.endsWith(name.slice(1)) : host === name;
-  });
+  const port = url.port;
+  return patternsOf(allowed).some(
+    (pattern) =>
+      (pattern.port === '*' || pattern.port === port) &&
+      (pattern.wildcard ? host.endsWith(pattern.name) : host === pattern.name),
+  );
 }

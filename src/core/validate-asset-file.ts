@@ -188,11 +188,19 @@ function checkContent(
   const frontMatterLine = (split.fenceLines[0] ?? 0) + 1;
   // Slips and template leftovers are reported where they are, then read as if fixed, so one run
   // shows the contributor every other problem too.
-  const slips = findTypingSlips(split.frontMatter);
+  const slips = findTypingSlips(split.frontMatter, split.frontMatterText);
   reportTypingSlips(slips.slips, sink);
-  const template = findTemplateLeftovers(slips.corrected);
+  // The whole text stands for the lines only while they are the lines as written.
+  const asWritten = (lines: readonly SourceLine[]) =>
+    lines === split.frontMatter ? split.frontMatterText : undefined;
+  const template = findTemplateLeftovers(slips.corrected, asWritten(slips.corrected));
   reportTemplateLeftovers(template, sink);
-  const parsed = parseFrontMatter(template.corrected, frontMatterLine, config.limits);
+  const parsed = parseFrontMatter(
+    template.corrected,
+    frontMatterLine,
+    config.limits,
+    asWritten(template.corrected),
+  );
   if (!parsed.ok) {
     reportParseFailure(parsed.failure, template.corrected, sink);
     return undefined;

@@ -3,8 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOG } from '../../src/core/messages/catalog.js';
-import { formatMessage } from '../../src/core/messages/format-message.js';
+import { formatMessage, joinList } from '../../src/core/messages/format-message.js';
+import { compilePattern } from '../../src/core/messages/message-pattern.js';
 import {
   LANGUAGES,
   type Message,
@@ -137,6 +139,67 @@ describe('the message catalog', () => {
       .map(([id]) => id)
       .filter((id) => !source.includes(`'${id}'`) && !prefixes.some((prefix) => id.startsWith(prefix)));
     assert.deepEqual(unused, []);
+  });
+
+  it('writes every message as intl-messageformat does, for every plural and select branch', () => {
+    const LOCALES = { en: 'en', zh: 'zh-CN' } as const;
+    for (const [id, spec] of entries) {
+      for (const language of LANGUAGES) {
+        const reference = new IntlMessageFormat(spec[language], LOCALES[language], undefined, {
+          ignoreTag: true,
+        });
+        const ours = compilePattern(spec[language], language);
+        const names = Object.entries(spec.params ?? {});
+        const selects = [...spec[language].matchAll(/\{\s*(\w+)\s*,\s*select\s*,([^{}]*\{[^{}]*\})+/g)];
+        // Counts around each plural form (0, 1, 2, 21, 1000 and 12345 have grouping), each select's keys.
+        for (const count of [0, 1, 2, 5, 21, 1000, 12345]) {
+          for (const choice of ['yes', 'no', 'other', 'none', 'github', 'gitee']) {
+            const values: Record<string, string | number> = {};
+            for (const [name, kind] of names)
+              values[name] =
+                kind === 'number' || kind === 'line'
+                  ? count
+                  : selects.some((m) => m[1] === name)
+                    ? choice
+                    : `«${name}»`;
+            assert.equal(
+              ours(values),
+              String(reference.format(values)),
+              `${id} (${language}) ${JSON.stringify(values)}`,
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('refuses a pattern outside the subset the formatter reads, naming the problem', () => {
+    assert.throws(() => compilePattern('{count, number}', 'en'), {
+      code: 'MESSAGE_PATTERN',
+      message: /"number"/,
+    });
+    assert.throws(() => compilePattern('{count, plural, one {a}}', 'en'), /no "other" option/);
+    assert.throws(() => compilePattern('a } b', 'en'), /unmatched \}/);
+    assert.throws(() => compilePattern('{count, plural, other {a}', 'en'), /not closed/);
+    assert.equal(compilePattern("it''s '{literal}' {x}", 'en')({ x: 1 }), "it's {literal} 1");
+  });
+
+  it('joins lists as Intl.ListFormat does in English and Chinese', () => {
+    const items = ['`ascend`', 'b', '第三', 'd e', 'f'];
+    for (const [language, locale] of [
+      ['en', 'en'],
+      ['zh', 'zh-CN'],
+    ] as const)
+      for (const [kind, type] of [
+        ['list', 'conjunction'],
+        ['orList', 'disjunction'],
+      ] as const)
+        for (let count = 0; count <= items.length; count++)
+          assert.equal(
+            joinList(items.slice(0, count), kind, language),
+            new Intl.ListFormat(locale, { type }).format(items.slice(0, count)),
+            `${language} ${kind} of ${count}`,
+          );
   });
 });
 

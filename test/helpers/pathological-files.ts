@@ -21,6 +21,8 @@ export const PATHOLOGICAL_FILES: Record<string, (bytes: number) => string> = {
     CLEAN.replace('summary: albert is used for nlp', `summary: [a,\nb${' '.repeat(bytes / 16)}c]`),
   'setext headings': (bytes) => `${CLEAN}${'a:\n=\n'.repeat(bytes / 5)}`,
   'unclosed code fences': (bytes) => `${CLEAN}${'```\n'.repeat(bytes / 4)}`,
+  'a front matter of blank lines, spaces and carriage returns': (bytes) =>
+    CLEAN.replace('---\n', `---\n${'\r\n \u3000\r\u2028'.repeat(bytes / 6)}`),
 };
 
 /** Room for the largest pathological file; the front matter limit is the default. */

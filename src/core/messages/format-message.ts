@@ -1,9 +1,6 @@
-import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
-import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOG, type MessageId } from './catalog.js';
+import { compilePattern, type Formatter } from './message-pattern.js';
 import type { Language, Message, MessageSpec, ParamKind, ParamsFor, ParamValue } from './message-spec.js';
-
-const LOCALE: Record<Language, string> = { en: 'en', zh: 'zh-CN' };
 
 type Args<Id extends MessageId> = keyof ParamsFor<(typeof CATALOG)[Id]> extends never
   ? []
@@ -14,8 +11,6 @@ export function msg<Id extends MessageId>(id: Id, ...args: Args<Id>): Message {
   return { id: id as string, params: (args[0] ?? {}) as Message['params'] };
 }
 
-type Formatter = (values: Record<string, string | number>) => string;
-
 /** One compiled pattern per language and message: the catalog bounds the cache. */
 const compiled = new Map<string, Formatter>();
 
@@ -23,51 +18,32 @@ function formatterOf(id: string, spec: MessageSpec, language: Language): Formatt
   const key = `${language}\u0000${id}`;
   let formatter = compiled.get(key);
   if (!formatter) {
-    // `ignoreTag`: messages hold `<file>` and `<https://...>` as text, never markup.
-    const elements = parse(spec[language], { ignoreTag: true });
-    formatter = isPlain(elements)
-      ? plainFormatter(elements)
-      : icuFormatter(new IntlMessageFormat(elements, LOCALE[language], undefined, { ignoreTag: true }));
+    formatter = compilePattern(spec[language], language);
     compiled.set(key, formatter);
   }
   return formatter;
 }
 
-/**
- * Most messages are text and `{name}` arguments only: those are joined directly, as ICU would join
- * them, since a whole hub's findings are formatted in one run. Plurals and selects go through ICU.
- */
-function isPlain(elements: readonly MessageFormatElement[]): boolean {
-  return elements.every((element) => element.type === TYPE.literal || element.type === TYPE.argument);
-}
+/** What Intl.ListFormat writes for `en` and `zh-CN` (a test holds them equal), without its cost per call. */
+const LIST_WORDS: Record<
+  Language,
+  Record<'list' | 'orList', { separator: string; last: string; pair: string }>
+> = {
+  en: {
+    list: { separator: ', ', last: ', and ', pair: ' and ' },
+    orList: { separator: ', ', last: ', or ', pair: ' or ' },
+  },
+  zh: {
+    list: { separator: '、', last: '和', pair: '和' },
+    orList: { separator: '、', last: '或', pair: '或' },
+  },
+};
 
-function plainFormatter(elements: readonly MessageFormatElement[]): Formatter {
-  const parts = elements.map((element) =>
-    element.type === TYPE.literal ? { text: element.value } : { name: (element as { value: string }).value },
-  );
-  return (values) => {
-    let out = '';
-    for (const part of parts) out += 'text' in part ? part.text : String(values[part.name] ?? '');
-    return out;
-  };
-}
-
-function icuFormatter(format: IntlMessageFormat): Formatter {
-  return (values) => String(format.format(values));
-}
-
-const listFormats = new Map<string, Intl.ListFormat>();
-
-function joinList(items: readonly string[], kind: 'list' | 'orList', language: Language): string {
-  const key = `${language}:${kind}`;
-  let format = listFormats.get(key);
-  if (!format) {
-    format = new Intl.ListFormat(LOCALE[language], {
-      type: kind === 'list' ? 'conjunction' : 'disjunction',
-    });
-    listFormats.set(key, format);
-  }
-  return format.format(items);
+export function joinList(items: readonly string[], kind: 'list' | 'orList', language: Language): string {
+  const words = LIST_WORDS[language][kind];
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length === 2) return `${items[0]}${words.pair}${items[1]}`;
+  return `${items.slice(0, -1).join(words.separator)}${words.last}${items[items.length - 1]}`;
 }
 
 function isMessageId(id: string): id is MessageId & string {

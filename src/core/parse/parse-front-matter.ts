@@ -25,6 +25,8 @@ export interface ParseLimits {
 }
 
 const EVALUATION_DASH = /^evaluation:[ \t]*-[ \t]*$/;
+/** The same line anywhere in the front matter as written, `\r\n` or `\n` after it. */
+const ANY_EVALUATION_DASH = /^evaluation:[ \t]*-[ \t]*\r?$/m;
 
 /**
  * Reads the front matter with js-yaml's CORE schema only: no JavaScript types, no timestamps (dates
@@ -35,8 +37,11 @@ export function parseFrontMatter(
   lines: readonly SourceLine[],
   firstLine: number,
   limits: ParseLimits,
+  /** The same lines as one text (SplitFile.frontMatterText), when nothing before changed them. */
+  text?: string,
 ): { ok: true; value: ParsedFrontMatter } | { ok: false; failure: ParseFailure } {
-  const { lines: yamlLines, evaluationDashLine } = replaceEvaluationDash(lines);
+  const { lines: yamlLines, evaluationDashLine } =
+    text !== undefined && !ANY_EVALUATION_DASH.test(text) ? { lines } : replaceEvaluationDash(lines);
   // Measured line by line: the joined text is only needed when js-yaml has to read it. A UTF-16
   // unit is at most 3 bytes in UTF-8, so the exact count is needed only near the limit.
   let units = Math.max(yamlLines.length - 1, 0);
@@ -49,7 +54,7 @@ export function parseFrontMatter(
     };
   }
 
-  const simple = parseSimpleFrontMatter(yamlLines);
+  const simple = parseSimpleFrontMatter(yamlLines, text);
   if (simple && Object.keys(simple.data).length > 0) {
     const value: ParsedFrontMatter = simple;
     if (evaluationDashLine !== undefined) value.evaluationDashLine = evaluationDashLine;

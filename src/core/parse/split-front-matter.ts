@@ -11,6 +11,11 @@ export interface SplitFile {
   fenceStarts: number[];
   /** The lines between the first two fences. */
   frontMatter: SourceLine[];
+  /**
+   * The same lines as one text, as written (line breaks and `\r` kept): one search of it tells
+   * whether any line holds a character worth a closer look, instead of a search per line.
+   */
+  frontMatterText: string;
 }
 
 /**
@@ -24,6 +29,7 @@ export function splitFrontMatter(text: string): SplitFile {
   const frontMatter: SourceLine[] = [];
   let line = 0;
   let start = 0;
+  let frontMatterStart = text.length;
   while (start < text.length && fenceLines.length < 2) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -33,9 +39,11 @@ export function splitFrontMatter(text: string): SplitFile {
     if (text.startsWith('---', start)) {
       fenceLines.push(line);
       fenceStarts.push(start);
+      if (fenceLines.length === 1) frontMatterStart = Math.min(next, text.length);
     } else if (fenceLines.length === 1) frontMatter.push({ line, text: text.slice(start, end) });
     start = next;
   }
+  const frontMatterText = text.slice(frontMatterStart, fenceStarts[1] ?? text.length);
   // `start` begins line `line + 1` here (or is the end of the text).
   let cursor = start;
   let cursorLine = line + 1;
@@ -49,7 +57,7 @@ export function splitFrontMatter(text: string): SplitFile {
     fenceLines.push(cursorLine);
     fenceStarts.push(cursor);
   }
-  return { fenceLines, fenceStarts, frontMatter };
+  return { fenceLines, fenceStarts, frontMatter, frontMatterText };
 }
 
 const CARRIAGE_RETURN = 13;

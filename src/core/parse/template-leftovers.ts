@@ -16,9 +16,21 @@ export interface TemplateLeftovers {
 const MARKER = /<(?:required|optional)>/i;
 const MARKERS = /<(?:required|optional)>/gi;
 const MAYBE_LEFTOVER = /^[ \t]*[>#.-]|</;
+/**
+ * Whether any line of a text could hold a leftover: a line that trims to `>...` or `#...`, a
+ * `...`, a marker. More than the lines above match; no line they match escapes it. The spaces
+ * before `>` exclude line breaks, so a run of blank lines is not rescanned from each of them.
+ */
+const ANY_LEFTOVER = /^[^\S\n\r\u2028\u2029]*[>#]|\.\.\.|<(?:required|optional)>/im;
 
 /** Finds what the template puts in the front matter that a submission must not keep. */
-export function findTemplateLeftovers(lines: readonly SourceLine[]): TemplateLeftovers {
+export function findTemplateLeftovers(
+  lines: readonly SourceLine[],
+  /** The same lines as one text (SplitFile.frontMatterText), when no slip changed them. */
+  text?: string,
+): TemplateLeftovers {
+  if (text !== undefined && !ANY_LEFTOVER.test(text))
+    return { kinds: new Set(), corrected: lines, edits: [] };
   const kinds = new Set<LeftoverKind>();
   const edits: LineEdit[] = [];
   let corrected: SourceLine[] | undefined;

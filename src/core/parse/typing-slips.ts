@@ -130,17 +130,23 @@ function slipsOn(text: string, expectedIndent: number): LineFix[] {
  * Finds the slips in the front matter and returns it corrected, so that the rest of the file can
  * be checked as if they were fixed: one run shows the contributor every problem.
  */
-export function findTypingSlips(lines: readonly SourceLine[]): {
+export function findTypingSlips(
+  lines: readonly SourceLine[],
+  /** The same lines as one text (SplitFile.frontMatterText): when it holds no such character, no line does. */
+  text?: string,
+): {
   slips: TypingSlip[];
   corrected: readonly SourceLine[];
 } {
+  if (text !== undefined && !ANY_SLIP.test(text)) return { slips: [], corrected: lines };
   const slips: TypingSlip[] = [];
   let corrected: SourceLine[] | undefined;
+  const indents = new IndentTracker();
   for (let index = 0; index < lines.length; index++) {
     const source = lines[index] as SourceLine;
     // Nearly every line holds no slip: one test, no allocation.
     if (!ANY_SLIP.test(source.text)) continue;
-    const fixes = slipsOn(source.text, expectedIndent(corrected ?? lines, index));
+    const fixes = slipsOn(source.text, indents.expectedAt(corrected ?? lines, index));
     if (fixes.length === 0) continue;
     const last = fixes[fixes.length - 1]?.corrected ?? source.text;
     for (const fix of fixes) {
@@ -154,14 +160,23 @@ export function findTypingSlips(lines: readonly SourceLine[]): {
   return { slips, corrected: corrected ?? lines };
 }
 
-/** The indentation a line should have: the previous line's, one step in after a `-` or a `key:` that opens a block. */
-function expectedIndent(lines: readonly SourceLine[], index: number): number {
-  for (let previous = index - 1; previous >= 0; previous--) {
-    const text = lines[previous]?.text ?? '';
-    const trimmed = text.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const indent = text.length - text.trimStart().length;
-    return trimmed === '-' ? indent + 4 : trimmed.endsWith(':') ? indent + 2 : indent;
+/**
+ * The indentation a line should have: the previous line's, one step in after a `-` or a `key:` that
+ * opens a block. Blank and comment lines are skipped; the lines before are read once in all, in
+ * order, so a front matter of many blank lines with a slip on each stays linear.
+ */
+class IndentTracker {
+  private readUpTo = 0;
+  private expected = 0;
+
+  expectedAt(lines: readonly SourceLine[], index: number): number {
+    for (; this.readUpTo < index; this.readUpTo++) {
+      const text = lines[this.readUpTo]?.text ?? '';
+      const trimmed = text.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      const indent = text.length - text.trimStart().length;
+      this.expected = trimmed === '-' ? indent + 4 : trimmed.endsWith(':') ? indent + 2 : indent;
+    }
+    return this.expected;
   }
-  return 0;
 }

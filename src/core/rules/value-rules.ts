@@ -64,8 +64,7 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
   if (unknown.length === 0) return;
   const position = valuePosition(doc, 'train-dataset');
   if (config.datasets.has(text)) {
-    const squeezed = text.replace(/_/g, '').toLowerCase();
-    const spelling = [...config.datasets].find((dataset) => dataset.toLowerCase() === squeezed);
+    const spelling = spellingsOf(config.datasets).byLowerCase.get(text.replace(/_/g, '').toLowerCase());
     sink.report(
       'train-dataset',
       position,
@@ -80,7 +79,11 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
   // Only a spelling that differs in case or separators alone is certain (`ImageNet2012`, `cifar-10`).
   const respelled = text
     .split('_')
-    .map((part) => (config.datasets.has(part) ? part : sameDataset(part, config.datasets)));
+    .map((part) =>
+      config.datasets.has(part)
+        ? part
+        : (spellingsOf(config.datasets).bySqueezed.get(squeeze(part)) ?? undefined),
+    );
   if (respelled.every((part) => part !== undefined)) {
     const value = respelled.join('_');
     sink.report(
@@ -106,16 +109,28 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
 
 const squeeze = (text: string) => text.toLowerCase().replace(/[\s.-]/g, '');
 
-/** The one listed dataset written the same but for case, `-`, `.` and spaces; undefined if none or several. */
-function sameDataset(part: string, datasets: ReadonlySet<string>): string | undefined {
-  const wanted = squeeze(part);
-  let found: string | undefined;
-  for (const dataset of datasets) {
-    if (squeeze(dataset) !== wanted) continue;
-    if (found !== undefined) return undefined;
-    found = dataset;
+interface Spellings {
+  byLowerCase: Map<string, string>;
+  /** Written the same but for case, `-`, `.` and spaces; null where several listed datasets are. */
+  bySqueezed: Map<string, string | null>;
+}
+
+/** Each list's other spellings, worked out once per list: every file with a train-dataset asks. */
+const spellingIndexes = new WeakMap<ReadonlySet<string>, Spellings>();
+
+function spellingsOf(datasets: ReadonlySet<string>): Spellings {
+  let index = spellingIndexes.get(datasets);
+  if (!index) {
+    index = { byLowerCase: new Map(), bySqueezed: new Map() };
+    for (const dataset of datasets) {
+      const lower = dataset.toLowerCase();
+      if (!index.byLowerCase.has(lower)) index.byLowerCase.set(lower, dataset);
+      const squeezed = squeeze(dataset);
+      index.bySqueezed.set(squeezed, index.bySqueezed.has(squeezed) ? null : dataset);
+    }
+    spellingIndexes.set(datasets, index);
   }
-  return found;
+  return index;
 }
 
 export const checkFileFormats: Rule = ({ doc, sink }) => {
