@@ -55,17 +55,25 @@ export function parseRepoLink(url: URL): RepoLink | undefined {
   const hostname = url.hostname.toLowerCase();
   const host = Object.hasOwn(REPO_HOSTS, hostname) ? REPO_HOSTS[hostname] : undefined;
   if (!host || url.port !== '') return undefined;
-  const segments = url.pathname.split('/').filter((segment) => segment !== '');
-  const [owner, rawRepo, kind, ref, ...rest] = segments.map((segment) => safeDecode(segment));
+  // Index access, not destructuring: this runs for every file, mostly before it is optimized,
+  // where an array pattern walks the iterator protocol.
+  const segments: Array<string | undefined> = [];
+  for (const segment of url.pathname.split('/')) if (segment !== '') segments.push(safeDecode(segment));
+  const owner = segments[0];
+  const rawRepo = segments[1];
   if (!owner || !rawRepo || !NAME.test(owner) || !NAME.test(rawRepo)) return undefined;
   const repo = rawRepo.endsWith('.git') ? rawRepo.slice(0, -4) : rawRepo;
   const link: RepoLink = { host, owner, repo };
-  if (kind === undefined) return link;
+  if (segments.length === 2) return link;
+  const kind = segments[2];
+  const ref = segments[3];
   if ((kind !== 'tree' && kind !== 'blob') || !ref) return undefined;
-  if ([ref, ...rest].some((segment) => segment === undefined || segment === '..' || segment === '.'))
-    return undefined;
+  for (let index = 3; index < segments.length; index++) {
+    const segment = segments[index];
+    if (segment === undefined || segment === '..' || segment === '.') return undefined;
+  }
   link.ref = ref;
-  if (rest.length > 0) link.path = rest.join('/');
+  if (segments.length > 4) link.path = segments.slice(4).join('/');
   return link;
 }
 

@@ -641,6 +641,27 @@ describe('the rules engine', () => {
   }
 });
 
+describe('heading-colon', () => {
+  const lines = (text: string) =>
+    check(text)
+      .filter((finding) => finding.rule === 'heading-colon')
+      .map((finding) => finding.line);
+
+  it('finds the heading on the first line of the file, before the front matter', () => {
+    assert.deepEqual(lines(`# Title:\n${CLEAN_TEXT}`), [1]);
+  });
+
+  it('finds headings in a file with CRLF line ends, an ATX one and a setext one', () => {
+    const text = `${CLEAN_TEXT}\n## Usage:\n\nSection:\n===\n`.replaceAll('\n', '\r\n');
+    const lineOf = (written: string) => text.split('\r\n').indexOf(written) + 1;
+    assert.deepEqual(lines(text), [lineOf('## Usage:'), lineOf('Section:')]);
+  });
+
+  it('does not take a line that starts after a lone carriage return or U+2028 for a heading', () => {
+    assert.deepEqual(lines(`${CLEAN_TEXT}\ntext\r# not a heading:\ntext\u2028# nor this:\n`), []);
+  });
+});
+
 describe('every concrete fix, applied as written', () => {
   const applied = new Set<string>();
   for (const testCase of CASES) {

@@ -6,11 +6,12 @@ import type { Rule } from './rule-context.js';
 const SETEXT_UNDERLINE = /^ {0,3}=+[ \t]*$/;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /**
- * Lines that can start or end a heading or a code block; every other line is skipped unread. `^`
- * also matches after a lone `\r` or U+2028, so a match counts only at the start of a line.
+ * Lines that can start or end a heading or a code block; every other line is skipped unread. A
+ * line starts after `\n` (or at the start of the text, checked apart): a pattern that begins with
+ * `\n` lets the engine skip to each line break, where `^` in multiline mode tries every position.
  */
-const INTERESTING_START = /^ {0,3}[#`~=]/gm;
-const NEWLINE = 10;
+const INTERESTING_START = /\n {0,3}[#`~=]/g;
+const FIRST_LINE_INTERESTING = /^ {0,3}[#`~=]/;
 const CARRIAGE_RETURN = 13;
 
 /** The hub's validator rejects headings that end with `:` (its site builds section titles from them). */
@@ -21,9 +22,9 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
   const lineAt = lineNumberCursor(text);
   // Lines are found by their start; a line's number is counted only for a finding.
   INTERESTING_START.lastIndex = 0;
-  for (let match = INTERESTING_START.exec(text); match !== null; match = INTERESTING_START.exec(text)) {
-    const start = match.index;
-    if (start > 0 && text.charCodeAt(start - 1) !== NEWLINE) continue;
+  let match = FIRST_LINE_INTERESTING.test(text) ? { index: -1 } : INTERESTING_START.exec(text);
+  for (; match !== null; match = INTERESTING_START.exec(text)) {
+    const start = match.index + 1;
     const previousStart = start === 0 ? -1 : text.lastIndexOf('\n', start - 2) + 1;
     const followsText = previousStart !== -1 && isMarkdownLine(previousStart);
     if (!isMarkdownLine(start)) continue;
