@@ -89,7 +89,10 @@ export class FindingCollector implements ReportSink {
 /** A message whose texts share no memory with the file they were cut from (see detached.ts). */
 function detachedMessage(message: Message): Message {
   const params: Record<string, ParamValue> = {};
-  for (const [name, value] of Object.entries(message.params))
+  const names = Object.keys(message.params);
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index] as string;
+    const value = message.params[name] as ParamValue;
     params[name] =
       typeof value === 'string'
         ? detached(value)
@@ -100,5 +103,6 @@ function detachedMessage(message: Message): Message {
           : typeof value === 'object'
             ? detachedMessage(value as Message)
             : value;
+  }
   return { id: message.id, params };
 }

@@ -221,7 +221,8 @@ function checkContent(
   const userId = scalarText(doc.data['user-id']);
   if (userId) layout.userId = userId;
   const context = { doc, config, hub, sink };
-  for (const rule of FRONT_MATTER_RULES) rule(context);
+  for (let index = 0; index < FRONT_MATTER_RULES.length; index++)
+    (FRONT_MATTER_RULES[index] as Rule)(context);
   return collectFacts(doc, options);
 }
 

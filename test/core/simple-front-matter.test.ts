@@ -69,6 +69,13 @@ describe('the fast front matter reader', () => {
       );
   });
 
+  it('reads a flow list of numbers as js-yaml does, and steps aside for any other flow list', () => {
+    for (const value of ['[224, 224, 3]', '[32,32,3]', '[ 1 ,2 ]', '[0]'])
+      assert.ok(assertSameAsJsYaml(`---\ninput-shape: ${value}\n---\n`, value), value);
+    for (const value of ['[]', '[1, 2,]', '[[1, 2], [3, 4]]', '[1.5, 2]', '[01, 2]', '[a, 2]', '[1, 2] # c'])
+      assert.ok(!assertSameAsJsYaml(`---\ninput-shape: ${value}\n---\n`, value), value);
+  });
+
   it('agrees with js-yaml or steps aside on every small edit of a real file', () => {
     const lines = CLEAN_TEXT.split('\n');
     const edits = [
@@ -114,10 +121,10 @@ describe('the fast front matter reader', () => {
     }
   });
 
-  it('leaves quoted text with escapes, flow lists and comments to js-yaml', () => {
+  it('leaves quoted text with escapes, flow lists other than of numbers, and comments to js-yaml', () => {
     for (const text of [
       'a: "x\\ny"',
-      'a: [1, 2]',
+      'a: [1, b]',
       'a: b # c',
       'a: |\n  x',
       'a:\n  b: c',

@@ -38,7 +38,8 @@ function write(
   pluralValue: number | undefined,
 ): string {
   let out = '';
-  for (const part of parts) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as Part;
     if (typeof part === 'string') out += part;
     else if (part.kind === 'argument') out += String(values[part.name] ?? '');
     else if (part.kind === 'pound')

@@ -45,7 +45,8 @@ export function parseFrontMatter(
   // Measured line by line: the joined text is only needed when js-yaml has to read it. A UTF-16
   // unit is at most 3 bytes in UTF-8, so the exact count is needed only near the limit.
   let units = Math.max(yamlLines.length - 1, 0);
-  for (const line of yamlLines) units += line.text.length;
+  for (let index = 0; index < yamlLines.length; index++)
+    units += (yamlLines[index] as SourceLine).text.length;
   const bytes = units * 3 <= limits.maxFrontMatterBytes ? units : frontMatterBytes(yamlLines);
   if (bytes > limits.maxFrontMatterBytes) {
     return {

@@ -25,7 +25,10 @@ export function parseSimpleFrontMatter(
   let itemLayout: AssetEntryLayout | undefined;
   let itemKeyIndent = -1;
 
-  for (const { line, text } of lines) {
+  // Indexed, not for-of: this loop runs on every line of every file, mostly before it is optimized,
+  // where for-of steps through the iterator protocol.
+  for (let index = 0; index < lines.length; index++) {
+    const { line, text } = lines[index] as SourceLine;
     if (checkEachLine && UNSUPPORTED_CHARACTERS.test(text)) return undefined;
     const first = text.charCodeAt(0);
     // A line that starts with a printable ASCII character other than a space is not blank.
@@ -177,6 +180,8 @@ function readScalar(raw: string): unknown {
     }
     return inner;
   }
+  // `input-shape: [224, 224, 3]`: the one flow collection hub files use, a list of plain numbers.
+  if (NUMBER_LIST.test(value)) return value.slice(1, -1).split(',').map(Number);
   if (NOT_PLAIN.test(value)) return UNSUPPORTED;
   if (!MAYBE_TYPED.test(value)) return value;
   // Versions and accuracies (`1.8`, `76.18`, `2`): what js-yaml's int and float types make of them.
@@ -184,6 +189,8 @@ function readScalar(raw: string): unknown {
   for (const type of IMPLICIT_TYPES) if (type.resolve(value)) return type.construct(value);
   return value;
 }
+
+const NUMBER_LIST = /^\[ *(?:0|[1-9][0-9]{0,14})(?: *, *(?:0|[1-9][0-9]{0,14}))* *\]$/;
 
 /** Digits without a leading zero, signs, `_` or exponent, with at most one `.`: a number as written. */
 const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;

@@ -169,7 +169,10 @@ function containsColon(value: unknown): boolean {
 }
 
 export const checkExtraColon: Rule = ({ doc, sink }) => {
-  for (const field of Object.keys(doc.data)) {
+  const fields = Object.keys(doc.data);
+  // Indexed: every key of every file passes here, mostly before this is optimized (see simple-front-matter.ts).
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index] as string;
     const value = doc.data[field];
     if (COLON_ALLOWED_FIELDS.has(field) || !containsColon(value)) continue;
     sink.report(
