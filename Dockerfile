@@ -4,6 +4,10 @@ FROM node:20.18-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts ./scripts
+COPY bin ./bin
+# The build runs the CLI over the sample hub to make its V8 code cache (scripts/build-cached-cli.mjs).
+COPY test/fixtures/hub-sample ./test/fixtures/hub-sample
 RUN npm ci --no-audit --no-fund
 
 # Runtime stage: production dependencies and the compiled code only, as a non-root user.

@@ -47,6 +47,8 @@ const EDGE_CASES: Record<string, string> = {
   ),
   'evaluation dash as the last line': '---\nmodel-name: a\nevaluation: - \n---\n',
   'a help line': frontMatter('model-name: a\n  > the name of the model'),
+  'a help line first': frontMatter('  > the name of the model\nmodel-name: a'),
+  'evaluation dash first': frontMatter('evaluation: -\nmodel-name: a'),
   'a help line after an ideographic space': frontMatter('model-name: a\n\u3000> the model name'),
   'a help line after a line separator': frontMatter('model-name: a\u2028> help'),
   'a help line after a carriage return': frontMatter('model-name: a\r> help'),
@@ -84,6 +86,14 @@ describe('searching the front matter once instead of line by line', () => {
     assert.equal(findTypingSlips(slips.frontMatter, slips.frontMatterText).slips.length, 1);
     const help = splitFrontMatter(EDGE_CASES['a help line'] as string);
     assert.deepEqual([...findTemplateLeftovers(help.frontMatter, help.frontMatterText).kinds], ['help-line']);
+    const first = splitFrontMatter(EDGE_CASES['a help line first'] as string);
+    assert.deepEqual(
+      [...findTemplateLeftovers(first.frontMatter, first.frontMatterText).kinds],
+      ['help-line'],
+    );
+    const dashFirst = splitFrontMatter(EDGE_CASES['evaluation dash first'] as string);
+    const dashParsed = parseFrontMatter(dashFirst.frontMatter, 2, LIMITS, dashFirst.frontMatterText);
+    assert.ok(dashParsed.ok && dashParsed.value.evaluationDashLine === 2);
     const marker = splitFrontMatter(EDGE_CASES['a marker'] as string);
     assert.deepEqual(
       [...findTemplateLeftovers(marker.frontMatter, marker.frontMatterText).kinds],

@@ -25,8 +25,12 @@ export interface ParseLimits {
 }
 
 const EVALUATION_DASH = /^evaluation:[ \t]*-[ \t]*$/;
-/** The same line anywhere in the front matter as written, `\r\n` or `\n` after it. */
-const ANY_EVALUATION_DASH = /^evaluation:[ \t]*-[ \t]*\r?$/m;
+/**
+ * The same line anywhere in the front matter as written, `\r\n` or `\n` after it; found from the
+ * `\n` before it (the first line apart), which lets the engine skip from line break to line break.
+ */
+const ANY_EVALUATION_DASH = /\nevaluation:[ \t]*-[ \t]*\r?(?:\n|$)/;
+const FIRST_LINE_EVALUATION_DASH = /^evaluation:[ \t]*-[ \t]*\r?(?:\n|$)/;
 
 /**
  * Reads the front matter with js-yaml's CORE schema only: no JavaScript types, no timestamps (dates
@@ -41,7 +45,9 @@ export function parseFrontMatter(
   text?: string,
 ): { ok: true; value: ParsedFrontMatter } | { ok: false; failure: ParseFailure } {
   const { lines: yamlLines, evaluationDashLine } =
-    text !== undefined && !ANY_EVALUATION_DASH.test(text) ? { lines } : replaceEvaluationDash(lines);
+    text !== undefined && !FIRST_LINE_EVALUATION_DASH.test(text) && !ANY_EVALUATION_DASH.test(text)
+      ? { lines }
+      : replaceEvaluationDash(lines);
   // Measured line by line: the joined text is only needed when js-yaml has to read it. A UTF-16
   // unit is at most 3 bytes in UTF-8, so the exact count is needed only near the limit.
   let units = Math.max(yamlLines.length - 1, 0);

@@ -107,7 +107,7 @@ const UNSUPPORTED_CHARACTERS =
 const BLANK = /^\s*$/;
 
 /** A key in the characters hub keys use, its colon, and every space after it (or the line's end). */
-const KEY_AT = /([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +|$)/y;
+const KEY_AT = /[A-Za-z0-9_][A-Za-z0-9_.-]*:(?: +|$)/y;
 
 /**
  * `key: value` (or `key:`) starting at `start`; undefined for anything else. A sticky regular
@@ -116,9 +116,9 @@ const KEY_AT = /([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +|$)/y;
  */
 function splitKeyLine(text: string, start: number): { key: string; value: string } | undefined {
   KEY_AT.lastIndex = start;
-  const match = KEY_AT.exec(text);
-  if (match === null) return undefined;
-  return { key: match[1] as string, value: text.slice(KEY_AT.lastIndex) };
+  // test, not exec: no match array for every line; the key ends at the first colon.
+  if (!KEY_AT.test(text)) return undefined;
+  return { key: text.slice(start, text.indexOf(':', start)), value: text.slice(KEY_AT.lastIndex) };
 }
 /** A value that starts with an indicator, or holds `: ` or ` #`, or ends with `:`: more than plain text. */
 const NOT_PLAIN = /^[-?:,[\]{}#&*!|>'"%@`]|: | #|:$/;

@@ -18,10 +18,12 @@ const MARKERS = /<(?:required|optional)>/gi;
 const MAYBE_LEFTOVER = /^[ \t]*[>#.-]|</;
 /**
  * Whether any line of a text could hold a leftover: a line that trims to `>...` or `#...`, a
- * `...`, a marker. More than the lines above match; no line they match escapes it. The spaces
- * before `>` exclude line breaks, so a run of blank lines is not rescanned from each of them.
+ * `...`, a marker. More than the lines above match; no line they match escapes it. A line is
+ * found from the `\n` before it (the first line apart), which lets the engine skip to line breaks;
+ * the spaces after it stop at the next `\n`, so a run of blank lines is not rescanned.
  */
-const ANY_LEFTOVER = /^[^\S\n\r\u2028\u2029]*[>#]|\.\.\.|<(?:required|optional)>/im;
+const ANY_LEFTOVER = /\n[^\S\n]*[>#]|\.\.\.|<(?:required|optional)>/i;
+const FIRST_LINE_LEFTOVER = /^[^\S\n]*[>#]/;
 
 /** Finds what the template puts in the front matter that a submission must not keep. */
 export function findTemplateLeftovers(
@@ -29,7 +31,7 @@ export function findTemplateLeftovers(
   /** The same lines as one text (SplitFile.frontMatterText), when no slip changed them. */
   text?: string,
 ): TemplateLeftovers {
-  if (text !== undefined && !ANY_LEFTOVER.test(text))
+  if (text !== undefined && !FIRST_LINE_LEFTOVER.test(text) && !ANY_LEFTOVER.test(text))
     return { kinds: new Set(), corrected: lines, edits: [] };
   const kinds = new Set<LeftoverKind>();
   const edits: LineEdit[] = [];
