@@ -34,7 +34,8 @@ export function bounded(text: string): string {
 /** Collects the findings of one file, applying the repository's severity overrides. */
 export class FindingCollector implements ReportSink {
   readonly findings: Finding[] = [];
-  private readonly counts = new Map<RuleId, number>();
+  /** Made at the first finding: most files of a hub have none. */
+  private counts: Map<RuleId, number> | undefined;
 
   constructor(
     private readonly path: string,
@@ -50,6 +51,7 @@ export class FindingCollector implements ReportSink {
   ): void {
     const severity = this.severityOf(rule);
     if (severity === 'off') return;
+    this.counts ??= new Map();
     const count = (this.counts.get(rule) ?? 0) + 1;
     this.counts.set(rule, count);
     if (count > MAX_FINDINGS_PER_RULE + 1) return;

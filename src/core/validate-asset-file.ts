@@ -132,7 +132,9 @@ export function validateAssetFile(
   const facts = checkContent(input, config, hub, sink, options, layout);
   // After the content: a folder move can then name the file's own publisher and version.
   checkFolderLayout(input.path, sink, layout);
-  const result: AssetFileResult = { path: input.path, findings: sink.findings.sort(compareFindings) };
+  const findings = sink.findings;
+  if (findings.length > 1) findings.sort(compareFindings);
+  const result: AssetFileResult = { path: input.path, findings };
   if (facts) result.facts = facts;
   return result;
 }

@@ -5,7 +5,7 @@ export type LeftoverKind = 'marker' | 'help-line' | 'assets-heading' | 'ellipsis
 
 /** Parts of the hub's template (`mshub_res/examples/commit_example.md`) left in a submission. */
 export interface TemplateLeftovers {
-  kinds: Set<LeftoverKind>;
+  kinds: ReadonlySet<LeftoverKind>;
   /** The front matter with them taken out: `## assets` becomes `asset:`, markers and help lines go. */
   corrected: readonly SourceLine[];
   /** The same, as changes to the file's lines, one per line that holds a leftover. */
@@ -25,6 +25,8 @@ const MAYBE_LEFTOVER = /^[ \t]*[>#.-]|</;
 const ANY_LEFTOVER = /\n[^\S\n]*[>#]|\.\.\.|<(?:required|optional)>/i;
 const FIRST_LINE_LEFTOVER = /^[^\S\n]*[>#]/;
 
+const NO_KINDS: ReadonlySet<LeftoverKind> = new Set();
+
 /** Finds what the template puts in the front matter that a submission must not keep. */
 export function findTemplateLeftovers(
   lines: readonly SourceLine[],
@@ -32,7 +34,7 @@ export function findTemplateLeftovers(
   text?: string,
 ): TemplateLeftovers {
   if (text !== undefined && !FIRST_LINE_LEFTOVER.test(text) && !ANY_LEFTOVER.test(text))
-    return { kinds: new Set(), corrected: lines, edits: [] };
+    return { kinds: NO_KINDS, corrected: lines, edits: [] };
   const kinds = new Set<LeftoverKind>();
   const edits: LineEdit[] = [];
   let corrected: SourceLine[] | undefined;

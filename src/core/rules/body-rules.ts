@@ -22,9 +22,8 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
   const lineAt = lineNumberCursor(text);
   // Lines are found by their start; a line's number is counted only for a finding.
   INTERESTING_START.lastIndex = 0;
-  let match = FIRST_LINE_INTERESTING.test(text) ? { index: -1 } : INTERESTING_START.exec(text);
-  for (; match !== null; match = INTERESTING_START.exec(text)) {
-    const start = match.index + 1;
+  let start = FIRST_LINE_INTERESTING.test(text) ? 0 : nextInterestingLine(text);
+  for (; start !== -1; start = nextInterestingLine(text)) {
     const previousStart = start === 0 ? -1 : text.lastIndexOf('\n', start - 2) + 1;
     const followsText = previousStart !== -1 && isMarkdownLine(previousStart);
     if (!isMarkdownLine(start)) continue;
@@ -62,6 +61,16 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
     );
   }
 };
+
+/**
+ * Where the next line that can start or end a heading or a code block begins (searching from
+ * INTERESTING_START.lastIndex), or -1. `test`, not `exec`: no match array for each such line.
+ */
+function nextInterestingLine(text: string): number {
+  if (!INTERESTING_START.test(text)) return -1;
+  // The match is a `\n`, up to three spaces and a marker: the line starts after that `\n`.
+  return text.lastIndexOf('\n', INTERESTING_START.lastIndex - 1) + 1;
+}
 
 /**
  * The heading line without the `:` its text ends with, a closing run of `#` and spaces kept. A

@@ -85,6 +85,7 @@ export const checkVersionText: Rule = ({ doc, sink }) => {
  * a word. In the `asset` list the usual cause is a missing `- `, which merges two entries into one.
  */
 export const checkDuplicateKeys: Rule = ({ doc, sink }) => {
+  if (doc.layout.duplicates.length === 0) return;
   const entriesReported = new Set<number>();
   for (const { key, first, again, assetEntry } of doc.layout.duplicates) {
     if (assetEntry === undefined) {

@@ -1,4 +1,4 @@
-import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, type Dirent, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { MshubError } from '../../core/errors.js';
 import { ASSETS_ROOT, hubContextFromPaths, isSubmissionFile, toPosixPath } from '../../core/hub-path.js';
@@ -86,6 +86,9 @@ export function readAssetFiles(
   }));
 }
 
+/** Grows up to the largest file read (at most the file size limit, 1 MiB by default). */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
 function readPrefix(file: string, length: number): Uint8Array {
   let descriptor: number;
   try {
@@ -96,14 +99,23 @@ function readPrefix(file: string, length: number): Uint8Array {
     });
   }
   try {
-    const buffer = Buffer.allocUnsafe(Math.min(fstatSync(descriptor).size, length));
+    // Read until the end (a read of 0) or the limit into one reused buffer, then copy out what was
+    // read: the same number of system calls as asking the size first, without a Stats object (and
+    // its four Dates) for every file of a hub.
     let filled = 0;
-    while (filled < buffer.length) {
-      const read = readSync(descriptor, buffer, filled, buffer.length - filled, filled);
+    for (;;) {
+      if (filled === scratch.length && scratch.length < length) {
+        const larger = Buffer.allocUnsafeSlow(Math.min(length, scratch.length * 4));
+        scratch.copy(larger, 0, 0, filled);
+        scratch = larger;
+      }
+      const wanted = Math.min(scratch.length, length) - filled;
+      if (wanted === 0) break;
+      const read = readSync(descriptor, scratch, filled, wanted, filled);
       if (read === 0) break;
       filled += read;
     }
-    return buffer.subarray(0, filled);
+    return Buffer.from(scratch.subarray(0, filled));
   } finally {
     closeSync(descriptor);
   }
