@@ -145,6 +145,11 @@ export interface ValidateOptions {
    * text alive until the whole hub is checked, and collecting it is a good part of the run's GC.
    */
   fields?: boolean;
+  /**
+   * Where a digest computed from a download would be written, for each asset. Only when assets will
+   * be downloaded: it is a line rebuilt per asset, for every file of a hub-wide run otherwise.
+   */
+  digestLines?: boolean;
 }
 
 function checkContent(
@@ -389,7 +394,7 @@ function collectFacts(doc: AssetDocument, options: ValidateOptions): AssetFacts 
       asset.sha256 = detached(raw === undefined ? (scalarText(entry['asset-sha256']) ?? '') : unquote(raw));
     }
     if (typeof entry['file-format'] === 'string') asset.format = detached(entry['file-format']);
-    const digestLine = digestLineOf(doc, index, asset.link);
+    const digestLine = options.digestLines ? digestLineOf(doc, index, asset.link) : undefined;
     if (digestLine) asset.digestLine = digestLine;
     facts.assets.push(asset);
   });

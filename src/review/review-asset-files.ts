@@ -25,8 +25,8 @@ export async function reviewAssetFiles(
   hub: HubContext,
   adapters: ReviewAdapters = {},
 ): Promise<FileFindings[]> {
-  const results = validateAssetFileResults(inputs, config, hub);
   const { hasher, sourceRepos } = adapters;
+  const results = validateAssetFileResults(inputs, config, hub, { digestLines: hasher !== undefined });
   await Promise.all([
     hasher ? verifyAssets(results, config, hasher) : undefined,
     sourceRepos ? checkSourceRepos(results, config, sourceRepos) : undefined,
