@@ -125,11 +125,20 @@ const NOT_PLAIN = /^[-?:,[\]{}#&*!|>'"%@`]|: | #|:$/;
 // The CORE schema's implicit types, in js-yaml's order (its typings do not declare `types`).
 const { types } = yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', yaml.Type> };
 const IMPLICIT_TYPES = [types.null, types.bool, types.int, types.float];
-/** Only text that starts like this can be null, a boolean or a number; the rest is a string as is. */
-const MAYBE_TYPED = /^(?:$|[-+.~0-9nNtTfF])/;
+/**
+ * Only text that is empty or starts with one of `-+.~0-9nNtTfF` can be null, a boolean or a number;
+ * the rest is a string as is. By the first character's code: a pattern would be two tests a line.
+ */
+function maybeTyped(text: string): boolean {
+  if (text.length === 0) return true;
+  const code = text.charCodeAt(0);
+  return (code >= 48 && code <= 57) || TYPED_STARTS.has(code);
+}
+const TYPED_STARTS = new Set([...'-+.~nNtTfF'].map((char) => char.charCodeAt(0)));
+const OPEN_BRACKET = 91;
 
 function implicitlyTyped(text: string): boolean {
-  return MAYBE_TYPED.test(text) && IMPLICIT_TYPES.some((type) => type.resolve(text));
+  return maybeTyped(text) && IMPLICIT_TYPES.some((type) => type.resolve(text));
 }
 
 function addItemKey(
@@ -155,7 +164,7 @@ const plainKeys = new Map<string, boolean>();
 
 /** Keys that YAML keeps as the same text (not `true`, `1.10`, `null`), and no `__proto__`. */
 function isPlainKey(key: string): boolean {
-  if (!MAYBE_TYPED.test(key)) return key !== '__proto__';
+  if (!maybeTyped(key)) return key !== '__proto__';
   // The same few dozen keys recur in every file; an unbounded set of odd ones is not remembered.
   let plain = plainKeys.get(key);
   if (plain === undefined) {
@@ -181,11 +190,12 @@ function readScalar(raw: string): unknown {
     return inner;
   }
   // `input-shape: [224, 224, 3]`: the one flow collection hub files use, a list of plain numbers.
-  if (NUMBER_LIST.test(value)) return value.slice(1, -1).split(',').map(Number);
+  const first = value.charCodeAt(0);
+  if (first === OPEN_BRACKET && NUMBER_LIST.test(value)) return value.slice(1, -1).split(',').map(Number);
   if (NOT_PLAIN.test(value)) return UNSUPPORTED;
-  if (!MAYBE_TYPED.test(value)) return value;
+  if (!maybeTyped(value)) return value;
   // Versions and accuracies (`1.8`, `76.18`, `2`): what js-yaml's int and float types make of them.
-  if (PLAIN_DECIMAL.test(value)) return Number(value);
+  if (first >= 48 && first <= 57 && PLAIN_DECIMAL.test(value)) return Number(value);
   for (const type of IMPLICIT_TYPES) if (type.resolve(value)) return type.construct(value);
   return value;
 }

@@ -27,6 +27,8 @@ export interface AssetDocument {
   /** The front matter lines as the file has them (the rules read them corrected for typing slips). */
   writtenLines: readonly SourceLine[];
   evaluationDashLine?: number;
+  /** assetEntries(), worked out by the first rule that asks: half a dozen rules read the entries. */
+  assetEntries?: ReadonlyArray<Record<string, unknown>>;
 }
 
 export interface RuleContext {
@@ -67,12 +69,15 @@ export function assetRawValue(doc: AssetDocument, index: number, key: string): s
   return assetEntryLayout(doc, index)?.keys.get(key)?.rawValue;
 }
 
-export function assetEntries(doc: AssetDocument): Array<Record<string, unknown>> {
+export function assetEntries(doc: AssetDocument): ReadonlyArray<Record<string, unknown>> {
+  if (doc.assetEntries) return doc.assetEntries;
   const asset = doc.data.asset;
-  if (!Array.isArray(asset)) return [];
-  return asset.map((entry) =>
-    entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? entry : {},
-  );
+  doc.assetEntries = Array.isArray(asset)
+    ? asset.map((entry) =>
+        entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? entry : {},
+      )
+    : [];
+  return doc.assetEntries;
 }
 
 export function unquote(raw: string): string {
