@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { CACHED_CLI_FOLDER, loadCachedCli } from '../bin/cached-cli.js';
+import { serverCommandsLeftOut } from './server-commands-left-out.mjs';
 
-const SERVER_ONLY = /\/(serve|worker)-command\.js$/;
 const root = resolve(import.meta.dirname, '..');
 const folder = process.argv[2] ? resolve(process.argv[2]) : CACHED_CLI_FOLDER;
 
@@ -23,15 +23,8 @@ await esbuild.build({
   logLevel: 'warning',
   // The HTTP client is loaded only by the commands that download; the server's stack never is here.
   external: ['undici', 'probot', 'bullmq', 'ioredis', 'pino'],
-  plugins: [
-    {
-      // bin/mshub-review.js runs serve and worker from dist/bundle, which shares the server's modules.
-      name: 'server-commands-left-out',
-      setup(build) {
-        build.onResolve({ filter: SERVER_ONLY }, (args) => ({ path: args.path, external: true }));
-      },
-    },
-  ],
+  // bin/mshub-review.js runs serve and worker from dist/bundle, which shares the server's modules.
+  plugins: [serverCommandsLeftOut],
 });
 
 const cli = loadCachedCli(folder);

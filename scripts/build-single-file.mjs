@@ -2,8 +2,8 @@
 // file that runs with nothing but Node, for a hub to vendor (tools/mshub-review.mjs) or attach to a
 // release. `serve` and `worker` need the server dependencies and are left out; the file says so.
 import * as esbuild from 'esbuild';
+import { SERVER_ONLY, serverCommandsLeftOut } from './server-commands-left-out.mjs';
 
-const SERVER_ONLY = /\/(serve|worker)-command\.js$/;
 const outfile = process.argv[2] ?? 'dist/mshub-review.mjs';
 
 const result = await esbuild.build({
@@ -21,14 +21,7 @@ const result = await esbuild.build({
     // Bundled CommonJS packages (undici, commander) call require() for Node's own modules.
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [
-    {
-      name: 'server-commands-left-out',
-      setup(build) {
-        build.onResolve({ filter: SERVER_ONLY }, (args) => ({ path: args.path, external: true }));
-      },
-    },
-  ],
+  plugins: [serverCommandsLeftOut],
 });
 
 const external = new Set(
