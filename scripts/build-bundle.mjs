@@ -1,7 +1,7 @@
-// Builds dist/bundle: the compiled CLI in a few chunks, so `mshub-review validate` loads a handful of
-// files instead of ~100 modules and the packages they resolve. The small packages every command
-// uses (commander, js-yaml, lru-cache, diff, p-limit) are bundled in; the server's stack and the
-// HTTP client stay packages, loaded only by the commands that need them.
+// Builds dist/bundle: the compiled CLI in a few chunks, which bin/mshub-review.js runs `serve` and
+// `worker` from (every other command runs from dist/cached-cli, and from here only when that was not
+// built). The small packages every command uses (commander, js-yaml, lru-cache, diff, p-limit) are
+// bundled in; the server's stack and the HTTP client stay packages, loaded only where needed.
 import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 

@@ -95,6 +95,21 @@ export async function readCappedBody(
   return { ok: true, bytes: Buffer.concat(chunks, taken) };
 }
 
+/** A verified body read as a JSON object, or the 400 that says why it is not one. */
+export function jsonObjectBody(
+  bytes: Buffer,
+): { ok: true; value: Record<string, unknown> } | { ok: false; reply: WebhookReply } {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return { ok: false, reply: { status: 400, body: { error: 'the body is not JSON' } } };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, reply: { status: 400, body: { error: 'the body is not a JSON object' } } };
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
 /**
  * Answers with JSON. When the body was refused unread, the connection is closed after the answer,
  * so that a client still sending gigabytes is cut off rather than drained.

@@ -200,6 +200,17 @@ describe('the GitCode webhook', () => {
     assert.deepEqual(again, { status: 200, body: { outcome: 'duplicate' } });
   });
 
+  it('answers 400, saying why, for a signed body that is not a JSON object', async () => {
+    harness = await startHarness();
+    for (const [body, error] of [
+      ['{"object_kind":', 'the body is not JSON'],
+      ['[]', 'the body is not a JSON object'],
+    ]) {
+      const reply = await harness.send('Merge Request Hook', body as string, { delivery: body as string });
+      assert.deepEqual(reply, { status: 400, body: { error } });
+    }
+  });
+
   it('refuses a body over the limit unread', async () => {
     harness = await startHarness(1024);
     const reply = await harness.send('Merge Request Hook', fixture('pr_create'));

@@ -6,6 +6,7 @@ import type { ReplayGuard } from '../replay-guard.js';
 import {
   type BodyBudget,
   headerOf,
+  jsonObjectBody,
   type RequestHandler,
   readCappedBody,
   type WebhookOutcome,
@@ -60,14 +61,9 @@ async function handle(request: IncomingMessage, options: GitCodeWebhookOptions):
     createHash('sha256').update(body.bytes).digest('hex');
   if (!(await options.replays.firstUse(`gitcode:${delivery}`)))
     return { reply: { status: 200, body: { outcome: 'duplicate' } } };
-  let payload: GitCodePayload;
-  try {
-    payload = JSON.parse(body.bytes.toString('utf8')) as GitCodePayload;
-  } catch {
-    return { reply: { status: 400, body: { error: 'the body is not JSON' } } };
-  }
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
-    return { reply: { status: 400, body: { error: 'the body is not a JSON object' } } };
+  const parsed = jsonObjectBody(body.bytes);
+  if (!parsed.ok) return parsed;
+  const payload = parsed.value as GitCodePayload;
   const event = (headerOf(request, 'x-gitcode-event') ?? '').slice(0, 60);
   const deliveryId = `gitcode:${createHash('sha256').update(delivery).digest('hex').slice(0, 16)}`;
   return answerWithIntents(gitcodeIntents(event, payload, deliveryId), options.intents, {

@@ -6,6 +6,7 @@ import type { ReplayGuard } from '../replay-guard.js';
 import {
   type BodyBudget,
   headerOf,
+  jsonObjectBody,
   type RequestHandler,
   readCappedBody,
   type WebhookOutcome,
@@ -60,20 +61,15 @@ async function handle(request: IncomingMessage, options: GiteeWebhookOptions): P
     options.log?.warn({ reason: body.reply.body.error, bytes: size }, 'Gitee webhook refused');
     return body;
   }
-  let payload: GiteePayload;
-  try {
-    payload = JSON.parse(body.bytes.toString('utf8')) as GiteePayload;
-  } catch {
-    return { reply: { status: 400, body: { error: 'the body is not JSON' } } };
-  }
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
-    return { reply: { status: 400, body: { error: 'the body is not a JSON object' } } };
-  const event = headerOf(request, 'x-gitee-event') ?? '';
+  const parsed = jsonObjectBody(body.bytes);
+  if (!parsed.ok) return parsed;
+  const payload = parsed.value as GiteePayload;
+  const event = (headerOf(request, 'x-gitee-event') ?? '').slice(0, 60);
   // Gitee signs only the timestamp and sends no delivery id: two events in one millisecond share a
   // signature, so a delivery is the signature, the event and the body. As the body is not signed, one
   // signature carries at most MAX_DELIVERIES_PER_SIGNATURE different deliveries.
   const bodyDigest = createHash('sha256').update(body.bytes).digest('hex');
-  const deliveryKey = `${auth.replayKey}:${event.slice(0, 60)}:${bodyDigest}`;
+  const deliveryKey = `${auth.replayKey}:${event}:${bodyDigest}`;
   if (!(await options.replays.firstUse(deliveryKey)))
     return { reply: { status: 200, body: { outcome: 'duplicate' } } };
   if (!(await claimSignatureSlot(options.replays, auth.replayKey))) {

@@ -5,6 +5,7 @@ import type { Probot } from 'probot';
 import {
   type BodyBudget,
   headerOf,
+  jsonObjectBody,
   type RequestHandler,
   readCappedBody,
   type WebhookOutcome,
@@ -69,14 +70,9 @@ async function handle(request: IncomingMessage, options: GitHubWebhookOptions): 
     return { reply: { status: 401, body: { error: 'signature does not match' } } };
   }
 
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body.bytes.toString('utf8'));
-  } catch {
-    return { reply: { status: 400, body: { error: 'the body is not JSON' } } };
-  }
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
-    return { reply: { status: 400, body: { error: 'the body is not a JSON object' } } };
+  const parsed = jsonObjectBody(body.bytes);
+  if (!parsed.ok) return parsed;
+  const payload = parsed.value;
   const missing = missingPayloadField(event, payload);
   if (missing) return { reply: { status: 400, body: { error: `the ${event} payload has no ${missing}` } } };
 
