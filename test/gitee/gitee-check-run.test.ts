@@ -30,15 +30,20 @@ function reporter(errors: unknown[]) {
 }
 
 /** The comment and label calls every Gitee review makes, check run or not. */
-function commentAndLabels(gitee: nock.Scope, label: string): void {
-  gitee.get('/api/v5/user').reply(200, { login: 'mshub-bot' });
-  gitee.get(`${HUB}/pulls/3/comments`).query({ page: 1, per_page: 100 }).reply(200, []);
-  gitee.post(`${HUB}/pulls/3/comments`).reply(201, { id: 10 });
+/** The bot's other two labels taken off, then `label` put on. */
+function labelled(gitee: nock.Scope, label: string): void {
   gitee
     .delete(/\/pulls\/3\/labels\//)
     .times(2)
     .reply(204);
   gitee.post(`${HUB}/pulls/3/labels`, [label]).reply(201, []);
+}
+
+function commentAndLabels(gitee: nock.Scope, label: string): void {
+  gitee.get('/api/v5/user').reply(200, { login: 'mshub-bot' });
+  gitee.get(`${HUB}/pulls/3/comments`).query({ page: 1, per_page: 100 }).reply(200, []);
+  gitee.post(`${HUB}/pulls/3/comments`).reply(201, { id: 10 });
+  labelled(gitee, label);
 }
 
 describe('Gitee check runs (GITEE_CHECK_RUNS)', () => {
@@ -53,11 +58,7 @@ describe('Gitee check runs (GITEE_CHECK_RUNS)', () => {
   it('opens a run while reviewing and completes it with the verdict, the report and line annotations', async () => {
     const errors: unknown[] = [];
     const gitee = nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } });
-    gitee
-      .delete(/\/pulls\/3\/labels\//)
-      .times(2)
-      .reply(204);
-    gitee.post(`${HUB}/pulls/3/labels`, [LABELS.pending]).reply(201, []);
+    labelled(gitee, LABELS.pending);
     gitee
       .get(`${HUB}/commits/${SHA}/check-runs`)
       .query({ check_name: 'mshub-review' })
@@ -96,11 +97,7 @@ describe('Gitee check runs (GITEE_CHECK_RUNS)', () => {
   it('gives the run up, says why, and still comments and labels when Gitee refuses the token', async () => {
     const errors: unknown[] = [];
     const gitee = nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } });
-    gitee
-      .delete(/\/pulls\/3\/labels\//)
-      .times(2)
-      .reply(204);
-    gitee.post(`${HUB}/pulls/3/labels`, [LABELS.pending]).reply(201, []);
+    labelled(gitee, LABELS.pending);
     gitee.get(`${HUB}/commits/${SHA}/check-runs`).query(true).reply(200, { check_runs: [] });
     gitee.post(`${HUB}/check-runs`).reply(403, { message: '没有权限' });
     commentAndLabels(gitee, LABELS.failed);
@@ -113,11 +110,7 @@ describe('Gitee check runs (GITEE_CHECK_RUNS)', () => {
 
   it('closes the run it opened as cancelled when a newer commit supersedes the review', async () => {
     const gitee = nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } });
-    gitee
-      .delete(/\/pulls\/3\/labels\//)
-      .times(2)
-      .reply(204);
-    gitee.post(`${HUB}/pulls/3/labels`, [LABELS.pending]).reply(201, []);
+    labelled(gitee, LABELS.pending);
     gitee
       .get(`${HUB}/commits/${SHA}/check-runs`)
       .query(true)
