@@ -4,6 +4,7 @@ import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.js';
 import { COMMENT_MARKER, type MarkdownOptions, renderMarkdown } from '../core/report/render-markdown.js';
 import {
   type CommentLanguage,
+  firstLanguage,
   type ReviewReport,
   type Verdict,
   verdictOf,
@@ -32,16 +33,21 @@ export type CommentWrite =
  */
 const VERDICT_MARKER = /<!-- mshub-review:verdict=(success|neutral|failure) -->\n?$/;
 
+const verdictMarker = (verdict: Verdict) => `<!-- mshub-review:verdict=${verdict} -->\n`;
+
 /** The sticky comment body: the review, then a hidden verdict so the next review knows whether it flipped. */
 export function stickyCommentBody(
   report: ReviewReport,
   options: MarkdownOptions,
 ): { body: string; verdict: Verdict } {
   const verdict = verdictOf(report.summary);
-  return {
-    body: `${renderMarkdown(report, options)}<!-- mshub-review:verdict=${verdict} -->\n`,
-    verdict,
-  };
+  return { body: `${renderMarkdown(report, options)}${verdictMarker(verdict)}`, verdict };
+}
+
+/** The sticky comment that says a review could not finish (reviewFailureText under a failure heading). */
+export function failedCommentBody(headSha: string, reason: string, language: CommentLanguage): string {
+  const title = formatMessage(msg('report.failed-title'), firstLanguage(language));
+  return `${COMMENT_MARKER}\n### ❌ ${title}\n\n${reviewFailureText(headSha, reason, language)}\n${verdictMarker('failure')}`;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { formatMessage, msg } from '../../core/messages/format-message.js';
 import type { Message } from '../../core/messages/message-spec.js';
 import { checkRunOutput } from '../../core/report/check-run-output.js';
-import { COMMENT_MARKER } from '../../core/report/render-markdown.js';
 import {
   type CommentLanguage,
   firstLanguage,
@@ -9,7 +8,12 @@ import {
   verdictOf,
 } from '../../core/report/review-report.js';
 import type { ReviewReporter } from '../../review/review-platform.js';
-import { reviewFailureText, stickyCommentBody, upsertStickyComment } from '../../review/sticky-comment.js';
+import {
+  failedCommentBody,
+  reviewFailureText,
+  stickyCommentBody,
+  upsertStickyComment,
+} from '../../review/sticky-comment.js';
 import { type GiteeApi, GiteeApiError } from './gitee-api.js';
 import { GiteeCheckRun } from './gitee-check-run.js';
 
@@ -132,13 +136,11 @@ export class GiteeReporter implements ReviewReporter {
   }
 
   async failed(headSha: string, reason: string): Promise<void> {
-    const title = formatMessage(msg('report.failed-title'), firstLanguage(DEFAULT_LANGUAGE));
-    const body = `${COMMENT_MARKER}\n### ❌ ${title}\n\n${reviewFailureText(headSha, reason, DEFAULT_LANGUAGE)}\n<!-- mshub-review:verdict=failure -->\n`;
-    await this.upsertComment(body, 'failure');
+    await this.upsertComment(failedCommentBody(headSha, reason, DEFAULT_LANGUAGE), 'failure');
     await this.setLabel('failed');
     await this.checkRun?.finish(headSha, {
       conclusion: 'failure',
-      title,
+      title: this.t(msg('report.failed-title')),
       summary: reviewFailureText(headSha, reason, DEFAULT_LANGUAGE),
       annotations: [],
     });
