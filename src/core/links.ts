@@ -71,6 +71,8 @@ export function parseRepoLink(url: URL): RepoLink | undefined {
   for (let index = 3; index < segments.length; index++) {
     const segment = segments[index];
     if (segment === undefined || segment === '..' || segment === '.') return undefined;
+    // The ref goes whole into a query or one encoded segment; a branch may have `/` in its name.
+    if (index > 3 && PATH_SEGMENT_REFUSED.test(segment)) return undefined;
   }
   link.ref = ref;
   if (segments.length > 4) link.path = segments.slice(4).join('/');
@@ -85,6 +87,12 @@ function safeDecode(segment: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A folder or file name in the repository: a decoded `/` or `\` would become path segments again
+ * in an API path (`..%2F..%2Fuser` climbing out of `contents/`), a control character has no place.
+ */
+const PATH_SEGMENT_REFUSED = /[/\\\u0000-\u001f\u007f]/;
 
 interface HostPattern {
   name: string;

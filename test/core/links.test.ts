@@ -23,6 +23,13 @@ describe('parseRepoLink', () => {
       ref: 'r2.3',
       path: 'official/cv/ResNet',
     });
+    assert.deepEqual(repoLink('https://gitee.com/o/r/tree/release%2F2.3/models'), {
+      host: 'gitee',
+      owner: 'o',
+      repo: 'r',
+      ref: 'release/2.3',
+      path: 'models',
+    });
     assert.deepEqual(repoLink('https://GitHub.com/o/r/blob/v1.0/a%20b/hub.py'), {
       host: 'github',
       owner: 'o',
@@ -42,6 +49,9 @@ describe('parseRepoLink', () => {
       'https://gitee.com/o/r/tree/master/%ZZ',
       'https://gitee.com/o/r/%ZZ/master',
       'https://gitee.com/o%20x/r',
+      'https://gitee.com/o/r/tree/master/..%2F..%2F..%2F..%2Fuser',
+      'https://gitee.com/o/r/tree/master/a%5C..%5Cb',
+      'https://gitee.com/o/r/tree/master/a%0Ab',
     ])
       assert.equal(repoLink(url), undefined, url);
   });

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import nock from 'nock';
 import { isMshubError } from '../../src/core/errors.js';
 import { COMMENT_MARKER } from '../../src/core/report/render-markdown.js';
-import { endpointUrl, GiteeApi, GiteeApiError } from '../../src/platforms/gitee/gitee-api.js';
+import { endpointUrl } from '../../src/platforms/api-endpoint-url.js';
+import { GiteeApi, GiteeApiError } from '../../src/platforms/gitee/gitee-api.js';
 import { GiteeReporter } from '../../src/platforms/gitee/gitee-reporter.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 

@@ -40,6 +40,21 @@ describe('mindspore_hub_conf.py analysis', () => {
 });
 
 describe('the source repository check on GitHub', () => {
+  it('never calls the API below a path that climbs out of the repository, on any host', async () => {
+    // parseRepoLink refuses such a link; a RepoLink built by other code is stopped here too.
+    for (const host of ['github', 'gitee'] as const) {
+      const outcome = await new HostedSourceRepoChecker(SETTINGS, gitee()).check({
+        host,
+        owner: 'o',
+        repo: 'r',
+        ref: 'master',
+        path: '../../../../user',
+      });
+      assert.equal(outcome.ok, false, host);
+      assert.match(!outcome.ok ? outcome.reason : '', /leads outside the repository/, host);
+    }
+  });
+
   it('reads mindspore_hub_conf.py in the linked folder at the linked ref', async () => {
     nock('https://api.github.com')
       .get('/repos/mindspore-lab/mindcv/contents/configs/vgg/mindspore_hub_conf.py')

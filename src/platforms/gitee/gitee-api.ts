@@ -1,5 +1,5 @@
-import { MshubError } from '../../core/errors.js';
 import { isTransientStatus, parseRetryAfter, retryDelayMs } from '../../net/retry-policy.js';
+import { endpointUrl } from '../api-endpoint-url.js';
 
 /** A Gitee answer asking to wait longer than this is returned as it is, not waited for. */
 const MAX_RETRY_DELAY_MS = 60_000;
@@ -24,25 +24,6 @@ export class GiteeApiError extends Error {
     super(message);
     this.name = 'GiteeApiError';
   }
-}
-
-/**
- * The URL of `path` below the API root, refusing any path that the URL parser would move elsewhere
- * (`..` and `.` segments, in any encoding, or backslashes): a path from a pull request must never
- * take the bot's token to another endpoint or another repository.
- */
-export function endpointUrl(apiUrl: string, path: string): URL {
-  const root = apiUrl.replace(/\/+$/, '');
-  const url = new URL(`${root}${path}`);
-  if (
-    !path.startsWith('/') ||
-    url.pathname !== `${new URL(root).pathname.replace(/\/+$/, '')}${path.split('?')[0]}`
-  )
-    throw new MshubError(
-      'UNSAFE_PATH',
-      `refused to call the API at ${JSON.stringify(path.slice(0, 200))}: it leaves its endpoint`,
-    );
-  return url;
 }
 
 const MAX_PAGES = 100;

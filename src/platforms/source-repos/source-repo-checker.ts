@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { isMshubError } from '../../core/errors.js';
 import { REPO_HOST_SITES, type RepoHost, type RepoLink } from '../../core/links.js';
 import { msg } from '../../core/messages/format-message.js';
 import type { Message } from '../../core/messages/message-spec.js';
@@ -8,6 +9,7 @@ import {
   type SourceRepoChecker,
   type SourceRepoOutcome,
 } from '../../core/verification/hub-conf.js';
+import { endpointUrl } from '../api-endpoint-url.js';
 import { GiteeApi } from '../gitee/gitee-api.js';
 
 export interface SourceRepoSettings {
@@ -151,6 +153,8 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
           reason: error.message,
           ...(error.fix ? { fix: error.fix } : {}),
         };
+      if (isMshubError(error, 'UNSAFE_PATH'))
+        return { ok: false, kind: 'unchecked', reason: 'the link leads outside the repository' };
       const host = REPO_HOST_SITES[link.host].name;
       return {
         ok: false,
@@ -191,7 +195,8 @@ function githubApi(
   settings: SourceRepoSettings,
   get: (url: string, headers: Record<string, string>) => Promise<Response>,
 ): HostApi {
-  const base = settings.githubApiUrl.replace(/\/+$/, '');
+  // Every path is checked to stay below the API root, as the Gitee client checks its own.
+  const url = (path: string) => endpointUrl(settings.githubApiUrl, path).href;
   const headers = (accept = 'application/vnd.github+json'): Record<string, string> => ({
     accept,
     'user-agent': 'mshub-review',
@@ -207,7 +212,7 @@ function githubApi(
     async readFile(link, path) {
       const ref = link.ref ? `?ref=${encodeURIComponent(link.ref)}` : '';
       const response = await get(
-        `${base}/${repoPath(link)}/contents/${encodePath(path)}${ref}`,
+        url(`/${repoPath(link)}/contents/${encodePath(path)}${ref}`),
         headers('application/vnd.github.raw'),
       );
       await failIfUnavailable(response, 'GitHub');
@@ -220,14 +225,16 @@ function githubApi(
       if (!complete) throw tooLarge(path);
       return text;
     },
-    repoExists: async (link) => (await status(`${base}/${repoPath(link)}`)) === 200,
+    repoExists: async (link) => (await status(url(`/${repoPath(link)}`))) === 200,
     refExists: async (link) =>
-      (await status(`${base}/${repoPath(link)}/commits/${encodeURIComponent(link.ref ?? '')}`)) === 200,
+      (await status(url(`/${repoPath(link)}/commits/${encodeURIComponent(link.ref ?? '')}`))) === 200,
   };
 }
 
-/** Through the bot's one Gitee client (its settings, token and retries), the reads capped as on GitHub. */
-/** Gitee's API v5, which GitCode's copies: the same contents, repository and commit answers. */
+/**
+ * Gitee's API v5, which GitCode's copies (the same contents, repository and commit answers), through
+ * the bot's one client for that host: its settings, token and retries, the reads capped as on GitHub.
+ */
 function giteeHost(gitee: GiteeApi, name: string): HostApi {
   const statusOf = async (path: string) => {
     const answer = await gitee.getCapped(path, {}, 0);
