@@ -35,9 +35,21 @@ export function unwrapLink(value: string): string {
   return trimmed.startsWith('<') && trimmed.endsWith('>') ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
-export function parseHttpsLink(value: string): { ok: true; url: URL } | { ok: false; problem: LinkProblem } {
+/** What the rules read of a parsed link: the fields of a URL, as `new URL` gives them. */
+export interface LinkParts {
+  readonly href: string;
+  readonly hostname: string;
+  readonly port: string;
+  readonly pathname: string;
+}
+
+export function parseHttpsLink(
+  value: string,
+): { ok: true; url: LinkParts } | { ok: false; problem: LinkProblem } {
   const text = unwrapLink(value);
   if (text === '') return { ok: false, problem: 'empty' };
+  const plain = plainHttpsLink(text);
+  if (plain) return { ok: true, url: plain };
   let url: URL;
   try {
     url = new URL(text);
@@ -50,8 +62,29 @@ export function parseHttpsLink(value: string): { ok: true; url: URL } | { ok: fa
   return { ok: true, url };
 }
 
+/**
+ * The shape nearly every hub link has: `https://`, a lower-case host of letters, digits and `-` whose
+ * last label starts with a letter (so it is no IP address), and a path of characters the URL parser
+ * keeps as they are. URL would give back exactly the text (pathname `/` when there is none), so it is
+ * read without the parser, a tenth of a hub-wide run otherwise. Anything else, including punycode
+ * (`xn--`), `%`, `\\` and `.` or `..` segments, goes through URL; a test holds both readings equal.
+ */
+const PLAIN_HTTPS = /^https:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[A-Za-z0-9._~!$&'()*+,;=:@/-]*)?$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+export function plainHttpsLink(text: string): LinkParts | undefined {
+  const match = PLAIN_HTTPS.exec(text);
+  if (match === null) return undefined;
+  const hostname = match[1] as string;
+  const pathname = match[2];
+  if (hostname.includes('xn--')) return undefined;
+  if (pathname === undefined) return { href: `${text}/`, hostname, port: '', pathname: '/' };
+  if (DOT_SEGMENT.test(pathname)) return undefined;
+  return { href: text, hostname, port: '', pathname };
+}
+
 /** Reads `https://github.com|gitee.com|gitcode.com/owner/repo[/tree|blob/ref[/path]]`; undefined for anything else. */
-export function parseRepoLink(url: URL): RepoLink | undefined {
+export function parseRepoLink(url: Pick<LinkParts, 'hostname' | 'port' | 'pathname'>): RepoLink | undefined {
   const hostname = url.hostname.toLowerCase();
   const host = Object.hasOwn(REPO_HOSTS, hostname) ? REPO_HOSTS[hostname] : undefined;
   if (!host || url.port !== '') return undefined;
@@ -123,7 +156,7 @@ function patternsOf(allowed: readonly string[]): HostPattern[] {
  * link on another port than https's own (`download.mindspore.cn:22`) is allowed only by an entry
  * that names that port (`mirror.example.org:8443`), or any port (`127.0.0.1:*`, for tests).
  */
-export function hostAllowed(url: URL, allowed: readonly string[]): boolean {
+export function hostAllowed(url: Pick<LinkParts, 'hostname' | 'port'>, allowed: readonly string[]): boolean {
   const host = url.hostname.toLowerCase();
   const port = url.port;
   return patternsOf(allowed).some(

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { hostAllowed, parseRepoLink } from '../../src/core/links.js';
+import { hostAllowed, parseRepoLink, plainHttpsLink, unwrapLink } from '../../src/core/links.js';
+import { CORPUS_ROOT, CORPUS_SKIP, SAMPLE_HUB } from '../helpers/fixtures.js';
 
 const repoLink = (url: string) => parseRepoLink(new URL(url));
 
@@ -69,5 +72,124 @@ describe('hostAllowed', () => {
     assert.ok(!allows('https://mirror.example.net/a.ckpt'));
     assert.ok(allows('https://127.0.0.1:4443/a.ckpt'));
     assert.ok(!allows('https://download.mindspore.cn.evil.com/a.ckpt'));
+  });
+});
+
+/** What parseHttpsLink gives when every link goes through URL: the reading the fast one must equal. */
+function throughUrl(text: string): Pick<URL, 'href' | 'hostname' | 'port' | 'pathname'> | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return undefined;
+  return { href: url.href, hostname: url.hostname, port: url.port, pathname: url.pathname };
+}
+
+function assertReadAsUrlReads(text: string): boolean {
+  const plain = plainHttpsLink(text);
+  if (plain === undefined) return false;
+  assert.deepEqual({ ...plain }, throughUrl(text), text);
+  return true;
+}
+
+function linksIn(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .flatMap((name) =>
+      [...readFileSync(join(folder, name), 'utf8').matchAll(/^\s*-?\s*(?:asset|repo)-link:\s*(.*)$/gm)].map(
+        (match) => unwrapLink((match[1] ?? '').trim()),
+      ),
+    );
+}
+
+describe('plainHttpsLink', () => {
+  it('reads the sample hub links as URL does', () => {
+    const links = linksIn(SAMPLE_HUB);
+    assert.ok(links.filter(assertReadAsUrlReads).length > links.length * 0.9);
+  });
+
+  it('reads every real hub link as URL does', { skip: CORPUS_SKIP }, () => {
+    const links = linksIn(join(CORPUS_ROOT, 'hub'));
+    // Nearly every hub link has the plain shape; the rest go through URL.
+    assert.ok(links.filter(assertReadAsUrlReads).length > links.length * 0.99);
+  });
+
+  it('leaves to URL every link URL would rewrite, and agrees with it on the rest', () => {
+    const hosts = [
+      'gitee.com',
+      'GitHub.com',
+      'xn--fiqs8s.cn',
+      'a.xn--fiqs8s',
+      'b.1',
+      '1.2.3.4',
+      'a.0x7f',
+      'example.com.',
+      'a..b.com',
+      '-a-.com',
+      `${'a'.repeat(70)}.com`,
+      'gitee.com:443',
+      'gitee.com:8443',
+      'user@gitee.com',
+      'u:p@gitee.com',
+      '[::1]',
+      'ex%41mple.com',
+      'exa mple.com',
+      '',
+    ];
+    const paths = [
+      '',
+      '/',
+      '/o/r',
+      '/o/r/',
+      '//o//r',
+      '/o/./r',
+      '/o/../r',
+      '/o/r/.',
+      '/o/r/..',
+      '/o/%2e/r',
+      '/o/.%2E/r',
+      '/o/r.git',
+      '/a b',
+      '/a\tb',
+      '/a\\b',
+      '/a?b',
+      '/a#b',
+      '/a|b^c{d}`e"f<g>',
+      "/a~b!$&'()*+,;=:@-_.c",
+      '/中文',
+      '/a%20b',
+      '/%zz',
+      '/..',
+      '/.',
+    ];
+    let plain = 0;
+    for (const host of hosts)
+      for (const path of paths)
+        for (const scheme of ['https://', 'HTTPS://', 'http://', 'https:/', 'https:\\\\', ' https://'])
+          if (assertReadAsUrlReads(`${scheme}${host}${path}`)) plain++;
+    assert.ok(plain >= 24, `${plain} links read without URL`);
+  });
+
+  it('agrees with URL on random links', () => {
+    const hostCharacters = 'az09.-xnA';
+    const pathCharacters = 'aZ09.-/_~%:@?#\\ \t.2eE中|';
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const pick = (characters: string, length: number) =>
+      Array.from({ length }, () => characters[random() % characters.length]).join('');
+    let plain = 0;
+    for (let run = 0; run < 20_000; run++)
+      if (
+        assertReadAsUrlReads(
+          `https://${pick(hostCharacters, 1 + (random() % 12))}${pick(pathCharacters, random() % 16)}`,
+        )
+      )
+        plain++;
+    assert.ok(plain > 1000, `${plain} links read without URL`);
   });
 });

@@ -1,5 +1,12 @@
 import type { LineEdit } from '../findings.js';
-import { hostAllowed, type LinkProblem, parseHttpsLink, parseRepoLink, unwrapLink } from '../links.js';
+import {
+  hostAllowed,
+  type LinkParts,
+  type LinkProblem,
+  parseHttpsLink,
+  parseRepoLink,
+  unwrapLink,
+} from '../links.js';
 import { digestCommand } from '../local-command.js';
 import { msg } from '../messages/format-message.js';
 import type { Message } from '../messages/message-spec.js';
@@ -48,7 +55,7 @@ function reportLinkProblem(
 function httpsEdit(
   doc: AssetDocument,
   location: KeyLocation | undefined,
-  accepts: (url: URL) => boolean,
+  accepts: (url: LinkParts) => boolean,
 ): LineEdit[] | undefined {
   const raw = location?.rawValue ?? '';
   const upgraded = raw.replace(/^(["']?<?\s*)http:\/\//i, '$1https://');
@@ -130,7 +137,7 @@ export const checkAssetLinks: Rule = (context) => {
       sink.report(
         'asset-host',
         position,
-        url.port === '' || !hostAllowed(new URL(`https://${url.hostname}/`), config.assetHosts)
+        url.port === '' || !hostAllowed({ hostname: url.hostname, port: '' }, config.assetHosts)
           ? msg('asset-host.not-allowed', { host: q(url.hostname), hosts: config.assetHosts })
           : msg('asset-host.port', { port: q(url.port), host: q(url.hostname) }),
         msg('asset-host.fix'),
