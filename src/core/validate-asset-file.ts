@@ -4,7 +4,7 @@ import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
 import { msg } from './messages/format-message.js';
 import type { Message } from './messages/message-spec.js';
-import { decodeText } from './parse/decode-text.js';
+import { asciiPrefix, decodeText } from './parse/decode-text.js';
 import { explainYamlError } from './parse/explain-yaml-error.js';
 import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
 import { type SourceLine, splitFrontMatter } from './parse/split-front-matter.js';
@@ -187,7 +187,11 @@ function checkContent(
     return undefined;
   }
 
-  const split = splitFrontMatter(decoded.text);
+  const split = splitFrontMatter(
+    decoded.text,
+    // Equal lengths: every byte was one ASCII character, and the text is one-byte already.
+    decoded.text.length === input.bytes.byteLength ? undefined : (length) => asciiPrefix(input.bytes, length),
+  );
   if (split.fenceLines.length !== 2) reportFences(split.fenceLines, sink);
   // With extra fences the hub still fails the file, but the front matter is known: check it too,
   // so the contributor sees every problem in one round.

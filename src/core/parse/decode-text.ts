@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 export type DecodeResult =
   | { ok: true; text: string }
   | { ok: false; reason: 'too-large' | 'binary' | 'not-utf8'; detail: string };
@@ -21,4 +23,19 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): DecodeResult {
   } catch {
     return { ok: false, reason: 'not-utf8', detail: 'it is not valid UTF-8' };
   }
+}
+
+/** For ASCII bytes, the same characters as UTF-8 gives, always as a one-byte string. */
+const ASCII = new TextDecoder('latin1');
+
+/**
+ * The first `length` characters of the text decodeText made of `bytes`, as a one-byte string, when
+ * they are ASCII (and so are the first `length` bytes); undefined otherwise. V8 stores a string two
+ * bytes a character as soon as one character needs it, and hub files put typographic quotes in the
+ * markdown below front matter that is plain ASCII.
+ */
+export function asciiPrefix(bytes: Uint8Array, length: number): string | undefined {
+  if (length > bytes.byteLength) return undefined;
+  const prefix = bytes.subarray(0, length);
+  return isAscii(prefix) ? ASCII.decode(prefix) : undefined;
 }

@@ -21,43 +21,49 @@ export interface SplitFile {
 /**
  * Splits an asset file the way the hub's validator does: every line that starts with `---` toggles
  * between markdown and front matter, so a title line may come before the first fence. Only the front
- * matter is cut into lines; after it, the markdown is searched for further fences without being cut.
+ * matter is cut into lines.
+ *
+ * `asciiPrefix` may give the text's first characters again as a one-byte string when they are ASCII
+ * (see decode-text.ts): one typographic quote in the markdown makes V8 keep the whole text two bytes a
+ * character, and every line, key and value cut from it would be too.
  */
-export function splitFrontMatter(text: string): SplitFile {
+export function splitFrontMatter(
+  text: string,
+  asciiPrefix?: (length: number) => string | undefined,
+): SplitFile {
   const fenceLines: number[] = [];
   const fenceStarts: number[] = [];
+  if (text.startsWith('---')) {
+    fenceLines.push(1);
+    fenceStarts.push(0);
+  }
+  let line = 1;
+  let counted = 0;
+  for (let at = text.indexOf('\n---'); at !== -1; at = text.indexOf('\n---', at + 1)) {
+    const start = at + 1;
+    line += countNewlines(text, counted, start);
+    counted = start;
+    fenceLines.push(line);
+    fenceStarts.push(start);
+  }
+
   const frontMatter: SourceLine[] = [];
-  let line = 0;
-  let start = 0;
-  let frontMatterStart = text.length;
-  while (start < text.length && fenceLines.length < 2) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
+  const firstFence = fenceStarts[0];
+  if (firstFence === undefined) return { fenceLines, fenceStarts, frontMatter, frontMatterText: '' };
+  const afterFence = text.indexOf('\n', firstFence);
+  const from = afterFence === -1 ? text.length : afterFence + 1;
+  const to = fenceStarts[1] ?? text.length;
+  const source = (to > 0 && asciiPrefix?.(to)) || text;
+  let lineNumber = (fenceLines[0] as number) + 1;
+  for (let start = from; start < to; lineNumber++) {
+    let end = source.indexOf('\n', start);
+    if (end === -1) end = to;
     const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN) end--;
-    line++;
-    if (text.startsWith('---', start)) {
-      fenceLines.push(line);
-      fenceStarts.push(start);
-      if (fenceLines.length === 1) frontMatterStart = Math.min(next, text.length);
-    } else if (fenceLines.length === 1) frontMatter.push({ line, text: text.slice(start, end) });
+    if (end > start && source.charCodeAt(end - 1) === CARRIAGE_RETURN) end--;
+    frontMatter.push({ line: lineNumber, text: source.slice(start, end) });
     start = next;
   }
-  const frontMatterText = text.slice(frontMatterStart, fenceStarts[1] ?? text.length);
-  // `start` begins line `line + 1` here (or is the end of the text).
-  let cursor = start;
-  let cursorLine = line + 1;
-  for (
-    let found = text.indexOf('\n---', cursor - 1);
-    found !== -1;
-    found = text.indexOf('\n---', found + 1)
-  ) {
-    cursorLine += countNewlines(text, cursor, found + 1);
-    cursor = found + 1;
-    fenceLines.push(cursorLine);
-    fenceStarts.push(cursor);
-  }
-  return { fenceLines, fenceStarts, frontMatter, frontMatterText };
+  return { fenceLines, fenceStarts, frontMatter, frontMatterText: source.slice(from, to) };
 }
 
 const CARRIAGE_RETURN = 13;
