@@ -3,15 +3,15 @@
 // module.enableCompileCache does), and compiling the CLI's functions again on every run is about a
 // tenth of validating a whole hub. V8 refuses a cache made by another Node version or for other
 // source, and the bundle is then compiled as usual: the cache can make a run faster, never different.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+const { existsSync, readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-export const CACHED_CLI_FOLDER = join(import.meta.dirname, '../dist/cached-cli');
+const CACHED_CLI_FOLDER = join(__dirname, '../dist/cached-cli');
 
 /** The bundle and its cache in `folder`; undefined when the bundle was not built. */
-export function loadCachedCli(folder = CACHED_CLI_FOLDER) {
+function loadCachedCli(folder = CACHED_CLI_FOLDER) {
   const file = join(folder, 'cli.cjs');
   if (!existsSync(file)) return undefined;
   const cacheFile = join(folder, 'cli.cjs.v8-cache');
@@ -35,3 +35,5 @@ export function loadCachedCli(folder = CACHED_CLI_FOLDER) {
     cacheFile,
   };
 }
+
+module.exports = { CACHED_CLI_FOLDER, loadCachedCli };

@@ -3,17 +3,20 @@
 // on demand. Every other command runs from the one CommonJS bundle with its V8 code cache (see
 // cached-cli.js); without it (not built), from the chunks too. The command is the first argument
 // that is not an option, as commander reads it: the program itself takes no option with a value.
-import { loadCachedCli } from './cached-cli.js';
+// This folder is CommonJS (bin/package.json): Node starts its ES module loader only for serve and
+// worker then, which a contributor command does not wait for.
+const { yieldBackgroundThreads } = require('./background-threads.js');
+const { loadCachedCli } = require('./cached-cli.js');
 
 const args = process.argv.slice(2);
 const command = args.find((arg) => !arg.startsWith('-'));
-const cli = command === 'serve' || command === 'worker' ? undefined : loadCachedCli();
+const server = command === 'serve' || command === 'worker';
+if (!server) yieldBackgroundThreads();
+const cli = server ? undefined : loadCachedCli();
 if (cli) {
-  process.exitCode = await cli.runCli(args, {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+  cli.runCli(args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then((code) => {
+    process.exitCode = code;
   });
 } else {
-  await import('../dist/bundle/bin.js');
+  import('../dist/bundle/bin.js');
 }
