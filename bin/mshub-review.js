@@ -14,7 +14,15 @@ const server = command === 'serve' || command === 'worker';
 if (!server) yieldBackgroundThreads();
 const cli = server ? undefined : loadCachedCli();
 if (cli) {
-  cli.runCli(args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then((code) => {
+  const io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Only `new` reads answers from it; opening a piped stdin loads the network stack (2 ms).
+    get stdin() {
+      return process.stdin;
+    },
+  };
+  cli.runCli(args, io).then((code) => {
     process.exitCode = code;
   });
 } else {

@@ -9,6 +9,26 @@ import { CACHED_CLI_FOLDER, loadCachedCli } from '../bin/cached-cli.js';
 import { serverCommandsLeftOut } from './server-commands-left-out.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+
+/**
+ * commander loads node:child_process when it starts, for executable subcommands (`git-foo`), which
+ * this CLI has none of; loading it is a millisecond or two of every run. Here commander gets a
+ * `spawn` that loads the module when called instead.
+ */
+const commanderSpawnsLazily = {
+  name: 'commander-spawns-lazily',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'commander')}`)
+        ? { path: 'lazy-child-process', namespace: 'commander-spawns-lazily' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'commander-spawns-lazily' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
+  },
+};
 const folder = process.argv[2] ? resolve(process.argv[2]) : CACHED_CLI_FOLDER;
 
 rmSync(folder, { recursive: true, force: true });
@@ -24,7 +44,7 @@ await esbuild.build({
   // The HTTP client is loaded only by the commands that download; the server's stack never is here.
   external: ['undici', 'probot', 'bullmq', 'ioredis', 'pino'],
   // bin/mshub-review.js runs serve and worker from dist/bundle, which shares the server's modules.
-  plugins: [serverCommandsLeftOut],
+  plugins: [serverCommandsLeftOut, commanderSpawnsLazily],
 });
 
 const cli = loadCachedCli(folder);

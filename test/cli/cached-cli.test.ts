@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -59,6 +59,17 @@ describe('the contributor commands, bundled with their V8 code cache', () => {
     assert.equal(loadCachedCli(damaged)?.cacheAccepted, false);
     const args = ['validate', SAMPLE_HUB, '--format', 'json'];
     assert.deepEqual(await validateWith(damaged, args), await validateWith(folder, args));
+  });
+
+  it('is ASCII, so that V8 keeps its source one byte a character', () => {
+    const bundle = readFileSync(join(folder, 'cli.cjs'), 'utf8');
+    const lines = bundle.split('\n');
+    const wide = lines.findIndex((line) => /[^\x00-\x7f]/.test(line));
+    assert.equal(
+      wide,
+      -1,
+      `line ${wide + 1} of the bundle: write the character as a \\u escape, in src/: ${lines[wide]?.trim()}`,
+    );
   });
 
   it('is absent, not an error, where it was not built', () => {

@@ -110,7 +110,8 @@ export function detailsChunkOf(uidPath: string): string {
 
 /** The Chinese summary (`摘要：`) of a Chinese page, for search; undefined when it has none. */
 export function chineseSummary(text: string): string | undefined {
-  const match = /^摘要\s*[：:]\s*(.+)$/m.exec(text);
+  // Written as escapes: the bundled CLI stays ASCII (see bin/cached-cli.js).
+  const match = /^\u6458\u8981\s*[\uff1a:]\s*(.+)$/m.exec(text);
   return match?.[1]?.trim().slice(0, 200) || undefined;
 }
 

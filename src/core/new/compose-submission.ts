@@ -215,7 +215,8 @@ export function renderChineseTwin(submission: NewSubmission): string {
     '## 简介',
     '',
     `${submission.summaryZh ?? submission.summary}。源代码位于 <${submission.repoLink}>。`.replace(
-      /[。.]。/,
+      // The full stop U+3002 written as an escape: the bundled CLI stays ASCII (see bin/cached-cli.js).
+      /[\u3002.]\u3002/,
       '。',
     ),
     '',
