@@ -81,9 +81,15 @@ export function assetEntries(doc: AssetDocument): ReadonlyArray<Record<string, u
 }
 
 export function unquote(raw: string): string {
+  const quote = raw.charCodeAt(0);
+  // By the first character first: nearly every value is unquoted, and a match array is not needed.
+  if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) return raw;
   const quoted = /^(["'])(.*)\1$/.exec(raw);
   return quoted ? (quoted[2] ?? '') : raw;
 }
+
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
 
 /**
  * The entry `mindspore_hub.load()` downloads: the last whose `file-format` is ckpt, else the first
