@@ -4,7 +4,7 @@ import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
 import { msg } from './messages/format-message.js';
 import type { Message } from './messages/message-spec.js';
-import { asciiPrefix, decodeText } from './parse/decode-text.js';
+import { readByteText } from './parse/decode-text.js';
 import { explainYamlError } from './parse/explain-yaml-error.js';
 import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
 import { type SourceLine, splitFrontMatter } from './parse/split-front-matter.js';
@@ -162,20 +162,20 @@ function checkContent(
 ): AssetFacts | undefined {
   checkFileExtension(input.path, sink);
 
-  const decoded = decodeText(input.bytes, config.limits.maxFileBytes);
-  if (!decoded.ok) {
-    if (decoded.reason === 'too-large') {
+  const read = readByteText(input.bytes, config.limits.maxFileBytes);
+  if (!read.ok) {
+    if (read.reason === 'too-large') {
       sink.report(
         'file-size',
         undefined,
-        msg('file-size.file', { detail: decoded.detail }),
+        msg('file-size.file', { detail: read.detail }),
         msg('file-size.fix-file'),
       );
     } else {
       sink.report(
         'file-encoding',
         undefined,
-        msg('file-encoding.message', { detail: decoded.detail }),
+        msg('file-encoding.message', { detail: read.detail }),
         msg('file-encoding.fix'),
       );
     }
@@ -187,11 +187,8 @@ function checkContent(
     return undefined;
   }
 
-  const split = splitFrontMatter(
-    decoded.text,
-    // Equal lengths: every byte was one ASCII character, and the text is one-byte already.
-    decoded.text.length === input.bytes.byteLength ? undefined : (length) => asciiPrefix(input.bytes, length),
-  );
+  const { file } = read;
+  const split = splitFrontMatter(file.text, (start, end) => file.decode(start, end));
   if (split.fenceLines.length !== 2) reportFences(split.fenceLines, sink);
   // With extra fences the hub still fails the file, but the front matter is known: check it too,
   // so the contributor sees every problem in one round.
@@ -221,7 +218,7 @@ function checkContent(
     path: input.path,
     data: parsed.value.data,
     layout: parsed.value.layout,
-    text: decoded.text,
+    file,
     fenceStarts: split.fenceStarts,
     frontMatterLine,
     writtenLines: split.frontMatter,

@@ -23,14 +23,10 @@ export interface SplitFile {
  * between markdown and front matter, so a title line may come before the first fence. Only the front
  * matter is cut into lines.
  *
- * `asciiPrefix` may give the text's first characters again as a one-byte string when they are ASCII
- * (see decode-text.ts): one typographic quote in the markdown makes V8 keep the whole text two bytes a
- * character, and every line, key and value cut from it would be too.
+ * `decode` gives the file's text between two offsets of `text`, when `text` is the file read one
+ * character a byte (see ByteText): fences are found in it, and the front matter is decoded alone.
  */
-export function splitFrontMatter(
-  text: string,
-  asciiPrefix?: (length: number) => string | undefined,
-): SplitFile {
+export function splitFrontMatter(text: string, decode?: (start: number, end: number) => string): SplitFile {
   const fenceLines: number[] = [];
   const fenceStarts: number[] = [];
   if (text.startsWith('---')) {
@@ -53,17 +49,18 @@ export function splitFrontMatter(
   const afterFence = text.indexOf('\n', firstFence);
   const from = afterFence === -1 ? text.length : afterFence + 1;
   const to = fenceStarts[1] ?? text.length;
-  const source = (to > 0 && asciiPrefix?.(to)) || text;
+  // Both ends are line starts (or the end), so the front matter decodes on its own.
+  const frontMatterText = decode ? decode(from, to) : text.slice(from, to);
   let lineNumber = (fenceLines[0] as number) + 1;
-  for (let start = from; start < to; lineNumber++) {
-    let end = source.indexOf('\n', start);
-    if (end === -1) end = to;
+  for (let start = 0; start < frontMatterText.length; lineNumber++) {
+    let end = frontMatterText.indexOf('\n', start);
+    if (end === -1) end = frontMatterText.length;
     const next = end + 1;
-    if (end > start && source.charCodeAt(end - 1) === CARRIAGE_RETURN) end--;
-    frontMatter.push({ line: lineNumber, text: source.slice(start, end) });
+    if (end > start && frontMatterText.charCodeAt(end - 1) === CARRIAGE_RETURN) end--;
+    frontMatter.push({ line: lineNumber, text: frontMatterText.slice(start, end) });
     start = next;
   }
-  return { fenceLines, fenceStarts, frontMatter, frontMatterText: source.slice(from, to) };
+  return { fenceLines, fenceStarts, frontMatter, frontMatterText };
 }
 
 const CARRIAGE_RETURN = 13;

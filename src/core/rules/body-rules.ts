@@ -14,9 +14,14 @@ const INTERESTING_START = /\n {0,3}[#`~=]/g;
 const FIRST_LINE_INTERESTING = /^ {0,3}[#`~=]/;
 const CARRIAGE_RETURN = 13;
 
-/** The hub's validator rejects headings that end with `:` (its site builds section titles from them). */
+/**
+ * The hub's validator rejects headings that end with `:` (its site builds section titles from them).
+ * Headings and code blocks are found in the file read one character a byte (their marks are ASCII);
+ * a heading with a `:` in it is decoded, and its text judged as written.
+ */
 export const checkHeadingColons: Rule = ({ doc, sink }) => {
-  const text = doc.text;
+  const { file } = doc;
+  const text = file.text;
   let openFence: string | undefined;
   const isMarkdownLine = markdownLineCursor(doc.fenceStarts);
   const lineAt = lineNumberCursor(text);
@@ -41,13 +46,15 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
       openFence = fence;
       continue;
     }
-    const atx = atxHeadingText(lineText);
     let heading: { start: number; text: string; written: string } | undefined;
-    if (atx !== undefined) heading = { start, text: atx, written: lineText };
-    else if (followsText && SETEXT_UNDERLINE.test(lineText)) {
-      const written = text.slice(previousStart, start - 1).replace(/\r$/, '');
-      const title = written.trim();
-      if (title !== '') heading = { start: previousStart, text: title, written };
+    if (atxHeadingText(lineText) !== undefined) {
+      if (!lineText.includes(':')) continue;
+      const written = file.decode(start, end);
+      heading = { start, text: atxHeadingText(written) ?? '', written };
+    } else if (followsText && SETEXT_UNDERLINE.test(lineText)) {
+      if (!text.slice(previousStart, start).includes(':')) continue;
+      const written = file.decode(previousStart, start - 1).replace(/\r$/, '');
+      heading = { start: previousStart, text: written.trim(), written };
     }
     if (!heading?.text.endsWith(':')) continue;
     const line = lineAt(heading.start);
