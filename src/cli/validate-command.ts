@@ -16,7 +16,12 @@ import {
 } from '../core/report/review-report.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
-import { type LocalSelection, readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
+import {
+  type LocalSelection,
+  readAssetFiles,
+  selectAssetFiles,
+  streamAssetFiles,
+} from '../platforms/local/local-hub.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-files.js';
 import { stickyCommentBody } from '../review/sticky-comment.js';
@@ -46,7 +51,12 @@ export interface CliIo {
 /** `mshub-review validate [PATH...]`: returns the exit code (0 clean, 1 error findings). */
 export async function runValidate(paths: string[], options: ValidateOptions, io: CliIo): Promise<number> {
   const run = await prepareLocalRun(paths, options.config);
-  const inputs = readAssetFiles(run.selection, run.repoConfig.rules.limits.maxFileBytes);
+  const { maxFileBytes } = run.repoConfig.rules.limits;
+  // Only the text report quotes the files' lines: the other formats read each file into one buffer.
+  const inputs =
+    options.format === 'json' || options.format === 'markdown'
+      ? streamAssetFiles(run.selection, maxFileBytes)
+      : readAssetFiles(run.selection, maxFileBytes);
   return reportOnFiles(inputs, run, options, io);
 }
 
@@ -74,7 +84,8 @@ export async function prepareLocalRun(paths: readonly string[], configPath?: str
 
 /** Reviews the files as given and prints the report; returns the exit code. */
 export async function reportOnFiles(
-  inputs: readonly AssetFileInput[],
+  /** Read once, in order; the text report quotes their lines when they are an array. */
+  inputs: readonly AssetFileInput[] | Iterable<AssetFileInput>,
   { selection, repoConfig }: LocalRun,
   options: ValidateOptions,
   io: CliIo,
@@ -108,7 +119,8 @@ export async function reportOnFiles(
   else
     io.stdout.write(
       renderText(report, chooseStyle(io.environment.color, io.stdout.isTTY === true), {
-        sourceLine: sourceLines(inputs),
+        // Files streamed through one buffer are gone by now: no lines to quote then.
+        sourceLine: Array.isArray(inputs) ? sourceLines(inputs) : () => undefined,
         quiet: options.quiet === true,
         language: firstLanguage(options.lang ?? io.environment.language),
       }),

@@ -82,13 +82,32 @@ export function readAssetFiles(
   const root = selection.hubRoot ?? base;
   return selection.files.map((file) => ({
     path: relativePath(root, file),
-    bytes: readPrefix(file, maxBytes + 1),
+    bytes: Buffer.from(readPrefix(file, maxBytes + 1)),
   }));
+}
+
+/**
+ * The selected files one at a time, as readAssetFiles reads them, for a caller that is done with
+ * each file before it asks for the next: each one's bytes are in the one buffer this reads every
+ * file into, and are overwritten by the next. No copy and no memory of its own for each file of a
+ * hub (a tenth of a hub-wide run went to them).
+ */
+export function* streamAssetFiles(
+  selection: LocalSelection,
+  maxBytes: number,
+  base = process.cwd(),
+): Generator<AssetFileInput, void, undefined> {
+  const root = selection.hubRoot ?? base;
+  for (let index = 0; index < selection.files.length; index++) {
+    const file = selection.files[index] as string;
+    yield { path: relativePath(root, file), bytes: readPrefix(file, maxBytes + 1) };
+  }
 }
 
 /** Grows up to the largest file read (at most the file size limit, 1 MiB by default). */
 let scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
+/** The file's first `length` bytes, in the shared buffer: valid until the next read. */
 function readPrefix(file: string, length: number): Uint8Array {
   let descriptor: number;
   try {
@@ -99,9 +118,9 @@ function readPrefix(file: string, length: number): Uint8Array {
     });
   }
   try {
-    // Read until the end (a read of 0) or the limit into one reused buffer, then copy out what was
-    // read: the same number of system calls as asking the size first, without a Stats object (and
-    // its four Dates) for every file of a hub.
+    // Read until the end (a read of 0) or the limit into one reused buffer: the same number of
+    // system calls as asking the size first, without a Stats object (and its four Dates) for every
+    // file of a hub. The caller copies what it keeps.
     let filled = 0;
     for (;;) {
       if (filled === scratch.length && scratch.length < length) {
@@ -115,7 +134,7 @@ function readPrefix(file: string, length: number): Uint8Array {
       if (read === 0) break;
       filled += read;
     }
-    return Buffer.from(scratch.subarray(0, filled));
+    return scratch.subarray(0, filled);
   } finally {
     closeSync(descriptor);
   }
