@@ -91,7 +91,11 @@ export function parseRepoLink(url: Pick<LinkParts, 'hostname' | 'port' | 'pathna
   // Index access, not destructuring: this runs for every file, mostly before it is optimized,
   // where an array pattern walks the iterator protocol.
   const segments: Array<string | undefined> = [];
-  for (const segment of url.pathname.split('/')) if (segment !== '') segments.push(safeDecode(segment));
+  const parts = url.pathname.split('/');
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as string;
+    if (part !== '') segments.push(safeDecode(part));
+  }
   const owner = segments[0];
   const rawRepo = segments[1];
   if (!owner || !rawRepo || !NAME.test(owner) || !NAME.test(rawRepo)) return undefined;
@@ -159,9 +163,14 @@ function patternsOf(allowed: readonly string[]): HostPattern[] {
 export function hostAllowed(url: Pick<LinkParts, 'hostname' | 'port'>, allowed: readonly string[]): boolean {
   const host = url.hostname.toLowerCase();
   const port = url.port;
-  return patternsOf(allowed).some(
-    (pattern) =>
+  const patterns = patternsOf(allowed);
+  for (let index = 0; index < patterns.length; index++) {
+    const pattern = patterns[index] as HostPattern;
+    if (
       (pattern.port === '*' || pattern.port === port) &&
-      (pattern.wildcard ? host.endsWith(pattern.name) : host === pattern.name),
-  );
+      (pattern.wildcard ? host.endsWith(pattern.name) : host === pattern.name)
+    )
+      return true;
+  }
+  return false;
 }

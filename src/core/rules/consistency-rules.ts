@@ -34,7 +34,8 @@ function writtenText(doc: AssetDocument, field: string): string | undefined {
 
 /** `model-version: v1.2` and `mindspore-version: r0.6` were fixed by hand again and again in the hub. */
 export const checkVersionFormat: Rule = ({ doc, sink }) => {
-  for (const field of VERSION_FIELDS) {
+  for (let index = 0; index < VERSION_FIELDS.length; index++) {
+    const field = VERSION_FIELDS[index] as (typeof VERSION_FIELDS)[number];
     const text = writtenText(doc, field);
     if (text === undefined || text === '' || VERSION.test(text)) continue;
     const bare = text.replace(/^[vVrR]\s*/, '');

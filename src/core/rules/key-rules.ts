@@ -31,8 +31,12 @@ export const checkUnknownKeys: Rule = ({ doc, sink }) => {
       renamed ? keyEdit(doc, doc.layout.keys.get(key), key, guess) : undefined,
     );
   }
-  assetEntries(doc).forEach((entry, index) => {
-    for (const key of Object.keys(entry)) {
+  const entries = assetEntries(doc);
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as Record<string, unknown>;
+    const entryKeys = Object.keys(entry);
+    for (let keyIndex = 0; keyIndex < entryKeys.length; keyIndex++) {
+      const key = entryKeys[keyIndex] as string;
       if ((ASSET_ENTRY_FIELDS as readonly string[]).includes(key)) continue;
       const guess = didYouMean(key, ASSET_ENTRY_FIELDS);
       const renamed = guess !== undefined && !Object.hasOwn(entry, guess);
@@ -46,7 +50,7 @@ export const checkUnknownKeys: Rule = ({ doc, sink }) => {
         renamed ? keyEdit(doc, assetEntryLayout(doc, index)?.keys.get(key), key, guess) : undefined,
       );
     }
-  });
+  }
 };
 
 /** How Python's `str()` shows the number PyYAML makes of a plain scalar (what the hub's tools display). */
@@ -57,7 +61,8 @@ function pythonNumberText(value: number, source: string): string {
 }
 
 export const checkVersionText: Rule = ({ doc, sink }) => {
-  for (const field of VERSION_FIELDS) {
+  for (let index = 0; index < VERSION_FIELDS.length; index++) {
+    const field = VERSION_FIELDS[index] as (typeof VERSION_FIELDS)[number];
     const value = doc.data[field];
     const location = doc.layout.keys.get(field);
     if (typeof value !== 'number' || !location || !isPlainScalar(location.rawValue)) continue;

@@ -117,9 +117,10 @@ export const checkAssetLinks: Rule = (context) => {
   const { doc, config, sink } = context;
   const entries = assetEntries(doc);
   const loaded = loadedAssetIndex(entries);
-  entries.forEach((entry, index) => {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as Record<string, unknown>;
     const value = entry['asset-link'];
-    if (value === undefined || (value !== null && typeof value !== 'string')) return;
+    if (value === undefined || (value !== null && typeof value !== 'string')) continue;
     const position = assetPosition(doc, index, 'asset-link');
     const link = parseHttpsLink(value ?? '');
     if (!link.ok) {
@@ -130,7 +131,7 @@ export const checkAssetLinks: Rule = (context) => {
             )
           : undefined;
       reportLinkProblem(context, 'asset-link', position, value, link.problem, edits);
-      return;
+      continue;
     }
     const { url } = link;
     if (!hostAllowed(url, config.assetHosts)) {
@@ -160,15 +161,17 @@ export const checkAssetLinks: Rule = (context) => {
         format === 'mslite' ? msg('asset-extension.fix-mslite') : msg('asset-extension.fix'),
       );
     }
-  });
+  }
 };
 
 export const checkAssetSha256: Rule = ({ doc, config, sink }) => {
-  assetEntries(doc).forEach((entry, index) => {
-    if (!('asset-sha256' in entry)) return;
+  const entries = assetEntries(doc);
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as Record<string, unknown>;
+    if (!('asset-sha256' in entry)) continue;
     const raw = assetRawValue(doc, index, 'asset-sha256');
     const written = raw === undefined ? (scalarText(entry['asset-sha256']) ?? '') : unquote(raw);
-    if (SHA256.test(written)) return;
+    if (SHA256.test(written)) continue;
     const position = assetPosition(doc, index, 'asset-sha256');
     const hex = /^[0-9a-fA-F]+$/.test(written);
     let message: Message;
@@ -184,5 +187,5 @@ export const checkAssetSha256: Rule = ({ doc, config, sink }) => {
       message = msg('asset-sha256-format.not-hex', { digest: q(written) });
     }
     sink.report('asset-sha256-format', position, message, fix, edits);
-  });
+  }
 };

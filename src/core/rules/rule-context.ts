@@ -98,8 +98,7 @@ const SINGLE_QUOTE = 39;
  */
 export function loadedAssetIndex(entries: ReadonlyArray<Record<string, unknown>>): number {
   let loaded = 0;
-  entries.forEach((entry, index) => {
-    if (scalarText(entry['file-format'])?.toLowerCase() === 'ckpt') loaded = index;
-  });
+  for (let index = 0; index < entries.length; index++)
+    if (scalarText(entries[index]?.['file-format'])?.toLowerCase() === 'ckpt') loaded = index;
   return loaded;
 }

@@ -35,7 +35,13 @@ function checkSlashList(field: string, allowed: readonly string[], rule: 'used-f
   return ({ doc, sink }) => {
     const value = doc.data[field];
     if (typeof value !== 'string') return;
-    const wrong = value.split('/').filter((item) => !allowed.includes(item.toLowerCase()));
+    const items = value.split('/');
+    const wrong: string[] = [];
+    // Indexed, without callbacks: three rules a file, mostly before the optimizing compiler has seen them.
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index] as string;
+      if (!allowed.includes(item.toLowerCase())) wrong.push(item);
+    }
     if (wrong.length === 0) return;
     const guess = wrong.length === 1 ? didYouMean(wrong[0] ?? '', allowed) : undefined;
     sink.report(
@@ -60,7 +66,12 @@ export const checkInferBackend = checkSlashList('infer-backend', BACKENDS, 'back
 export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
   const text = scalarText(doc.data['train-dataset']);
   if (text === undefined || text === '') return;
-  const unknown = text.split('_').filter((part) => !config.datasets.has(part));
+  const parts = text.split('_');
+  const unknown: string[] = [];
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as string;
+    if (!config.datasets.has(part)) unknown.push(part);
+  }
   if (unknown.length === 0) return;
   const position = valuePosition(doc, 'train-dataset');
   if (config.datasets.has(text)) {
@@ -134,9 +145,10 @@ function spellingsOf(datasets: ReadonlySet<string>): Spellings {
 }
 
 export const checkFileFormats: Rule = ({ doc, sink }) => {
-  assetEntries(doc).forEach((entry, index) => {
-    const format = entry['file-format'];
-    if (typeof format !== 'string' || FILE_FORMATS.includes(format.toLowerCase())) return;
+  const entries = assetEntries(doc);
+  for (let index = 0; index < entries.length; index++) {
+    const format = entries[index]?.['file-format'];
+    if (typeof format !== 'string' || FILE_FORMATS.includes(format.toLowerCase())) continue;
     const guess = didYouMean(format.toLowerCase(), FILE_FORMATS);
     sink.report(
       'file-format',
@@ -144,7 +156,7 @@ export const checkFileFormats: Rule = ({ doc, sink }) => {
       msg('file-format.unknown', { format: q(format), formats: FILE_FORMATS }),
       guess ? msg('file-format.fix-guess', { guess }) : msg('file-format.fix'),
     );
-  });
+  }
 };
 
 export const checkFeaturedImage: Rule = ({ doc, hub, sink }) => {
