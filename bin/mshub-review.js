@@ -24,6 +24,10 @@ if (cli) {
   };
   cli.runCli(args, io).then((code) => {
     process.exitCode = code;
+    // The command is done once what it wrote has reached the system (the callbacks of an empty write
+    // come after everything written before). Exiting then spares the wait Node would make for V8's
+    // background compiler to finish code that will not run any more: 5 to 10 ms of a hub-wide validate.
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   });
 } else {
   import('../dist/bundle/bin.js');

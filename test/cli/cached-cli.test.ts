@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -92,6 +92,24 @@ describe('bin/mshub-review.js', { skip: BUILT ? false : 'dist/ is not built here
     );
     const source = await runCliCaptured(['validate', SAMPLE_HUB, '--format', 'json'], { env: {} });
     assert.deepEqual(JSON.parse(printed.stdout), JSON.parse(source.stdout));
+  });
+
+  it('has written its whole report when it exits, however much it writes to a pipe', async () => {
+    const hub = mkdtempSync(join(tmpdir(), 'mshub-large-report-'));
+    const folder = join(hub, 'mshub_res/assets/mindspore/1.10');
+    mkdirSync(folder, { recursive: true });
+    const card = readFileSync(
+      join(SAMPLE_HUB, 'mshub_res/assets/mindspore/1.10/apdrawinggan_generator_apdrawingdb.md'),
+    );
+    for (let index = 0; index < 600; index++)
+      writeFileSync(join(folder, `model${index}_imagenet2012.md`), card);
+    const printed = await run(
+      process.execPath,
+      [join(REPO_ROOT, 'bin/mshub-review.js'), 'validate', hub, '--format', 'json'],
+      { env: { PATH: process.env.PATH ?? '' }, maxBuffer: 64 * 1024 * 1024 },
+    ).catch((error: { stdout: string; code: number }) => error);
+    assert.ok(printed.stdout.length > 1024 * 1024, `${printed.stdout.length} bytes, more than a pipe holds`);
+    assert.equal((JSON.parse(printed.stdout) as { files: unknown[] }).files.length, 600);
   });
 
   it('runs serve and worker from the server chunks, options before them or not', async () => {
