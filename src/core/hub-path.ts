@@ -36,7 +36,8 @@ export function unsafePathProblem(path: string): UnsafePathProblem | undefined {
 }
 
 export function toPosixPath(path: string): string {
-  return path.replace(/\\/g, '/');
+  // Looked for first: a hub's thousands of paths seldom hold one, and a replace copies each of them.
+  return path.includes('\\') ? path.replace(/\\/g, '/') : path;
 }
 
 /** The rules ask about the same file's path several times in a row. */
