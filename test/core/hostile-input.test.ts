@@ -47,6 +47,22 @@ describe('hostile asset files', () => {
     assert.deepEqual(rulesOf(findings), ['file-size']);
   });
 
+  it('measures the front matter to the byte at its limit, with LF or CRLF line ends', () => {
+    const limits = { maxFileBytes: 1 << 20, maxFrontMatterBytes: 1000, maxDepth: 8 };
+    // `model-name: a` and a summary line, joined by one line break: `extra` more bytes than 990.
+    const frontMatter = (extra: number) => `model-name: a\nsummary: ${'x'.repeat(990 - 14 - 9 + extra)}`;
+    for (const lineEnd of ['\n', '\r\n']) {
+      const file = (extra: number) =>
+        `---\n${frontMatter(extra)}\n---\n# Title\n`.replaceAll('\n', lineEnd);
+      const size = (extra: number) =>
+        check(file(extra), { config: { limits } }).filter((finding) => finding.rule === 'file-size');
+      assert.deepEqual(size(10), [], `exactly 1000 bytes, ${JSON.stringify(lineEnd)}`);
+      const over = size(11);
+      assert.equal(over.length, 1, `1001 bytes, ${JSON.stringify(lineEnd)}`);
+      assert.match(over[0]?.message ?? '', /1001/);
+    }
+  });
+
   it('reports a binary file as not text', () => {
     const bytes = new Uint8Array(4096).map((_, index) => (index * 37) % 256);
     assert.deepEqual(rulesOf(check(bytes)), ['file-encoding']);

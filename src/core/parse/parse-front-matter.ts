@@ -49,10 +49,13 @@ export function parseFrontMatter(
       ? { lines }
       : replaceEvaluationDash(lines);
   // Measured line by line: the joined text is only needed when js-yaml has to read it. A UTF-16
-  // unit is at most 3 bytes in UTF-8, so the exact count is needed only near the limit.
-  let units = Math.max(yamlLines.length - 1, 0);
-  for (let index = 0; index < yamlLines.length; index++)
-    units += (yamlLines[index] as SourceLine).text.length;
+  // unit is at most 3 bytes in UTF-8, so the exact count is needed only near the limit. The lines
+  // as written are their whole text, which is no shorter than them joined (it has their `\r`s too).
+  const asWritten = yamlLines === lines && text !== undefined;
+  let units = asWritten ? text.length : Math.max(yamlLines.length - 1, 0);
+  if (!asWritten)
+    for (let index = 0; index < yamlLines.length; index++)
+      units += (yamlLines[index] as SourceLine).text.length;
   const bytes = units * 3 <= limits.maxFrontMatterBytes ? units : frontMatterBytes(yamlLines);
   if (bytes > limits.maxFrontMatterBytes) {
     return {
