@@ -65,7 +65,8 @@ export function parseFrontMatter(
   }
 
   const simple = parseSimpleFrontMatter(yamlLines, text);
-  if (simple && Object.keys(simple.data).length > 0) {
+  // Every top-level key it reads is in the layout too: no array of the keys just to count them.
+  if (simple && simple.layout.keys.size > 0) {
     const value: ParsedFrontMatter = simple;
     if (evaluationDashLine !== undefined) value.evaluationDashLine = evaluationDashLine;
     return { ok: true, value };
