@@ -15,14 +15,12 @@ import {
   type ReviewReport,
 } from '../core/report/review-report.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
-import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import {
   type LocalSelection,
   readAssetFiles,
   selectAssetFiles,
   streamAssetFiles,
 } from '../platforms/local/local-hub.js';
-import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-files.js';
 import { stickyCommentBody } from '../review/sticky-comment.js';
 import type { CliHasher } from './cli-hasher.js';
@@ -97,11 +95,18 @@ export async function reportOnFiles(
     (options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined);
   const adapters: ReviewAdapters = {};
   if (hasher) adapters.hasher = hasher;
-  if (options.checkRepo)
+  if (options.checkRepo) {
+    // Loaded only for --check-repo, as the hasher is only for --verify-assets: a plain run does not
+    // start what they need (an LRU cache that loads Node's performance timing, the HTTP clients).
+    const [{ HostedSourceRepoChecker }, { GiteeApi }] = await Promise.all([
+      import('../platforms/source-repos/source-repo-checker.js'),
+      import('../platforms/gitee/gitee-api.js'),
+    ]);
     adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos, {
       gitee: new GiteeApi(io.environment.gitee.api),
       gitcode: new GiteeApi(io.environment.gitcode.api),
     });
+  }
   let report: ReviewReport;
   try {
     const findings = await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters);

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MshubError } from '../core/errors.js';
 import { defaultRepoConfig, parseRepoConfig, REPO_CONFIG_PATH, type RepoConfig } from './repo-config.js';
@@ -16,7 +16,8 @@ export async function loadLocalRepoConfig(options: {
   if (!path) return defaultRepoConfig();
   let text: string;
   try {
-    text = await fs.readFile(path, 'utf8');
+    // Synchronously, like the asset files: a local run waits for nothing else meanwhile.
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     if (options.explicitPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') {
       return defaultRepoConfig();

@@ -52,8 +52,7 @@ describe('hostile asset files', () => {
     // `model-name: a` and a summary line, joined by one line break: `extra` more bytes than 990.
     const frontMatter = (extra: number) => `model-name: a\nsummary: ${'x'.repeat(990 - 14 - 9 + extra)}`;
     for (const lineEnd of ['\n', '\r\n']) {
-      const file = (extra: number) =>
-        `---\n${frontMatter(extra)}\n---\n# Title\n`.replaceAll('\n', lineEnd);
+      const file = (extra: number) => `---\n${frontMatter(extra)}\n---\n# Title\n`.replaceAll('\n', lineEnd);
       const size = (extra: number) =>
         check(file(extra), { config: { limits } }).filter((finding) => finding.rule === 'file-size');
       assert.deepEqual(size(10), [], `exactly 1000 bytes, ${JSON.stringify(lineEnd)}`);
