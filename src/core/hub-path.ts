@@ -66,7 +66,10 @@ function readAssetPath(path: string): AssetPath {
  */
 export function isSubmissionFile(path: string): boolean {
   const fileName = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  return /\.(md|markdown)$/i.test(fileName) && !DOCUMENTATION_FILES.has(fileName);
+  // `.md` by a comparison first: nearly every file of a hub has it; the pattern finds the other spellings.
+  return (
+    (fileName.endsWith('.md') || /\.(md|markdown)$/i.test(fileName)) && !DOCUMENTATION_FILES.has(fileName)
+  );
 }
 
 /** The hub reads only `*.md` (lower case): anything else in the assets tree never becomes a model. */
@@ -84,6 +87,11 @@ export function isAssetPath(path: string): boolean {
   return path.startsWith(`${ASSETS_ROOT}/`) && isSubmissionFile(path);
 }
 
+/** Whether a folder on the way to the file is named `images`: without cutting every path of a hub apart. */
+function inImagesFolder(path: string): boolean {
+  return path.startsWith('images/') || path.includes('/images/');
+}
+
 /** The images (file names in any `images/` folder) and asset paths of a hub, from its file list. */
 export function hubContextFromPaths(paths: Iterable<string>): {
   images: Set<string>;
@@ -94,7 +102,7 @@ export function hubContextFromPaths(paths: Iterable<string>): {
   const assetPaths = new Set<string>();
   let vendoredCli = false;
   for (const path of paths) {
-    if (path.split('/').slice(0, -1).includes('images')) images.add(path.slice(path.lastIndexOf('/') + 1));
+    if (inImagesFolder(path)) images.add(path.slice(path.lastIndexOf('/') + 1));
     if (isAssetPath(path)) assetPaths.add(path);
     else if (path === VENDORED_CLI_PATH) vendoredCli = true;
   }
