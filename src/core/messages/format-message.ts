@@ -16,18 +16,21 @@ interface Compiled {
   params: ReadonlyArray<readonly [string, ParamKind]>;
 }
 
-/** One compiled pattern per language and message: the catalog bounds the cache. */
-const compiled = new Map<string, Compiled>();
+/**
+ * One compiled pattern per language and message: the catalog bounds the cache. By language, then by
+ * id: a key joined from both would be a new string to build and hash for every message formatted.
+ */
+const compiled: Record<Language, Map<string, Compiled>> = { en: new Map(), zh: new Map() };
 
 function compiledOf(id: string, spec: MessageSpec, language: Language): Compiled {
-  const key = `${language}\u0000${id}`;
-  let found = compiled.get(key);
+  const forLanguage = compiled[language];
+  let found = forLanguage.get(id);
   if (!found) {
     found = {
       format: compilePattern(spec[language], language),
       params: Object.entries(spec.params ?? {}) as Array<[string, ParamKind]>,
     };
-    compiled.set(key, found);
+    forLanguage.set(id, found);
   }
   return found;
 }
