@@ -42,7 +42,7 @@ function refusal(bytes: Uint8Array, maxBytes: number, checkUtf8: boolean): Refus
  * What is shown to a contributor, and the front matter, is decoded where it is.
  */
 export class ByteText {
-  /** One character a byte, in one byte a character: ASCII characters are themselves. */
+  /** Each byte as the character U+0000 to U+00FF of its value: ASCII is itself, and V8 keeps one byte each. */
   readonly text: string;
   readonly #bytes: Buffer;
 

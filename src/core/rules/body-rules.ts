@@ -52,6 +52,7 @@ export const checkHeadingColons: Rule = ({ doc, sink }) => {
       const written = file.decode(start, end);
       heading = { start, text: atxHeadingText(written) ?? '', written };
     } else if (followsText && SETEXT_UNDERLINE.test(lineText)) {
+      // Within the title line only: a search on from it could cross the file for every heading.
       if (!text.slice(previousStart, start).includes(':')) continue;
       const written = file.decode(previousStart, start - 1).replace(/\r$/, '');
       heading = { start: previousStart, text: written.trim(), written };
