@@ -19,7 +19,7 @@ const commanderSpawnsLazily = {
   name: 'commander-spawns-lazily',
   setup(build) {
     build.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      args.importer.includes(`${join('node_modules', 'commander')}`)
+      args.importer.includes(join('node_modules', 'commander'))
         ? { path: 'lazy-child-process', namespace: 'commander-spawns-lazily' }
         : undefined,
     );
