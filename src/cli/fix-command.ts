@@ -31,7 +31,7 @@ const encoder = new TextEncoder();
  * diff, then checks the files again and exits like `validate` (1 while errors remain).
  */
 export async function runFix(paths: string[], options: FixOptions, io: CliIo): Promise<number> {
-  const run = await prepareLocalRun(paths, options.config);
+  const run = prepareLocalRun(paths, options.config);
   const { maxFileBytes } = run.repoConfig.rules.limits;
   const inputs = readAssetFiles(run.selection, maxFileBytes);
   const hasher = options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined;

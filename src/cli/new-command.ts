@@ -91,7 +91,7 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
       'PATH_NOT_FOUND',
       msg('cli.error-not-in-hub', { folder: options.hub ?? t(msg('cli.error-this-folder')) }),
     );
-  const repoConfig = await loadLocalRepoConfig({ hubRoot });
+  const repoConfig = loadLocalRepoConfig({ hubRoot });
   const answered = await askForMissing(options, io, repoConfig.rules.datasets);
   // The flags alone name the files: refuse an existing one before any asset is downloaded.
   const path = submissionPath(buildSubmission(answered, [], io.today));

@@ -15,7 +15,7 @@ export async function runSiteSync(
 ): Promise<number> {
   const selection = selectAssetFiles([join(options.hub, ASSETS_ROOT)]);
   const configOptions = selection.hubRoot ? { hubRoot: selection.hubRoot } : {};
-  const config = await loadLocalRepoConfig(configOptions);
+  const config = loadLocalRepoConfig(configOptions);
   const inputs = readAssetFiles(selection, config.rules.limits.maxFileBytes);
   const catalog = buildCatalog(
     inputs,

@@ -48,7 +48,7 @@ export interface CliIo {
 
 /** `mshub-review validate [PATH...]`: returns the exit code (0 clean, 1 error findings). */
 export async function runValidate(paths: string[], options: ValidateOptions, io: CliIo): Promise<number> {
-  const run = await prepareLocalRun(paths, options.config);
+  const run = prepareLocalRun(paths, options.config);
   const { maxFileBytes } = run.repoConfig.rules.limits;
   // Only the text report quotes the files' lines: the other formats read each file into one buffer.
   const inputs =
@@ -64,7 +64,7 @@ export interface LocalRun {
 }
 
 /** The files a command line names, and the settings of the hub they are in. */
-export async function prepareLocalRun(paths: readonly string[], configPath?: string): Promise<LocalRun> {
+export function prepareLocalRun(paths: readonly string[], configPath?: string): LocalRun {
   const given = paths.length > 0 ? paths : [ASSETS_ROOT];
   const selection = selectAssetFiles(given);
   // "0 files checked, no problems" would pass a folder that holds no submission at all.
@@ -73,7 +73,7 @@ export async function prepareLocalRun(paths: readonly string[], configPath?: str
   const configOptions: { explicitPath?: string; hubRoot?: string } = {};
   if (configPath) configOptions.explicitPath = configPath;
   if (selection.hubRoot) configOptions.hubRoot = selection.hubRoot;
-  const repoConfig = await loadLocalRepoConfig(configOptions);
+  const repoConfig = loadLocalRepoConfig(configOptions);
   // The same command the bot would name for this hub, so the CLI says what the bot says.
   const localCommand = resolveLocalCommand(repoConfig.command, selection.hub.vendoredCli === true);
   if (localCommand !== undefined) repoConfig.rules = { ...repoConfig.rules, localCommand };

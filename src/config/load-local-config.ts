@@ -7,16 +7,12 @@ import { defaultRepoConfig, parseRepoConfig, REPO_CONFIG_PATH, type RepoConfig }
  * The settings for a local run: an explicit `--config` file, else the hub's own
  * `.github/mshub-review.yml`, so that the CLI says what the bot would say.
  */
-export async function loadLocalRepoConfig(options: {
-  explicitPath?: string;
-  hubRoot?: string;
-}): Promise<RepoConfig> {
+export function loadLocalRepoConfig(options: { explicitPath?: string; hubRoot?: string }): RepoConfig {
   const path =
     options.explicitPath ?? (options.hubRoot ? join(options.hubRoot, REPO_CONFIG_PATH) : undefined);
   if (!path) return defaultRepoConfig();
   let text: string;
   try {
-    // Synchronously, like the asset files: a local run waits for nothing else meanwhile.
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (options.explicitPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') {
