@@ -79,10 +79,10 @@ export function readAssetFiles(
   maxBytes: number,
   base = process.cwd(),
 ): AssetFileInput[] {
-  const root = selection.hubRoot ?? base;
-  return selection.files.map((file) => ({
-    path: relativePath(root, file),
-    bytes: Buffer.from(readPrefix(file, maxBytes + 1)),
+  // Each file copied out of the one buffer the stream reads them all into.
+  return Array.from(streamAssetFiles(selection, maxBytes, base), ({ path, bytes }) => ({
+    path,
+    bytes: Buffer.from(bytes),
   }));
 }
 
