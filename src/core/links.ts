@@ -66,8 +66,9 @@ export function parseHttpsLink(
  * The shape nearly every hub link has: `https://`, a lower-case host of letters, digits and `-` whose
  * last label starts with a letter (so it is no IP address), and a path of characters the URL parser
  * keeps as they are. URL would give back exactly the text (pathname `/` when there is none), so it is
- * read without the parser, a tenth of a hub-wide run otherwise. Anything else, including punycode
- * (`xn--`), `%`, `\\` and `.` or `..` segments, goes through URL; a test holds both readings equal.
+ * read without the parser: about 5 ms of a hub-wide run, which reads 5,800 links. Anything else,
+ * including punycode (`xn--`), `%`, `\\` and `.` or `..` segments, goes through URL; a test holds both
+ * readings equal.
  */
 const PLAIN_HTTPS = /^https:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[A-Za-z0-9._~!$&'()*+,;=:@/-]*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
