@@ -23,8 +23,8 @@ export interface OracleError {
   position?: number;
 }
 
-export type OracleResult =
-  | { id: number; ok: true; value: Tagged }
+export type OracleVerdict = { ok: true; value: Tagged } | { ok: false; error: OracleError };
+export type OracleResult = OracleVerdict & { id: number }; ok: true; value: Tagged }
   | { id: number; ok: false; error: OracleError };
 
 /** Why the PyYAML oracle cannot run here, or undefined when it can. */
