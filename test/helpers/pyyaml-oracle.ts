@@ -24,8 +24,7 @@ export interface OracleError {
 }
 
 export type OracleVerdict = { ok: true; value: Tagged } | { ok: false; error: OracleError };
-export type OracleResult = OracleVerdict & { id: number }; ok: true; value: Tagged }
-  | { id: number; ok: false; error: OracleError };
+export type OracleResult = OracleVerdict & { id: number };
 
 /** Why the PyYAML oracle cannot run here, or undefined when it can. */
 export function pyyamlMissing(): string | undefined {
