@@ -35,8 +35,13 @@ export function pyyamlMissing(): string | undefined {
 }
 
 /** Every text through PyYAML's `yaml.load(..., Loader=yaml.FullLoader)`, in one python3 process. */
-export async function runOracle(texts: readonly string[]): Promise<OracleResult[]> {
-  const child = spawn('python3', [ORACLE], { stdio: ['pipe', 'pipe', 'inherit'] });
+export function runOracle(texts: readonly string[]): Promise<OracleResult[]> {
+  return runPythonOracle<OracleResult>([ORACLE], texts);
+}
+
+/** Every text through a python3 script that reads and writes JSON lines `{ id, text }`, in one process. */
+export async function runPythonOracle<T>(argv: readonly string[], texts: readonly string[]): Promise<T[]> {
+  const child = spawn('python3', [...argv], { stdio: ['pipe', 'pipe', 'inherit'] });
   const chunks: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -52,7 +57,7 @@ export async function runOracle(texts: readonly string[]): Promise<OracleResult[
     .toString('utf8')
     .split('\n')
     .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as OracleResult);
+    .map((line) => JSON.parse(line) as T);
 }
 
 /** The value in the oracle's tagged form. */
