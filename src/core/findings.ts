@@ -24,6 +24,11 @@ export interface Finding {
   message: string;
   fix?: string;
   edits?: LineEdit[];
+  /**
+   * `hub`: a reason the hub's own validator, and so `mindspore_hub.load()`, rejects the file.
+   * `stricter`: mshub-review's own advice; the hub would load the model all the same.
+   */
+  origin?: 'hub' | 'stricter';
   i18n?: { message: Message; fix?: Message };
 }
 

@@ -92,19 +92,29 @@ function inImagesFolder(path: string): boolean {
   return path.startsWith('images/') || path.includes('/images/');
 }
 
-/** The images (file names in any `images/` folder) and asset paths of a hub, from its file list. */
+/** Where check.py looks for a `featured-image` (`glob('images/*')` from `mshub_res`). */
+const HUB_IMAGES_ROOT = 'mshub_res/images/';
+
+/** The images (file names in any `images/` folder, and what the hub's own check lists) and asset paths of a hub, from its file list. */
 export function hubContextFromPaths(paths: Iterable<string>): {
   images: Set<string>;
+  hubImages: Set<string>;
   assetPaths: Set<string>;
   vendoredCli: boolean;
 } {
   const images = new Set<string>();
+  const hubImages = new Set<string>();
   const assetPaths = new Set<string>();
   let vendoredCli = false;
   for (const path of paths) {
+    if (path.startsWith(HUB_IMAGES_ROOT)) {
+      const slash = path.indexOf('/', HUB_IMAGES_ROOT.length);
+      const name = path.slice(HUB_IMAGES_ROOT.length, slash === -1 ? path.length : slash);
+      if (name !== '' && !name.startsWith('.')) hubImages.add(name);
+    }
     if (inImagesFolder(path)) images.add(path.slice(path.lastIndexOf('/') + 1));
     if (isAssetPath(path)) assetPaths.add(path);
     else if (path === VENDORED_CLI_PATH) vendoredCli = true;
   }
-  return { images, assetPaths, vendoredCli };
+  return { images, hubImages, assetPaths, vendoredCli };
 }

@@ -1,13 +1,15 @@
 import { compareFindings, type FileFindings } from './findings.js';
 import { type DigestLine, digestLineOf } from './fix/digest-line.js';
+import { type HubSplit, hubCheck } from './hub/hub-check.js';
+import { assignOrigins } from './hub/hub-origin.js';
 import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
 import { msg } from './messages/format-message.js';
 import type { Message } from './messages/message-spec.js';
-import { readByteText } from './parse/decode-text.js';
+import { type ByteText, readByteText } from './parse/decode-text.js';
 import { explainYamlError } from './parse/explain-yaml-error.js';
 import { type ParseFailure, parseFrontMatter } from './parse/parse-front-matter.js';
-import { type SourceLine, splitFrontMatter } from './parse/split-front-matter.js';
+import { type SourceLine, type SplitFile, splitFrontMatter } from './parse/split-front-matter.js';
 import {
   findTemplateLeftovers,
   type LeftoverKind,
@@ -129,14 +131,38 @@ export function validateAssetFile(
 ): AssetFileResult {
   const sink = new FindingCollector(input.path, config.severities);
   const layout: LayoutHints = {};
-  const facts = checkContent(input, config, hub, sink, options, layout);
+  const read: ReadFrontMatter = {};
+  const facts = checkContent(input, config, hub, sink, options, layout, read);
   // After the content: a folder move can then name the file's own publisher and version.
   checkFolderLayout(input.path, sink, layout);
   const findings = sink.findings;
+  const failures = hubCheck({
+    path: input.path,
+    bytes: input.bytes,
+    datasets: config.datasets,
+    limits: config.limits,
+    images: hub.hubImages,
+    assetPaths: hub.assetPaths,
+    parsed: read.parsed,
+    split: read.split,
+  });
+  assignOrigins(findings, failures, sink, {
+    frontMatterRead: read.parsed !== undefined,
+    keyLines: read.keyLines ?? new Map(),
+  });
   if (findings.length > 1) findings.sort(compareFindings);
   const result: AssetFileResult = { path: input.path, findings };
   if (facts) result.facts = facts;
   return result;
+}
+
+/** The front matter as read for the rules, handed on so the hub's check need not read it again. */
+interface ReadFrontMatter {
+  parsed?: { lines: readonly SourceLine[]; data: Record<string, unknown> };
+  /** The file as cut for the rules, when check.py cuts it the same way. */
+  split?: HubSplit;
+  /** Where each top-level key is written, as read (typing slips corrected). */
+  keyLines?: ReadonlyMap<string, { line: number }>;
 }
 
 export interface ValidateOptions {
@@ -159,6 +185,7 @@ function checkContent(
   sink: ReportSink,
   options: ValidateOptions,
   layout: LayoutHints,
+  frontMatter: ReadFrontMatter,
 ): AssetFacts | undefined {
   checkFileExtension(input.path, sink);
 
@@ -189,6 +216,7 @@ function checkContent(
 
   const { file } = read;
   const split = splitFrontMatter(file.text, (start, end) => file.decode(start, end));
+  if (cutAsHubCutsIt(input.bytes, file.text)) frontMatter.split = hubSplitOf(split, file);
   if (split.fenceLines.length !== 2) reportFences(split.fenceLines, sink);
   // With extra fences the hub still fails the file, but the front matter is known: check it too,
   // so the contributor sees every problem in one round.
@@ -213,6 +241,8 @@ function checkContent(
     reportParseFailure(parsed.failure, template.corrected, sink);
     return undefined;
   }
+  frontMatter.parsed = { lines: parsed.value.yamlLines, data: parsed.value.data };
+  frontMatter.keyLines = parsed.value.layout.keys;
 
   const doc: AssetDocument = {
     path: input.path,
@@ -232,6 +262,95 @@ function checkContent(
   for (let index = 0; index < FRONT_MATTER_RULES.length; index++)
     (FRONT_MATTER_RULES[index] as Rule)(context);
   return collectFacts(doc, options);
+}
+
+const LINE_FEED = 10;
+
+/**
+ * Whether check.py (Python's universal newlines, a byte order mark kept) cuts the file into the
+ * lines mshub-review cut it into: no byte order mark, and no `\r` but before `\n`.
+ */
+function cutAsHubCutsIt(bytes: Uint8Array, text: string): boolean {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return false;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1))
+    if (text.charCodeAt(at + 1) !== LINE_FEED) return false;
+  return true;
+}
+
+/**
+ * Whether a line of `text[from, to)` could be taken by mistune for a heading that ends in `:`: a
+ * line that ends in `:` (before spaces, tabs or `#`) and starts with `#` (after spaces, tabs, `>`
+ * and list bullets, where a quote in a list can hold a heading) or has one after a footnote's `]:`,
+ * or that stands above an underline of `=` or `-`. U+2424 is a line break to mistune: the text being
+ * read a byte a character, its UTF-8 bytes break a line here too. A superset: mistune decides. One
+ * search for lines that end in `:`, then a look at each; mistune's patterns cost 10 ms to compile.
+ */
+function markdownMayEndInColon(text: string, from: number, to: number, hasU2424: boolean): boolean {
+  LINE_ENDS_IN_COLON.lastIndex = from;
+  // test(), not exec(): no match array for each of the many lines that end in `:`.
+  while (LINE_ENDS_IN_COLON.test(text)) {
+    const end = LINE_ENDS_IN_COLON.lastIndex;
+    let colon = end;
+    while (colon > 0 && text.charCodeAt(colon - 1) !== COLON) colon--;
+    colon--;
+    if (colon >= to) return false;
+    let lineStart = text.lastIndexOf('\n', colon) + 1;
+    if (hasU2424) lineStart = Math.max(lineStart, text.lastIndexOf(U2424, colon) + U2424.length);
+    if (startsWithHash(text, lineStart, colon)) return true;
+    const footnote = text.indexOf(']:', lineStart);
+    if (footnote !== -1 && footnote < colon && startsWithHash(text, footnote + 2, colon)) return true;
+    UNDERLINE_NEXT.lastIndex = end;
+    if (UNDERLINE_NEXT.test(text)) return true;
+    // A match at the very end matches nothing: step past it.
+    if (end === colon + 1 && end >= text.length) return false;
+  }
+  return false;
+}
+const COLON = 58;
+
+/** Whether `text[from, to)` has a `#` after spaces, tabs, `>`, and list bullets (`-`, `*`, `+`, `1.`). */
+function startsWithHash(text: string, from: number, to: number): boolean {
+  let at = from;
+  while (at < to && BEFORE_HASH.includes(text[at] as string)) at++;
+  return at < to && text[at] === '#';
+}
+const BEFORE_HASH = ' \t>*+-.0123456789';
+const U2424 = '\xe2\x90\xa4';
+const LINE_ENDS_IN_COLON = /:[ \t#]*(?:\r?\n|\xe2\x90\xa4|$)/g;
+const UNDERLINE_NEXT = /[ \t>]*[=-]+[ \t]*(?:\r?\n|\r?$|\xe2\x90\xa4)/y;
+
+function hubSplitOf(split: SplitFile, file: ByteText): HubSplit {
+  const text = file.text;
+  const first = split.fenceStarts[0] ?? text.length;
+  const second = split.fenceStarts[1];
+  const afterSecond = second === undefined ? text.length : lineEndAfter(text, second);
+  const hasU2424 = text.includes(U2424);
+  return {
+    fenceLines: split.fenceLines,
+    frontMatter: split.frontMatter,
+    frontMatterText: split.frontMatterText,
+    markdownMayEndInColon:
+      markdownMayEndInColon(text, 0, first, hasU2424) ||
+      markdownMayEndInColon(text, afterSecond, text.length, hasU2424),
+    markdown: () => {
+      const before = file.decode(0, first);
+      const after = file.decode(afterSecond, text.length);
+      let markdown = (before === '' || before.endsWith('\n') ? before : `${before}\n`) + after;
+      markdown = markdown.replaceAll('\r\n', '\n');
+      if (markdown.includes('evaluation: -'))
+        markdown = markdown
+          .split('\n')
+          .map((line) => (line.includes('evaluation: -') ? line.replaceAll('-', 'no') : line))
+          .join('\n');
+      return markdown;
+    },
+  };
+}
+
+/** Where the line that starts at `start` ends, its line break included. */
+function lineEndAfter(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end === -1 ? text.length : end + 1;
 }
 
 /** A file of thousands of `---` lines must not make a message of thousands of numbers. */
@@ -329,7 +448,7 @@ function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[],
         return;
       }
       {
-        const explained = explainYamlError(failure.reason, at, lines);
+        const explained = explainYamlError(failure.reason, at, lines, failure.context?.text);
         sink.report(
           'front-matter-yaml',
           { line: explained.line, ...(explained.column === undefined ? {} : { column: explained.column }) },
@@ -340,6 +459,14 @@ function reportParseFailure(failure: ParseFailure, lines: readonly SourceLine[],
           explained.fix,
         );
       }
+      return;
+    case 'impossible-value':
+      sink.report(
+        'front-matter-yaml',
+        at,
+        msg('front-matter-yaml.impossible-value', { value: q(failure.value), reason: failure.reason }),
+        msg('front-matter-yaml.fix-impossible-value'),
+      );
       return;
     case 'empty':
       sink.report(

@@ -132,12 +132,32 @@ const CASES: RuleCase[] = [
   {
     rule: 'field-type',
     when: 'fine-tunable is not a boolean',
-    failing: run(edit('fine-tunable: True', 'fine-tunable: yes')),
+    failing: run(edit('fine-tunable: True', 'fine-tunable: "yes"')),
     expect: (finding) => {
       assert.equal(finding.line, 11);
       assert.equal(finding.column, 15);
       assert.match(finding.fix ?? '', /fine-tunable: True/);
     },
+  },
+  {
+    rule: 'hub-validator',
+    when: 'used-for is empty (the hub cannot split None)',
+    failing: run(edit('used-for: inference', 'used-for:')),
+    expect: (finding) => {
+      assert.equal(finding.line, 27);
+      assert.equal(finding.origin, 'hub');
+      assert.match(finding.message, /^`used-for` has no value\./);
+      assert.equal(finding.fix, 'Write a value, for example `used-for: inference`.');
+    },
+  },
+  {
+    rule: 'hub-validator',
+    when: 'the file name ends in cn.md but it is no Chinese page',
+    failing: run(CLEAN_TEXT, {
+      path: 'mshub_res/assets/mindspore/1.9/albert_gcn.md',
+      hub: { assetPaths: new Set(['mshub_res/assets/mindspore/1.9/albert_gcn.md']) },
+    }),
+    expect: (finding) => assert.match(finding.message, /ends in `cn\.md`/),
   },
   {
     rule: 'field-type',

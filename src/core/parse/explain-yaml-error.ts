@@ -28,12 +28,38 @@ export function explainYamlError(
   reason: string,
   at: { line: number; column?: number },
   lines: readonly SourceLine[],
+  /** PyYAML's context (`while scanning a quoted scalar`), when it gave one. */
+  context?: string,
 ): YamlErrorExplanation {
   const lineText = (line: number) => lines.find((source) => source.line === line)?.text ?? '';
   const before = lines.filter((source) => source.line <= at.line);
 
-  if (/within a (double|single) quoted scalar/.test(reason)) {
-    const quote = reason.includes('double') ? '"' : "'";
+  if (reason.startsWith("found character '\\t'")) {
+    return {
+      line: at.line,
+      ...(at.column === undefined ? {} : { column: at.column }),
+      message: msg('front-matter-yaml.tab', { line: at.line }),
+      fix: msg('front-matter-yaml.fix-tab'),
+    };
+  }
+
+  const flow = /^while parsing a flow (sequence|mapping)$/.exec(context ?? '');
+  if (flow && /<stream end>/.test(reason)) {
+    const bracket = flow[1] === 'sequence' ? '[' : '{';
+    return {
+      line: at.line,
+      ...(at.column === undefined ? {} : { column: at.column }),
+      message: msg('front-matter-yaml.unclosed-bracket', { bracket, line: at.line }),
+      fix: msg('front-matter-yaml.fix-unclosed-bracket', {
+        close: bracket === '[' ? ']' : '}',
+        line: at.line,
+      }),
+    };
+  }
+
+  if (context === 'while scanning a quoted scalar') {
+    const opening = lineText(at.line).slice((at.column ?? 1) - 1, at.column ?? 1);
+    const quote = opening === "'" ? "'" : '"';
     const opened = [...before].reverse().find((source) => {
       const value = source.text.slice(source.text.indexOf(': ') + 2).trim();
       return (
@@ -70,7 +96,7 @@ export function explainYamlError(
     };
   }
 
-  if (/bad indentation/.test(reason)) {
+  if (reason.startsWith('expected <block end>')) {
     const indent = (lineText(at.line).match(/^[ \t]*/)?.[0] ?? '').length;
     return {
       line: at.line,

@@ -1,13 +1,16 @@
-import yaml from 'js-yaml';
+import { ruleValue } from './front-matter-values.js';
+import { constructPlainScalar } from './pyyaml/construct.js';
+import { mayResolve } from './pyyaml/resolve.js';
 import type { AssetEntryLayout, FrontMatterLayout, KeyLocation } from './scan-key-lines.js';
 import type { SourceLine } from './split-front-matter.js';
 
 /**
  * A fast reader for the plain subset of YAML that hub files use: `key: value` lines, and a list of
- * `key: value` entries under a key. It gives exactly what js-yaml's CORE schema and scanKeyLines give
- * for such text (the tests compare both on every real hub file), and returns undefined for anything
- * else — quotes with escapes, flow collections, comments, anchors, tags, tabs, continuation lines —
- * which then goes to js-yaml. It exists for speed: validating the whole hub is 3,000 documents.
+ * `key: value` entries under a key. It gives exactly what the PyYAML reader (./pyyaml, YAML 1.1 as
+ * the hub reads it) and scanKeyLines give for such text (the tests compare both on every real hub
+ * file), and returns undefined for anything else — quotes with escapes, flow collections, comments,
+ * anchors, tags, tabs, continuation lines — which then goes to the PyYAML reader. It exists for
+ * speed: the PyYAML reader takes about 0.15 ms a file, and validating the whole hub is 3,000 files.
  */
 export function parseSimpleFrontMatter(
   lines: readonly SourceLine[],
@@ -99,12 +102,12 @@ const SPACE = 32;
 const DASH = 45;
 const UNSUPPORTED = Symbol('unsupported');
 /**
- * Tabs, characters js-yaml refuses as non-printable, surrogates, and line breaks other than `\n`
- * (a lone `\r`, U+2028, U+2029): left to js-yaml.
+ * Tabs, characters PyYAML refuses as non-printable, surrogates, a byte order mark (PyYAML gives it
+ * no column) and line breaks other than `\n` (a lone `\r`, U+0085, U+2028, U+2029): left to the
+ * PyYAML reader.
  */
-const UNSUPPORTED_CHARACTERS =
-  /[\t\x00-\x08\x0B-\x1F\x7F-\x84\x86-\x9F\u2028\u2029\uFFFE\uFFFF\uD800-\uDFFF]/;
-const BLANK = /^\s*$/;
+const UNSUPPORTED_CHARACTERS = /[\t\x00-\x08\x0B-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
+const BLANK = /^ *$/;
 
 /** A key in the characters hub keys use, its colon, and every space after it (or the line's end). */
 const KEY_AT = /[A-Za-z0-9_][A-Za-z0-9_.-]*:(?: +|$)/y;
@@ -122,24 +125,34 @@ function splitKeyLine(text: string, start: number): { key: string; value: string
 }
 /** A value that starts with an indicator, or holds `: ` or ` #`, or ends with `:`: more than plain text. */
 const NOT_PLAIN = /^[-?:,[\]{}#&*!|>'"%@`]|: | #|:$/;
-// The CORE schema's implicit types, in js-yaml's order (its typings do not declare `types`).
-const { types } = yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', yaml.Type> };
-const IMPLICIT_TYPES = [types.null, types.bool, types.int, types.float];
-/**
- * Only text that is empty or starts with one of `-+.~0-9nNtTfF` can be null, a boolean or a number;
- * the rest is a string as is. By the first character's code: a pattern would be two tests a line.
- */
+/** Only text whose first character one of PyYAML's implicit resolvers is registered for can be anything but a string. */
 function maybeTyped(text: string): boolean {
-  if (text.length === 0) return true;
-  const code = text.charCodeAt(0);
-  return (code >= 48 && code <= 57) || TYPED_STARTS.has(code);
+  return mayResolve(text);
 }
-const TYPED_STARTS = new Set([...'-+.~nNtTfF'].map((char) => char.charCodeAt(0)));
 const OPEN_BRACKET = 91;
 
-function implicitlyTyped(text: string): boolean {
-  return maybeTyped(text) && IMPLICIT_TYPES.some((type) => type.resolve(text));
+/** The value PyYAML makes of a plain scalar, as the rules read it; UNSUPPORTED where it would raise. */
+function typedValue(text: string): unknown {
+  const first = text.charCodeAt(0);
+  // A word that starts like a boolean or null is one only when it is one of theirs: `false` is the longest.
+  if (first > 57 && text.length > 5) return text;
+  const cacheable = text.length <= 40;
+  if (cacheable) {
+    const known = typedValues.get(text);
+    if (known !== undefined) return known;
+  }
+  let value: unknown;
+  try {
+    const constructed = constructPlainScalar(text);
+    value = constructed === undefined ? UNSUPPORTED : ruleValue(constructed);
+  } catch {
+    value = UNSUPPORTED;
+  }
+  // The same few hundred values (True, dates, versions) recur in every hub; an odd one is not remembered.
+  if (cacheable && typedValues.size < 4000) typedValues.set(text, value);
+  return value;
 }
+const typedValues = new Map<string, unknown>();
 
 function addItemKey(
   item: Record<string, unknown>,
@@ -168,14 +181,18 @@ function isPlainKey(key: string): boolean {
   // The same few dozen keys recur in every file; an unbounded set of odd ones is not remembered.
   let plain = plainKeys.get(key);
   if (plain === undefined) {
-    plain = key !== '__proto__' && !implicitlyTyped(key);
+    plain = key !== '__proto__' && typeof typedValue(key) === 'string';
     if (plainKeys.size < 1000 && key.length <= 64) plainKeys.set(key, plain);
   }
   return plain;
 }
 
 function readScalar(raw: string): unknown {
-  const value = raw.trimEnd();
+  // Only spaces end a plain value for PyYAML (tabs and line breaks never get here): a trailing
+  // U+3000 or no-break space is part of it.
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === SPACE) end--;
+  const value = end === raw.length ? raw : raw.slice(0, end);
   const quote = value[0];
   if (quote === "'" || quote === '"') {
     const inner = value.slice(1, -1);
@@ -194,10 +211,9 @@ function readScalar(raw: string): unknown {
   if (first === OPEN_BRACKET && NUMBER_LIST.test(value)) return value.slice(1, -1).split(',').map(Number);
   if (NOT_PLAIN.test(value)) return UNSUPPORTED;
   if (!maybeTyped(value)) return value;
-  // Versions and accuracies (`1.8`, `76.18`, `2`): what js-yaml's int and float types make of them.
+  // Versions and accuracies (`1.8`, `76.18`, `2`): what PyYAML's int and float make of them.
   if (first >= 48 && first <= 57 && PLAIN_DECIMAL.test(value)) return Number(value);
-  for (const type of IMPLICIT_TYPES) if (type.resolve(value)) return type.construct(value);
-  return value;
+  return typedValue(value);
 }
 
 const NUMBER_LIST = /^\[ *(?:0|[1-9][0-9]{0,14})(?: *, *(?:0|[1-9][0-9]{0,14}))* *\]$/;

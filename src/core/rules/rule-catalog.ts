@@ -134,6 +134,13 @@ export const RULES = [
     summary: 'A `*_cn.md` file has its English twin (the same name without `_cn`) in the same folder.',
   },
   {
+    id: 'hub-validator',
+    severity: 'error',
+    origin: 'hub',
+    summary:
+      "The hub's own validator (the check `mindspore_hub.load()` runs) accepts the file: a reason it rejects the file that no other rule names.",
+  },
+  {
     id: 'asset-sha256-format',
     severity: 'error',
     origin: 'stricter',

@@ -10,6 +10,11 @@ import type { RulesConfig } from './rules-config.js';
 export interface HubContext {
   /** File names in the hub's `images/` folders; featured-image is not checked without it. */
   images?: ReadonlySet<string>;
+  /**
+   * What the hub's validator lists in `mshub_res/images/` (`glob('images/*')`: the names right
+   * inside it, folders too, not hidden ones); the hub's own image check is skipped without it.
+   */
+  hubImages?: ReadonlySet<string>;
   /** Every asset file path in the hub (or the change); `*_cn.md` twins are not checked without it. */
   assetPaths?: ReadonlySet<string>;
   /** Whether the hub holds the single-file build at VENDORED_CLI_PATH. */

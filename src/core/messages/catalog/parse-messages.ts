@@ -242,6 +242,82 @@ export const PARSE_MESSAGES = {
     en: 'Write one `key: value` per line, with an ASCII colon and a space after it.',
     zh: '每行写一个 `键: 值`，键后面是英文冒号和一个空格。',
   },
+  'front-matter-yaml.impossible-value': {
+    params: { value: 'text', reason: 'text' },
+    en: 'YAML reads {value} as a date or a number, but there is no such one ({reason}), so the hub cannot read this file.',
+    zh: 'YAML 会把 {value} 读成日期或数字，但并不存在这样的日期或数字（{reason}），所以 Hub 无法读取这个文件。',
+  },
+  'front-matter-yaml.fix-impossible-value': {
+    en: 'Write a real date such as `2023-02-17`, or put the value in quotes.',
+    zh: '写一个真实的日期，例如 `2023-02-17`，或者给这个值加上引号。',
+  },
+  'front-matter-yaml.unclosed-bracket': {
+    params: { bracket: 'text', line: 'line' },
+    en: 'The `{bracket}` opened on line {line} is never closed, so YAML reads every line after it as part of that value.',
+    zh: '第 {line} 行的 `{bracket}` 没有闭合，所以 YAML 把它后面的所有行都当作这个值的一部分。',
+  },
+  'front-matter-yaml.fix-unclosed-bracket': {
+    params: { close: 'text', line: 'line' },
+    en: 'End the value on line {line} with `{close}`, or put the whole value in quotes if it is text.',
+    zh: '在第 {line} 行的值末尾加上 `{close}`；如果这个值是文字，就给整个值加上引号。',
+  },
+  'front-matter-yaml.tab': {
+    params: { line: 'line' },
+    en: 'Line {line} has a tab where YAML allows only spaces, so the hub cannot read the fields.',
+    zh: '第 {line} 行在 YAML 只允许空格的地方用了制表符（Tab），所以 Hub 无法读取这些字段。',
+  },
+  'front-matter-yaml.fix-tab': {
+    en: 'Replace the tab with a space (or with spaces that line the key up under the key above it).',
+    zh: '把制表符换成一个空格（缩进处换成与上一行的键对齐的空格）。',
+  },
+  'hub-validator.message': {
+    params: { reason: 'text' },
+    en: "The hub's own validator, the check `mindspore_hub.load()` runs before it loads a model, rejects this file: {reason}.",
+    zh: 'Hub 自己的校验程序（`mindspore_hub.load()` 加载模型前运行的检查）拒绝了这个文件：{reason}。',
+  },
+  'hub-validator.empty-field': {
+    params: { field: 'text' },
+    en: "{field} has no value. The hub's check, which `mindspore_hub.load()` runs before it loads a model, cannot read an empty {field} and stops with an error.",
+    zh: '{field} 没有值。Hub 的检查（`mindspore_hub.load()` 加载模型前会运行）无法读取空的 {field}，会直接报错。',
+  },
+  'hub-validator.fix-empty-field': {
+    params: { example: 'text' },
+    en: 'Write a value, for example {example}.',
+    zh: '填写一个值，例如 {example}。',
+  },
+  'hub-validator.repo-info': {
+    params: { reason: 'text' },
+    en: "The hub cannot take `repo-link` apart into host, owner, repository and folder ({reason}), so `mindspore_hub.load()` could not fetch the model's code.",
+    zh: 'Hub 无法把 `repo-link` 拆分成主机、所有者、仓库和目录（{reason}），所以 `mindspore_hub.load()` 无法获取模型代码。',
+  },
+  'hub-validator.fix-repo-info': {
+    en: 'Write the link as `https://gitee.com/<owner>/<repo>/tree/<branch>/<folder>` (or on github.com or gitcode.com), with no spaces, inside `<...>` or not.',
+    zh: '把链接写成 `https://gitee.com/<所有者>/<仓库>/tree/<分支>/<目录>`（github.com、gitcode.com 同理），不要有空格，可以放在 `<...>` 中，也可以不放。',
+  },
+  'hub-validator.cn-name': {
+    en: 'The hub takes a file whose name ends in `cn.md` for the Chinese page of another file (the name without its last six characters) and checks that file instead; there is no such file, so this model could not be loaded.',
+    zh: 'Hub 会把文件名以 `cn.md` 结尾的文件当作另一个文件（去掉文件名最后六个字符）的中文页面，并改为检查那个文件；而那个文件不存在，所以这个模型无法加载。',
+  },
+  'hub-validator.fix-cn-name': {
+    en: 'Rename the file so that its name does not end in `cn` before `.md` (for example `resnet_gcn_v1.md`), unless it is the Chinese page `<name>_cn.md` of `<name>.md`.',
+    zh: '重命名文件，使文件名在 `.md` 之前不以 `cn` 结尾（例如 `resnet_gcn_v1.md`）；除非它就是 `<名称>.md` 的中文页面 `<名称>_cn.md`。',
+  },
+  'hub-validator.fix-yaml': {
+    en: 'Write the fields between the two `---` lines as `key: value` lines in plain YAML, one per line, indented with spaces only.',
+    zh: '把两行 `---` 之间的字段写成普通 YAML 的 `键: 值`，每行一个，只用空格缩进。',
+  },
+  'hub-validator.fix-heading': {
+    en: 'Remove the `:` at the end of the heading.',
+    zh: '删除标题末尾的 `:`。',
+  },
+  'hub-validator.fix-field': {
+    en: 'Give the field a value of the kind mshub_res/examples/commit_example.md shows.',
+    zh: '按 mshub_res/examples/commit_example.md 中的示例，给这个字段填写正确类型的值。',
+  },
+  'hub-validator.fix-file': {
+    en: 'Save the file as UTF-8 text, and give it a name that does not end in `cn.md` unless it is the Chinese page of a model (`<name>_cn.md`).',
+    zh: '把文件保存为 UTF-8 文本；除非它是某个模型的中文页面（`<名称>_cn.md`），文件名不要以 `cn.md` 结尾。',
+  },
   'front-matter-unsafe.message': {
     params: { reason: 'text' },
     en: 'The fields between the two `---` lines are refused: {reason}. Hub fields are plain data.',

@@ -10,16 +10,48 @@ export type YamlNode =
   | { kind: 'mapping'; tag: string; value: Array<[YamlNode, YamlNode]>; start: Mark; end: Mark };
 
 const SEQUENCE_TAG = 'tag:yaml.org,2002:seq';
+/**
+ * PyYAML composes nested nodes by recursion, so Python's recursion limit (1,000 frames) ends a
+ * document nested about 490 levels deep with a RecursionError, which fails the hub's check. The
+ * exact level depends on the shape (490 to 494 for the shapes measured): this is an approximation,
+ * far beyond the 8 levels mshub-review accepts at all.
+ */
+const MAX_DEPTH = 492;
 const MAPPING_TAG = 'tag:yaml.org,2002:map';
 
+/** Where the document first uses an anchor (`&x`) or an alias (`*x`), for a caller that refuses them. */
+export interface CompositionNotes {
+  firstAnchorOrAlias?: Mark;
+}
+
 /** `yaml.load`'s single document: undefined for a stream with none (PyYAML's None). */
-export function composeSingleDocument(text: string): YamlNode | undefined {
+export function composeSingleDocument(text: string, notes: CompositionNotes = {}): YamlNode | undefined {
   const parser = new Parser(text);
   let anchors = new Map<string, YamlNode>();
 
+  let depth = 0;
   const composeNode = (): YamlNode => {
+    depth++;
+    try {
+      return composeAt();
+    } finally {
+      depth--;
+    }
+  };
+
+  const composeAt = (): YamlNode => {
+    if (depth > MAX_DEPTH)
+      throw new PyYamlError(
+        'composer',
+        undefined,
+        undefined,
+        'maximum recursion depth exceeded',
+        parser.peekEvent().start,
+        'RecursionError',
+      );
     if (parser.checkEvent('alias')) {
       const event = parser.getEvent() as Extract<ReturnType<Parser['getEvent']>, { kind: 'alias' }>;
+      notes.firstAnchorOrAlias ??= event.start;
       const node = anchors.get(event.anchor);
       if (!node)
         throw new PyYamlError(
@@ -34,6 +66,7 @@ export function composeSingleDocument(text: string): YamlNode | undefined {
     const event = parser.peekEvent();
     const anchor = 'anchor' in event ? event.anchor : null;
     if (anchor !== null) {
+      notes.firstAnchorOrAlias ??= event.start;
       const first = anchors.get(anchor);
       if (first)
         throw new PyYamlError(

@@ -1,6 +1,7 @@
-import { composeSingleDocument, type YamlNode } from './compose.js';
+import { type CompositionNotes, composeSingleDocument, type YamlNode } from './compose.js';
 import { isHashable, PyDate, PyDict, PyOpaque, PyTuple, type PyValue } from './py-values.js';
 import { type Mark, PyYamlError, pythonRepr } from './pyyaml-error.js';
+import { resolveScalarTag } from './resolve.js';
 
 /**
  * PyYAML's FullConstructor (`constructor.py`) for every tag `yaml.FullLoader` knows, with its
@@ -12,11 +13,46 @@ import { type Mark, PyYamlError, pythonRepr } from './pyyaml-error.js';
 const TAG = 'tag:yaml.org,2002:';
 
 /** PyYAML's `yaml.load(text, Loader=yaml.FullLoader)`. Throws PyYamlError where PyYAML raises. */
-export function loadPyYaml(text: string): PyValue {
-  const node = composeSingleDocument(text);
+export function loadPyYaml(text: string, notes?: CompositionNotes): PyValue {
+  const node = composeSingleDocument(text, notes);
   if (node === undefined) return null;
   return new Constructor().constructDocument(node);
 }
+
+/**
+ * What PyYAML makes of a plain scalar written without a tag, for a reader that has already found
+ * one: its implicit type resolved and constructed. Throws where PyYAML would (an impossible date).
+ * Undefined for the tags no plain value of a hub file should carry (`<<`, `=`).
+ */
+export function constructPlainScalar(text: string): PyValue | undefined {
+  const tag = resolveScalarTag(text, PLAIN);
+  switch (tag) {
+    case STR_TAG:
+      return text;
+    case NULL_TAG:
+      return null;
+    case BOOL_TAG:
+      return constructBool(text, NO_MARK);
+    case INT_TAG:
+      return constructInt(text, NO_MARK);
+    case FLOAT_TAG:
+      return constructFloat(text, NO_MARK);
+    case TIMESTAMP_TAG:
+      return constructTimestamp(text, { kind: 'scalar', tag, value: text, start: NO_MARK, end: NO_MARK });
+    default:
+      return undefined;
+  }
+}
+
+const PLAIN: [boolean, boolean] = [true, false];
+const STR_TAG = `${TAG}str`;
+const NULL_TAG = `${TAG}null`;
+const BOOL_TAG = `${TAG}bool`;
+const INT_TAG = `${TAG}int`;
+const FLOAT_TAG = `${TAG}float`;
+const TIMESTAMP_TAG = `${TAG}timestamp`;
+
+const NO_MARK: Mark = { index: 0, line: 0, column: 0 };
 
 class Constructor {
   private readonly constructed = new Map<YamlNode, PyValue>();

@@ -37,10 +37,16 @@ add('timestamp', TIMESTAMP, [...'0123456789']);
 add('value', VALUE, ['=']);
 add('yaml', YAML, [...'!&*']);
 
+/** Whether any implicit resolver is registered for the scalar's first character (else it is a string). */
+export function mayResolve(value: string): boolean {
+  return value === '' || BY_FIRST.has(value[0] as string);
+}
+
 /** The tag PyYAML gives a scalar written without one (or with `!`). */
 export function resolveScalarTag(value: string, implicit: readonly [boolean, boolean]): string {
   if (implicit[0]) {
-    const first = value === '' ? '' : String.fromCodePoint(value.codePointAt(0) as number);
+    // An astral first character is a surrogate here: no resolver is registered for either.
+    const first = value === '' ? '' : (value[0] as string);
     const resolvers = BY_FIRST.get(first);
     if (resolvers) for (const [tag, pattern] of resolvers) if (pattern.test(value)) return tag;
   }

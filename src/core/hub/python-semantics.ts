@@ -1,0 +1,105 @@
+/** The few pieces of Python's standard library whose verdicts on a URL decide whether the hub accepts it. */
+
+const PYTHON_SPACE = '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const STRIP = new RegExp(`^[${PYTHON_SPACE}]+|[${PYTHON_SPACE}]+$`, 'gu');
+
+/** Python's `str.strip()`: its whitespace, not JavaScript's. */
+export function pythonStrip(text: string): string {
+  // Nearly every value starts and ends with a printable ASCII character: nothing to strip.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return text;
+  return text.replace(STRIP, '');
+}
+
+/**
+ * Whether `urllib.request.Request(url)` accepts the text: after `unwrap()` (spaces, one `<...>`, a
+ * `URL:` prefix) and cutting at the last `#`, it must start with a scheme (`[^/:]+:`), else Python
+ * raises "unknown url type".
+ */
+export function requestAccepts(url: string): boolean {
+  let unwrapped = pythonStrip(url);
+  if (unwrapped.startsWith('<') && unwrapped.endsWith('>')) unwrapped = pythonStrip(unwrapped.slice(1, -1));
+  if (unwrapped.startsWith('URL:')) unwrapped = pythonStrip(unwrapped.slice(4));
+  const hash = unwrapped.lastIndexOf('#');
+  const path = hash === -1 ? unwrapped : unwrapped.slice(0, hash);
+  return /^[^/:]+:/.test(path);
+}
+
+const SCHEME = /https?:\/\//;
+const PREFIX = /http[s]?:\/\/(?:[-\p{L}\p{N}_.]|(?:%[\p{Nd}a-fA-F]{2}))+/gu;
+/** The same for ASCII text, where Python's `\w` and `\d` are JavaScript's. */
+const PREFIX_ASCII = /http[s]?:\/\/(?:[-\w.]|(?:%[\da-fA-F]{2}))+/g;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** How many matches Python's `re.findall` finds for a pattern that never matches empty, and the first. */
+function countMatches(pattern: RegExp, text: string): { count: number; first?: string } {
+  pattern.lastIndex = 0;
+  const first = pattern.exec(text);
+  if (!first) return { count: 0 };
+  let count = 1;
+  while (pattern.exec(text)) count++;
+  return { count, first: first[0] };
+}
+
+/**
+ * How many matches `re.findall(".*http[s]?://(.*).com.*", url)` finds: one per line (`.` stops at
+ * `\n`, and the first `.*` takes the line from its start) that holds `http://` or `https://` with
+ * `com` after it, one character or more past the `//`. Counted without the pattern, which
+ * backtracks over each line twice.
+ */
+function webNameMatches(url: string): number {
+  let count = 0;
+  for (const line of url.split('\n')) {
+    const scheme = SCHEME.exec(line);
+    if (scheme && line.indexOf('com', scheme.index + scheme[0].length + 1) !== -1) count++;
+  }
+  return count;
+}
+
+/** Python's `str.split(separator, maxsplit)`. */
+function splitMax(text: string, separator: string, maxsplit: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (parts.length < maxsplit) {
+    const at = rest.indexOf(separator);
+    if (at === -1) break;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at + separator.length);
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/**
+ * `mindspore_hub/_utils/download.py`'s `get_repo_info_from_url`, which check.py runs on
+ * `repo-link` after every other check: the problem it raises, or undefined when it accepts the link.
+ */
+export function getRepoInfoFromUrl(link: string): string | undefined {
+  let start = 0;
+  let end = link.length;
+  while (start < end && (link[start] === '<' || link[start] === '>')) start++;
+  while (end > start && (link[end - 1] === '<' || link[end - 1] === '>')) end--;
+  while (end > start && link[end - 1] === '/') end--;
+  const url = link.slice(start, end);
+  const invalid = `invalid repo link: ${url}`;
+  if (webNameMatches(url) !== 1) return invalid;
+  const ascii = ASCII.test(url);
+  const prefix = countMatches(ascii ? PREFIX_ASCII : PREFIX, url);
+  if (prefix.count !== 1) return invalid;
+  // Python cuts the prefix's length in code points off the start, wherever the prefix was found.
+  const cut = (prefix.first as string).length;
+  let suffix = ascii
+    ? url.slice(cut)
+    : Array.from(url)
+        .slice(Array.from(prefix.first as string).length)
+        .join('');
+  let slashes = 0;
+  while (suffix[slashes] === '/') slashes++;
+  if (slashes > 0) suffix = suffix.slice(slashes);
+  const parts = splitMax(suffix, '/', 4);
+  if (parts.length === 2) return undefined;
+  if (parts.length === 4 || parts.length === 5)
+    return parts[2] === 'tree' || parts[2] === 'blob' ? undefined : invalid;
+  return invalid;
+}
