@@ -90,9 +90,9 @@ describe('the real hub corpus', { skip: CORPUS_SKIP }, () => {
       'train-dataset': 8,
       'unknown-key': 25,
       'update-time-format': 3,
-      'version-folder': 4,
+      // gcn_v1.1_cora.md writes mindspore-version twice (1.1, then 0.7): PyYAML keeps 0.7, which its folder contradicts.
+      'version-folder': 5,
       'version-format': 21,
-      'version-text': 1,
     });
   });
 });

@@ -158,12 +158,12 @@ export function hubCheck(input: HubCheckInput): HubFailure[] {
 
   let lineOf: Map<string, number> | undefined;
   const failures: HubFailure[] = [];
-  const fail = (check: HubCheck, python: string, field?: string) => {
+  const fail: Fail = (check, python, field, entry) => {
     const failure: HubFailure = { check, python };
     if (field !== undefined) {
       failure.field = field;
       lineOf ??= keyLines(reading.header());
-      const line = lineOf.get(field);
+      const line = entry ? assetEntryLine(reading.header(), entry.index, entry.key) : lineOf.get(field);
       if (line !== undefined) failure.line = line;
     }
     failures.push(failure);
@@ -318,7 +318,34 @@ function keyLines(lines: readonly HubLine[]): Map<string, number> {
   return found;
 }
 
-type Fail = (check: HubCheck, python: string, field?: string) => void;
+/**
+ * The line of a key in the `index`-th entry of the `asset` list (its `-` line for `-`), as written
+ * in block style; undefined where the list is written otherwise.
+ */
+function assetEntryLine(header: readonly HubLine[], index: number, key: string): number | undefined {
+  let inAsset = false;
+  let entry = -1;
+  let dashLine: number | undefined;
+  for (const { text, line } of header) {
+    if (/^\S/.test(text) && !text.startsWith('-')) {
+      if (inAsset && entry >= index) break;
+      inAsset = /^asset[ \t]*:/.test(text);
+      continue;
+    }
+    if (!inAsset) continue;
+    const dash = /^[ \t]*-(?=[ \t\n]|$)/.exec(text);
+    if (dash) {
+      entry++;
+      if (entry === index) dashLine = line;
+    }
+    if (entry !== index) continue;
+    if (key === '-') return dashLine;
+    if (new RegExp(`^[ \\t]*(?:-[ \\t]+)?${key}[ \\t]*:`).test(text)) return line;
+  }
+  return dashLine;
+}
+
+type Fail = (check: HubCheck, python: string, field?: string, entry?: { index: number; key: string }) => void;
 
 function repoLinkProblem(link: unknown): string | undefined {
   if (link === null) return undefined;
@@ -355,7 +382,10 @@ function checkAssets(asset: unknown, fail: Fail): void {
         return;
       }
       if (!pythonContains(entry, key)) {
-        fail('asset', `field: \`\`${key}\`\` is required in the asset entry, but not found.`, 'asset');
+        fail('asset', `field: \`\`${key}\`\` is required in the asset entry, but not found.`, 'asset', {
+          index,
+          key: '-',
+        });
         return;
       }
     }
@@ -365,16 +395,22 @@ function checkAssets(asset: unknown, fail: Fail): void {
     }
     const problem = repoLinkProblem(entry['asset-link']);
     if (problem) {
-      fail('asset-link', problem, 'asset');
+      fail('asset-link', problem, 'asset', { index, key: 'asset-link' });
       return;
     }
     const format = entry['file-format'];
     if (typeof format !== 'string') {
-      fail('file-format', `'${pythonTypeName(format)}' object has no attribute 'lower'`, 'asset');
+      fail('file-format', `'${pythonTypeName(format)}' object has no attribute 'lower'`, 'asset', {
+        index,
+        key: 'file-format',
+      });
       return;
     }
     if (!VALID_FILE_FORMATS.includes(format.toLowerCase())) {
-      fail('file-format', `file_format \`\`${format}\`\` is not valid`, 'asset');
+      fail('file-format', `file_format \`\`${format}\`\` is not valid`, 'asset', {
+        index,
+        key: 'file-format',
+      });
       return;
     }
   }

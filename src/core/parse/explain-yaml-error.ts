@@ -96,13 +96,29 @@ export function explainYamlError(
     };
   }
 
-  if (reason.startsWith('expected <block end>')) {
-    const indent = (lineText(at.line).match(/^[ \t]*/)?.[0] ?? '').length;
+  if (reason.startsWith('expected <block end>') || reason.startsWith("expected '<document start>'")) {
+    const indentOf = (text: string) => (text.match(/^[ \t]*/)?.[0] ?? '').length;
+    const content = lines.filter((source) => isContent(source.text));
+    const at_ = content.findIndex((source) => source.line === at.line);
+    const previous = content[at_ - 1];
+    const next = content[at_ + 1];
+    // PyYAML stops at the line after one indented too deep: when the lines around agree with each
+    // other and not with the line before, that line is the one out of step.
+    const culprit =
+      previous &&
+      next &&
+      indentOf(next.text) === indentOf(lineText(at.line)) &&
+      indentOf(previous.text) > indentOf(lineText(at.line))
+        ? previous.line
+        : at.line;
     return {
-      line: at.line,
-      ...(at.column === undefined ? {} : { column: at.column }),
-      message: msg('front-matter-yaml.bad-indentation', { line: at.line, spaces: indent }),
-      fix: msg('front-matter-yaml.fix-indentation', { line: at.line }),
+      line: culprit,
+      ...(culprit !== at.line || at.column === undefined ? {} : { column: at.column }),
+      message: msg('front-matter-yaml.bad-indentation', {
+        line: culprit,
+        spaces: indentOf(lineText(culprit)),
+      }),
+      fix: msg('front-matter-yaml.fix-indentation', { line: culprit }),
     };
   }
 

@@ -72,10 +72,12 @@ export function scanKeyLines(lines: readonly SourceLine[]): FrontMatterLayout {
   const assetEntries: AssetEntryLayout[] = [];
   const duplicates: DuplicateKey[] = [];
   let inAssetBlock = false;
+  // A key written twice keeps its last value (as PyYAML does): findings about the value point there.
   const remember = (map: Map<string, KeyLocation>, key: string, at: KeyLocation, assetEntry?: number) => {
     const first = map.get(key);
-    if (!first) map.set(key, at);
-    else duplicates.push({ key, first, again: at, ...(assetEntry === undefined ? {} : { assetEntry }) });
+    map.set(key, at);
+    if (first)
+      duplicates.push({ key, first, again: at, ...(assetEntry === undefined ? {} : { assetEntry }) });
   };
 
   for (const { line, text } of lines) {
