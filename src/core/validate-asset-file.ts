@@ -1,7 +1,9 @@
 import { compareFindings, type FileFindings } from './findings.js';
 import { type DigestLine, digestLineOf } from './fix/digest-line.js';
+import { type ColonHeading, colonHeadings } from './hub/colon-headings.js';
 import { type HubSplit, hubCheck } from './hub/hub-check.js';
 import { assignOrigins } from './hub/hub-origin.js';
+import { markdownLinesOf, readAsHub } from './hub/hub-reading.js';
 import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
 import { msg } from './messages/format-message.js';
@@ -145,6 +147,7 @@ export function validateAssetFile(
     assetPaths: hub.assetPaths,
     parsed: read.parsed,
     split: read.split,
+    colonHeadings: read.colonHeadings,
   });
   assignOrigins(findings, failures, sink, {
     frontMatterRead: read.parsed !== undefined,
@@ -160,7 +163,9 @@ export function validateAssetFile(
 interface ReadFrontMatter {
   parsed?: { lines: readonly SourceLine[]; data: Record<string, unknown> };
   /** The file as cut for the rules, when check.py cuts it the same way. */
-  split?: HubSplit;
+  split?: HubSplit | undefined;
+  /** The headings that end in `:` as the hub's mistune finds them. */
+  colonHeadings?: readonly ColonHeading[];
   /** Where each top-level key is written, as read (typing slips corrected). */
   keyLines?: ReadonlyMap<string, { line: number }>;
 }
@@ -216,7 +221,9 @@ function checkContent(
 
   const { file } = read;
   const split = splitFrontMatter(file.text, (start, end) => file.decode(start, end));
-  if (cutAsHubCutsIt(input.bytes, file.text)) frontMatter.split = hubSplitOf(split, file);
+  const hubSplit = cutAsHubCutsIt(input.bytes, file.text) ? hubSplitOf(split, file) : undefined;
+  frontMatter.split = hubSplit;
+  frontMatter.colonHeadings = headingsEndingInColon(hubSplit, input.bytes);
   if (split.fenceLines.length !== 2) reportFences(split.fenceLines, sink);
   // With extra fences the hub still fails the file, but the front matter is known: check it too,
   // so the contributor sees every problem in one round.
@@ -252,6 +259,7 @@ function checkContent(
     fenceStarts: split.fenceStarts,
     frontMatterLine,
     writtenLines: split.frontMatter,
+    colonHeadings: frontMatter.colonHeadings ?? [],
   };
   if (parsed.value.evaluationDashLine !== undefined) doc.evaluationDashLine = parsed.value.evaluationDashLine;
   const version = doc.layout.keys.get('mindspore-version')?.rawValue;
@@ -285,15 +293,27 @@ function cutAsHubCutsIt(bytes: Uint8Array, text: string): boolean {
  * read a byte a character, its UTF-8 bytes break a line here too. A superset: mistune decides. One
  * search for lines that end in `:`, then a look at each; mistune's patterns cost 10 ms to compile.
  */
-function markdownMayEndInColon(text: string, from: number, to: number, hasU2424: boolean): boolean {
-  LINE_ENDS_IN_COLON.lastIndex = from;
-  // test(), not exec(): no match array for each of the many lines that end in `:`.
-  while (LINE_ENDS_IN_COLON.test(text)) {
+function markdownMayEndInColon(
+  text: string,
+  regions: ReadonlyArray<readonly [number, number]>,
+  hasU2424: boolean,
+): boolean {
+  let region = 0;
+  LINE_ENDS_IN_COLON.lastIndex = regions[0]?.[0] ?? 0;
+  // test(), not exec(): no match array for each of the many lines that end in `:`. One search over
+  // all regions: a file of many fences is read once.
+  while (region < regions.length && LINE_ENDS_IN_COLON.test(text)) {
     const end = LINE_ENDS_IN_COLON.lastIndex;
     let colon = end;
     while (colon > 0 && text.charCodeAt(colon - 1) !== COLON) colon--;
     colon--;
-    if (colon >= to) return false;
+    while (region < regions.length && colon >= (regions[region] as [number, number])[1]) region++;
+    const current = regions[region];
+    if (!current) return false;
+    if (colon < current[0]) {
+      LINE_ENDS_IN_COLON.lastIndex = Math.max(end, current[0]);
+      continue;
+    }
     let lineStart = text.lastIndexOf('\n', colon) + 1;
     if (hasU2424) lineStart = Math.max(lineStart, text.lastIndexOf(U2424, colon) + U2424.length);
     if (startsWithHash(text, lineStart, colon)) return true;
@@ -301,13 +321,10 @@ function markdownMayEndInColon(text: string, from: number, to: number, hasU2424:
     if (footnote !== -1 && footnote < colon && startsWithHash(text, footnote + 2, colon)) return true;
     UNDERLINE_NEXT.lastIndex = end;
     if (UNDERLINE_NEXT.test(text)) return true;
-    // A match at the very end matches nothing: step past it.
-    if (end === colon + 1 && end >= text.length) return false;
+    LINE_ENDS_IN_COLON.lastIndex = end;
   }
   return false;
 }
-const COLON = 58;
-
 /** Whether `text[from, to)` has a `#` after spaces, tabs, `>`, and list bullets (`-`, `*`, `+`, `1.`). */
 function startsWithHash(text: string, from: number, to: number): boolean {
   let at = from;
@@ -315,27 +332,36 @@ function startsWithHash(text: string, from: number, to: number): boolean {
   return at < to && text[at] === '#';
 }
 const BEFORE_HASH = ' \t>*+-.0123456789';
+const COLON = 58;
 const U2424 = '\xe2\x90\xa4';
 const LINE_ENDS_IN_COLON = /:[ \t#]*(?:\r?\n|\xe2\x90\xa4|$)/g;
 const UNDERLINE_NEXT = /[ \t>]*[=-]+[ \t]*(?:\r?\n|\r?$|\xe2\x90\xa4)/y;
 
 function hubSplitOf(split: SplitFile, file: ByteText): HubSplit {
   const text = file.text;
-  const first = split.fenceStarts[0] ?? text.length;
-  const second = split.fenceStarts[1];
-  const afterSecond = second === undefined ? text.length : lineEndAfter(text, second);
   const hasU2424 = text.includes(U2424);
+  // Every line that starts with `---` toggles: markdown runs up to the first fence, then from each
+  // second fence's next line to the fence after it.
+  const regions: Array<[number, number]> = [];
+  let from = 0;
+  for (let index = 0; index <= split.fenceStarts.length; index += 2) {
+    const to = split.fenceStarts[index] ?? text.length;
+    regions.push([from, to]);
+    const closing = split.fenceStarts[index + 1];
+    if (closing === undefined) break;
+    from = lineEndAfter(text, closing);
+  }
   return {
     fenceLines: split.fenceLines,
     frontMatter: split.frontMatter,
     frontMatterText: split.frontMatterText,
-    markdownMayEndInColon:
-      markdownMayEndInColon(text, 0, first, hasU2424) ||
-      markdownMayEndInColon(text, afterSecond, text.length, hasU2424),
+    markdownMayEndInColon: markdownMayEndInColon(text, regions, hasU2424),
     markdown: () => {
-      const before = file.decode(0, first);
-      const after = file.decode(afterSecond, text.length);
-      let markdown = (before === '' || before.endsWith('\n') ? before : `${before}\n`) + after;
+      let markdown = '';
+      for (const [start, end] of regions) {
+        const part = file.decode(start, end);
+        markdown += markdown === '' || markdown.endsWith('\n') ? part : `\n${part}`;
+      }
       markdown = markdown.replaceAll('\r\n', '\n');
       if (markdown.includes('evaluation: -'))
         markdown = markdown
@@ -345,6 +371,18 @@ function hubSplitOf(split: SplitFile, file: ByteText): HubSplit {
       return markdown;
     },
   };
+}
+
+/** The headings that end in `:`, in the markdown as check.py reads it (its own reading where it cuts lines otherwise). */
+function headingsEndingInColon(split: HubSplit | undefined, bytes: Uint8Array): ColonHeading[] {
+  if (split) {
+    if (!split.markdownMayEndInColon) return [];
+    const markdown = split.markdown();
+    return colonHeadings(markdown, () => markdownLinesOf(markdown, split.fenceLines));
+  }
+  const reading = readAsHub(bytes);
+  if (reading === undefined || reading.fenceLines.length < 2) return [];
+  return colonHeadings(reading.markdown.map((line) => line.text).join(''), () => reading.markdown);
 }
 
 /** Where the line that starts at `start` ends, its line break included. */

@@ -677,8 +677,10 @@ describe('heading-colon', () => {
     assert.deepEqual(lines(text), [lineOf('## Usage:'), lineOf('Section:')]);
   });
 
-  it('does not take a line that starts after a lone carriage return or U+2028 for a heading', () => {
-    assert.deepEqual(lines(`${CLEAN_TEXT}\ntext\r# not a heading:\ntext\u2028# nor this:\n`), []);
+  it('takes a line after a lone carriage return for a heading, as the hub reads it, but not one after U+2028', () => {
+    // check.py reads with Python's universal newlines: a lone \r ends a line; U+2028 does not.
+    assert.deepEqual(lines(`${CLEAN_TEXT}\ntext\r# a heading:\n`), [65]);
+    assert.deepEqual(lines(`${CLEAN_TEXT}\ntext\u2028# not this:\n`), []);
   });
 });
 

@@ -1,8 +1,8 @@
 import { ruleValue } from '../parse/front-matter-values.js';
 import { loadPyYaml } from '../parse/pyyaml/construct.js';
 import { PyYamlError } from '../parse/pyyaml/pyyaml-error.js';
-import { type HubLine, type HubReading, hubCheckedPath, readAsHub } from './hub-reading.js';
-import { mistuneHeadings } from './mistune-headings.js';
+import { type ColonHeading, colonHeadings } from './colon-headings.js';
+import { type HubLine, type HubReading, hubCheckedPath, markdownLinesOf, readAsHub } from './hub-reading.js';
 import { getRepoInfoFromUrl, requestAccepts } from './python-semantics.js';
 
 /**
@@ -67,6 +67,8 @@ export interface HubCheckInput {
    * no lone `\r`): the file is then not decoded and cut a second time.
    */
   split?: HubSplit | undefined;
+  /** The headings that end in `:`, when mshub-review already looked for them in the same markdown. */
+  colonHeadings?: readonly ColonHeading[] | undefined;
 }
 
 /** A file cut into lines at `\n` (a `\r` before it dropped), as check.py would cut it. */
@@ -249,7 +251,16 @@ export function hubCheck(input: HubCheckInput): HubFailure[] {
   if (moduleDetail !== undefined && !Object.hasOwn(data, 'module-type-detail') && moduleDetail.includes(':'))
     fail('extra-colon', "Remove extra ':' in field ``module-type-detail``", 'module-type');
 
-  if (reading.markdownMayEndInColon) checkHeadings(reading, fail, failures);
+  const headings =
+    input.colonHeadings ??
+    (reading.markdownMayEndInColon ? colonHeadings(reading.markdown(), () => reading.markdownLines()) : []);
+  const heading = headings[0];
+  if (heading)
+    failures.push({
+      check: 'heading-colon',
+      python: 'AssertionError',
+      ...(heading.line ? { line: heading.line } : {}),
+    });
 
   const repoLink = data['repo-link'];
   if (typeof repoLink === 'string' && !failures.some((failure) => failure.check === 'repo-link')) {
@@ -416,17 +427,6 @@ function checkAssets(asset: unknown, fail: Fail): void {
   }
 }
 
-function checkHeadings(reading: Reading, fail: Fail, failures: HubFailure[]): void {
-  const heading = mistuneHeadings(reading.markdown()).find((found) => found.endsWith(':'));
-  if (heading === undefined) return;
-  fail('heading-colon', 'AssertionError');
-  const last = failures[failures.length - 1] as HubFailure;
-  const line = reading
-    .markdownLines()
-    .find((source) => source.text.includes(heading.trim()) && /:[ \t#]*\n?$/.test(source.text));
-  if (line) last.line = line.line;
-}
-
 /** What the checks read of a file: its fences, front matter lines and (on demand) markdown. */
 interface Reading {
   readonly fenceLines: readonly number[];
@@ -488,12 +488,7 @@ class SplitReading implements Reading {
   }
 
   markdownLines(): readonly HubLine[] {
-    const first = this.fenceLines[0] ?? 1;
-    const second = this.fenceLines[1] ?? 0;
-    // Lines before the first fence keep their numbers; after the second, they skip the front matter.
-    return this.markdown()
-      .split(/(?<=\n)/)
-      .map((text, index) => ({ line: index + 1 < first ? index + 1 : second + index + 2 - first, text }));
+    return markdownLinesOf(this.markdown(), this.fenceLines);
   }
 }
 

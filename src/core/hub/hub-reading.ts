@@ -67,3 +67,23 @@ export function readAsHub(bytes: Uint8Array): HubReading | undefined {
 export function hubCheckedPath(path: string): string {
   return path.slice(-5, -3) === 'cn' ? `${path.slice(0, -6)}.md` : path;
 }
+
+/**
+ * The markdown of a file (every line outside the front matter, fences toggling) as lines with their
+ * numbers in the file: the lines up to the first fence, then those after each second fence.
+ */
+export function markdownLinesOf(markdown: string, fenceLines: readonly number[]): HubLine[] {
+  const lines: HubLine[] = [];
+  let line = 1;
+  let fence = 0;
+  for (const text of markdown.split(/(?<=\n)/)) {
+    // Skip each front matter region: from a fence to the fence that closes it.
+    while (fenceLines[fence] !== undefined && line >= (fenceLines[fence] as number)) {
+      line = (fenceLines[fence + 1] ?? Number.POSITIVE_INFINITY) + 1;
+      fence += 2;
+    }
+    lines.push({ line, text });
+    line++;
+  }
+  return lines;
+}

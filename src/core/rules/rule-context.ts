@@ -1,3 +1,4 @@
+import type { ColonHeading } from '../hub/colon-headings.js';
 import type { ByteText } from '../parse/decode-text.js';
 import type { FrontMatterData } from '../parse/parse-front-matter.js';
 import type { AssetEntryLayout, FrontMatterLayout, KeyLocation } from '../parse/scan-key-lines.js';
@@ -33,6 +34,8 @@ export interface AssetDocument {
   /** The front matter lines as the file has them (the rules read them corrected for typing slips). */
   writtenLines: readonly SourceLine[];
   evaluationDashLine?: number;
+  /** The headings that end in `:`, as the hub's markdown reader (mistune 0.8.4) finds them. */
+  colonHeadings: readonly ColonHeading[];
   /** assetEntries(), worked out by the first rule that asks: half a dozen rules read the entries. */
   assetEntries?: ReadonlyArray<Record<string, unknown>>;
 }
