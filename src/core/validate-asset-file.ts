@@ -259,7 +259,7 @@ function checkContent(
     fenceStarts: split.fenceStarts,
     frontMatterLine,
     writtenLines: split.frontMatter,
-    colonHeadings: frontMatter.colonHeadings ?? [],
+    colonHeadings: frontMatter.colonHeadings ?? NO_HEADINGS,
   };
   if (parsed.value.evaluationDashLine !== undefined) doc.evaluationDashLine = parsed.value.evaluationDashLine;
   const version = doc.layout.keys.get('mindspore-version')?.rawValue;
@@ -351,37 +351,52 @@ function hubSplitOf(split: SplitFile, file: ByteText): HubSplit {
     if (closing === undefined) break;
     from = lineEndAfter(text, closing);
   }
-  return {
-    fenceLines: split.fenceLines,
-    frontMatter: split.frontMatter,
-    frontMatterText: split.frontMatterText,
-    markdownMayEndInColon: markdownMayEndInColon(text, regions, hasU2424),
-    markdown: () => {
-      let markdown = '';
-      for (const [start, end] of regions) {
-        const part = file.decode(start, end);
-        markdown += markdown === '' || markdown.endsWith('\n') ? part : `\n${part}`;
-      }
-      markdown = markdown.replaceAll('\r\n', '\n');
-      if (markdown.includes('evaluation: -'))
-        markdown = markdown
-          .split('\n')
-          .map((line) => (line.includes('evaluation: -') ? line.replaceAll('-', 'no') : line))
-          .join('\n');
-      return markdown;
-    },
-  };
+  return new SplitMarkdown(split, file, regions, markdownMayEndInColon(text, regions, hasU2424));
+}
+
+/** A file as cut for the rules, handed to the hub's check; its markdown is decoded only if asked for. */
+class SplitMarkdown implements HubSplit {
+  readonly fenceLines: readonly number[];
+  readonly frontMatter: readonly SourceLine[];
+  readonly frontMatterText: string;
+
+  constructor(
+    split: SplitFile,
+    private readonly file: ByteText,
+    private readonly regions: ReadonlyArray<readonly [number, number]>,
+    readonly markdownMayEndInColon: boolean,
+  ) {
+    this.fenceLines = split.fenceLines;
+    this.frontMatter = split.frontMatter;
+    this.frontMatterText = split.frontMatterText;
+  }
+
+  markdown(): string {
+    let markdown = '';
+    for (const [start, end] of this.regions) {
+      const part = this.file.decode(start, end);
+      markdown += markdown === '' || markdown.endsWith('\n') ? part : `\n${part}`;
+    }
+    markdown = markdown.replaceAll('\r\n', '\n');
+    if (!markdown.includes('evaluation: -')) return markdown;
+    return markdown
+      .split('\n')
+      .map((line) => (line.includes('evaluation: -') ? line.replaceAll('-', 'no') : line))
+      .join('\n');
+  }
 }
 
 /** The headings that end in `:`, in the markdown as check.py reads it (its own reading where it cuts lines otherwise). */
-function headingsEndingInColon(split: HubSplit | undefined, bytes: Uint8Array): ColonHeading[] {
+const NO_HEADINGS: readonly ColonHeading[] = Object.freeze([]);
+
+function headingsEndingInColon(split: HubSplit | undefined, bytes: Uint8Array): readonly ColonHeading[] {
   if (split) {
-    if (!split.markdownMayEndInColon) return [];
+    if (!split.markdownMayEndInColon) return NO_HEADINGS;
     const markdown = split.markdown();
     return colonHeadings(markdown, () => markdownLinesOf(markdown, split.fenceLines));
   }
   const reading = readAsHub(bytes);
-  if (reading === undefined || reading.fenceLines.length < 2) return [];
+  if (reading === undefined || reading.fenceLines.length < 2) return NO_HEADINGS;
   return colonHeadings(reading.markdown.map((line) => line.text).join(''), () => reading.markdown);
 }
 

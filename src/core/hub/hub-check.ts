@@ -238,8 +238,8 @@ export function hubCheck(input: HubCheckInput): HubFailure[] {
   if (Object.hasOwn(data, 'allow-cache-ckpt') && typeof data['allow-cache-ckpt'] !== 'boolean')
     fail('allow-cache-ckpt', '`allow-cache-ckpt` must be `bool`', 'allow-cache-ckpt');
 
-  for (const key of Object.keys(data)) {
-    if (NO_COLON_CHECK.has(key)) continue;
+  for (const key in data) {
+    if (!Object.hasOwn(data, key) || NO_COLON_CHECK.has(key)) continue;
     const value =
       key === 'module-type' && moduleFamily !== undefined
         ? moduleFamily
@@ -361,8 +361,17 @@ type Fail = (check: HubCheck, python: string, field?: string, entry?: { index: n
 function repoLinkProblem(link: unknown): string | undefined {
   if (link === null) return undefined;
   if (typeof link !== 'string') return `'${pythonTypeName(link)}' object has no attribute 'strip'`;
-  const stripped = link.replace(/^[<>]+|[<>]+$/g, '');
+  const stripped = stripAngles(link);
   return requestAccepts(stripped) ? undefined : `unknown url type: '${stripped}'`;
+}
+
+/** Python's `text.strip('<>')`. */
+function stripAngles(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === '<' || text[start] === '>')) start++;
+  while (end > start && (text[end - 1] === '<' || text[end - 1] === '>')) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 function trainDatasetProblem(dataset: unknown, valid: ReadonlySet<string>): string | undefined {
@@ -502,7 +511,10 @@ function isDict(value: unknown): value is Record<string, unknown> {
 export function pythonTruthy(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
   if (Array.isArray(value)) return value.length > 0;
-  if (isDict(value)) return Object.keys(value).length > 0;
+  if (isDict(value)) {
+    for (const key in value) if (Object.hasOwn(value, key)) return true;
+    return false;
+  }
   return true;
 }
 

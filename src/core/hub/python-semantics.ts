@@ -50,25 +50,34 @@ function countMatches(pattern: RegExp, text: string): { count: number; first?: s
  */
 function webNameMatches(url: string): number {
   let count = 0;
-  for (const line of url.split('\n')) {
+  for (const line of url.includes('\n') ? url.split('\n') : [url]) {
     const scheme = SCHEME.exec(line);
     if (scheme && line.indexOf('com', scheme.index + scheme[0].length + 1) !== -1) count++;
   }
   return count;
 }
 
-/** Python's `str.split(separator, maxsplit)`. */
-function splitMax(text: string, separator: string, maxsplit: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (parts.length < maxsplit) {
-    const at = rest.indexOf(separator);
-    if (at === -1) break;
-    parts.push(rest.slice(0, at));
-    rest = rest.slice(at + separator.length);
+/**
+ * How many parts Python's `text.split('/', 4)` gives (at most five), and the third: without the
+ * array of parts.
+ */
+function splitParts(text: string): { count: number; third: string | undefined } {
+  let count = 1;
+  let at = -1;
+  let thirdStart = -1;
+  let thirdEnd = -1;
+  while (count < 5) {
+    const slash = text.indexOf('/', at + 1);
+    if (slash === -1) break;
+    count++;
+    if (count === 3) thirdStart = slash + 1;
+    if (count === 4) thirdEnd = slash;
+    at = slash;
   }
-  parts.push(rest);
-  return parts;
+  return {
+    count,
+    third: thirdStart === -1 ? undefined : text.slice(thirdStart, thirdEnd === -1 ? text.length : thirdEnd),
+  };
 }
 
 /**
@@ -97,9 +106,9 @@ export function getRepoInfoFromUrl(link: string): string | undefined {
   let slashes = 0;
   while (suffix[slashes] === '/') slashes++;
   if (slashes > 0) suffix = suffix.slice(slashes);
-  const parts = splitMax(suffix, '/', 4);
-  if (parts.length === 2) return undefined;
-  if (parts.length === 4 || parts.length === 5)
-    return parts[2] === 'tree' || parts[2] === 'blob' ? undefined : invalid;
+  const parts = splitParts(suffix);
+  if (parts.count === 2) return undefined;
+  if (parts.count === 4 || parts.count === 5)
+    return parts.third === 'tree' || parts.third === 'blob' ? undefined : invalid;
   return invalid;
 }
