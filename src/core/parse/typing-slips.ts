@@ -5,6 +5,7 @@ export type SlipKind =
   | 'full-width-comma'
   | 'full-width-space'
   | 'tab'
+  | 'tab-in-line'
   | 'smart-quote'
   | 'no-break-space'
   | 'byte-order-mark';
@@ -33,6 +34,7 @@ const SLIP_CHARACTER: Record<SlipKind, RegExp> = {
   'full-width-comma': /\uff0c/,
   'full-width-space': /\u3000/,
   tab: /\t/,
+  'tab-in-line': /\t/,
   'smart-quote': /[\u201c\u201d\u2018\u2019]/,
   'no-break-space': /\u00a0/,
   'byte-order-mark': /\ufeff/,
@@ -105,6 +107,9 @@ function slipsOn(text: string, expectedIndent: number): LineFix[] {
     );
   }
 
+  const withoutTabs = tabsOutsideQuotesReplaced(current);
+  if (withoutTabs !== undefined) record('tab-in-line', current.indexOf('\t') + 1, withoutTabs);
+
   const valueAt = current.indexOf(': ');
   if (valueAt !== -1) {
     const value = current.slice(valueAt + 2);
@@ -124,6 +129,43 @@ function slipsOn(text: string, expectedIndent: number): LineFix[] {
     }
   }
   return fixes;
+}
+
+/**
+ * The line with every tab that YAML refuses replaced, or undefined when it has none: PyYAML takes a
+ * tab for the start of a token after a key's colon, before it, after a value or inside a plain one
+ * ("found character '\t' that cannot start any token"), but allows one inside quotes and comments.
+ * Tabs before a colon or at the end go; others become one space. The indentation is seen to before.
+ */
+function tabsOutsideQuotesReplaced(line: string): string | undefined {
+  if (!line.includes('\t')) return undefined;
+  let out = '';
+  let quote: string | undefined;
+  let changed = false;
+  for (let at = 0; at < line.length; at++) {
+    const char = line[at] as string;
+    if (quote !== undefined) {
+      out += char;
+      if (quote === '"' && char === '\\') {
+        out += line[at + 1] ?? '';
+        at++;
+      } else if (char === quote) quote = undefined;
+      continue;
+    }
+    // A comment keeps what it holds, tabs too.
+    if (char === '#' && (at === 0 || out.endsWith(' '))) return changed ? out + line.slice(at) : undefined;
+    if ((char === '"' || char === "'") && /(?:^|[:\-[{,] *)$/.test(out)) quote = char;
+    if (char !== '\t') {
+      out += char;
+      continue;
+    }
+    changed = true;
+    // A tab before `:` or at the end of the line goes; elsewhere it stands for a space.
+    const rest = line.slice(at + 1);
+    if (/^[\t ]*(?::(?:[ \t]|$)|$)/.test(rest)) continue;
+    if (!out.endsWith(' ')) out += ' ';
+  }
+  return changed ? out.replace(/[ ]+$/, '') : undefined;
 }
 
 /**
@@ -175,7 +217,10 @@ class IndentTracker {
       const trimmed = text.trim();
       if (trimmed === '' || trimmed.startsWith('#')) continue;
       const indent = text.length - text.trimStart().length;
-      this.expected = trimmed === '-' ? indent + 4 : trimmed.endsWith(':') ? indent + 2 : indent;
+      // The keys of a `- key: value` entry line up with its first key, after the dash.
+      const dash = /^-[ \t]+(?=\S)/.exec(trimmed)?.[0].length ?? 0;
+      this.expected =
+        trimmed === '-' ? indent + 4 : trimmed.endsWith(':') ? indent + dash + 2 : indent + dash;
     }
     return this.expected;
   }

@@ -111,6 +111,15 @@ export const PARSE_MESSAGES = {
     en: 'Replace each full-width space with plain spaces, typed with the keyboard in English mode.',
     zh: '把每个全角空格换成普通空格，请在英文输入状态下输入。',
   },
+  'wrong-character.tab-in-line': {
+    params: { line: 'line' },
+    en: "Line {line} has a tab where YAML allows only spaces (after or before the colon, or in or after an unquoted value), so the hub's PyYAML cannot read the fields.",
+    zh: '第 {line} 行在 YAML 只允许空格的地方用了制表符（Tab）：冒号前后，或不带引号的值中间或后面。Hub 使用的 PyYAML 因此无法读取这些字段。',
+  },
+  'wrong-character.repair-tab-in-line': {
+    en: 'Replace the tab with a space, or remove it before the colon and at the end of the line.',
+    zh: '把制表符换成空格；冒号前和行尾的制表符直接删除。',
+  },
   'wrong-character.repair-tab': {
     en: 'Replace the tab with spaces, as many as the lines above are indented.',
     zh: '把制表符换成空格，空格数与上面的行的缩进相同。',
