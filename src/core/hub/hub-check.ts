@@ -143,10 +143,10 @@ export function hubCheck(input: HubCheckInput): HubFailure[] {
     ];
 
   if (reading.headerLength > input.limits.maxFrontMatterBytes) return [];
-  const header =
-    input.parsed && reading.readFrom === input.parsed.lines
-      ? { data: input.parsed.data }
-      : readHeader(reading.header(), input.parsed);
+  // mshub-review's own reading of the same lines is a mapping with keys (it refuses anything else).
+  if (input.parsed && reading.readFrom === input.parsed.lines)
+    return checkFields(input, reading, input.parsed.data);
+  const header = readHeader(reading.header(), input.parsed);
   if ('failure' in header) return [header.failure];
   const data = header.data;
   if (!pythonTruthy(data)) return [{ check: 'empty-header', python: 'Failed to parse a valid yaml header' }];
@@ -157,7 +157,11 @@ export function hubCheck(input: HubCheckInput): HubFailure[] {
         python: `${pythonTypeName(data)} indices must be integers or slices, not str`,
       },
     ];
+  return checkFields(input, reading, data);
+}
 
+/** check.py's checks of the fields, after YAML gave a mapping: every failure, in its order. */
+function checkFields(input: HubCheckInput, reading: Reading, data: Record<string, unknown>): HubFailure[] {
   let lineOf: Map<string, number> | undefined;
   const failures: HubFailure[] = [];
   const fail: Fail = (check, python, field, entry) => {
@@ -207,7 +211,7 @@ export function hubCheck(input: HubCheckInput): HubFailure[] {
     if (typeof usedFor !== 'string')
       fail('used-for', `'${pythonTypeName(usedFor)}' object has no attribute 'split'`, 'used-for');
     else
-      for (const item of usedFor.split('/'))
+      for (const item of usedFor.includes('/') ? usedFor.split('/') : [usedFor])
         if (!VALID_USED_FOR.includes(item.toLowerCase())) {
           fail('used-for', `used_for \`\`${item}\`\` is not valid`, 'used-for');
           break;
@@ -215,8 +219,8 @@ export function hubCheck(input: HubCheckInput): HubFailure[] {
   }
 
   if (moduleFamily !== undefined) {
-    const family = moduleFamily.toLowerCase().split('-')[0] as string;
-    if (!VALID_MODULE_TYPES.includes(family))
+    // The family holds no `-` (check.py split there): lower-cased, it is the first item of its split.
+    if (!VALID_MODULE_TYPES.includes(moduleFamily.toLowerCase()))
       fail('module-type', `module_type \`\`${moduleFamily}\`\` is not valid`, 'module-type');
   }
 
@@ -361,6 +365,8 @@ type Fail = (check: HubCheck, python: string, field?: string, entry?: { index: n
 function repoLinkProblem(link: unknown): string | undefined {
   if (link === null) return undefined;
   if (typeof link !== 'string') return `'${pythonTypeName(link)}' object has no attribute 'strip'`;
+  // Nearly every link: a scheme at the start and nothing unwrap() or the cut at `#` would change.
+  if (/^https?:\/\/[^\s<>#]*$/.test(link)) return undefined;
   const stripped = stripAngles(link);
   return requestAccepts(stripped) ? undefined : `unknown url type: '${stripped}'`;
 }
@@ -387,6 +393,14 @@ function trainDatasetProblem(dataset: unknown, valid: ReadonlySet<string>): stri
   return undefined;
 }
 
+function hasAssetKeys(entry: Record<string, unknown>): boolean {
+  return (
+    Object.hasOwn(entry, 'asset-link') &&
+    Object.hasOwn(entry, 'asset-sha256') &&
+    Object.hasOwn(entry, 'file-format')
+  );
+}
+
 function checkAssets(asset: unknown, fail: Fail): void {
   if (typeof asset === 'number' || typeof asset === 'boolean') {
     fail('asset', `'${pythonTypeName(asset)}' object is not iterable`, 'asset');
@@ -396,19 +410,21 @@ function checkAssets(asset: unknown, fail: Fail): void {
     typeof asset === 'string' ? [...asset] : Array.isArray(asset) ? asset : Object.keys(asset as object);
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
-    for (const key of ASSET_KEYS) {
-      if (entry === null || typeof entry === 'number' || typeof entry === 'boolean') {
-        fail('asset', `argument of type '${pythonTypeName(entry)}' is not iterable`, 'asset');
-        return;
+    // `k not in asset` for each required key: on a dict, whether it has the key; the usual case first.
+    if (!(isDict(entry) && hasAssetKeys(entry)))
+      for (const key of ASSET_KEYS) {
+        if (entry === null || typeof entry === 'number' || typeof entry === 'boolean') {
+          fail('asset', `argument of type '${pythonTypeName(entry)}' is not iterable`, 'asset');
+          return;
+        }
+        if (!pythonContains(entry, key)) {
+          fail('asset', `field: \`\`${key}\`\` is required in the asset entry, but not found.`, 'asset', {
+            index,
+            key: '-',
+          });
+          return;
+        }
       }
-      if (!pythonContains(entry, key)) {
-        fail('asset', `field: \`\`${key}\`\` is required in the asset entry, but not found.`, 'asset', {
-          index,
-          key: '-',
-        });
-        return;
-      }
-    }
     if (!isDict(entry)) {
       fail('asset', `${pythonTypeName(entry)} indices must be integers or slices, not str`, 'asset');
       return;

@@ -90,25 +90,55 @@ export function getRepoInfoFromUrl(link: string): string | undefined {
   while (start < end && (link[start] === '<' || link[start] === '>')) start++;
   while (end > start && (link[end - 1] === '<' || link[end - 1] === '>')) end--;
   while (end > start && link[end - 1] === '/') end--;
-  const url = link.slice(start, end);
-  const invalid = `invalid repo link: ${url}`;
-  if (webNameMatches(url) !== 1) return invalid;
-  const ascii = ASCII.test(url);
-  const prefix = countMatches(ascii ? PREFIX_ASCII : PREFIX, url);
-  if (prefix.count !== 1) return invalid;
-  // Python cuts the prefix's length in code points off the start, wherever the prefix was found.
-  const cut = (prefix.first as string).length;
-  let suffix = ascii
-    ? url.slice(cut)
-    : Array.from(url)
-        .slice(Array.from(prefix.first as string).length)
-        .join('');
+  const url = start === 0 && end === link.length ? link : link.slice(start, end);
+  const invalid = () => `invalid repo link: ${url}`;
+  let suffix = plainSuffix(url);
+  if (suffix === undefined) {
+    if (webNameMatches(url) !== 1) return invalid();
+    const ascii = ASCII.test(url);
+    const prefix = countMatches(ascii ? PREFIX_ASCII : PREFIX, url);
+    if (prefix.count !== 1) return invalid();
+    // Python cuts the prefix's length in code points off the start, wherever the prefix was found.
+    const cut = (prefix.first as string).length;
+    suffix = ascii
+      ? url.slice(cut)
+      : Array.from(url)
+          .slice(Array.from(prefix.first as string).length)
+          .join('');
+  }
   let slashes = 0;
   while (suffix[slashes] === '/') slashes++;
   if (slashes > 0) suffix = suffix.slice(slashes);
   const parts = splitParts(suffix);
   if (parts.count === 2) return undefined;
   if (parts.count === 4 || parts.count === 5)
-    return parts.third === 'tree' || parts.third === 'blob' ? undefined : invalid;
-  return invalid;
+    return parts.third === 'tree' || parts.third === 'blob' ? undefined : invalid();
+  return invalid();
 }
+
+/**
+ * What follows the prefix of a link as nearly every one is written (one line of ASCII, starting
+ * with `http://` or `https://`, with `com` after it, and no second `http` to match the prefix
+ * pattern again): the two patterns' verdicts without running them. Undefined for anything else,
+ * which takes the patterns' way.
+ */
+function plainSuffix(url: string): string | undefined {
+  const schemeEnd = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : 0;
+  if (schemeEnd === 0 || url.includes('\n') || !ASCII.test(url)) return undefined;
+  if (url.indexOf('com', schemeEnd + 1) === -1) return undefined;
+  let at = schemeEnd;
+  for (;;) {
+    const code = url.charCodeAt(at);
+    if (PREFIX_CHAR[code] === 1) at++;
+    else if (code === PERCENT && HEX_DIGIT.test(url.slice(at + 1, at + 3))) at += 3;
+    else break;
+  }
+  if (at === schemeEnd || url.indexOf('http', at) !== -1) return undefined;
+  return url.slice(at);
+}
+const PERCENT = 37;
+const HEX_DIGIT = /^[0-9a-fA-F]{2}$/;
+/** `[-\w.]` for ASCII: 1 for the characters of a link's prefix. */
+const PREFIX_CHAR = new Uint8Array(128);
+for (const char of '-._0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
+  PREFIX_CHAR[char.charCodeAt(0)] = 1;
