@@ -53,6 +53,24 @@ const CASES: Array<{
     fix: 'Indent line 36 with 4 plain spaces, like the lines around it.',
   },
   {
+    mistake: 'a tab after the colon',
+    search: 'license: Apache2.0',
+    replacement: 'license:\tApache2.0',
+    line: 38,
+    column: 9,
+    message: /^Line 38 has a tab where YAML allows only spaces/,
+    fix: 'Write the line as `license: Apache2.0`.',
+  },
+  {
+    mistake: 'a tab at the end of a value',
+    search: 'license: Apache2.0',
+    replacement: 'license: Apache2.0\t',
+    line: 38,
+    column: 19,
+    message: /^Line 38 has a tab where YAML allows only spaces/,
+    fix: 'Write the line as `license: Apache2.0`.',
+  },
+  {
     mistake: 'curly quotes around a value',
     search: 'author: MindSpore team',
     replacement: 'author: “MindSpore team”',
@@ -98,6 +116,24 @@ describe('the characters a first-time contributor types', () => {
       assert.deepEqual(rulesOf(check(fixed.text)), ['module-type']);
     });
   }
+});
+
+describe('a tab in the indentation of a `- key: value` entry', () => {
+  it('is fixed by lining the key up under the entry, not by moving it out of the entry', () => {
+    const text = replaceOnce(
+      replaceOnce(
+        replaceOnce(CLEAN_TEXT, '-\n    file-format: ckpt', '- file-format: ckpt'),
+        '    asset-link:',
+        '\tasset-link:',
+      ),
+      '    asset-sha256:',
+      '  asset-sha256:',
+    );
+    const slip = check(text).find((finding) => finding.rule === 'wrong-character');
+    assert.equal(slip?.fix, 'Indent line 34 with 2 plain spaces, like the lines around it.');
+    const fixed = applyFix({ path: CLEAN_PATH, text }, slip as Finding);
+    assert.deepEqual(rulesOf(check(fixed?.text ?? '')), []);
+  });
 });
 
 describe('leftovers of the hub template', () => {

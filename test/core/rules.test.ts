@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Finding } from '../../src/core/findings.js';
+import type { Finding, Severity } from '../../src/core/findings.js';
 import { fixAssetFile } from '../../src/core/fix/fix-asset-file.js';
 import { RULES } from '../../src/core/rules/rule-catalog.js';
 import type { HubContext } from '../../src/core/rules/rule-context.js';
@@ -19,6 +19,11 @@ interface RuleCase {
   /** Why the failing variant fails, as the test name says it. */
   when: string;
   failing: () => Finding[] | Promise<Finding[]>;
+  /**
+   * Every finding of the rule the failing variant gets, in order, exactly (ESLint's RuleTester
+   * style): where, how severe, and whether it is a reason the hub's validator rejects the file.
+   */
+  reports: ReadonlyArray<{ line?: number; column?: number; severity: Severity; origin: 'hub' | 'stricter' }>;
   passing?: () => Finding[] | Promise<Finding[]>;
   /** What the finding must say or where it must point. */
   expect?: (finding: Finding) => void;
@@ -63,21 +68,25 @@ const CASES: RuleCase[] = [
   {
     rule: 'file-encoding',
     when: 'the file holds a NUL byte',
+    reports: [{ severity: 'error', origin: 'stricter' }],
     failing: run(new Uint8Array([...bytesOf(CLEAN_TEXT), 0, 1, 2])),
   },
   {
     rule: 'file-encoding',
     when: 'the file is not UTF-8',
+    reports: [{ severity: 'error', origin: 'hub' }],
     failing: run(new Uint8Array([...bytesOf('# x\n---\nsummary: caf'), 0xe9, ...bytesOf('\n---\n')])),
   },
   {
     rule: 'file-size',
     when: 'the file is larger than the limit',
+    reports: [{ severity: 'error', origin: 'stricter' }],
     failing: run(`${CLEAN_TEXT}\n${'long text '.repeat(120_000)}`),
   },
   {
     rule: 'front-matter-fences',
     when: 'a third line starts with ---',
+    reports: [{ line: 65, severity: 'error', origin: 'hub' }],
     failing: run(`${CLEAN_TEXT}\n---\n`),
     expect: (finding) => {
       assert.equal(finding.line, 65);
@@ -87,22 +96,26 @@ const CASES: RuleCase[] = [
   {
     rule: 'front-matter-fences',
     when: 'there is no front matter at all',
+    reports: [{ severity: 'error', origin: 'hub' }],
     failing: run('# albert\n\nJust text.\n'),
   },
   {
     rule: 'front-matter-yaml',
     when: 'the YAML does not parse',
+    reports: [{ line: 40, column: 10, severity: 'error', origin: 'hub' }],
     failing: run(edit('summary: albert is used for nlp', 'summary: [albert')),
-    expect: (finding) => assert.ok(finding.line !== undefined && finding.line >= 40 && finding.line <= 41),
+    expect: (finding) => assert.match(finding.message, /^The `\[` opened on line 40 is never closed/),
   },
   {
     rule: 'front-matter-yaml',
     when: 'the front matter is plain text',
+    reports: [{ line: 3, severity: 'error', origin: 'hub' }],
     failing: run('# x\n---\njust words\n---\n'),
   },
   {
     rule: 'front-matter-unsafe',
     when: 'a value carries a JavaScript tag',
+    reports: [{ line: 40, column: 10, severity: 'error', origin: 'hub' }],
     failing: run(
       edit('summary: albert is used for nlp', 'summary: !!js/function "function () { return 1 }"'),
     ),
@@ -110,28 +123,33 @@ const CASES: RuleCase[] = [
   {
     rule: 'front-matter-unsafe',
     when: 'a collection is reused through an alias',
+    reports: [{ line: 40, column: 10, severity: 'error', origin: 'stricter' }],
     failing: run(edit('summary: albert is used for nlp', 'summary: &a [x]\ninput-shape: *a')),
   },
   {
     rule: 'required-field',
     when: 'author is missing',
+    reports: [{ line: 4, severity: 'error', origin: 'hub' }],
     failing: run(edit('author: MindSpore team\n', '')),
     expect: (finding) => assert.match(finding.message, /`author` is missing/),
   },
   {
     rule: 'required-field',
     when: 'an asset entry has no asset-link',
+    reports: [{ line: 33, severity: 'error', origin: 'hub' }],
     failing: run(edit(/^ {4}asset-link: .*\n/m, '')),
     expect: (finding) => assert.equal(finding.line, 33),
   },
   {
     rule: 'model-name-required',
     when: 'model-name is missing',
+    reports: [{ line: 4, severity: 'error', origin: 'stricter' }],
     failing: run(edit('model-name: albert\n', '')),
   },
   {
     rule: 'field-type',
     when: 'fine-tunable is not a boolean',
+    reports: [{ line: 11, column: 15, severity: 'error', origin: 'hub' }],
     failing: run(edit('fine-tunable: True', 'fine-tunable: "yes"')),
     expect: (finding) => {
       assert.equal(finding.line, 11);
@@ -142,6 +160,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'hub-validator',
     when: 'used-for is empty (the hub cannot split None)',
+    reports: [{ line: 27, severity: 'error', origin: 'hub' }],
     failing: run(edit('used-for: inference', 'used-for:')),
     expect: (finding) => {
       assert.equal(finding.line, 27);
@@ -153,6 +172,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'hub-validator',
     when: 'the file name ends in cn.md but it is no Chinese page',
+    reports: [{ severity: 'error', origin: 'hub' }],
     failing: run(CLEAN_TEXT, {
       path: 'mshub_res/assets/mindspore/1.9/albert_gcn.md',
       hub: { assetPaths: new Set(['mshub_res/assets/mindspore/1.9/albert_gcn.md']) },
@@ -162,22 +182,26 @@ const CASES: RuleCase[] = [
   {
     rule: 'field-type',
     when: 'asset is not a list',
+    reports: [{ line: 31, column: 8, severity: 'error', origin: 'hub' }],
     failing: run(edit(/^asset:\n\n-\n/m, 'asset: one\n\nx:\n')),
   },
   {
     rule: 'module-type',
     when: 'the family is unknown',
+    reports: [{ line: 9, column: 14, severity: 'error', origin: 'hub' }],
     failing: run(edit('module-type: nlp', 'module-type: vision-classification')),
   },
   {
     rule: 'module-type',
     when: 'the family is unknown, whatever follows the first dash (the hub splits there)',
+    reports: [{ line: 9, column: 14, severity: 'error', origin: 'hub' }],
     failing: run(edit('module-type: nlp', 'module-type: vision-super-resolution')),
     passing: run(edit('module-type: nlp', 'module-type: cv-super-resolution')),
   },
   {
     rule: 'version-format',
     when: 'model-version has a `v` in front',
+    reports: [{ line: 13, column: 16, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('model-version: 1.9', 'model-version: v1.9')),
     passing: run(edit('model-version: 1.9', 'model-version: "1.9"')),
     expect: (finding) => assert.equal(finding.fix, 'Write `model-version: "1.9"`.'),
@@ -185,12 +209,14 @@ const CASES: RuleCase[] = [
   {
     rule: 'version-format',
     when: 'mindspore-version is written `v111` (21 historical files)',
+    reports: [{ line: 29, column: 20, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('mindspore-version: 1.9', 'mindspore-version: v111')),
     expect: (finding) => assert.match(finding.fix ?? '', /numbers separated by dots/),
   },
   {
     rule: 'version-folder',
     when: 'mindspore-version is not the version folder',
+    reports: [{ line: 29, column: 20, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('mindspore-version: 1.9', 'mindspore-version: "2.0"')),
     passing: run(edit('mindspore-version: 1.9', 'mindspore-version: "1.9"')),
     expect: (finding) => {
@@ -204,6 +230,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'update-time-format',
     when: 'the month is one digit (508 hub files)',
+    reports: [{ line: 21, column: 14, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('update-time: 2022-10-11', 'update-time: 2023-2-17')),
     passing: run(edit('update-time: 2022-10-11', 'update-time: 2023-02-17')),
     expect: (finding) => assert.equal(finding.fix, 'Write `update-time: 2023-02-17`.'),
@@ -211,6 +238,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'module-type-case',
     when: 'the module type has capitals (`audio-TTS`)',
+    reports: [{ line: 9, column: 14, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('module-type: nlp', 'module-type: nlp-TTS')),
     passing: run(edit('module-type: nlp', 'module-type: nlp-tts')),
     expect: (finding) => assert.equal(finding.fix, 'Write `module-type: nlp-tts`.'),
@@ -218,6 +246,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'backend-folder',
     when: 'a file in the gpu folder says it trains on ascend',
+    reports: [{ line: 11, column: 16, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('module-type: nlp', 'module-type: nlp\n\ntrain-backend: ascend'), {
       path: 'mshub_res/assets/mindspore/gpu/1.9/albert_mnli.md',
     }),
@@ -229,6 +258,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'file-extension',
     when: 'the file ends in .MD, which the hub skips',
+    reports: [{ severity: 'error', origin: 'stricter' }],
     failing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/1.9/albert_mnli.MD' }),
     passing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/1.9/albert_mnli.md' }),
     expect: (finding) => assert.equal(finding.fix, 'Rename the file to `albert_mnli.md`.'),
@@ -236,6 +266,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'wrong-character',
     when: 'a key is followed by a full-width colon',
+    reports: [{ line: 5, column: 11, severity: 'error', origin: 'hub' }],
     failing: run(edit('model-name: albert', 'model-name：albert')),
     passing: run(edit('model-name: albert', 'model-name: albert')),
     expect: (finding) => assert.equal(finding.fix, 'Write the line as `model-name: albert`.'),
@@ -243,12 +274,14 @@ const CASES: RuleCase[] = [
   {
     rule: 'template-leftover',
     when: 'a `<required>` marker of the template is left',
+    reports: [{ line: 19, severity: 'error', origin: 'stricter' }],
     failing: run(edit('author: MindSpore team', 'author: MindSpore team <required>')),
     passing: run(edit('author: MindSpore team', 'author: MindSpore team')),
   },
   {
     rule: 'duplicate-key',
     when: 'a top-level key is written twice',
+    reports: [{ line: 39, column: 1, severity: 'error', origin: 'stricter' }],
     failing: run(edit('license: Apache2.0', 'license: Apache2.0\nlicense: MIT')),
     expect: (finding) => {
       assert.equal(finding.line, 39);
@@ -258,6 +291,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'duplicate-key',
     when: 'a missing `- ` merges two asset entries into one',
+    reports: [{ line: 37, column: 5, severity: 'error', origin: 'stricter' }],
     failing: run(
       edit(
         'acc82.25.ckpt>\n    asset-sha256: ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a\n',
@@ -280,17 +314,20 @@ const CASES: RuleCase[] = [
   {
     rule: 'used-for',
     when: 'a value is not one of the three',
+    reports: [{ line: 27, column: 11, severity: 'error', origin: 'hub' }],
     failing: run(edit('used-for: inference', 'used-for: inference/training')),
   },
   {
     rule: 'backend',
     when: 'train-backend names an unknown device',
+    reports: [{ line: 29, column: 16, severity: 'error', origin: 'stricter' }],
     failing: run(edit('used-for: inference', 'used-for: inference\n\ntrain-backend: gpu/tpu')),
     passing: run(edit('used-for: inference', 'used-for: inference\n\ntrain-backend: gpu/Ascend')),
   },
   {
     rule: 'train-dataset',
     when: 'the dataset is spelled differently from the hub list',
+    reports: [{ line: 15, column: 16, severity: 'error', origin: 'hub' }],
     failing: run(edit('train-dataset: mnli', 'train-dataset: COCO2017')),
     passing: run(edit('train-dataset: mnli', 'train-dataset: coco2017')),
     expect: (finding) => {
@@ -301,6 +338,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'train-dataset',
     when: 'the dataset has a typo',
+    reports: [{ line: 15, column: 16, severity: 'error', origin: 'hub' }],
     failing: run(edit('train-dataset: mnli', 'train-dataset: coco2O17')),
     expect: (finding) => {
       assert.match(finding.fix ?? '', /Did you mean `coco2017`/);
@@ -310,6 +348,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'train-dataset',
     when: 'the whole value is listed but the loader splits it at `_` (27 real files)',
+    reports: [{ line: 15, column: 16, severity: 'error', origin: 'hub' }],
     failing: run(edit('train-dataset: mnli', 'train-dataset: AclImdb_v1')),
     // The fix applied as written.
     passing: run(edit('train-dataset: mnli', 'train-dataset: aclimdbv1')),
@@ -324,37 +363,51 @@ const CASES: RuleCase[] = [
   {
     rule: 'file-format',
     when: 'the format is not one the hub loads',
+    reports: [{ line: 34, column: 18, severity: 'error', origin: 'hub' }],
     failing: run(edit('file-format: ckpt', 'file-format: pth')),
   },
   {
     rule: 'featured-image',
-    when: 'the image is not in images/',
+    when: 'the image is not in mshub_res/images/',
+    reports: [{ line: 38, column: 17, severity: 'error', origin: 'hub' }],
     failing: run(edit('license: Apache2.0', 'featured-image: albert.png\n\nlicense: Apache2.0'), {
-      hub: { images: new Set(['bert.png']) },
+      hub: { images: new Set(['bert.png']), hubImages: new Set(['bert.png']) },
     }),
     passing: run(edit('license: Apache2.0', 'featured-image: albert.png\n\nlicense: Apache2.0'), {
-      hub: { images: new Set(['albert.png']) },
+      hub: { images: new Set(['albert.png']), hubImages: new Set(['albert.png']) },
+    }),
+  },
+  {
+    rule: 'featured-image',
+    when: 'the image is in another images/ folder, where check.py does not look',
+    reports: [{ line: 38, column: 17, severity: 'error', origin: 'hub' }],
+    failing: run(edit('license: Apache2.0', 'featured-image: albert.png\n\nlicense: Apache2.0'), {
+      hub: { images: new Set(['albert.png']), hubImages: new Set(['bert.png']) },
     }),
   },
   {
     rule: 'extra-colon',
     when: 'the summary contains a colon',
+    reports: [{ line: 40, column: 10, severity: 'error', origin: 'hub' }],
     failing: run(edit('summary: albert is used for nlp', 'summary: "albert: used for nlp"')),
   },
   {
     rule: 'heading-colon',
     when: 'a heading ends with a colon',
+    reports: [{ line: 44, severity: 'error', origin: 'hub' }],
     failing: run(edit('## Introduction', '## Introduction:')),
     passing: run(edit('## Introduction', '```\n## Introduction:\n```')),
   },
   {
     rule: 'evaluation-dash',
     when: 'evaluation is a bare dash',
+    reports: [{ line: 17, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('evaluation: acc82.25', 'evaluation: -')),
   },
   {
     rule: 'cn-twin',
     when: 'the English twin is missing',
+    reports: [{ severity: 'error', origin: 'hub' }],
     failing: run(CLEAN_TEXT, {
       path: 'mshub_res/assets/mindspore/1.9/albert_mnli_cn.md',
       hub: { assetPaths: new Set(['mshub_res/assets/mindspore/1.9/albert_mnli_cn.md']) },
@@ -367,18 +420,21 @@ const CASES: RuleCase[] = [
   {
     rule: 'asset-sha256-format',
     when: 'the digest is cut to 8 digits',
+    reports: [{ line: 36, column: 19, severity: 'error', origin: 'stricter' }],
     failing: run(edit(/asset-sha256: \w+/, 'asset-sha256: 5104d1ea')),
     expect: (finding) => assert.match(finding.message, /has 8 hex digits/),
   },
   {
     rule: 'asset-sha256-format',
     when: 'the digest is all digits, which YAML reads as a number',
+    reports: [{ line: 36, column: 19, severity: 'error', origin: 'stricter' }],
     failing: run(edit(/asset-sha256: \w+/, 'asset-sha256: 00012345')),
     expect: (finding) => assert.match(finding.message, /`00012345`/),
   },
   {
     rule: 'asset-sha256-format',
     when: 'the digest has upper-case letters',
+    reports: [{ line: 36, column: 19, severity: 'error', origin: 'stricter' }],
     failing: run(
       edit(
         /asset-sha256: (\w+)/,
@@ -394,16 +450,19 @@ const CASES: RuleCase[] = [
   {
     rule: 'link-format',
     when: 'asset-link uses http',
+    reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
     failing: run(edit('<https://download.mindspore.cn/models', '<http://download.mindspore.cn/models')),
   },
   {
     rule: 'asset-host',
     when: 'asset-link points to another host',
+    reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
     failing: run(edit('https://download.mindspore.cn/models/r1.9/', 'https://files.example.org/')),
   },
   {
     rule: 'asset-host',
     when: 'asset-link names another port of an allowed host',
+    reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
     failing: run(
       edit('https://download.mindspore.cn/models/r1.9/', 'https://download.mindspore.cn:22/models/r1.9/'),
     ),
@@ -415,11 +474,13 @@ const CASES: RuleCase[] = [
   {
     rule: 'asset-extension',
     when: 'asset-link is an archive',
+    reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
     failing: run(edit('acc82.25.ckpt>', 'acc82.25.zip>')),
   },
   {
     rule: 'repo-link',
     when: 'repo-link is not on GitHub, Gitee or GitCode',
+    reports: [{ line: 23, column: 12, severity: 'error', origin: 'stricter' }],
     failing: run(
       edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://gitlab.com/x/y'),
     ),
@@ -433,6 +494,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'repo-link',
     when: 'repo-link is on GitCode, where MindSpore repositories are moving (accepted)',
+    reports: [{ line: 23, column: 12, severity: 'error', origin: 'hub' }],
     failing: run(
       edit('<https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'https://gitcode.net/x/y'),
     ),
@@ -446,6 +508,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'repo-link',
     when: 'repo-link is empty',
+    reports: [{ line: 23, column: 11, severity: 'error', origin: 'stricter' }],
     failing: run(
       edit('repo-link: <https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>', 'repo-link:'),
     ),
@@ -453,6 +516,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'unknown-key',
     when: 'an asset entry spells asset_sha256 as in the hub template',
+    reports: [{ line: 36, column: 19, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('asset-sha256:', 'asset_sha256:')),
     passing: run(CLEAN_TEXT),
     expect: (finding) => {
@@ -463,12 +527,14 @@ const CASES: RuleCase[] = [
   {
     rule: 'folder-layout',
     when: 'the file sits in a folder without a version',
+    reports: [{ severity: 'error', origin: 'stricter' }],
     failing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/albert_mnli.md' }),
     passing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/ascend/1.9/albert_mnli.md' }),
   },
   {
     rule: 'version-text',
     when: 'model-version is an unquoted 1.10',
+    reports: [{ line: 13, column: 16, severity: 'warning', origin: 'stricter' }],
     failing: run(edit('model-version: 1.9', 'model-version: 1.10')),
     passing: run(edit('model-version: 1.9', 'model-version: "1.10"')),
     expect: (finding) => assert.equal(finding.fix, 'Quote it to keep the text: `model-version: "1.10"`.'),
@@ -476,6 +542,10 @@ const CASES: RuleCase[] = [
   {
     rule: 'duplicate-sha256',
     when: 'another model lists the same digest',
+    reports: [
+      { line: 36, column: 19, severity: 'warning', origin: 'stricter' },
+      { line: 36, column: 19, severity: 'warning', origin: 'stricter' },
+    ],
     failing: () =>
       validateAssetFiles(
         [
@@ -513,6 +583,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'asset-digest-mismatch',
     when: 'the downloaded file has another digest',
+    reports: [{ line: 36, column: 19, severity: 'error', origin: 'stricter' }],
     failing: reviewWith({ ok: true, sha256: OTHER_SHA, bytes: 1234 }),
     passing: reviewWith({ ok: true, sha256: CLEAN_SHA, bytes: 1234 }),
     expect: (finding) => {
@@ -524,18 +595,21 @@ const CASES: RuleCase[] = [
   {
     rule: 'asset-digest-mismatch',
     when: 'asset-sha256 is the first 8 digits of the real digest',
+    reports: [{ line: 36, column: 19, severity: 'error', origin: 'stricter' }],
     failing: reviewWith({ ok: true, sha256: CLEAN_SHA, bytes: 1 }, edit(CLEAN_SHA, 'ec4f2c53')),
     expect: (finding) => assert.equal(finding.fix, `Use the full digest: \`asset-sha256: ${CLEAN_SHA}\`.`),
   },
   {
     rule: 'asset-unreachable',
     when: 'the link answers 404',
+    reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
     failing: reviewWith({ ok: false, kind: 'unreachable', reason: 'the server answered HTTP 404' }),
     expect: (finding) => assert.equal(finding.line, 35),
   },
   {
     rule: 'asset-too-large',
     when: 'the asset is over the limit',
+    reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
     failing: reviewWith({
       ok: false,
       kind: 'too-large',
@@ -545,12 +619,14 @@ const CASES: RuleCase[] = [
   {
     rule: 'asset-download-failed',
     when: 'the host keeps failing',
+    reports: [{ line: 35, column: 17, severity: 'warning', origin: 'stricter' }],
     failing: reviewWith({ ok: false, kind: 'failed', reason: 'the server answered HTTP 503' }),
     expect: (finding) => assert.equal(finding.severity, 'warning'),
   },
   {
     rule: 'source-repo',
     when: 'the linked repository does not exist',
+    reports: [{ line: 23, column: 12, severity: 'error', origin: 'stricter' }],
     failing: checkRepoWith({
       ok: false,
       kind: 'repo',
@@ -566,6 +642,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'hub-conf-missing',
     when: 'the linked folder has no mindspore_hub_conf.py',
+    reports: [{ line: 23, column: 12, severity: 'error', origin: 'stricter' }],
     failing: checkRepoWith({
       ok: false,
       kind: 'file',
@@ -577,6 +654,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'hub-conf-create-network',
     when: 'mindspore_hub_conf.py has no create_network',
+    reports: [{ line: 23, column: 12, severity: 'error', origin: 'stricter' }],
     failing: checkRepoWith({
       ok: true,
       definesCreateNetwork: false,
@@ -586,12 +664,14 @@ const CASES: RuleCase[] = [
   {
     rule: 'source-repo-unchecked',
     when: 'the host rate-limits the check',
+    reports: [{ line: 23, column: 12, severity: 'notice', origin: 'stricter' }],
     failing: checkRepoWith({ ok: false, kind: 'unchecked', reason: 'the Gitee API rate limit is reached' }),
     expect: (finding) => assert.equal(finding.severity, 'notice'),
   },
   {
     rule: 'review-truncated',
     when: 'a pull request changes more files than one review covers',
+    reports: [{ severity: 'notice', origin: 'stricter' }],
     failing: async () => {
       const files = Object.fromEntries(
         Array.from({ length: MAX_FILES_PER_REVIEW + 1 }, (_, index) => [
@@ -612,6 +692,7 @@ const CASES: RuleCase[] = [
   {
     rule: 'unsafe-path',
     when: 'the platform names a changed file with a `..` segment',
+    reports: [{ severity: 'error', origin: 'stricter' }],
     failing: async () => {
       const platform = new FakePlatform({ [CLEAN_PATH]: CLEAN_TEXT }, undefined, [
         'mshub_res/assets/../../x.md',
@@ -646,6 +727,15 @@ describe('the rules engine', () => {
         const findings = await testCase.failing();
         const matching = findings.filter((finding) => finding.rule === testCase.rule);
         assert.ok(matching.length > 0, `expected ${testCase.rule}, got ${JSON.stringify(findings, null, 1)}`);
+        assert.deepEqual(
+          matching.map((finding) => ({
+            ...(finding.line === undefined ? {} : { line: finding.line }),
+            ...(finding.column === undefined ? {} : { column: finding.column }),
+            severity: finding.severity,
+            origin: finding.origin,
+          })),
+          testCase.reports,
+        );
         for (const finding of matching) {
           assert.ok(finding.message.length > 20, 'the message says what is wrong');
           testCase.expect?.(finding);

@@ -161,8 +161,10 @@ export const checkFileFormats: Rule = ({ doc, sink }) => {
 
 export const checkFeaturedImage: Rule = ({ doc, hub, sink }) => {
   const value = doc.data['featured-image'];
-  if (!hub.images || typeof value !== 'string' || value === 'no-image' || hub.images.has(value)) return;
-  const guess = didYouMean(value, hub.images);
+  // Where check.py looks (`mshub_res/images/`), when the hub's files are known; else any images/ folder.
+  const images = hub.hubImages ?? hub.images;
+  if (!images || typeof value !== 'string' || value === 'no-image' || images.has(value)) return;
+  const guess = didYouMean(value, images);
   sink.report(
     'featured-image',
     valuePosition(doc, 'featured-image'),
