@@ -1,9 +1,10 @@
-import { compareFindings, type FileFindings } from './findings.js';
+import { compareFindings, type FileFindings, type Finding } from './findings.js';
 import { type DigestLine, digestLineOf } from './fix/digest-line.js';
 import { type ColonHeading, colonHeadings } from './hub/colon-headings.js';
-import { type HubSplit, hubCheck } from './hub/hub-check.js';
+import { type HubFailure, type HubSplit, hubCheck } from './hub/hub-check.js';
 import { assignOrigins } from './hub/hub-origin.js';
-import { markdownLinesOf, readAsHub } from './hub/hub-reading.js';
+import { hubCheckedPath, markdownLinesOf, readAsHub } from './hub/hub-reading.js';
+import { getRepoInfoFromUrl } from './hub/python-semantics.js';
 import { englishTwinOf } from './hub-path.js';
 import { unwrapLink } from './links.js';
 import { msg } from './messages/format-message.js';
@@ -38,6 +39,7 @@ import {
   checkFolderLayout,
   type LayoutHints,
 } from './rules/path-rules.js';
+import { RULES_BY_ID } from './rules/rule-catalog.js';
 import {
   type AssetDocument,
   assetEntries,
@@ -50,6 +52,7 @@ import {
 } from './rules/rule-context.js';
 import type { RulesConfig } from './rules/rules-config.js';
 import {
+  checkEmptyHubValues,
   checkEvaluationDash,
   checkExtraColon,
   checkFeaturedImage,
@@ -101,6 +104,7 @@ export interface AssetFileResult extends FileFindings {
 
 const FRONT_MATTER_RULES: readonly Rule[] = [
   checkSchema,
+  checkEmptyHubValues,
   checkModuleType,
   checkUsedFor,
   checkTrainBackend,
@@ -138,17 +142,19 @@ export function validateAssetFile(
   // After the content: a folder move can then name the file's own publisher and version.
   checkFolderLayout(input.path, sink, layout);
   const findings = sink.findings;
-  const failures = hubCheck({
-    path: input.path,
-    bytes: input.bytes,
-    datasets: config.datasets,
-    limits: config.limits,
-    images: hub.hubImages,
-    assetPaths: hub.assetPaths,
-    parsed: read.parsed,
-    split: read.split,
-    colonHeadings: read.colonHeadings,
-  });
+  const failures = hubCheckNeeded(input.path, findings, read)
+    ? hubCheck({
+        path: input.path,
+        bytes: input.bytes,
+        datasets: config.datasets,
+        limits: config.limits,
+        images: hub.hubImages,
+        assetPaths: hub.assetPaths,
+        parsed: read.parsed,
+        split: read.split,
+        colonHeadings: read.colonHeadings,
+      })
+    : repoInfoFailures(read);
   assignOrigins(findings, failures, sink, {
     frontMatterRead: read.parsed !== undefined,
     keyLines: read.keyLines ?? new Map(),
@@ -159,9 +165,40 @@ export function validateAssetFile(
   return result;
 }
 
+/**
+ * Whether the hub's whole check must run on the file to know its verdict. Not for a plain file (cut
+ * as check.py cuts it, its front matter plain `key: value` lines read from the lines YAML is given,
+ * no image, no heading ending in `:`) where no rule found an error, nor anything of a rule that can
+ * name a reason of the hub's: there the rules already check all that check.py checks, with the
+ * same verdict, except how get_repo_info_from_url takes `repo-link` apart (repoInfoFailures).
+ * That the verdicts agree is what the differential tests against the hub's validator show
+ * (test/core/hub-parity.test.ts, `npm run parity`), which run through this shortcut. Most files of
+ * a hub are such files; the whole check costs a tenth of a hub-wide run.
+ */
+function hubCheckNeeded(path: string, findings: readonly Finding[], read: ReadFrontMatter): boolean {
+  if (hubCheckedPath(path) !== path) return true;
+  const parsed = read.parsed;
+  if (!parsed?.plain || !read.split || parsed.lines !== read.split.frontMatter) return true;
+  if ((read.colonHeadings?.length ?? 0) > 0 || Object.hasOwn(parsed.data, 'featured-image')) return true;
+  for (let index = 0; index < findings.length; index++) {
+    const finding = findings[index] as Finding;
+    if (finding.severity === 'error' || RULES_BY_ID.get(finding.rule)?.origin === 'hub') return true;
+  }
+  return false;
+}
+
+/** The one check of check.py the rules do not make the hub's way: `repo-link` taken apart. */
+function repoInfoFailures(read: ReadFrontMatter): HubFailure[] {
+  const link = read.parsed?.data['repo-link'];
+  const problem = typeof link === 'string' ? getRepoInfoFromUrl(link) : undefined;
+  if (!problem) return [];
+  const line = read.keyLines?.get('repo-link')?.line;
+  return [{ check: 'repo-info', field: 'repo-link', python: problem, ...(line === undefined ? {} : { line }) }];
+}
+
 /** The front matter as read for the rules, handed on so the hub's check need not read it again. */
 interface ReadFrontMatter {
-  parsed?: { lines: readonly SourceLine[]; data: Record<string, unknown> };
+  parsed?: { lines: readonly SourceLine[]; data: Record<string, unknown>; plain: boolean };
   /** The file as cut for the rules, when check.py cuts it the same way. */
   split?: HubSplit | undefined;
   /** The headings that end in `:` as the hub's mistune finds them. */
@@ -248,7 +285,7 @@ function checkContent(
     reportParseFailure(parsed.failure, template.corrected, sink);
     return undefined;
   }
-  frontMatter.parsed = { lines: parsed.value.yamlLines, data: parsed.value.data };
+  frontMatter.parsed = { lines: parsed.value.yamlLines, data: parsed.value.data, plain: parsed.value.plain };
   frontMatter.keyLines = parsed.value.layout.keys;
 
   const doc: AssetDocument = {

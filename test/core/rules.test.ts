@@ -158,16 +158,26 @@ const CASES: RuleCase[] = [
     },
   },
   {
-    rule: 'hub-validator',
-    when: 'used-for is empty (the hub cannot split None)',
-    reports: [{ line: 27, severity: 'error', origin: 'hub' }],
+    rule: 'required-field',
+    when: 'used-for is written with no value (the hub cannot split None)',
+    reports: [{ line: 27, column: 10, severity: 'error', origin: 'hub' }],
     failing: run(edit('used-for: inference', 'used-for:')),
     expect: (finding) => {
-      assert.equal(finding.line, 27);
-      assert.equal(finding.origin, 'hub');
       assert.match(finding.message, /^`used-for` has no value\./);
       assert.equal(finding.fix, 'Write a value, for example `used-for: inference`.');
     },
+  },
+  {
+    rule: 'hub-validator',
+    when: 'repo-link has spaces inside its <...>, which the hub cannot take apart',
+    reports: [{ line: 23, severity: 'error', origin: 'hub' }],
+    failing: run(
+      edit(
+        'repo-link: <https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert>',
+        'repo-link: < https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert >',
+      ),
+    ),
+    expect: (finding) => assert.match(finding.message, /^The hub cannot take `repo-link` apart/),
   },
   {
     rule: 'hub-validator',

@@ -31,6 +31,8 @@ export interface ParsedFrontMatter {
   layout: FrontMatterLayout;
   /** The lines YAML was given (after `check.py`'s rewrite of `evaluation: -`). */
   yamlLines: readonly SourceLine[];
+  /** Read by the fast reader: plain `key: value` lines and a list of plain entries, nothing else. */
+  plain: boolean;
   /** Line of a legacy `evaluation: -`, which the hub reads as "no evaluation". */
   evaluationDashLine?: number;
 }
@@ -77,7 +79,7 @@ export function parseFrontMatter(
   const simple = parseSimpleFrontMatter(yamlLines, text);
   // Every top-level key it reads is in the layout too: no array of the keys just to count them.
   if (simple && simple.layout.keys.size > 0) {
-    const value: ParsedFrontMatter = { data: simple.data, layout: simple.layout, yamlLines };
+    const value: ParsedFrontMatter = { data: simple.data, layout: simple.layout, yamlLines, plain: true };
     if (evaluationDashLine !== undefined) value.evaluationDashLine = evaluationDashLine;
     return { ok: true, value };
   }
@@ -116,7 +118,12 @@ export function parseFrontMatter(
   const data = frontMatterData(value, limits.maxDepth);
   if (!data.ok) return { ok: false, failure: { kind: 'unsafe', line: firstLine, reason: data.reason } };
 
-  const parsed: ParsedFrontMatter = { data: data.data, layout: scanKeyLines(yamlLines), yamlLines };
+  const parsed: ParsedFrontMatter = {
+    data: data.data,
+    layout: scanKeyLines(yamlLines),
+    yamlLines,
+    plain: false,
+  };
   if (evaluationDashLine !== undefined) parsed.evaluationDashLine = evaluationDashLine;
   return { ok: true, value: parsed };
 }

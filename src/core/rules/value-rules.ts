@@ -55,6 +55,37 @@ function checkSlashList(field: string, allowed: readonly string[], rule: 'used-f
   };
 }
 
+/**
+ * check.py splits `used-for` and `module-type` and lower-cases each asset's `file-format`: written
+ * with no value (YAML's null), the hub's check stops with an error (`None` has no `split`).
+ */
+export const checkEmptyHubValues: Rule = ({ doc, sink }) => {
+  for (const key of ['used-for', 'module-type'] as const)
+    if (Object.hasOwn(doc.data, key) && doc.data[key] === null)
+      sink.report(
+        'required-field',
+        valuePosition(doc, key),
+        msg('required-field.empty', { field: q(key) }),
+        msg('required-field.fix-empty', { example: q(EMPTY_EXAMPLES[key]) }),
+      );
+  const entries = assetEntries(doc);
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as Record<string, unknown>;
+    if (Object.hasOwn(entry, 'file-format') && entry['file-format'] === null)
+      sink.report(
+        'required-field',
+        assetPosition(doc, index, 'file-format'),
+        msg('required-field.empty', { field: q('file-format') }),
+        msg('required-field.fix-empty', { example: q(EMPTY_EXAMPLES['file-format']) }),
+      );
+  }
+};
+const EMPTY_EXAMPLES = {
+  'used-for': 'used-for: inference',
+  'module-type': 'module-type: cv-classification',
+  'file-format': 'file-format: ckpt',
+} as const;
+
 export const checkUsedFor = checkSlashList('used-for', USED_FOR_VALUES, 'used-for');
 export const checkTrainBackend = checkSlashList('train-backend', BACKENDS, 'backend');
 export const checkInferBackend = checkSlashList('infer-backend', BACKENDS, 'backend');

@@ -90,6 +90,16 @@ export const KEY_MESSAGES = {
     en: 'Add `{missing}:` to this entry; every entry needs {fields}.',
     zh: '在这一项中加上 `{missing}:`；每一项都需要 {fields}。',
   },
+  'required-field.empty': {
+    params: { field: 'text' },
+    en: "{field} has no value. The hub's check, which `mindspore_hub.load()` runs before it loads a model, cannot read an empty {field} and stops with an error.",
+    zh: '{field} 没有值。Hub 的检查（`mindspore_hub.load()` 加载模型前会运行）无法读取空的 {field}，会直接报错。',
+  },
+  'required-field.fix-empty': {
+    params: { example: 'text' },
+    en: 'Write a value, for example {example}.',
+    zh: '填写一个值，例如 {example}。',
+  },
   'required-field.top-level': {
     params: { missing: 'text' },
     en: 'The required field {missing} is missing from the fields between the two `---` lines at the top of the file.',
