@@ -193,7 +193,9 @@ function repoInfoFailures(read: ReadFrontMatter): HubFailure[] {
   const problem = typeof link === 'string' ? getRepoInfoFromUrl(link) : undefined;
   if (!problem) return [];
   const line = read.keyLines?.get('repo-link')?.line;
-  return [{ check: 'repo-info', field: 'repo-link', python: problem, ...(line === undefined ? {} : { line }) }];
+  return [
+    { check: 'repo-info', field: 'repo-link', python: problem, ...(line === undefined ? {} : { line }) },
+  ];
 }
 
 /** The front matter as read for the rules, handed on so the hub's check need not read it again. */

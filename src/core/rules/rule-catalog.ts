@@ -128,7 +128,8 @@ export const RULES = [
   {
     id: 'evaluation-dash',
     severity: 'warning',
-    origin: 'hub',
+    // The hub rewrites the line and accepts it: never a reason it rejects a file.
+    origin: 'stricter',
     summary: 'A bare `evaluation: -` is read as "no evaluation"; accepted, but better removed or quoted.',
   },
   {
