@@ -1,6 +1,7 @@
 import { ruleValue } from '../parse/front-matter-values.js';
 import { loadPyYaml } from '../parse/pyyaml/construct.js';
 import { PyYamlError } from '../parse/pyyaml/pyyaml-error.js';
+import { REQUIRED_FIELDS } from '../rules/fields.js';
 import { type ColonHeading, colonHeadings } from './colon-headings.js';
 import { type HubLine, type HubReading, hubCheckedPath, markdownLinesOf, readAsHub } from './hub-reading.js';
 import { getRepoInfoFromUrl, requestAccepts } from './python-semantics.js';
@@ -84,20 +85,6 @@ export interface HubSplit {
   markdown: () => string;
 }
 
-const REQUIRED_FIELDS = [
-  'backbone-name',
-  'module-type',
-  'fine-tunable',
-  'model-version',
-  'author',
-  'update-time',
-  'repo-link',
-  'user-id',
-  'used-for',
-  'mindspore-version',
-  'license',
-  'summary',
-];
 const VALID_MODULE_TYPES = [
   'gnn',
   'rl',
