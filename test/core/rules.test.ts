@@ -13,6 +13,7 @@ import { MAX_FILES_PER_REVIEW, runReviewJob } from '../../src/review/run-review-
 import { applyFix } from '../helpers/apply-fix.js';
 import { control, FakePlatform, REVIEW_REQUEST } from '../helpers/fake-platform.js';
 import { CLEAN_PATH, CLEAN_TEXT, check, replaceOnce, rulesOf } from '../helpers/fixtures.js';
+import { hubValidatorMissing, runHubValidator } from '../helpers/hub-parity.js';
 
 interface RuleCase {
   rule: string;
@@ -880,6 +881,42 @@ describe('every edit, applied by mshub-review fix', () => {
         'wrong-character',
       ].filter((rule) => !fixedRules.has(rule)),
       [],
+    );
+  });
+});
+
+describe("each rule case, against the hub's own validator", { skip: hubValidatorMissing() ?? false }, () => {
+  it('finds a reason of the hub (origin hub) in exactly the files the hub validator rejects, and every hub rule gives one', () => {
+    const files = CASES.flatMap((testCase, index) => {
+      const file = (testCase.failing as { file?: { text: string | Uint8Array; path: string } }).file;
+      if (!file) return [];
+      const slash = file.path.lastIndexOf('/');
+      // Each case in a file of its own; the prefix keeps a name's last letters, which the hub reads (`cn.md`).
+      const path = `${file.path.slice(0, slash + 1)}case${index}_${file.path.slice(slash + 1)}`;
+      return [{ testCase, path, text: file.text }];
+    });
+    const verdicts = runHubValidator(files);
+    // What the validator's run sees: these files, and no image.
+    const hub = { assetPaths: new Set(files.map((file) => file.path)), hubImages: new Set<string>() };
+    const disagree: string[] = [];
+    const hubRulesShown = new Set<string>();
+    for (const { testCase, path, text } of files) {
+      const findings = check(text, { path, hub });
+      const ours = findings.some((finding) => finding.origin === 'hub');
+      const rejects = verdicts.get(path)?.rejects;
+      if (ours !== rejects)
+        disagree.push(
+          `${testCase.rule} (${testCase.when}): the hub ${rejects ? 'rejects' : 'accepts'} it (${verdicts.get(path)?.reason.slice(0, 80)}), mshub-review says ${ours ? 'it rejects' : 'it accepts'}`,
+        );
+      if (rejects && findings.some((finding) => finding.rule === testCase.rule && finding.origin === 'hub'))
+        hubRulesShown.add(testCase.rule);
+    }
+    assert.deepEqual(disagree, []);
+    const hubRules = RULES.filter((rule) => rule.origin === 'hub').map((rule) => rule.id);
+    assert.deepEqual(
+      hubRules.filter((rule) => !hubRulesShown.has(rule)),
+      [],
+      'a rule marked hub with no case the hub validator rejects for it',
     );
   });
 });
