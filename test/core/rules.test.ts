@@ -525,13 +525,31 @@ const CASES: RuleCase[] = [
     ),
   },
   {
-    rule: 'unknown-key',
-    when: 'an asset entry spells asset_sha256 as in the hub template',
-    reports: [{ line: 36, column: 19, severity: 'warning', origin: 'stricter' }],
+    rule: 'required-field',
+    when: 'an asset entry spells asset_sha256 as in the hub template (one finding, on its line, with the rename)',
+    reports: [{ line: 36, column: 19, severity: 'error', origin: 'hub' }],
     failing: run(edit('asset-sha256:', 'asset_sha256:')),
     passing: run(CLEAN_TEXT),
     expect: (finding) => {
-      assert.match(finding.fix ?? '', /Rename it to `asset-sha256`/);
+      assert.match(finding.fix ?? '', /Rename `asset_sha256` to `asset-sha256`/);
+      assert.deepEqual(finding.edits?.[0]?.line, 36);
+    },
+  },
+  {
+    rule: 'required-field',
+    when: 'repo-link is written repo_link (one finding, not an extra colon or an unknown key too)',
+    reports: [{ line: 23, column: 1, severity: 'error', origin: 'hub' }],
+    failing: run(edit('repo-link:', 'repo_link:')),
+    passing: run(CLEAN_TEXT),
+  },
+  {
+    rule: 'unknown-key',
+    when: 'an optional key is misspelt (train_dataset)',
+    reports: [{ line: 15, column: 1, severity: 'warning', origin: 'stricter' }],
+    failing: run(edit('train-dataset:', 'train_dataset:')),
+    passing: run(CLEAN_TEXT),
+    expect: (finding) => {
+      assert.match(finding.fix ?? '', /Rename it to `train-dataset`/);
       assert.ok(finding.edits);
     },
   },

@@ -27,7 +27,8 @@ const RULES_FOR_CHECK: Record<HubCheck, readonly string[]> = {
   'featured-image': ['featured-image'],
   accuracy: ['field-type', 'front-matter-yaml'],
   'allow-cache-ckpt': ['field-type'],
-  'extra-colon': ['extra-colon', 'front-matter-yaml'],
+  // A misspelt `repo-link` is named once, by required-field, whose rename also ends the colon's.
+  'extra-colon': ['extra-colon', 'front-matter-yaml', 'required-field'],
   'heading-colon': ['heading-colon'],
 };
 

@@ -5,7 +5,8 @@ import { didYouMean } from '../text/did-you-mean.js';
 import { displayValue, q } from '../text/quote.js';
 import { ASSET_ENTRY_FIELDS } from './fields.js';
 import { validateFrontMatter } from './generated/front-matter-validator.js';
-import { assetPosition, keyPosition, type Rule, valuePosition } from './rule-context.js';
+import { keyEdit } from './line-edits.js';
+import { assetEntryLayout, assetPosition, keyPosition, type Rule, valuePosition } from './rule-context.js';
 
 /** Compiled at build time from FRONT_MATTER_SCHEMA (scripts/generate-validators.ts): no ajv at run time. */
 const validate = validateFrontMatter as unknown as ValidateFunction;
@@ -26,7 +27,7 @@ export const checkSchema: Rule = ({ doc, sink }) => {
 };
 
 /** A key present in the file that is a near miss for the missing one (`asset_sha256` for `asset-sha256`). */
-function misspellingOf(missing: string, present: readonly string[]): string | undefined {
+export function misspellingOf(missing: string, present: readonly string[]): string | undefined {
   return present.find((key) => key !== missing && didYouMean(key, [missing]) === missing);
 }
 
@@ -45,7 +46,8 @@ function reportSchemaError(
       const misspelled = misspellingOf(missing, Object.keys(entry));
       sink.report(
         'required-field',
-        assetPosition(doc, assetIndex),
+        // A misspelt key is reported where it is written, with its rename as the fix.
+        misspelled ? assetPosition(doc, assetIndex, misspelled) : assetPosition(doc, assetIndex),
         misspelled
           ? msg('required-field.asset-entry-misspelled', {
               entry: assetIndex + 1,
@@ -59,6 +61,9 @@ function reportSchemaError(
               missing,
               fields: ASSET_ENTRY_FIELDS.map((f) => `\`${f}\``),
             }),
+        misspelled
+          ? keyEdit(doc, assetEntryLayout(doc, assetIndex)?.keys.get(misspelled), misspelled, missing)
+          : undefined,
       );
     } else if (missing === 'model-name') {
       sink.report(
@@ -78,6 +83,7 @@ function reportSchemaError(
         misspelled
           ? msg('required-field.fix-rename', { misspelled: q(misspelled), missing })
           : msg('required-field.fix-add', { missing }),
+        misspelled ? keyEdit(doc, doc.layout.keys.get(misspelled), misspelled, missing) : undefined,
       );
     }
     return;

@@ -2,12 +2,27 @@ import { msg } from '../messages/format-message.js';
 import { isPlainScalar } from '../parse/scan-key-lines.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { inCode, q } from '../text/quote.js';
-import { ASSET_ENTRY_FIELDS, KNOWN_FIELDS, VERSION_FIELDS } from './fields.js';
+import { ASSET_ENTRY_FIELDS, KNOWN_FIELDS, REQUIRED_FIELDS, VERSION_FIELDS } from './fields.js';
+import { misspellingOf } from './front-matter-schema.js';
 import { keyEdit, valueEdit } from './line-edits.js';
 import { assetEntries, assetEntryLayout, assetPosition, keyPosition, type Rule } from './rule-context.js';
 
 /** Keys of an asset entry written at the top level, where the hub never reads them. */
 const TOP_LEVEL_ASSET_KEYS = new Set(['asset-link', 'asset-sha256', 'asset_sha256', 'file-format']);
+
+/** Whether required-field reports `key` as the misspelling of the missing required field `guess`. */
+function isMisspeltRequired(
+  key: string,
+  guess: string,
+  mapping: Record<string, unknown>,
+  required: readonly string[],
+): boolean {
+  return (
+    required.includes(guess) &&
+    !Object.hasOwn(mapping, guess) &&
+    misspellingOf(guess, Object.keys(mapping)) === key
+  );
+}
 
 export const checkUnknownKeys: Rule = ({ doc, sink }) => {
   const keys = Object.keys(doc.data);
@@ -16,6 +31,8 @@ export const checkUnknownKeys: Rule = ({ doc, sink }) => {
     const key = keys[index] as string;
     if (KNOWN_FIELDS.has(key)) continue;
     const guess = didYouMean(key, KNOWN_FIELDS);
+    // The misspelling of a required field that is missing: required-field names it, with the rename.
+    if (guess !== undefined && isMisspeltRequired(key, guess, doc.data, REQUIRED_FIELDS)) continue;
     const hint = TOP_LEVEL_ASSET_KEYS.has(key);
     // A rename is certain only when it cannot collide with the key the contributor meant.
     const renamed = guess !== undefined && !hint && !Object.hasOwn(doc.data, guess);
@@ -39,6 +56,7 @@ export const checkUnknownKeys: Rule = ({ doc, sink }) => {
       const key = entryKeys[keyIndex] as string;
       if ((ASSET_ENTRY_FIELDS as readonly string[]).includes(key)) continue;
       const guess = didYouMean(key, ASSET_ENTRY_FIELDS);
+      if (guess !== undefined && isMisspeltRequired(key, guess, entry, ASSET_ENTRY_FIELDS)) continue;
       const renamed = guess !== undefined && !Object.hasOwn(entry, guess);
       sink.report(
         'unknown-key',

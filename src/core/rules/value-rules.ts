@@ -10,6 +10,7 @@ import {
   MODULE_TYPE_FAMILIES,
   USED_FOR_VALUES,
 } from './fields.js';
+import { misspellingOf } from './front-matter-schema.js';
 import { textEdit } from './line-edits.js';
 import { assetEntries, assetPosition, type Rule, valuePosition } from './rule-context.js';
 
@@ -220,6 +221,8 @@ export const checkExtraColon: Rule = ({ doc, sink }) => {
     const field = fields[index] as string;
     const value = doc.data[field];
     if (COLON_ALLOWED_FIELDS.has(field) || !containsColon(value)) continue;
+    // `repo_link` for `repo-link`: required-field names the misspelling, and its rename fixes this too.
+    if (field === misspellingOf('repo-link', fields) && !Object.hasOwn(doc.data, 'repo-link')) continue;
     sink.report(
       'extra-colon',
       valuePosition(doc, field),
