@@ -73,10 +73,10 @@ describe('mshub-review fix on real hub files', () => {
   it('fixes the whole real hub the same way (pinned counts)', { skip: CORPUS_SKIP }, () => {
     const result = fixTree(join(CORPUS_ROOT, 'hub'));
     assert.deepEqual(result, {
-      changedFiles: 536,
+      changedFiles: 538,
       fixedPerRule: {
         'module-type-case': 3,
-        'train-dataset': 48,
+        'train-dataset': 50,
         'update-time-format': 508,
         'version-text': 896,
       },

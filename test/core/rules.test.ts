@@ -561,6 +561,20 @@ const CASES: RuleCase[] = [
     passing: run(CLEAN_TEXT, { path: 'mshub_res/assets/mindspore/ascend/1.9/albert_mnli.md' }),
   },
   {
+    rule: 'folder-layout',
+    when: 'the publisher and version folders are swapped (2.5/wangwu)',
+    reports: [{ severity: 'error', origin: 'stricter' }],
+    failing: run(edit('mindspore-version: 1.9', 'mindspore-version: 2.5'), {
+      path: 'mshub_res/assets/2.5/wangwu/albert_mnli.md',
+    }),
+    expect: (finding) =>
+      assert.equal(
+        finding.fix,
+        'Move the file to `mshub_res/assets/wangwu/2.5/albert_mnli.md` (publisher folder, then the `mindspore-version` of the file).',
+      ),
+  },
+
+  {
     rule: 'version-text',
     when: 'model-version is an unquoted 1.10',
     reports: [{ line: 13, column: 16, severity: 'warning', origin: 'stricter' }],

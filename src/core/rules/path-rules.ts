@@ -16,13 +16,19 @@ export interface LayoutHints {
 /** `mshub_res/assets/<publisher>/<version>/<file>`, with the file's own values where they are known. */
 function layoutFix(path: string, folders: readonly string[], hints: LayoutHints): Message {
   const fileName = path.slice(path.lastIndexOf('/') + 1);
+  // The publisher folder is the one that is neither a version nor a platform (`2.5/wangwu` swapped).
+  const named = folders.find(
+    (folder) =>
+      OWNER_FOLDER.test(folder) &&
+      !VERSION_FOLDER.test(folder) &&
+      !(HUB_PLATFORMS as readonly string[]).includes(folder),
+  );
   const owner =
-    folders[0] && OWNER_FOLDER.test(folders[0])
-      ? folders[0]
-      : hints.userId
-          ?.toLowerCase()
-          .replace(/[^a-z0-9_.-]+/g, '-')
-          .replace(/^[-.]+|[-.]+$/g, '');
+    named ??
+    hints.userId
+      ?.toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '');
   const version = hints.version && VERSION_FOLDER.test(hints.version) ? hints.version : undefined;
   if (owner && version)
     return msg('folder-layout.fix-known', {

@@ -123,9 +123,7 @@ export const checkTrainDataset: Rule = ({ doc, config, sink }) => {
   const respelled = text
     .split('_')
     .map((part) =>
-      config.datasets.has(part)
-        ? part
-        : (spellingsOf(config.datasets).bySqueezed.get(squeeze(part)) ?? undefined),
+      config.datasets.has(part) ? part : spellingsOf(config.datasets).bySqueezed.get(squeeze(part)),
     );
   if (respelled.every((part) => part !== undefined)) {
     const value = respelled.join('_');
@@ -154,8 +152,11 @@ const squeeze = (text: string) => text.toLowerCase().replace(/[\s.-]/g, '');
 
 interface Spellings {
   byLowerCase: Map<string, string>;
-  /** Written the same but for case, `-`, `.` and spaces; null where several listed datasets are. */
-  bySqueezed: Map<string, string | null>;
+  /**
+   * Written the same but for case, `-`, `.` and spaces: the first listed spelling (the hub lists
+   * `MNLI` and `mnli`, `ImageNet2012` and `imagenet2012`: any of them is right, the first is the name).
+   */
+  bySqueezed: Map<string, string>;
 }
 
 /** Each list's other spellings, worked out once per list: every file with a train-dataset asks. */
@@ -169,7 +170,7 @@ function spellingsOf(datasets: ReadonlySet<string>): Spellings {
       const lower = dataset.toLowerCase();
       if (!index.byLowerCase.has(lower)) index.byLowerCase.set(lower, dataset);
       const squeezed = squeeze(dataset);
-      index.bySqueezed.set(squeezed, index.bySqueezed.has(squeezed) ? null : dataset);
+      if (!index.bySqueezed.has(squeezed)) index.bySqueezed.set(squeezed, dataset);
     }
     spellingIndexes.set(datasets, index);
   }
