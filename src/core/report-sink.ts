@@ -40,6 +40,8 @@ export class FindingCollector implements ReportSink {
   constructor(
     private readonly path: string,
     private readonly severities: Readonly<Record<string, SeveritySetting>>,
+    /** How many findings of one rule are kept before one that says how many more there are. */
+    private readonly perRule: number = MAX_FINDINGS_PER_RULE,
   ) {}
 
   report(
@@ -54,9 +56,9 @@ export class FindingCollector implements ReportSink {
     this.counts ??= new Map();
     const count = (this.counts.get(rule) ?? 0) + 1;
     this.counts.set(rule, count);
-    if (count > MAX_FINDINGS_PER_RULE + 1) return;
-    if (count === MAX_FINDINGS_PER_RULE + 1) {
-      message = msg('finding-overflow.message', { limit: MAX_FINDINGS_PER_RULE, rule });
+    if (count > this.perRule + 1) return;
+    if (count === this.perRule + 1) {
+      message = msg('finding-overflow.message', { limit: this.perRule, rule });
       fix = msg('finding-overflow.fix');
       edits = undefined;
     }

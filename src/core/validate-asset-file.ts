@@ -135,7 +135,11 @@ export function validateAssetFile(
   hub: HubContext = {},
   options: ValidateOptions = {},
 ): AssetFileResult {
-  const sink = new FindingCollector(input.path, config.severities);
+  const sink = new FindingCollector(
+    input.path,
+    config.severities,
+    options.everyFinding ? Number.POSITIVE_INFINITY : undefined,
+  );
   const layout: LayoutHints = {};
   const read: ReadFrontMatter = {};
   const facts = checkContent(input, config, hub, sink, options, layout, read);
@@ -210,6 +214,11 @@ interface ReadFrontMatter {
 }
 
 export interface ValidateOptions {
+  /**
+   * Keep every finding, not the first 50 of a rule: `fix` applies them all in one run. A report
+   * keeps 50, then says how many more there are.
+   */
+  everyFinding?: boolean;
   /**
    * Keep every front matter field in the facts. Off unless needed: the values would keep each file's
    * text alive until the whole hub is checked, and collecting it is a good part of the run's GC.

@@ -5,7 +5,7 @@ import { diffLines } from 'diff';
 import { fixAssetFile } from '../../src/core/fix/fix-asset-file.js';
 import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
 import { readAssetFiles, selectAssetFiles } from '../../src/platforms/local/local-hub.js';
-import { CORPUS_ROOT, CORPUS_SKIP, SAMPLE_HUB } from '../helpers/fixtures.js';
+import { CLEAN_PATH, CORPUS_ROOT, CORPUS_SKIP, readSample, SAMPLE_HUB } from '../helpers/fixtures.js';
 
 interface TreeFix {
   changedFiles: number;
@@ -61,6 +61,17 @@ function fixTree(root: string): TreeFix {
   }
   return { changedFiles, fixedPerRule };
 }
+
+describe('mshub-review fix on a file of many alike mistakes', () => {
+  it('fixes all of them in one run, though a report names only the first 50', () => {
+    const text = readSample(CLEAN_PATH) + '\n## Usage:\n'.repeat(400);
+    const config = defaultRulesConfig();
+    const outcome = fixAssetFile(CLEAN_PATH, text, config);
+    assert.equal(outcome.fixed.filter((finding) => finding.rule === 'heading-colon').length, 400);
+    assert.deepEqual(outcome.result.findings, []);
+    assert.equal(fixAssetFile(CLEAN_PATH, outcome.text, config).text, outcome.text);
+  });
+});
 
 describe('mshub-review fix on real hub files', () => {
   it('fixes the sampled files, changing only the lines of their findings, once', () => {
