@@ -136,7 +136,12 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
       );
     }
   }
-  if (!privateKey?.includes('PRIVATE KEY-----'))
+  if (!privateKey?.trim())
+    throw new MshubError(
+      'CONFIG_INVALID',
+      'APP_ID is set, but the private key is missing: set PRIVATE_KEY to the .pem file GitHub gave for the app (its text), or PRIVATE_KEY_PATH to where it is.',
+    );
+  if (!privateKey.includes('PRIVATE KEY-----'))
     throw new MshubError(
       'CONFIG_INVALID',
       'APP_ID is set, but PRIVATE_KEY (or the file at PRIVATE_KEY_PATH) is not a PEM private key.',

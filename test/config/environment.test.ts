@@ -87,6 +87,17 @@ describe('mshub-review worker', () => {
     assert.match(run.stderr, /PRIVATE_KEY_PATH=\/nonexistent\/key\.pem cannot be read/);
   });
 
+  it('says the private key is missing when only APP_ID is set, and that a key is no PEM key when it is not', async () => {
+    const missing = await runCliCaptured(['serve'], { env: { APP_ID: '1', WEBHOOK_SECRET: 's' } });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /APP_ID is set, but the private key is missing: set PRIVATE_KEY/);
+    const wrong = await runCliCaptured(['serve'], {
+      env: { APP_ID: '1', PRIVATE_KEY: 'abc', WEBHOOK_SECRET: 's' },
+    });
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /is not a PEM private key/);
+  });
+
   it('stops serve with a configuration error when no platform is configured', async () => {
     const run = await runCliCaptured(['serve'], { env: {} });
     assert.equal(run.code, 2);
