@@ -1,7 +1,13 @@
 import { ruleValue } from '../parse/front-matter-values.js';
 import { loadPyYaml } from '../parse/pyyaml/construct.js';
 import { PyYamlError } from '../parse/pyyaml/pyyaml-error.js';
-import { REQUIRED_FIELDS } from '../rules/fields.js';
+import {
+  COLON_ALLOWED_FIELDS,
+  FILE_FORMATS,
+  MODULE_TYPE_FAMILIES,
+  REQUIRED_FIELDS,
+  USED_FOR_VALUES,
+} from '../rules/fields.js';
 import { type ColonHeading, colonHeadings } from './colon-headings.js';
 import { type HubLine, type HubReading, hubCheckedPath, markdownLinesOf, readAsHub } from './hub-reading.js';
 import { getRepoInfoFromUrl, requestAccepts } from './python-semantics.js';
@@ -85,23 +91,7 @@ export interface HubSplit {
   markdown: () => string;
 }
 
-const VALID_MODULE_TYPES = [
-  'gnn',
-  'rl',
-  'audio',
-  'cv',
-  'cvtmodel',
-  'nlp',
-  'recommend',
-  'cross',
-  'hpc',
-  'mm',
-  'other',
-];
-const VALID_FILE_FORMATS = ['air', 'ckpt', 'onnx', 'mindir', 'mslite'];
-const VALID_USED_FOR = ['inference', 'extract-feature', 'transfer-learning'];
 const ASSET_KEYS = ['asset-link', 'asset-sha256', 'file-format'];
-const NO_COLON_CHECK = new Set(['repo-link', 'asset', 'evaluation']);
 
 /** The checks the hub runs on a file, and what fails. An empty list: the hub accepts the file. */
 export function hubCheck(input: HubCheckInput): HubFailure[] {
@@ -199,7 +189,7 @@ function checkFields(input: HubCheckInput, reading: Reading, data: Record<string
       fail('used-for', `'${pythonTypeName(usedFor)}' object has no attribute 'split'`, 'used-for');
     else
       for (const item of usedFor.includes('/') ? usedFor.split('/') : [usedFor])
-        if (!VALID_USED_FOR.includes(item.toLowerCase())) {
+        if (!USED_FOR_VALUES.includes(item.toLowerCase())) {
           fail('used-for', `used_for \`\`${item}\`\` is not valid`, 'used-for');
           break;
         }
@@ -207,7 +197,7 @@ function checkFields(input: HubCheckInput, reading: Reading, data: Record<string
 
   if (moduleFamily !== undefined) {
     // The family holds no `-` (check.py split there): lower-cased, it is the first item of its split.
-    if (!VALID_MODULE_TYPES.includes(moduleFamily.toLowerCase()))
+    if (!MODULE_TYPE_FAMILIES.includes(moduleFamily.toLowerCase()))
       fail('module-type', `module_type \`\`${moduleFamily}\`\` is not valid`, 'module-type');
   }
 
@@ -230,7 +220,7 @@ function checkFields(input: HubCheckInput, reading: Reading, data: Record<string
     fail('allow-cache-ckpt', '`allow-cache-ckpt` must be `bool`', 'allow-cache-ckpt');
 
   for (const key in data) {
-    if (!Object.hasOwn(data, key) || NO_COLON_CHECK.has(key)) continue;
+    if (!Object.hasOwn(data, key) || COLON_ALLOWED_FIELDS.has(key)) continue;
     const value =
       key === 'module-type' && moduleFamily !== undefined
         ? moduleFamily
@@ -429,7 +419,7 @@ function checkAssets(asset: unknown, fail: Fail): void {
       });
       return;
     }
-    if (!VALID_FILE_FORMATS.includes(format.toLowerCase())) {
+    if (!FILE_FORMATS.includes(format.toLowerCase())) {
       fail('file-format', `file_format \`\`${format}\`\` is not valid`, 'asset', {
         index,
         key: 'file-format',
