@@ -91,6 +91,7 @@ export interface HubSplit {
   markdown: () => string;
 }
 
+/** check.py's order, which decides which missing key it names first. */
 const ASSET_KEYS = ['asset-link', 'asset-sha256', 'file-format'];
 
 /** The checks the hub runs on a file, and what fails. An empty list: the hub accepts the file. */
