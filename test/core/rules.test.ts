@@ -650,6 +650,24 @@ const CASES: RuleCase[] = [
     expect: (finding) => assert.equal(finding.line, 35),
   },
   {
+    rule: 'asset-unreachable',
+    when: 'the host name does not resolve (a wrong name, or no network here)',
+    reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
+    failing: reviewWith({
+      ok: false,
+      kind: 'unresolved',
+      reason: 'the name download.mindspore.cn could not be resolved (ENOTFOUND)',
+    }),
+    expect: (finding) => {
+      assert.match(finding.message, /could not be reached from here/);
+      assert.match(finding.message, /or this machine has no network/);
+      assert.match(
+        finding.fix ?? '',
+        /^Check the host name in the link\. If it is right, check again where there is a network/,
+      );
+    },
+  },
+  {
     rule: 'asset-too-large',
     when: 'the asset is over the limit',
     reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],

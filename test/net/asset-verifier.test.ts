@@ -152,7 +152,7 @@ describe('asset verification over a real loopback server', () => {
     );
   });
 
-  it('reports a name that does not resolve as unreachable', async () => {
+  it('reports a name that does not resolve as unresolved (a wrong name, or no network here)', async () => {
     const lookup = ((hostname: string, _options: unknown, callback: (error: Error) => void) => {
       callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
     }) as never;
@@ -160,7 +160,7 @@ describe('asset verification over a real loopback server', () => {
     const outcome = await hasher.hash('https://no-such-host.invalid/model.ckpt');
     assert.deepEqual(outcome, {
       ok: false,
-      kind: 'unreachable',
+      kind: 'unresolved',
       reason: 'the name no-such-host.invalid could not be resolved (ENOTFOUND)',
     });
   });

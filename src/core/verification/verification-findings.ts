@@ -37,6 +37,13 @@ export function verificationFindings(
           msg('asset-too-large.message', { entry, reason: inCode(outcome.reason) }),
           msg('asset-too-large.fix'),
         );
+      } else if (outcome.kind === 'unresolved') {
+        sink.report(
+          'asset-unreachable',
+          asset.linkAt,
+          msg('asset-unreachable.unresolved', { entry, reason: inCode(outcome.reason) }),
+          msg('asset-unreachable.fix-unresolved'),
+        );
       } else if (outcome.kind === 'unreachable') {
         sink.report(
           'asset-unreachable',

@@ -20,6 +20,15 @@ export const VERIFICATION_MESSAGES = {
     en: 'Check that the link opens in a browser without logging in, and that the file is public.',
     zh: '请确认不登录也能在浏览器中打开这个链接，并且文件是公开的。',
   },
+  'asset-unreachable.unresolved': {
+    params: { entry: 'number', reason: 'text' },
+    en: 'The `asset-link` of asset entry {entry} could not be reached from here: {reason}. Either the host name in the link is wrong, or this machine has no network (or no name server) to find it.',
+    zh: '从这里无法访问 `asset` 列表第 {entry} 项的 `asset-link`：{reason}。可能是链接中的主机名写错了，也可能是这台机器没有网络（或无法访问域名服务器）。',
+  },
+  'asset-unreachable.fix-unresolved': {
+    en: 'Check the host name in the link. If it is right, check again where there is a network; the bot checks it too when you open the pull request.',
+    zh: '检查链接中的主机名。如果主机名没有错，请在有网络的地方再检查一次；你提交 Pull Request 后，机器人也会检查它。',
+  },
   'asset-download-failed.message': {
     params: { entry: 'number', reason: 'text' },
     en: 'The `asset-link` of asset entry {entry} could not be downloaded to check its digest: {reason}.',
