@@ -15,6 +15,7 @@ import {
   type ReviewReport,
 } from '../core/report/review-report.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
+import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import {
   type LocalSelection,
   readAssetFiles,
@@ -102,10 +103,12 @@ export async function reportOnFiles(
       import('../platforms/source-repos/source-repo-checker.js'),
       import('../platforms/gitee/gitee-api.js'),
     ]);
-    adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos, {
-      gitee: new GiteeApi(io.environment.gitee.api),
-      gitcode: new GiteeApi(io.environment.gitcode.api),
-    });
+    adapters.sourceRepos = withLocalAdvice(
+      new HostedSourceRepoChecker(io.environment.sourceRepos, {
+        gitee: new GiteeApi(io.environment.gitee.api),
+        gitcode: new GiteeApi(io.environment.gitcode.api),
+      }),
+    );
   }
   let report: ReviewReport;
   try {
@@ -148,5 +151,20 @@ function sourceLines(inputs: readonly AssetFileInput[]): (path: string, line: nu
       split.set(path, lines);
     }
     return lines[line - 1];
+  };
+}
+
+/**
+ * A repository that could not be asked from here (no network, a rate limit): the advice is to run
+ * the command again later, not the bot's `/recheck`, which a contributor at a terminal has no use for.
+ */
+function withLocalAdvice(checker: SourceRepoChecker): SourceRepoChecker {
+  return {
+    check: async (link) => {
+      const outcome = await checker.check(link);
+      return !outcome.ok && outcome.kind === 'unchecked' && outcome.fix === undefined
+        ? { ...outcome, fix: msg('source-repo-unchecked.fix-local') }
+        : outcome;
+    },
   };
 }

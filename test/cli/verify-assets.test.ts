@@ -137,6 +137,21 @@ describe('mshub-review validate --check-repo', () => {
     const [finding] = JSON.parse(run.stdout).files[0].findings;
     assert.deepEqual([finding.rule, finding.line], ['hub-conf-missing', 23]);
   });
+
+  it("advises running the command again, not the bot's /recheck, when the host cannot be asked", async () => {
+    nock('https://gitee.com')
+      .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
+      .query({ ref: 'r1.9' })
+      .reply(503, 'unavailable');
+    const run = await runCliCaptured(
+      ['validate', join(SAMPLE_HUB, CLEAN_PATH), '--check-repo', '--format', 'json'],
+      { env: { GITEE_API_RETRIES: '0' } },
+    );
+    const [finding] = JSON.parse(run.stdout).files[0].findings;
+    assert.equal(finding.rule, 'source-repo-unchecked');
+    assert.match(finding.fix, /^Nothing to change: run the same command again later/);
+    assert.doesNotMatch(finding.fix, /recheck/);
+  });
 });
 
 describe('mshub-review fix --verify-assets', () => {

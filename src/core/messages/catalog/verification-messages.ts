@@ -114,6 +114,10 @@ export const VERIFICATION_MESSAGES = {
     en: 'Add `mindspore_hub_conf.py` with a `create_network` function to that folder, or point `repo-link` at the folder that has it.',
     zh: '在那个文件夹中添加带有 `create_network` 函数的 `mindspore_hub_conf.py`，或让 `repo-link` 指向已有这个文件的文件夹。',
   },
+  'source-repo-unchecked.fix-local': {
+    en: 'Nothing to change: run the same command again later, where the network reaches the host; the bot checks it too when you open the pull request.',
+    zh: '你不需要修改什么：稍后在能访问该网站的网络环境下再运行一次同样的命令；你提交 Pull Request 后，机器人也会检查它。',
+  },
   'source-repo-unchecked.message': {
     params: { where: 'message', reason: 'text' },
     en: 'The source repository {where} could not be checked: {reason}.',
