@@ -502,7 +502,7 @@ function isDict(value: unknown): value is Record<string, unknown> {
 }
 
 /** Python's truth value of a front matter value. */
-export function pythonTruthy(value: unknown): boolean {
+function pythonTruthy(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
   if (Array.isArray(value)) return value.length > 0;
   if (isDict(value)) {

@@ -66,32 +66,8 @@ export function splitFrontMatter(text: string, decode?: (start: number, end: num
 const CARRIAGE_RETURN = 13;
 
 /** How many `\n` lie in `text[from, to)`. */
-export function countNewlines(text: string, from: number, to: number): number {
+function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
   return count;
-}
-
-/** The 1-based line number of each offset, for offsets asked in increasing order: linear in all. */
-export function lineNumberCursor(text: string): (offset: number) => number {
-  let counted = 0;
-  let line = 1;
-  return (offset) => {
-    line += countNewlines(text, counted, offset);
-    counted = offset;
-    return line;
-  };
-}
-
-/**
- * Tells, for line starts asked in increasing order, whether each line is markdown (outside every
- * fenced front-matter region). One pass over the fences in all, so a file of `---` lines stays linear.
- */
-export function markdownLineCursor(fenceStarts: readonly number[]): (lineStart: number) => boolean {
-  let next = 0;
-  return (lineStart) => {
-    while (next < fenceStarts.length && (fenceStarts[next] ?? 0) < lineStart) next++;
-    if (fenceStarts[next] === lineStart) return false;
-    return next % 2 === 0;
-  };
 }
