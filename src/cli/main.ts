@@ -7,6 +7,11 @@ import { formatMessage, msg } from '../core/messages/format-message.js';
 import type { Language } from '../core/messages/message-spec.js';
 import { EXIT } from './exit-codes.js';
 import type { FixOptions } from './fix-command.js';
+import {
+  localizedArgumentDescription,
+  localizedCommanderError,
+  localizedOptionDescription,
+} from './localized-commander.js';
 import type { NewOptions } from './new-command.js';
 import { runValidate, type ValidateOptions } from './validate-command.js';
 
@@ -54,10 +59,18 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .description(h('help.program'))
     .version(packageJson.version, '-V, --version', h('help.version'))
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(localizedCommanderError(text, language)),
+    })
     .helpOption('-h, --help', h('help.help'))
     .helpCommand('help [command]', h('help.help'))
-    .configureHelp({ styleTitle: (title) => (language === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title) })
+    .configureHelp({
+      styleTitle: (title) => (language === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title),
+      optionDescription: (option) => localizedOptionDescription(option, language),
+      argumentDescription: (argument) => localizedArgumentDescription(argument, language),
+    })
     .showHelpAfterError();
 
   program

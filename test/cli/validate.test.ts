@@ -214,4 +214,40 @@ describe('mshub-review --help', () => {
     assert.match(english.stdout, /^Usage: mshub-review validate/);
     assert.match(english.stdout, /show errors only \(text output\)/);
   });
+
+  it('gives the choices and defaults of an option in Chinese too', async () => {
+    const run = await runCliCaptured(['validate', '--help'], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.match(run.stdout, /输出格式（可选："text", "json", "markdown"，默认："text"）/);
+    assert.doesNotMatch(run.stdout, /choices:|default:/);
+    const english = await runCliCaptured(['validate', '--help'], { env: { LANG: 'C' } });
+    assert.match(english.stdout, /output format \(choices: "text", "json", "markdown",\s+default: "text"\)/);
+  });
+});
+
+describe('mshub-review usage errors under a Chinese locale', () => {
+  const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+
+  it('says a path that does not exist in Chinese', async () => {
+    const run = await runCliCaptured(['validate', 'nofile.md'], zh);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^mshub-review: nofile\.md 不存在。$/m);
+    const sha = await runCliCaptured(['sha256', 'nofile.ckpt'], zh);
+    assert.equal(sha.code, 2);
+    assert.match(sha.stderr, /nofile\.ckpt 不存在。/);
+  });
+
+  it("says commander's own errors in Chinese, with its suggestion", async () => {
+    const unknown = await runCliCaptured(['validate', '--formt', 'json'], zh);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^错误：不认识的选项 '--formt'\n（你是不是想输入 --format？）/);
+    const choice = await runCliCaptured(['validate', '--format', 'yaml'], zh);
+    assert.match(
+      choice.stderr,
+      /^错误：'yaml' 不是选项 '-f, --format <format>' 可以取的值；可选值为 text, json, markdown/,
+    );
+    const command = await runCliCaptured(['bogus'], zh);
+    assert.match(command.stderr, /^错误：不认识的命令 'bogus'/);
+    const english = await runCliCaptured(['validate', '--bogus'], { env: { LANG: 'C' } });
+    assert.match(english.stderr, /^error: unknown option '--bogus'/);
+  });
 });

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { MshubError } from '../../core/errors.js';
 import { ASSETS_ROOT, hubContextFromPaths, isSubmissionFile, toPosixPath } from '../../core/hub-path.js';
 import { VENDORED_CLI_PATH } from '../../core/local-command.js';
+import { msg } from '../../core/messages/format-message.js';
 import type { HubContext } from '../../core/rules/rule-context.js';
 import type { AssetFileInput } from '../../core/validate-asset-file.js';
 
@@ -42,7 +43,7 @@ export function selectAssetFiles(paths: readonly string[]): LocalSelection {
   for (const path of paths) {
     const absolute = resolve(path);
     const stat = statSync(absolute, { throwIfNoEntry: false });
-    if (!stat) throw new MshubError('PATH_NOT_FOUND', `${path} does not exist.`);
+    if (!stat) throw new MshubError('PATH_NOT_FOUND', msg('cli.error-path-not-found', { path }));
     if (!stat.isDirectory()) {
       files.add(absolute);
       continue;

@@ -163,6 +163,56 @@ export const CLI_MESSAGES = {
     en: '{path} could not be written ({reason}), so it is unchanged. {written, plural, =0 {No file was changed.} one {The # file in the diff above it was fixed.} other {The # files in the diff above it were fixed.}} Check that you can write to it, or run with --dry-run to see the fixes.',
     zh: '无法写入 {path}（{reason}），它保持原样。{written, plural, =0 {没有修改任何文件。} other {上面 diff 中的 # 个文件已经修改。}}请确认你有写入权限，或加 --dry-run 查看要做的修改。',
   },
+  'cli.error-path-not-found': {
+    params: { path: 'text' },
+    en: '{path} does not exist.',
+    zh: '{path} 不存在。',
+  },
+  'cli.usage-unknown-option': {
+    params: { option: 'text' },
+    en: 'unknown option {option}',
+    zh: '不认识的选项 {option}',
+  },
+  'cli.usage-unknown-command': {
+    params: { command: 'text' },
+    en: 'unknown command {command}',
+    zh: '不认识的命令 {command}',
+  },
+  'cli.usage-missing-argument': {
+    params: { argument: 'text' },
+    en: 'missing required argument {argument}',
+    zh: '缺少必需的参数 {argument}',
+  },
+  'cli.usage-option-missing-value': {
+    params: { option: 'text' },
+    en: 'option {option} needs a value',
+    zh: '选项 {option} 需要一个值',
+  },
+  'cli.usage-invalid-choice': {
+    params: { option: 'text', value: 'text', choices: 'text' },
+    en: '{value} is not a value of {option}; it takes {choices}',
+    zh: '{value} 不是选项 {option} 可以取的值；可选值为 {choices}',
+  },
+  'cli.usage-too-many-arguments': {
+    params: { command: 'text' },
+    en: 'too many arguments for {command}',
+    zh: '{command} 的参数太多了',
+  },
+  'cli.usage-did-you-mean': {
+    params: { guess: 'text' },
+    en: '(Did you mean {guess}?)',
+    zh: '（你是不是想输入 {guess}？）',
+  },
+  'cli.help-default': {
+    params: { value: 'text' },
+    en: 'default: {value}',
+    zh: '默认：{value}',
+  },
+  'cli.help-choices': {
+    params: { values: 'text' },
+    en: 'choices: {values}',
+    zh: '可选：{values}',
+  },
   'cli.error-sha256-not-https': {
     params: { target: 'text' },
     en: '{target} is not an https link; the hub only accepts https asset links.',
