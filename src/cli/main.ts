@@ -71,7 +71,8 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
       optionDescription: (option) => localizedOptionDescription(option, language),
       argumentDescription: (argument) => localizedArgumentDescription(argument, language),
     })
-    .showHelpAfterError();
+    // One line of error and how to get help, not the whole help under it.
+    .showHelpAfterError(h('help.after-error'));
 
   program
     .command('validate')

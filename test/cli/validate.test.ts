@@ -250,4 +250,14 @@ describe('mshub-review usage errors under a Chinese locale', () => {
     const english = await runCliCaptured(['validate', '--bogus'], { env: { LANG: 'C' } });
     assert.match(english.stderr, /^error: unknown option '--bogus'/);
   });
+
+  it('prints the one-line error and how to get help, not the whole help', async () => {
+    const run = await runCliCaptured(['validate', '--bogus'], zh);
+    assert.equal(run.stderr, "错误：不认识的选项 '--bogus'\n（在命令后加上 --help 查看用法）\n");
+    const english = await runCliCaptured(['validate', '--bogus'], { env: { LANG: 'C' } });
+    assert.equal(
+      english.stderr,
+      "error: unknown option '--bogus'\n(add --help to the command to see how to use it)\n",
+    );
+  });
 });

@@ -14,6 +14,10 @@ export const HELP_MESSAGES = {
     en: 'display help for command',
     zh: '显示命令的帮助',
   },
+  'help.after-error': {
+    en: '(add --help to the command to see how to use it)',
+    zh: '（在命令后加上 --help 查看用法）',
+  },
   'help.validate': {
     en: 'Check asset markdown files (default: mshub_res/assets) and report what is wrong and how to fix it.',
     zh: '检查模型描述文件（默认：mshub_res/assets），指出哪里有问题以及怎么改。',
