@@ -294,7 +294,7 @@ describe('mshub-review new in Chinese', () => {
     const refused = await run([...required(hub, model), '--dataset', 'ImageNet_2012', '--lang', 'zh']);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /没有写入 .*，因为 Hub 会拒绝它：/);
-    assert.match(refused.stderr, /Hub 不认识数据集 `ImageNet`和`2012`（共 2 个）/);
+    assert.match(refused.stderr, /Hub 不认识数据集 `ImageNet` 和 `2012`（共 2 个）/);
     assert.match(refused.stderr, /请修改给出这些值的参数，然后重新运行 `new`。/);
   });
 

@@ -110,7 +110,7 @@ describe('the message catalog', () => {
         },
         'zh',
       ),
-      /a、b或c/,
+      /a、b 或 c/,
     );
   });
 
@@ -184,7 +184,37 @@ describe('the message catalog', () => {
     assert.equal(compilePattern("it''s '{literal}' {x}", 'en')({ x: 1 }), "it's {literal} 1");
   });
 
-  it('joins lists as Intl.ListFormat does in English and Chinese', () => {
+  it('writes Chinese in one typography: a space between Chinese and Latin letters, digits or code, full-width punctuation, none after ：', () => {
+    const badly: string[] = [];
+    for (const [id, spec] of entries)
+      for (const count of [1, 2]) {
+        // Every parameter as what it holds at its plainest: a code span, a number, a list of code, Chinese.
+        const params: Record<string, ParamValue> = {};
+        for (const [name, kind] of Object.entries(spec.params ?? {}))
+          params[name] =
+            kind === 'number' || kind === 'line'
+              ? count
+              : kind === 'list' || kind === 'orList'
+                ? ['`a`', '`b`', '`c`']
+                : kind === 'message'
+                  ? { id: 'help.help', params: {} }
+                  : kind === 'messageList'
+                    ? [{ id: 'help.help', params: {} }]
+                    : '`x`';
+        const text = formatMessage({ id, params } as Message, 'zh').replace(/`[^`\n]*`/g, '\u0001');
+        const slip =
+          /[\u3400-\u9fff][A-Za-z0-9\u0001]|[A-Za-z0-9\u0001][\u3400-\u9fff]|：[ ]|[\u3400-\u9fff][,;:?!(]|[,;:?!)][\u3400-\u9fff]/.exec(
+            text,
+          );
+        if (slip)
+          badly.push(
+            `${id}: ${JSON.stringify(slip[0].replaceAll('\u0001', '`x`'))} in ${text.replaceAll('\u0001', '`x`').slice(0, 80)}`,
+          );
+      }
+    assert.deepEqual(badly, []);
+  });
+
+  it('joins lists as Intl.ListFormat does in English and Chinese (with a space around 和 and 或)', () => {
     const items = ['`ascend`', 'b', '第三', 'd e', 'f'];
     for (const [language, locale] of [
       ['en', 'en'],
@@ -197,7 +227,11 @@ describe('the message catalog', () => {
         for (let count = 0; count <= items.length; count++)
           assert.equal(
             joinList(items.slice(0, count), kind, language),
-            new Intl.ListFormat(locale, { type }).format(items.slice(0, count)),
+            new Intl.ListFormat(locale, { type })
+              .format(items.slice(0, count))
+              // The catalog's typography: a space between 和 or 或 and what is not Chinese.
+              .replace(/(?<=[^\u3400-\u9fff])([和或])/g, ' $1')
+              .replace(/([和或])(?=[^\u3400-\u9fff])/g, '$1 '),
             `${language} ${kind} of ${count}`,
           );
   });

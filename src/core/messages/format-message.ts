@@ -44,18 +44,26 @@ const LIST_WORDS: Record<
     list: { separator: ', ', last: ', and ', pair: ' and ' },
     orList: { separator: ', ', last: ', or ', pair: ' or ' },
   },
+  // Intl.ListFormat's words; joinList spaces them from what is not Chinese (the catalog's typography).
   zh: {
-    list: { separator: '、', last: '和', pair: '和' },
-    orList: { separator: '、', last: '或', pair: '或' },
+    list: { separator: '\u3001', last: '\u548c', pair: '\u548c' },
+    orList: { separator: '\u3001', last: '\u6216', pair: '\u6216' },
   },
 };
 
 export function joinList(items: readonly string[], kind: 'list' | 'orList', language: Language): string {
   const words = LIST_WORDS[language][kind];
   if (items.length <= 1) return items[0] ?? '';
-  if (items.length === 2) return `${items[0]}${words.pair}${items[1]}`;
-  return `${items.slice(0, -1).join(words.separator)}${words.last}${items[items.length - 1]}`;
+  const head = items.length === 2 ? (items[0] as string) : items.slice(0, -1).join(words.separator);
+  const word = items.length === 2 ? words.pair : words.last;
+  const tail = items[items.length - 1] as string;
+  if (language === 'en') return `${head}${word}${tail}`;
+  // Chinese takes no space before Chinese, and one before code, names and numbers (`a` 和 `b`, 2 个错误和 1 个警告).
+  return `${head}${CHINESE_END.test(head) ? '' : ' '}${word}${CHINESE_START.test(tail) ? '' : ' '}${tail}`;
 }
+
+const CHINESE_END = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$/;
+const CHINESE_START = /^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
 function isMessageId(id: string): id is MessageId & string {
   return Object.hasOwn(CATALOG, id);
