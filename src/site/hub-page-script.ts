@@ -237,6 +237,17 @@ export const HUB_PAGE_SCRIPT = `
       (!controls.dataset.value || m.datasets.includes(controls.dataset.value)) &&
       (!controls.platform.value || m.model.p.includes(controls.platform.value)) &&
       (!controls.version.value || m.model.v === controls.version.value));
+    // A name the search spells out comes first, then names it starts, then the rest in hub order.
+    if (words.length > 0) {
+      const rank = (m) => {
+        const name = String(m.model.n || '').toLowerCase();
+        if (words.every((word) => name === word)) return 0;
+        if (words.every((word) => name.startsWith(word))) return 1;
+        if (words.every((word) => name.includes(word))) return 2;
+        return 3;
+      };
+      shown = shown.map((m) => [rank(m), m]).sort((a, b) => a[0] - b[0] || a[1].position - b[1].position).map((pair) => pair[1]);
+    }
     page = 0;
     renderPage();
   };

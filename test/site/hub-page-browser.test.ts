@@ -41,6 +41,7 @@ describe('the hub page in Chromium', { skip: SKIP }, () => {
   let page: Page;
   let site: { url: string; close(): Promise<void> };
   let big: { url: string; close(): Promise<void> };
+  let rankedSite: { url: string; close(): Promise<void> } | undefined;
 
   before(async () => {
     const out = mkdtempSync(join(tmpdir(), 'mshub-page-'));
@@ -71,6 +72,22 @@ describe('the hub page in Chromium', { skip: SKIP }, () => {
       }),
     );
     big = await serveFolder(bigOut);
+    // Three names a search for `lenet` finds, in an order that is not the one it should show.
+    const rankedOut = mkdtempSync(join(tmpdir(), 'mshub-page-ranked-'));
+    const ranked: Catalog = {
+      models: ['googlenet', 'lenet5', 'lenet'].map((name) => ({
+        markdown_name: name,
+        'model-name': name,
+        uid: '',
+        path: `mshub_res/assets/someone/2.5/${name}.md`,
+        'module-type': 'cv',
+        'mindspore-version': '2.5',
+      })),
+      invalid: [],
+    };
+    writeFileSync(join(rankedOut, 'index.html'), renderHubPage(ranked));
+    writeFileSync(join(rankedOut, 'catalog.json'), JSON.stringify(ranked));
+    rankedSite = await serveFolder(rankedOut);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -92,6 +109,7 @@ describe('the hub page in Chromium', { skip: SKIP }, () => {
     await browser?.close();
     await site?.close();
     await big?.close();
+    await rankedSite?.close();
   });
 
   const cards = () => page.locator('#models .card');
@@ -112,6 +130,18 @@ describe('the hub page in Chromium', { skip: SKIP }, () => {
       await bit.locator('.badge.error').first().textContent(),
       'cannot be loaded: asset-sha256-format',
     );
+  });
+
+  it('lists the model a search names first, then names it starts, then the rest', async () => {
+    const ranked = await browser.newPage();
+    await ranked.goto(rankedSite?.url ?? '');
+    await ranked.fill('#search', 'lenet');
+    assert.deepEqual(await ranked.locator('#models .card h2').allTextContents(), [
+      'lenet',
+      'lenet5',
+      'googlenet',
+    ]);
+    await ranked.close();
   });
 
   it('finds a model by its uid path', async () => {
