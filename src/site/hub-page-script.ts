@@ -70,10 +70,12 @@ export const HUB_PAGE_SCRIPT = `
     });
     return button;
   };
+  // A message's \`code\` spans as code elements, the rest as text: never as HTML.
+  const withCode = (text) => String(text || '').split('\`').map((part, index) => (index % 2 === 1 ? el('code', { text: part }) : part));
   const badge = (problem) => {
     const [severity, rule, message] = problem;
     const words = severity === 'error' ? (LOAD_BREAKING.has(rule) ? 'cannot be loaded: ' : 'needs a fix: ') + rule : 'warning: ' + rule;
-    return el('span', { class: 'badge ' + severity, text: words, title: message });
+    return el('span', { class: 'badge ' + severity, text: words, title: String(message || '').replaceAll('\`', '') });
   };
   const link = (url) => {
     const href = String(url || '').replace(/^<|>$/g, '');
@@ -161,7 +163,7 @@ export const HUB_PAGE_SCRIPT = `
     $('details-title').textContent = model.n;
     const snippet = $('details-snippet');
     snippet.replaceChildren(el('code', { text: snippetOf(model) }), copyButton('Copy the load call', snippetOf(model)));
-    $('details-problems').replaceChildren(...(model.q || []).map((problem) => el('li', { text: problem[1] + ': ' + problem[2] })));
+    $('details-problems').replaceChildren(...(model.q || []).map((problem) => el('li', {}, [problem[1] + ': ', ...withCode(problem[2])])));
     const fields = $('details-fields');
     fields.replaceChildren(el('dt', { text: 'summary' }), el('dd', { text: model.s || '' }));
     $('details-body').replaceChildren();

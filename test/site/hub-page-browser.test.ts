@@ -144,6 +144,22 @@ describe('the hub page in Chromium', { skip: SKIP }, () => {
     await ranked.close();
   });
 
+  it('shows the code in a problem as code, not as backticks', async () => {
+    const other = await browser.newPage();
+    await other.goto(site.url);
+    await other
+      .locator('#models .card')
+      .filter({ hasText: 'mindspore/2.3/bit_resnet50_imagenet2012' })
+      .click();
+    const problems = other.locator('#details-problems li');
+    assert.ok((await problems.count()) > 0);
+    assert.ok((await other.locator('#details-problems li code').count()) > 0);
+    for (const text of await problems.allTextContents()) assert.doesNotMatch(text, /`/);
+    const title = await other.locator('#models .badge.error').first().getAttribute('title');
+    assert.doesNotMatch(title ?? '', /`/);
+    await other.close();
+  });
+
   it('finds a model by its uid path', async () => {
     await page.fill('#search', 'mindspore/1.9/albert');
     assert.deepEqual(await names(), ['albert']);
