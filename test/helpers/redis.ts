@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-/** The Redis the queue tests use: `.ci/run` starts one on 127.0.0.1:6379 when none answers. */
-export const TEST_REDIS_URL = process.env.MSHUB_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+/**
+ * The Redis the queue tests use: `.ci/run` starts one on 127.0.0.1:6379 when none answers. Its
+ * database 15, not 0, so the tests' keys never mix with a developer's own data (usually in 0).
+ */
+export const TEST_REDIS_URL = process.env.MSHUB_TEST_REDIS_URL || 'redis://127.0.0.1:6379/15';
 
 async function probe(): Promise<string | false> {
   const redis = new Redis(TEST_REDIS_URL, {
