@@ -3,6 +3,7 @@ import { msg } from '../messages/format-message.js';
 import type { Message } from '../messages/message-spec.js';
 import type { ReportSink } from '../report-sink.js';
 import { RULES_BY_ID } from '../rules/rule-catalog.js';
+import { EMPTY_EXAMPLES } from '../rules/value-rules.js';
 import { q } from '../text/quote.js';
 import type { HubCheck, HubFailure } from './hub-check.js';
 
@@ -122,22 +123,17 @@ function fieldBlock(line: number, keyLines: ReadonlyMap<string, { line: number }
   return [line, end];
 }
 
-/** Examples of a value for the fields the hub splits or lowercases, which it cannot do to an empty one. */
-const EXAMPLES: Record<string, string> = {
-  'used-for': 'used-for: inference',
-  'module-type': 'module-type: cv-classification',
-  asset: 'file-format: ckpt',
-  'repo-link': 'repo-link: https://gitee.com/<owner>/<repo>/tree/<branch>/<folder>',
-};
-
 /** What a newcomer reads for a reason the hub gives that no rule of mshub-review named. */
 function explain(failure: HubFailure): [Message, Message] {
   const field = failure.field;
-  if (field !== undefined && /^'NoneType' object has no attribute/.test(failure.python))
+  if (field !== undefined && /^'NoneType' object has no attribute/.test(failure.python)) {
+    const named = field === 'asset' ? 'file-format' : field;
+    const example = (EMPTY_EXAMPLES as Record<string, string>)[named] ?? `${named}: <value>`;
     return [
-      msg('hub-validator.empty-field', { field: q(field === 'asset' ? 'file-format' : field) }),
-      msg('hub-validator.fix-empty-field', { example: q(EXAMPLES[field] ?? `${field}: <value>`) }),
+      msg('required-field.empty', { field: q(named) }),
+      msg('required-field.fix-empty', { example: q(example) }),
     ];
+  }
   if (failure.check === 'repo-info' || failure.check === 'repo-link')
     return [
       msg('hub-validator.repo-info', { reason: q(failure.python) }),

@@ -81,10 +81,12 @@ export const checkEmptyHubValues: Rule = ({ doc, sink }) => {
       );
   }
 };
-const EMPTY_EXAMPLES = {
+/** A value to show for each field the hub splits or lowercases, which it cannot do to an empty one. */
+export const EMPTY_EXAMPLES = {
   'used-for': 'used-for: inference',
   'module-type': 'module-type: cv-classification',
   'file-format': 'file-format: ckpt',
+  'repo-link': 'repo-link: https://gitee.com/<owner>/<repo>/tree/<branch>/<folder>',
 } as const;
 
 export const checkUsedFor = checkSlashList('used-for', USED_FOR_VALUES, 'used-for');

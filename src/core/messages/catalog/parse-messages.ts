@@ -284,16 +284,6 @@ export const PARSE_MESSAGES = {
     en: "The hub's own validator, the check `mindspore_hub.load()` runs before it loads a model, rejects this file: {reason}.",
     zh: 'Hub 自己的校验程序（`mindspore_hub.load()` 加载模型前运行的检查）拒绝了这个文件：{reason}。',
   },
-  'hub-validator.empty-field': {
-    params: { field: 'text' },
-    en: "{field} has no value. The hub's check, which `mindspore_hub.load()` runs before it loads a model, cannot read an empty {field} and stops with an error.",
-    zh: '{field} 没有值。Hub 的检查（`mindspore_hub.load()` 加载模型前会运行）无法读取空的 {field}，会直接报错。',
-  },
-  'hub-validator.fix-empty-field': {
-    params: { example: 'text' },
-    en: 'Write a value, for example {example}.',
-    zh: '填写一个值，例如 {example}。',
-  },
   'hub-validator.repo-info': {
     params: { reason: 'text' },
     en: "The hub cannot take `repo-link` apart into host, owner, repository and folder ({reason}), so `mindspore_hub.load()` could not fetch the model's code.",
