@@ -146,7 +146,7 @@ export function validateAssetFile(
   // After the content: a folder move can then name the file's own publisher and version.
   checkFolderLayout(input.path, sink, layout);
   const findings = sink.findings;
-  const failures = hubCheckNeeded(input.path, findings, read)
+  const failures = hubCheckNeeded(input.path, findings, read, config)
     ? hubCheck({
         path: input.path,
         bytes: input.bytes,
@@ -177,10 +177,18 @@ export function validateAssetFile(
  * same verdict, except how get_repo_info_from_url takes `repo-link` apart (repoInfoFailures).
  * That the verdicts agree is what the differential tests against the hub's validator show
  * (test/core/hub-parity.test.ts, `npm run parity`), which run through this shortcut. Most files of
- * a hub are such files; the whole check costs a tenth of a hub-wide run.
+ * a hub are such files; the whole check costs a tenth of a hub-wide run. It holds only while every
+ * rule reports at least as an error as the catalogue says: a repository that turns one off or down
+ * to a warning gets the whole check, so no reason of the hub's goes unnamed.
  */
-function hubCheckNeeded(path: string, findings: readonly Finding[], read: ReadFrontMatter): boolean {
+function hubCheckNeeded(
+  path: string,
+  findings: readonly Finding[],
+  read: ReadFrontMatter,
+  config: RulesConfig,
+): boolean {
   if (hubCheckedPath(path) !== path) return true;
+  for (const setting of Object.values(config.severities)) if (setting !== 'error') return true;
   const parsed = read.parsed;
   if (!parsed?.plain || !read.split || parsed.lines !== read.split.frontMatter) return true;
   if ((read.colonHeadings?.length ?? 0) > 0 || Object.hasOwn(parsed.data, 'featured-image')) return true;
