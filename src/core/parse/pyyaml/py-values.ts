@@ -82,7 +82,7 @@ let nanCount = 0;
 const nanIds = new WeakMap<object, number>();
 
 /** Equal for keys Python's dict takes as equal; only called for hashable values. */
-export function hashKey(key: PyValue): string {
+function hashKey(key: PyValue): string {
   if (key === null) return 'None';
   if (typeof key === 'string') return `s${key}`;
   if (typeof key === 'boolean') return key ? 'n1' : 'n0';
