@@ -140,9 +140,12 @@ function explain(failure: HubFailure): [Message, Message] {
       msg('hub-validator.fix-repo-info'),
     ];
   if (failure.check === 'cn-twin') return [msg('hub-validator.cn-name'), msg('hub-validator.fix-cn-name')];
+  const kind = fixKind(failure.check);
   return [
     msg('hub-validator.message', { reason: q(failure.python) }),
-    msg(`hub-validator.fix-${fixKind(failure.check)}`),
+    kind === 'field' && field !== undefined
+      ? msg('hub-validator.fix-named-field', { field: q(field) })
+      : msg(`hub-validator.fix-${kind}`),
   ];
 }
 

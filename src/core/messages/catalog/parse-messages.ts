@@ -313,6 +313,11 @@ export const PARSE_MESSAGES = {
     en: 'Give the field a value of the kind mshub_res/examples/commit_example.md shows.',
     zh: '按 mshub_res/examples/commit_example.md 中的示例，给这个字段填写正确类型的值。',
   },
+  'hub-validator.fix-named-field': {
+    params: { field: 'text' },
+    en: 'Give {field} a value of the kind mshub_res/examples/commit_example.md shows.',
+    zh: '按 mshub_res/examples/commit_example.md 中的示例，给 {field} 填写正确类型的值。',
+  },
   'hub-validator.fix-file': {
     en: 'Save the file as UTF-8 text, and give it a name that does not end in `cn.md` unless it is the Chinese page of a model (`<name>_cn.md`).',
     zh: '把文件保存为 UTF-8 文本；除非它是某个模型的中文页面（`<名称>_cn.md`），文件名不要以 `cn.md` 结尾。',
