@@ -10,7 +10,7 @@ import {
 } from '../rules/fields.js';
 import { type ColonHeading, colonHeadings } from './colon-headings.js';
 import { type HubLine, type HubReading, hubCheckedPath, markdownLinesOf, readAsHub } from './hub-reading.js';
-import { getRepoInfoFromUrl, requestAccepts } from './python-semantics.js';
+import { getRepoInfoFromUrl, requestAccepts, stripAngles } from './python-semantics.js';
 
 /**
  * What the hub's own validator (`check.py`'s `check_markdown_file`, which `mindspore_hub.load()`
@@ -347,15 +347,6 @@ function repoLinkProblem(link: unknown): string | undefined {
   if (/^https?:\/\/[^\s<>#]*$/.test(link)) return undefined;
   const stripped = stripAngles(link);
   return requestAccepts(stripped) ? undefined : `unknown url type: '${stripped}'`;
-}
-
-/** Python's `text.strip('<>')`. */
-function stripAngles(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && (text[start] === '<' || text[start] === '>')) start++;
-  while (end > start && (text[end - 1] === '<' || text[end - 1] === '>')) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 function trainDatasetProblem(dataset: unknown, valid: ReadonlySet<string>): string | undefined {

@@ -80,17 +80,24 @@ function splitParts(text: string): { count: number; third: string | undefined } 
   };
 }
 
+/** Python's `text.strip('<>')`. */
+export function stripAngles(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === '<' || text[start] === '>')) start++;
+  while (end > start && (text[end - 1] === '<' || text[end - 1] === '>')) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 /**
  * `mindspore_hub/_utils/download.py`'s `get_repo_info_from_url`, which check.py runs on
  * `repo-link` after every other check: the problem it raises, or undefined when it accepts the link.
  */
 export function getRepoInfoFromUrl(link: string): string | undefined {
-  let start = 0;
-  let end = link.length;
-  while (start < end && (link[start] === '<' || link[start] === '>')) start++;
-  while (end > start && (link[end - 1] === '<' || link[end - 1] === '>')) end--;
-  while (end > start && link[end - 1] === '/') end--;
-  const url = start === 0 && end === link.length ? link : link.slice(start, end);
+  const unwrapped = stripAngles(link);
+  let end = unwrapped.length;
+  while (end > 0 && unwrapped[end - 1] === '/') end--;
+  const url = end === unwrapped.length ? unwrapped : unwrapped.slice(0, end);
   const invalid = () => `invalid repo link: ${url}`;
   let suffix = plainSuffix(url);
   if (suffix === undefined) {
