@@ -311,8 +311,6 @@ function checkContent(
     path: input.path,
     data: parsed.value.data,
     layout: parsed.value.layout,
-    file,
-    fenceStarts: split.fenceStarts,
     frontMatterLine,
     writtenLines: split.frontMatter,
     colonHeadings: frontMatter.colonHeadings ?? NO_HEADINGS,

@@ -1,5 +1,4 @@
 import type { ColonHeading } from '../hub/colon-headings.js';
-import type { ByteText } from '../parse/decode-text.js';
 import type { FrontMatterData } from '../parse/parse-front-matter.js';
 import type { AssetEntryLayout, FrontMatterLayout, KeyLocation } from '../parse/scan-key-lines.js';
 import type { SourceLine } from '../parse/split-front-matter.js';
@@ -26,10 +25,6 @@ export interface AssetDocument {
   path: string;
   data: FrontMatterData;
   layout: FrontMatterLayout;
-  /** The whole file, for the rules that read its markdown: `file.text` one character a byte. */
-  file: ByteText;
-  /** Where each line that starts with `---` starts in `file.text`. */
-  fenceStarts: readonly number[];
   frontMatterLine: number;
   /** The front matter lines as the file has them (the rules read them corrected for typing slips). */
   writtenLines: readonly SourceLine[];
