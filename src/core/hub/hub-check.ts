@@ -1,6 +1,7 @@
 import { ruleValue } from '../parse/front-matter-values.js';
 import { loadPyYaml } from '../parse/pyyaml/construct.js';
 import { PyYamlError } from '../parse/pyyaml/pyyaml-error.js';
+import { type FrontMatterLayout, scanKeyLines } from '../parse/scan-key-lines.js';
 import {
   COLON_ALLOWED_FIELDS,
   FILE_FORMATS,
@@ -140,14 +141,16 @@ export function hubCheck(input: HubCheckInput): HubFailure[] {
 
 /** check.py's checks of the fields, after YAML gave a mapping: every failure, in its order. */
 function checkFields(input: HubCheckInput, reading: Reading, data: Record<string, unknown>): HubFailure[] {
-  let lineOf: Map<string, number> | undefined;
+  let layout: FrontMatterLayout | undefined;
   const failures: HubFailure[] = [];
   const fail: Fail = (check, python, field, entry) => {
     const failure: HubFailure = { check, python };
     if (field !== undefined) {
       failure.field = field;
-      lineOf ??= keyLines(reading.header());
-      const line = entry ? assetEntryLine(reading.header(), entry.index, entry.key) : lineOf.get(field);
+      layout ??= scanKeyLines(
+        reading.header().map(({ line, text }) => ({ line, text: text.replace(/\n$/, '') })),
+      );
+      const line = entry ? assetEntryLine(layout, entry.index, entry.key) : layout.keys.get(field)?.line;
       if (line !== undefined) failure.line = line;
     }
     failures.push(failure);
@@ -291,51 +294,10 @@ function lineOfMark(text: string, index: number, lines: readonly HubLine[]): num
   return lines[Math.min(lineIndex, lines.length - 1)]?.line ?? 1;
 }
 
-/**
- * Where each top-level key is written (the first time), for the findings' lines. A scan to the
- * line's first `:`, not a pattern: a lazy one backtracks quadratically over a long line of spaces.
- */
-function keyLines(lines: readonly HubLine[]): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const { text, line } of lines) {
-    if (text === '' || ' \t\n#\'"-'.includes(text[0] as string)) continue;
-    let colon = text.indexOf(':');
-    while (colon !== -1 && !(colon + 1 === text.length || ' \t\n'.includes(text[colon + 1] as string)))
-      colon = text.indexOf(':', colon + 1);
-    if (colon === -1) continue;
-    let end = colon;
-    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-    const key = text.slice(0, end);
-    if (!found.has(key)) found.set(key, line);
-  }
-  return found;
-}
-
-/**
- * The line of a key in the `index`-th entry of the `asset` list (its `-` line for `-`), as written
- * in block style; undefined where the list is written otherwise.
- */
-function assetEntryLine(header: readonly HubLine[], index: number, key: string): number | undefined {
-  let inAsset = false;
-  let entry = -1;
-  let dashLine: number | undefined;
-  for (const { text, line } of header) {
-    if (/^\S/.test(text) && !text.startsWith('-')) {
-      if (inAsset && entry >= index) break;
-      inAsset = /^asset[ \t]*:/.test(text);
-      continue;
-    }
-    if (!inAsset) continue;
-    const dash = /^[ \t]*-(?=[ \t\n]|$)/.exec(text);
-    if (dash) {
-      entry++;
-      if (entry === index) dashLine = line;
-    }
-    if (entry !== index) continue;
-    if (key === '-') return dashLine;
-    if (new RegExp(`^[ \\t]*(?:-[ \\t]+)?${key}[ \\t]*:`).test(text)) return line;
-  }
-  return dashLine;
+/** The line of a key in the `index`-th entry of the `asset` list, or of the entry's `-` for `-` (or a key not written in it). */
+function assetEntryLine(layout: FrontMatterLayout, index: number, key: string): number | undefined {
+  const entry = layout.assetEntries[index];
+  return key === '-' ? entry?.line : (entry?.keys.get(key)?.line ?? entry?.line);
 }
 
 type Fail = (check: HubCheck, python: string, field?: string, entry?: { index: number; key: string }) => void;
