@@ -125,10 +125,6 @@ function splitKeyLine(text: string, start: number): { key: string; value: string
 }
 /** A value that starts with an indicator, or holds `: ` or ` #`, or ends with `:`: more than plain text. */
 const NOT_PLAIN = /^[-?:,[\]{}#&*!|>'"%@`]|: | #|:$/;
-/** Only text whose first character one of PyYAML's implicit resolvers is registered for can be anything but a string. */
-function maybeTyped(text: string): boolean {
-  return mayResolve(text);
-}
 const OPEN_BRACKET = 91;
 
 /** The value PyYAML makes of a plain scalar, as the rules read it; UNSUPPORTED where it would raise. */
@@ -177,7 +173,7 @@ const plainKeys = new Map<string, boolean>();
 
 /** Keys that YAML keeps as the same text (not `true`, `1.10`, `null`), and no `__proto__`. */
 function isPlainKey(key: string): boolean {
-  if (!maybeTyped(key)) return key !== '__proto__';
+  if (!mayResolve(key)) return key !== '__proto__';
   // The same few dozen keys recur in every file; an unbounded set of odd ones is not remembered.
   let plain = plainKeys.get(key);
   if (plain === undefined) {
@@ -210,7 +206,7 @@ function readScalar(raw: string): unknown {
   const first = value.charCodeAt(0);
   if (first === OPEN_BRACKET && NUMBER_LIST.test(value)) return value.slice(1, -1).split(',').map(Number);
   if (NOT_PLAIN.test(value)) return UNSUPPORTED;
-  if (!maybeTyped(value)) return value;
+  if (!mayResolve(value)) return value;
   // Versions and accuracies (`1.8`, `76.18`, `2`): what PyYAML's int and float make of them.
   if (first >= 48 && first <= 57 && PLAIN_DECIMAL.test(value)) return Number(value);
   return typedValue(value);
