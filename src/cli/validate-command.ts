@@ -15,7 +15,6 @@ import {
   type ReviewReport,
 } from '../core/report/review-report.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
-import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import {
   type LocalSelection,
   readAssetFiles,
@@ -77,7 +76,12 @@ export function prepareLocalRun(paths: readonly string[], configPath?: string): 
   const repoConfig = loadLocalRepoConfig(configOptions);
   // The same command the bot would name for this hub, so the CLI says what the bot says.
   const localCommand = resolveLocalCommand(repoConfig.command, selection.hub.vendoredCli === true);
-  if (localCommand !== undefined) repoConfig.rules = { ...repoConfig.rules, localCommand };
+  // At a terminal, a check the network did not answer is made again by running the command again.
+  repoConfig.rules = {
+    ...repoConfig.rules,
+    retry: 'rerun',
+    ...(localCommand === undefined ? {} : { localCommand }),
+  };
   return { selection, repoConfig };
 }
 
@@ -103,12 +107,10 @@ export async function reportOnFiles(
       import('../platforms/source-repos/source-repo-checker.js'),
       import('../platforms/gitee/gitee-api.js'),
     ]);
-    adapters.sourceRepos = withLocalAdvice(
-      new HostedSourceRepoChecker(io.environment.sourceRepos, {
-        gitee: new GiteeApi(io.environment.gitee.api),
-        gitcode: new GiteeApi(io.environment.gitcode.api),
-      }),
-    );
+    adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos, {
+      gitee: new GiteeApi(io.environment.gitee.api),
+      gitcode: new GiteeApi(io.environment.gitcode.api),
+    });
   }
   let report: ReviewReport;
   try {
@@ -151,20 +153,5 @@ function sourceLines(inputs: readonly AssetFileInput[]): (path: string, line: nu
       split.set(path, lines);
     }
     return lines[line - 1];
-  };
-}
-
-/**
- * A repository that could not be asked from here (no network, a rate limit): the advice is to run
- * the command again later, not the bot's `/recheck`, which a contributor at a terminal has no use for.
- */
-function withLocalAdvice(checker: SourceRepoChecker): SourceRepoChecker {
-  return {
-    check: async (link) => {
-      const outcome = await checker.check(link);
-      return !outcome.ok && outcome.kind === 'unchecked' && outcome.fix === undefined
-        ? { ...outcome, fix: msg('source-repo-unchecked.fix-local') }
-        : outcome;
-    },
   };
 }

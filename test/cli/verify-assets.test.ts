@@ -57,6 +57,27 @@ describe('mshub-review validate --verify-assets', () => {
     assert.match(finding.message, /262144 bytes/);
   });
 
+  it("advises running the command again, not the bot's /recheck, when the download keeps failing", async () => {
+    const failing = await startAssetServer((_request, response) => {
+      response.writeHead(503);
+      response.end();
+    });
+    try {
+      const hub = hubWithAsset(failing.url('/albert.ckpt'), asset.sha256);
+      const run = await runCliCaptured(['validate', hub, '--verify-assets', '--format', 'json'], {
+        env: ENV,
+      });
+      const [finding] = JSON.parse(run.stdout).files[0].findings;
+      assert.equal(finding.rule, 'asset-download-failed');
+      assert.equal(
+        finding.fix,
+        'This is often temporary. Run the same command again later; if it keeps failing, check the download host.',
+      );
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('does not download anything without --verify-assets', async () => {
     const before = server.requests.length;
     const hub = hubWithAsset(server.url('/albert.ckpt'), ORIGINAL_SHA);

@@ -18,6 +18,12 @@ export interface RulesConfig {
   limits: ValidationLimits;
   /** The command contributors run mshub-review with (see local-command.ts); none when unknown. */
   localCommand?: string;
+  /**
+   * How a contributor asks for a check that could not be made (a download or a repository the
+   * network did not answer) to be made again: a `/recheck` comment on the pull request, the default,
+   * or the same command again at a terminal.
+   */
+  retry?: 'recheck' | 'rerun';
 }
 
 export const DEFAULT_LIMITS: ValidationLimits = {

@@ -76,7 +76,10 @@ export function sourceRepoFindings(
       'source-repo-unchecked',
       at,
       msg('source-repo-unchecked.message', { where: where, reason: outcome.reason }),
-      outcome.fix ?? msg('source-repo-unchecked.fix'),
+      outcome.fix ??
+        (config.retry === 'rerun'
+          ? msg('source-repo-unchecked.fix-local')
+          : msg('source-repo-unchecked.fix')),
     );
   }
   return sink.findings;

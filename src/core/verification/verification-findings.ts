@@ -56,7 +56,9 @@ export function verificationFindings(
           'asset-download-failed',
           asset.linkAt,
           msg('asset-download-failed.message', { entry, reason: inCode(outcome.reason) }),
-          msg('asset-download-failed.fix'),
+          config.retry === 'rerun'
+            ? msg('asset-download-failed.fix-local')
+            : msg('asset-download-failed.fix'),
         );
       }
       return;

@@ -38,6 +38,10 @@ export const VERIFICATION_MESSAGES = {
     en: 'This is often temporary. Comment `/recheck` to try again; if it keeps failing, check the download host.',
     zh: '这通常是暂时的。评论 `/recheck` 再试一次；如果一直失败，请检查下载网站。',
   },
+  'asset-download-failed.fix-local': {
+    en: 'This is often temporary. Run the same command again later; if it keeps failing, check the download host.',
+    zh: '这通常是暂时的。稍后再运行一次同样的命令；如果一直失败，请检查下载网站。',
+  },
   'asset-digest-mismatch.missing': {
     params: { entry: 'number', bytes: 'number', digest: 'text' },
     en: 'Asset entry {entry} has no `asset-sha256`; the file behind its `asset-link` ({bytes} bytes) has SHA-256 {digest}, but the hub refuses an asset entry without one.',
