@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
+import { pingRedis, redactRedisUrl } from '../jobs/redis-connection.js';
 import { RedisReplayGuard } from '../jobs/redis-replay-guard.js';
 import { createGitCodeWebhookHandler } from '../platforms/gitcode/gitcode-webhook-handler.js';
 import { findPendingGiteeReviews } from '../platforms/gitee/gitee-pending-reviews.js';
@@ -17,6 +18,12 @@ import { close, createHttpServer, listen } from '../service/http-server.js';
 import { createOperatorHandler } from '../service/operator-view.js';
 import { createRuntime, type Runtime } from '../service/runtime.js';
 import { type PendingReviewSource, recoverPendingReviews } from '../service/startup-recovery.js';
+
+/**
+ * GitHub and GitCode sign the body without a time: a body is remembered for twice this (seven days),
+ * longer than either platform offers to redeliver (GitHub keeps deliveries three days).
+ */
+const SIGNED_BODY_WINDOW_MS = 3.5 * 24 * 3600_000;
 
 export interface RunningServer {
   /** The port the server listens on (PORT=0 picks a free one). */
@@ -63,6 +70,7 @@ export async function runServe(
         secret: environment.github.webhookSecret,
         maxBodyBytes: environment.github.maxBodyBytes,
         budget,
+        replays: replayGuard(runtime, environment, 'github', SIGNED_BODY_WINDOW_MS, log),
         log,
       }),
     );
@@ -87,8 +95,7 @@ export async function runServe(
         intents: runtime.intents,
         secret: webhook.secret,
         maxBodyBytes: webhook.maxBodyBytes,
-        // GitCode names each delivery: remembered for a day, as a redelivery comes within hours.
-        replays: replayGuard(runtime, environment, 'gitcode', 24 * 3600_000, log),
+        replays: replayGuard(runtime, environment, 'gitcode', SIGNED_BODY_WINDOW_MS, log),
         budget,
         log,
       }),
@@ -116,6 +123,14 @@ export async function runServe(
     { platforms, host, port, queue: environment.queue.redis ? 'redis' : 'embedded' },
     'mshub-review serve started',
   );
+  if (runtime.redis && environment.queue.redis) {
+    const problem = await pingRedis(runtime.redis);
+    if (problem)
+      log.warn(
+        { redis: redactRedisUrl(environment.queue.redis.url), problem },
+        'Redis does not answer: until it does, webhooks are answered 503 and their senders redeliver them',
+      );
+  }
   const stopping = new AbortController();
   const recovered = recoverPendingReviews(
     service.queue,

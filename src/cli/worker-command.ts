@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
-import { connectRedis } from '../jobs/redis-connection.js';
+import { connectRedis, watchRedis } from '../jobs/redis-connection.js';
 import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
 import { RedisSiteSyncWorker } from '../jobs/redis-site-sync-worker.js';
 import { createLogger } from '../service/create-logger.js';
@@ -31,18 +31,7 @@ export async function runWorker(environment: Environment): Promise<RunningWorker
   const runtime = createRuntime(environment, log);
 
   const connection = connectRedis(redisSettings.url, 'worker');
-  // ioredis reconnects on its own; say so once per kind of problem, and again when it is over.
-  let problem = '';
-  const onWorkerError = (error: Error) => {
-    if (error.message === problem) return;
-    problem = error.message;
-    log.warn({ err: error }, 'Redis problem; the worker keeps retrying');
-  };
-  connection.on('error', onWorkerError);
-  connection.on('ready', () => {
-    if (problem !== '') log.info('Redis is back');
-    problem = '';
-  });
+  const onWorkerError = watchRedis(connection, redisSettings.url, log, 'the worker keeps retrying');
   const worker = new RedisReviewWorker(runtime.service.runner, connection, {
     ...redisSettings,
     concurrency: environment.reviewConcurrency,

@@ -10,13 +10,15 @@ export class RedisReplayGuard implements ReplayGuard {
   ) {}
 
   async firstUse(key: string): Promise<boolean> {
-    const answer = await this.redis.set(
-      `${this.prefix}:replay:${replayDigest(key)}`,
-      '1',
-      'PX',
-      this.windowMs * 2,
-      'NX',
-    );
+    const answer = await this.redis.set(this.keyOf(key), '1', 'PX', this.windowMs * 2, 'NX');
     return answer === 'OK';
+  }
+
+  async forget(key: string): Promise<void> {
+    await this.redis.del(this.keyOf(key));
+  }
+
+  private keyOf(key: string): string {
+    return `${this.prefix}:replay:${replayDigest(key)}`;
   }
 }

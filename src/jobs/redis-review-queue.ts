@@ -49,9 +49,9 @@ export class RedisReviewQueue implements ReviewQueue {
 
   async enqueue(request: ReviewRequest, { force = false } = {}): Promise<EnqueueOutcome> {
     const deliveryKey = `${this.options.prefix}:delivery:${request.deliveryId}`;
-    const fresh = await this.redis.set(deliveryKey, '1', 'EX', DELIVERY_TTL_SECONDS, 'NX');
-    if (fresh === null) return 'duplicate-delivery';
     try {
+      const fresh = await this.redis.set(deliveryKey, '1', 'EX', DELIVERY_TTL_SECONDS, 'NX');
+      if (fresh === null) return 'duplicate-delivery';
       const jobId = reviewJobId(request);
       const existing = await this.queue.getJob(jobId);
       if (existing) {
@@ -64,7 +64,8 @@ export class RedisReviewQueue implements ReviewQueue {
       await this.queue.add('review', request, { ...this.jobOptions, jobId });
       return 'queued';
     } catch (error) {
-      // Not queued: a redelivery of this webhook must be able to try again.
+      // Not queued: a redelivery of this webhook must be able to try again. Also when the SET itself
+      // timed out: a frozen Redis runs it later, and then this DEL, sent after it on the same connection.
       await this.redis.del(deliveryKey).catch(() => undefined);
       throw error;
     }

@@ -6,12 +6,20 @@ import { dirname } from 'node:path';
 export interface ReplayGuard {
   /** True the first time a key is seen within the window (and remembers it). */
   firstUse(key: string): Promise<boolean>;
+  /**
+   * Takes a key back: the delivery it stood for was answered with an error (Redis away, the queue
+   * full), so its sender's redelivery must be accepted.
+   */
+  forget(key: string): Promise<void>;
 }
 
 /** Keys are kept as digests: a delivery's token is replayable within the window and must not sit on disk. */
 export function replayDigest(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
+
+/** The file's mark for a key taken back: a restart must not refuse that delivery's redelivery. */
+const FORGOTTEN = '-';
 
 /**
  * The guard of a process without Redis: keys in memory for the window, and appended to a file so
@@ -45,6 +53,14 @@ export class FileReplayGuard implements ReplayGuard {
     return true;
   }
 
+  async forget(key: string): Promise<void> {
+    this.loaded ??= this.load();
+    await this.loaded;
+    const digest = replayDigest(key);
+    if (!this.seen.delete(digest)) return;
+    await this.remember(digest, FORGOTTEN).catch(this.onError);
+  }
+
   private forgetExpired(now: number): void {
     // A timestamp is accepted up to a window either side of now, so a key must be kept for two windows.
     for (const [digest, at] of this.seen) {
@@ -63,14 +79,15 @@ export class FileReplayGuard implements ReplayGuard {
     const now = this.now();
     for (const line of text.split('\n')) {
       const [digest, at] = line.split(' ');
+      if (!digest || !/^[0-9a-f]{64}$/.test(digest)) continue;
       const time = Number(at);
-      if (digest && /^[0-9a-f]{64}$/.test(digest) && now - time <= this.windowMs * 2)
-        this.seen.set(digest, time);
+      if (at === FORGOTTEN) this.seen.delete(digest);
+      else if (now - time <= this.windowMs * 2) this.seen.set(digest, time);
     }
     this.lines = text.split('\n').length;
   }
 
-  private async remember(digest: string, at: number): Promise<void> {
+  private async remember(digest: string, at: number | typeof FORGOTTEN): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
     if (this.lines > 1000 && this.lines > this.seen.size * 2) {
       const live = [...this.seen].map(([key, time]) => `${key} ${time}\n`).join('');

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
-import { connectRedis } from '../jobs/redis-connection.js';
+import { connectRedis, watchRedis } from '../jobs/redis-connection.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
@@ -67,6 +67,13 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
   const activity = new Activity();
   const redisSettings = environment.queue.redis;
   const redis = redisSettings ? connectRedis(redisSettings.url, 'producer') : undefined;
+  if (redis && redisSettings)
+    watchRedis(
+      redis,
+      redisSettings.url,
+      log,
+      'webhooks are answered 503 (redelivered later) until it is back',
+    );
   // Each configured platform, once: adding one is its folder and a line here.
   const platforms: PlatformRegistry = {
     ...(github ? { github: new GitHubPlatform(github) } : {}),

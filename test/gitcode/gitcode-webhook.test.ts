@@ -200,6 +200,16 @@ describe('the GitCode webhook', () => {
     assert.deepEqual(again, { status: 200, body: { outcome: 'duplicate' } });
   });
 
+  it('refuses a captured body sent again under a new X-GitCode-Delivery, which the signature does not cover', async () => {
+    harness = await startHarness();
+    mockGitCodeReview(CLEAN_TEXT);
+    const first = await harness.send('Merge Request Hook', fixture('pr_create'), { delivery: 'd-1' });
+    assert.deepEqual(first.body, { outcome: 'queued' });
+    await harness.service.queue.idle();
+    const replayed = await harness.send('Merge Request Hook', fixture('pr_create'), { delivery: 'forged-2' });
+    assert.deepEqual(replayed, { status: 200, body: { outcome: 'duplicate' } });
+  });
+
   it('answers 400, saying why, for a signed body that is not a JSON object', async () => {
     harness = await startHarness();
     for (const [body, error] of [

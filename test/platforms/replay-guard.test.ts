@@ -25,6 +25,18 @@ describe('the replay guard without Redis', () => {
     );
   });
 
+  it('accepts a delivery again once it is taken back, also after a restart', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'replays-')), 'deliveries.txt');
+    const guard = new FileReplayGuard(file, WINDOW);
+    assert.equal(await guard.firstUse(captured), true);
+    assert.equal(await guard.firstUse('kept'), true);
+    await guard.forget(captured);
+    const restarted = new FileReplayGuard(file, WINDOW);
+    assert.equal(await restarted.firstUse('kept'), false);
+    assert.equal(await restarted.firstUse(captured), true, 'the redelivery of an unaccepted delivery is new');
+    assert.equal(await restarted.firstUse(captured), false);
+  });
+
   it('forgets deliveries older than twice the window, and keeps its file small', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'replays-')), 'deliveries.txt');
     let now = 1_000_000;
@@ -55,6 +67,8 @@ describe('the replay guard in Redis', { skip: REDIS_SKIP }, () => {
     assert.equal(await replica.firstUse(captured), false);
     const ttl = await redis.pttl((await redis.keys(`${prefix}:replay:*`))[0] ?? '');
     assert.ok(ttl > WINDOW && ttl <= WINDOW * 2, `kept for ${ttl} ms`);
+    await replica.forget(captured);
+    assert.equal(await first.firstUse(captured), true, 'taken back on every replica');
   });
 });
 

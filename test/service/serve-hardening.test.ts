@@ -162,6 +162,27 @@ describe('serve, against a stranger on the network', () => {
     }
   });
 
+  it('refuses a captured GitHub delivery sent again under a new delivery id', async () => {
+    const { server, base } = await startServe();
+    try {
+      // An event the bot does not act on: accepted, and nothing is reviewed.
+      const body = JSON.stringify(pullRequestPayload('assigned', 'c'.repeat(40)));
+      const send = (delivery: string) =>
+        fetch(`${base}/api/github/webhooks`, {
+          method: 'POST',
+          body,
+          headers: { ...githubHeaders(body), 'x-github-delivery': delivery },
+        });
+      const first = await send('72d3162e-cc78-11e3-81ab-4c9367dc0958');
+      assert.deepEqual([first.status, await first.json()], [200, { ok: true }]);
+      // X-GitHub-Delivery is not signed: the body is what was signed, and it was seen.
+      const replayed = await send('0b6c0a4e-1f1f-4bd5-9f4b-000000000001');
+      assert.deepEqual([replayed.status, await replayed.json()], [200, { outcome: 'duplicate' }]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('answers signed but malformed GitHub payloads with 400, naming what is missing', async () => {
     const { server, base } = await startServe();
     try {

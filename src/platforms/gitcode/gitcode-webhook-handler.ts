@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { IntentSink } from '../../review/webhook-intent.js';
 import type { ReplayGuard } from '../replay-guard.js';
+import { admitDelivery } from '../webhook-admission.js';
 import {
   type BodyBudget,
   headerOf,
@@ -22,7 +23,7 @@ export interface GitCodeWebhookOptions {
   intents: IntentSink;
   secret: string;
   maxBodyBytes: number;
-  /** Remembers accepted deliveries (`X-GitCode-Delivery`), in Redis or on disk. */
+  /** Remembers the bodies of accepted deliveries, in Redis or on disk. */
   replays: ReplayGuard;
   budget: BodyBudget;
   log?: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -31,7 +32,7 @@ export interface GitCodeWebhookOptions {
 /**
  * `POST /api/gitcode/webhooks`: a delivery without a signature is refused unread; one with a
  * signature is read up to the cap and verified over the exact bytes received. A delivery id is
- * accepted once. The event becomes intents (gitcode-intents.ts) that the sink applies.
+accepted once (its body; the delivery header is only a label). The event becomes intents (gitcode-intents.ts) that the sink applies.
  */
 export function createGitCodeWebhookHandler(options: GitCodeWebhookOptions): RequestHandler {
   return webhookEndpoint(GITCODE_WEBHOOK_PATH, (request) => handle(request, options));
@@ -55,21 +56,25 @@ async function handle(request: IncomingMessage, options: GitCodeWebhookOptions):
     options.log?.warn({ reason: 'wrong signature', bytes: size }, 'GitCode webhook refused');
     return { reply: { status: 401, body: { error: 'unauthorized' } }, closeConnection: true };
   }
-  // The delivery id when GitCode sends one, else the signed body itself: either way accepted once.
-  const delivery =
-    headerOf(request, 'x-gitcode-delivery')?.slice(0, 100) ||
-    createHash('sha256').update(body.bytes).digest('hex');
-  if (!(await options.replays.firstUse(`gitcode:${delivery}`)))
-    return { reply: { status: 200, body: { outcome: 'duplicate' } } };
   const parsed = jsonObjectBody(body.bytes);
   if (!parsed.ok) return parsed;
   const payload = parsed.value as GitCodePayload;
   const event = (headerOf(request, 'x-gitcode-event') ?? '').slice(0, 60);
-  const deliveryId = `gitcode:${createHash('sha256').update(delivery).digest('hex').slice(0, 16)}`;
-  return answerWithIntents(gitcodeIntents(event, payload, deliveryId), options.intents, {
-    platform: 'GitCode',
-    deliveryId,
-    event,
-    log: options.log,
-  });
+  // The signature covers the body alone, so the body is the delivery: `X-GitCode-Delivery` is only
+  // a label, and a captured body sent again under a new delivery id is still a replay.
+  const bodyDigest = createHash('sha256').update(body.bytes).digest('hex');
+  const deliveryId = `gitcode:${bodyDigest.slice(0, 16)}`;
+  return admitDelivery(
+    { replays: options.replays, platform: 'GitCode', log: options.log },
+    async (claims) => {
+      if (!(await claims.claim(`gitcode:${bodyDigest}`)))
+        return { reply: { status: 200, body: { outcome: 'duplicate' } } };
+      return answerWithIntents(gitcodeIntents(event, payload, deliveryId), options.intents, {
+        platform: 'GitCode',
+        deliveryId,
+        event,
+        log: options.log,
+      });
+    },
+  );
 }

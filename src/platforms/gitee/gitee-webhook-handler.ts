@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { IntentSink } from '../../review/webhook-intent.js';
 import type { ReplayGuard } from '../replay-guard.js';
+import { admitDelivery, type DeliveryClaims } from '../webhook-admission.js';
 import {
   type BodyBudget,
   headerOf,
@@ -70,32 +71,33 @@ async function handle(request: IncomingMessage, options: GiteeWebhookOptions): P
   // signature carries at most MAX_DELIVERIES_PER_SIGNATURE different deliveries.
   const bodyDigest = createHash('sha256').update(body.bytes).digest('hex');
   const deliveryKey = `${auth.replayKey}:${event}:${bodyDigest}`;
-  if (!(await options.replays.firstUse(deliveryKey)))
-    return { reply: { status: 200, body: { outcome: 'duplicate' } } };
-  if (!(await claimSignatureSlot(options.replays, auth.replayKey))) {
-    options.log?.warn(
-      { bytes: size },
-      'Gitee webhook refused: its signature was already used for other bodies',
-    );
-    return {
-      reply: { status: 409, body: { error: 'this signature was already used' } },
-      closeConnection: true,
-    };
-  }
   const deliveryId = `gitee:${createHash('sha256').update(deliveryKey).digest('hex').slice(0, 16)}`;
-  return answerWithIntents(giteeIntents(event, payload, deliveryId), options.intents, {
-    platform: 'Gitee',
-    deliveryId,
-    event,
-    log: options.log,
+  return admitDelivery({ replays: options.replays, platform: 'Gitee', log: options.log }, async (claims) => {
+    if (!(await claims.claim(deliveryKey))) return { reply: { status: 200, body: { outcome: 'duplicate' } } };
+    if (!(await claimSignatureSlot(claims, auth.replayKey))) {
+      options.log?.warn(
+        { bytes: size },
+        'Gitee webhook refused: its signature was already used for other bodies',
+      );
+      return {
+        reply: { status: 409, body: { error: 'this signature was already used' } },
+        closeConnection: true,
+      };
+    }
+    return answerWithIntents(giteeIntents(event, payload, deliveryId), options.intents, {
+      platform: 'Gitee',
+      deliveryId,
+      event,
+      log: options.log,
+    });
   });
 }
 
 /** Distinct deliveries Gitee may send under one signed timestamp (events of one action, same millisecond). */
 const MAX_DELIVERIES_PER_SIGNATURE = 4;
 
-async function claimSignatureSlot(replays: ReplayGuard, signature: string): Promise<boolean> {
+async function claimSignatureSlot(claims: DeliveryClaims, signature: string): Promise<boolean> {
   for (let slot = 1; slot <= MAX_DELIVERIES_PER_SIGNATURE; slot++)
-    if (await replays.firstUse(`${signature}#${slot}`)) return true;
+    if (await claims.claim(`${signature}#${slot}`)) return true;
   return false;
 }

@@ -1,7 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
+import type { ReplayGuard } from '../replay-guard.js';
+import { admitDelivery } from '../webhook-admission.js';
 import {
   type BodyBudget,
   headerOf,
@@ -23,6 +25,8 @@ export interface GitHubWebhookOptions {
   secret: string;
   maxBodyBytes: number;
   budget: BodyBudget;
+  /** Remembers the bodies of accepted deliveries, in Redis or on disk. */
+  replays: ReplayGuard;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
@@ -76,22 +80,31 @@ async function handle(request: IncomingMessage, options: GitHubWebhookOptions): 
   const missing = missingPayloadField(event, payload);
   if (missing) return { reply: { status: 400, body: { error: `the ${event} payload has no ${missing}` } } };
 
-  try {
-    // Probot's types list every event name; the name was checked above, the handlers read only what was checked.
-    await options.probot.receive({ id, name: event, payload } as Parameters<Probot['receive']>[0]);
-  } catch (error) {
-    const causes = error instanceof AggregateError ? error.errors : [error];
-    options.log.error(
-      {
-        deliveryId: id,
-        event,
-        errors: causes.map((cause) => String((cause as Error)?.message).slice(0, 300)),
-      },
-      'GitHub webhook could not be queued',
-    );
-    return {
-      reply: { status: 503, body: { error: 'the review could not be queued; redeliver this webhook later' } },
-    };
-  }
-  return { reply: { status: 200, body: { ok: true } } };
+  // The signature covers the body alone: a captured body sent again, under any delivery id, is a replay.
+  const bodyDigest = createHash('sha256').update(body.bytes).digest('hex');
+  return admitDelivery({ replays: options.replays, platform: 'GitHub', log: options.log }, async (claims) => {
+    if (!(await claims.claim(`github:${bodyDigest}`)))
+      return { reply: { status: 200, body: { outcome: 'duplicate' } } };
+    try {
+      // Probot's types list every event name; the name was checked above, the handlers read only what was checked.
+      await options.probot.receive({ id, name: event, payload } as Parameters<Probot['receive']>[0]);
+    } catch (error) {
+      const causes = error instanceof AggregateError ? error.errors : [error];
+      options.log.error(
+        {
+          deliveryId: id,
+          event,
+          errors: causes.map((cause) => String((cause as Error)?.message).slice(0, 300)),
+        },
+        'GitHub webhook could not be queued',
+      );
+      return {
+        reply: {
+          status: 503,
+          body: { error: 'the review could not be queued; redeliver this webhook later' },
+        },
+      };
+    }
+    return { reply: { status: 200, body: { ok: true } } };
+  });
 }
