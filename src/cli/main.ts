@@ -181,7 +181,8 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .action(async () => {
       // Loaded on demand: Probot and its dependencies would slow down every `validate`.
       const { runServe } = await loadServerCommand('serve', () => import('./serve-command.js'));
-      await untilSignalled(await runServe(readEnvironment(io.env)));
+      const environment = readEnvironment(io.env);
+      await untilSignalled(await runServe(environment), environment.server.shutdownGraceMs);
     });
 
   program
@@ -189,7 +190,8 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .description(h('help.worker'))
     .action(async () => {
       const { runWorker } = await loadServerCommand('worker', () => import('./worker-command.js'));
-      await untilSignalled(await runWorker(readEnvironment(io.env)));
+      const environment = readEnvironment(io.env);
+      await untilSignalled(await runWorker(environment), environment.server.shutdownGraceMs);
     });
 
   try {
@@ -233,17 +235,25 @@ async function loadServerCommand<T>(name: string, load: () => Promise<T>): Promi
 }
 
 /**
- * Runs until SIGTERM or SIGINT, then stops cleanly: jobs in hand finish, and Redis keeps the rest.
- * Once stopped, a timer still pending (an API call waiting to retry) does not keep the process up.
+ * Runs until SIGTERM or SIGINT, then stops taking work at once, lets what runs finish within the
+ * grace period (SHUTDOWN_GRACE_SECONDS), sets aside what has not (Redis keeps it, or the embedded
+ * queue's journal on disk) and exits 0. Nothing can hold the exit past the grace period and a
+ * second; a second signal exits at once.
  */
-function untilSignalled(service: { stop(): Promise<void> }): Promise<void> {
+function untilSignalled(service: { stop(): Promise<void> }, graceMs: number): Promise<void> {
   return new Promise<void>((resolve) => {
-    const stop = () =>
-      void service.stop().then(() => {
-        setTimeout(() => process.exit(), 2000).unref();
+    let stopping = false;
+    const stop = () => {
+      if (stopping) process.exit(0);
+      stopping = true;
+      setTimeout(() => process.exit(0), graceMs + 1000).unref();
+      void service.stop().finally(() => {
         resolve();
+        // What was written reaches the system first; then nothing pending (a retry timer) keeps the process up.
+        process.stdout.write('', () => process.exit(0));
       });
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
   });
 }

@@ -102,6 +102,9 @@ export async function runServe(
     );
   }
   handlers.push(createOperatorHandler(runtime.operator));
+  // Before the first delivery: the journal is rewritten at every review queued.
+  const resumed = (await service.queue.resume?.()) ?? 0;
+  if (resumed > 0) log.info({ resumed }, 'reviews set aside at the last shutdown are queued again');
   const server = createHttpServer(handlers, log);
   const host = environment.server.host ?? 'localhost';
   let port: number;
@@ -143,8 +146,9 @@ export async function runServe(
     recovered,
     async stop() {
       stopping.abort();
-      await close(server);
-      await runtime.close();
+      const { shutdownGraceMs } = environment.server;
+      // Stop taking deliveries at once; those being answered get the grace period too.
+      await Promise.all([close(server, shutdownGraceMs), runtime.close(shutdownGraceMs)]);
     },
   };
 }

@@ -44,9 +44,9 @@ export async function runWorker(environment: Environment): Promise<RunningWorker
     onFailure: (error, hub) => runtime.siteSync.logFailure(error, hub),
     onWorkerError,
   });
-  const stopWorkers = async () => {
-    await Promise.all([worker.close(), siteSyncWorker.close()]);
-    await runtime.close();
+  const stopWorkers = async (graceMs?: number) => {
+    await Promise.all([worker.close(graceMs), siteSyncWorker.close(graceMs)]);
+    await runtime.close(graceMs);
     await connection.quit().catch(() => undefined);
   };
   await Promise.all([worker.ready(), siteSyncWorker.ready()]);
@@ -75,8 +75,8 @@ export async function runWorker(environment: Environment): Promise<RunningWorker
   return {
     ...(port === undefined ? {} : { port }),
     async stop() {
-      if (server) await close(server);
-      await stopWorkers();
+      const { shutdownGraceMs } = environment.server;
+      await Promise.all([server ? close(server, shutdownGraceMs) : undefined, stopWorkers(shutdownGraceMs)]);
     },
   };
 }

@@ -38,6 +38,11 @@ export interface ServerSettings {
   port: number;
   /** Webhook bodies of every platform not yet authenticated may hold at most this much memory at once. */
   unverifiedBodyBudgetBytes: number;
+  /**
+   * After SIGTERM, reviews in hand may finish for this long; then they are stopped and kept (in Redis,
+   * or on disk) for the next start, and the process exits. Inside Kubernetes' and Docker's 30 s.
+   */
+  shutdownGraceMs: number;
 }
 
 export interface QueueSettings {
@@ -107,6 +112,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
       ...(env.HOST ? { host: env.HOST } : {}),
       port: positiveInteger(env, 'PORT', 3000, 0),
       unverifiedBodyBudgetBytes: positiveInteger(env, 'WEBHOOK_UNVERIFIED_BUDGET_BYTES', 64 * MIB),
+      shutdownGraceMs: positiveInteger(env, 'SHUTDOWN_GRACE_SECONDS', 25) * 1000,
     },
     log: {
       level: env.LOG_LEVEL || 'info',

@@ -17,7 +17,9 @@ export type MshubErrorCode =
   /** A path named by a pull request could leave the folder or endpoint it is meant for. */
   | 'UNSAFE_PATH'
   /** `serve` or `worker` was started where their server dependencies are absent (the single-file build). */
-  | 'SERVER_UNAVAILABLE';
+  | 'SERVER_UNAVAILABLE'
+  /** The process is stopping: work in hand was set aside for the next start, and none is taken. */
+  | 'SHUTTING_DOWN';
 
 /**
  * An error the program expects and can explain; `code` is stable for callers and tests. One a
@@ -42,4 +44,12 @@ export class MshubError extends Error {
 
 export function isMshubError(error: unknown, code?: MshubErrorCode): error is MshubError {
   return error instanceof MshubError && (code === undefined || error.code === code);
+}
+
+/** Work in hand was stopped because the process is shutting down; it is kept for the next start. */
+export function shutdownError(): MshubError {
+  return new MshubError(
+    'SHUTTING_DOWN',
+    'the process is shutting down; the work was set aside for the next start',
+  );
 }

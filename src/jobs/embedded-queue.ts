@@ -1,6 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { isMshubError, shutdownError } from '../core/errors.js';
 import { pullKey, type ReviewRequest, reviewJobKey } from '../review/review-request.js';
+import type { ReviewJournal } from './file-review-journal.js';
 import {
   DEFAULT_ATTEMPTS,
   DEFAULT_REVIEWED_TTL_MS,
@@ -12,6 +14,7 @@ import {
   type ReviewQueue,
   type ReviewRunner,
 } from './review-queue.js';
+import { drainWithin, pause, untilAborted } from './shutdown.js';
 import { isTransientError } from './transient-error.js';
 
 export interface EmbeddedQueueOptions {
@@ -26,6 +29,8 @@ export interface EmbeddedQueueOptions {
   maxRemembered?: number;
   onError?: (error: unknown, request: ReviewRequest) => void;
   now?: () => number;
+  /** Keeps the reviews accepted and not finished, so that a restart resumes them. */
+  journal?: ReviewJournal;
 }
 
 const SEEN_DELIVERIES = 5000;
@@ -47,6 +52,10 @@ export class EmbeddedReviewQueue implements ReviewQueue {
   private readonly latestHead: LRUCache<string, string>;
   private readonly running = new Set<Promise<void>>();
   private readonly now: () => number;
+  /** Accepted and not finished, by job key: what the journal holds. */
+  private readonly unfinished = new Map<string, ReviewRequest>();
+  private readonly shutdown = new AbortController();
+  private closed = false;
 
   constructor(
     private readonly runner: ReviewRunner,
@@ -59,6 +68,8 @@ export class EmbeddedReviewQueue implements ReviewQueue {
   }
 
   async enqueue(request: ReviewRequest, { force = false } = {}): Promise<EnqueueOutcome> {
+    // The webhook answers 503 and its sender delivers it again, to the next process.
+    if (this.closed) throw shutdownError();
     if (this.deliveries.has(request.deliveryId)) return 'duplicate-delivery';
     this.rememberDelivery(request.deliveryId);
     const key = reviewJobKey(request);
@@ -75,9 +86,11 @@ export class EmbeddedReviewQueue implements ReviewQueue {
       this.latestHead.set(pullKey(request), request.headSha);
     }
     this.active.add(key);
+    this.unfinished.set(key, request);
     let head = request.headSha;
     let attempt = 1;
     const attempts = this.options.attempts ?? DEFAULT_ATTEMPTS;
+    const { signal } = this.shutdown;
     const isCurrent = () =>
       head === undefined || this.latestHead.get(pullKey({ ...request, headSha: head })) === head;
     const control: JobControl = {
@@ -88,33 +101,47 @@ export class EmbeddedReviewQueue implements ReviewQueue {
         const pull = pullKey({ ...request, headSha: sha });
         if (!this.latestHead.has(pull) || request.headSha === undefined) this.latestHead.set(pull, sha);
       },
+      signal,
+    };
+    const runOnce = () => {
+      if (signal.aborted) throw shutdownError();
+      return isCurrent() ? untilAborted(this.runner(request, control), signal) : undefined;
     };
     const runWithRetries = async (): Promise<void> => {
       for (;;) {
         if (!isCurrent()) return;
         try {
           // Checked again when its turn comes: the pull request may have been closed or pushed to meanwhile.
-          await this.limit(() => (isCurrent() ? this.runner(request, control) : undefined));
+          await this.limit(runOnce);
           return;
         } catch (error) {
-          if (control.lastAttempt() || !isTransientError(error)) throw error;
-          await new Promise((resolve) =>
-            setTimeout(resolve, (this.options.backoffMs ?? defaultBackoffMs)(attempt)),
-          );
+          if (control.lastAttempt() || !isTransientError(error) || signal.aborted) throw error;
+          await pause((this.options.backoffMs ?? defaultBackoffMs)(attempt), signal);
           attempt++;
         }
       }
     };
+    let setAside = false;
     const job = runWithRetries()
       .then(() => {
         this.reviewed.set(reviewJobKey({ ...request, ...(head ? { headSha: head } : {}) }), this.now());
       })
-      .catch((error: unknown) => this.options.onError?.(error, request))
-      .finally(() => {
+      .catch((error: unknown) => {
+        // Stopped by the shutdown: kept in the journal, and resumed at the next start.
+        if (isMshubError(error, 'SHUTTING_DOWN')) setAside = true;
+        else this.options.onError?.(error, request);
+      })
+      .finally(async () => {
         this.active.delete(key);
+        if (!setAside && this.unfinished.get(key) === request) {
+          this.unfinished.delete(key);
+          await this.saveJournal();
+        }
         this.running.delete(job);
       });
     this.running.add(job);
+    // On disk before the delivery is answered: a review accepted is never lost to a restart.
+    await this.saveJournal();
     return 'queued';
   }
 
@@ -130,9 +157,26 @@ export class EmbeddedReviewQueue implements ReviewQueue {
     return { ok: true, engine: 'embedded' };
   }
 
-  /** Waits for the reviews already queued; nothing is persisted, so nothing else is left to close. */
-  async close(): Promise<void> {
-    await this.idle();
+  /**
+   * Takes no more reviews. Without a grace period, waits for those queued; with one, stops those
+   * still running at its end: they stay in the journal (when there is one) for the next start.
+   */
+  async close(graceMs?: number): Promise<void> {
+    this.closed = true;
+    await drainWithin(() => this.idle(), graceMs, this.shutdown);
+    await this.options.journal?.save([...this.unfinished.values()]);
+  }
+
+  /** Queues again the reviews a previous run accepted and did not finish; how many. */
+  async resume(): Promise<number> {
+    const requests = (await this.options.journal?.load()) ?? [];
+    let queued = 0;
+    for (const request of requests) if ((await this.enqueue(request, { force: true })) === 'queued') queued++;
+    return queued;
+  }
+
+  private saveJournal(): Promise<void> {
+    return this.options.journal?.save([...this.unfinished.values()]) ?? Promise.resolve();
   }
 
   async idle(): Promise<void> {

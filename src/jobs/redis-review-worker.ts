@@ -1,10 +1,12 @@
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { isMshubError } from '../core/errors.js';
 import type { ReviewRequest } from '../review/review-request.js';
 import { PullHeads } from './pull-heads.js';
 import type { RedisQueueSettings } from './redis-connection.js';
 import { REVIEW_QUEUE_NAME } from './redis-job-id.js';
 import type { JobControl, ReviewRunner } from './review-queue.js';
+import { drainWithin, untilAborted } from './shutdown.js';
 import { isTransientError } from './transient-error.js';
 
 export interface RedisReviewWorkerOptions extends RedisQueueSettings {
@@ -34,6 +36,7 @@ const DEFAULT_MAX_INTERRUPTIONS = 2;
 export class RedisReviewWorker {
   private readonly worker: Worker<ReviewRequest>;
   private readonly heads: PullHeads;
+  private readonly shutdown = new AbortController();
 
   constructor(
     runner: ReviewRunner,
@@ -41,15 +44,19 @@ export class RedisReviewWorker {
     private readonly options: RedisReviewWorkerOptions,
   ) {
     this.heads = new PullHeads(connection, options.prefix);
-    this.worker = new Worker<ReviewRequest>(REVIEW_QUEUE_NAME, (job) => this.process(job, runner), {
-      connection,
-      prefix: options.prefix,
-      concurrency: options.concurrency,
-      lockDuration: options.lockDurationMs ?? 30_000,
-      stalledInterval: options.stalledIntervalMs ?? 30_000,
-      // Above our own limit, so that BullMQ never fails a stalled job silently: process() reports it.
-      maxStalledCount: (options.maxInterruptions ?? DEFAULT_MAX_INTERRUPTIONS) + 1,
-    });
+    this.worker = new Worker<ReviewRequest>(
+      REVIEW_QUEUE_NAME,
+      (job, token) => this.process(job, token, runner),
+      {
+        connection,
+        prefix: options.prefix,
+        concurrency: options.concurrency,
+        lockDuration: options.lockDurationMs ?? 30_000,
+        stalledInterval: options.stalledIntervalMs ?? 30_000,
+        // Above our own limit, so that BullMQ never fails a stalled job silently: process() reports it.
+        maxStalledCount: (options.maxInterruptions ?? DEFAULT_MAX_INTERRUPTIONS) + 1,
+      },
+    );
     // Without a listener these would be thrown; they are reported and the worker carries on.
     this.worker.on('error', (error) => options.onWorkerError?.(error));
   }
@@ -59,12 +66,20 @@ export class RedisReviewWorker {
     await this.worker.waitUntilReady();
   }
 
-  /** Finishes the jobs in hand, then stops taking new ones. */
-  async close(): Promise<void> {
-    await this.worker.close();
+  /**
+   * Takes no new jobs. Without a grace period, finishes those in hand; with one, stops those still
+   * running at its end and puts them back in the queue as they were (no attempt used), for any worker.
+   */
+  async close(graceMs?: number): Promise<void> {
+    const closing = this.worker.close();
+    await drainWithin(() => closing, graceMs, this.shutdown);
   }
 
-  private async process(job: Job<ReviewRequest>, runner: ReviewRunner): Promise<void> {
+  private async process(
+    job: Job<ReviewRequest>,
+    token: string | undefined,
+    runner: ReviewRunner,
+  ): Promise<void> {
     const request = job.data;
     let head = request.headSha;
     const attempts = job.opts.attempts ?? 1;
@@ -76,6 +91,7 @@ export class RedisReviewWorker {
         head = sha;
         await this.heads.record(request, sha, request.headSha !== undefined);
       },
+      signal: this.shutdown.signal,
     };
     if (!(await control.isCurrent())) return;
     const interruptions = job.stalledCounter ?? 0;
@@ -87,8 +103,12 @@ export class RedisReviewWorker {
       return;
     }
     try {
-      await runner(request, control);
+      await untilAborted(runner(request, control), this.shutdown.signal);
     } catch (error) {
+      if (isMshubError(error, 'SHUTTING_DOWN')) {
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
       const transient = isTransientError(error);
       if (!transient || lastAttempt()) this.options.onFailure?.(error, request);
       if (!transient) throw new UnrecoverableError((error as Error)?.message ?? String(error));

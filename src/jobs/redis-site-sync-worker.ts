@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DelayedError, type Job, Worker } from 'bullmq';
+import { DelayedError, type Job, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { isMshubError } from '../core/errors.js';
 import { hubKey, type SiteSyncRequest } from '../site/site-sync-request.js';
 import type { RedisQueueSettings } from './redis-connection.js';
 import { latestCommitKey, SITE_SYNC_QUEUE_NAME } from './redis-site-sync-queue.js';
+import { drainWithin, untilAborted } from './shutdown.js';
 import type { SiteSyncRunner } from './site-sync-queue.js';
 
 export interface RedisSiteSyncWorkerOptions extends RedisQueueSettings {
@@ -25,6 +27,7 @@ const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
 /** Runs the site syncs queued in Redis: stale ones are skipped, and one hub syncs on one worker at a time. */
 export class RedisSiteSyncWorker {
   private readonly worker: Worker<SiteSyncRequest>;
+  private readonly shutdown = new AbortController();
 
   constructor(
     run: SiteSyncRunner,
@@ -43,8 +46,10 @@ export class RedisSiteSyncWorker {
     await this.worker.waitUntilReady();
   }
 
-  async close(): Promise<void> {
-    await this.worker.close();
+  /** As the review worker: with a grace period, a sync still running at its end goes back to the queue. */
+  async close(graceMs?: number): Promise<void> {
+    const closing = this.worker.close();
+    await drainWithin(() => closing, graceMs, this.shutdown);
   }
 
   private async process(job: Job<SiteSyncRequest>, token: string | undefined, run: SiteSyncRunner) {
@@ -67,9 +72,13 @@ export class RedisSiteSyncWorker {
     );
     try {
       if (await stale()) return 'stale';
-      await run(hub, job.data);
+      await untilAborted(run(hub, job.data), this.shutdown.signal);
       return 'synced';
     } catch (error) {
+      if (isMshubError(error, 'SHUTTING_DOWN')) {
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) this.options.onFailure?.(error, hub);
       throw error;
     } finally {

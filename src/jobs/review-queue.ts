@@ -11,6 +11,11 @@ export interface JobControl {
   setHead(headSha: string): Promise<void>;
   /** False while a transient failure will be retried: report failures only on the last attempt. */
   lastAttempt(): boolean;
+  /**
+   * Aborted when the process shuts down: the job is set aside for the next start, so it must post
+   * nothing more (a review throws SHUTTING_DOWN instead of reporting).
+   */
+  signal?: AbortSignal;
 }
 
 export type ReviewRunner = (request: ReviewRequest, control: JobControl) => Promise<void>;
@@ -34,7 +39,13 @@ export interface ReviewQueue {
   /** Jobs queued or running. */
   depth(): Promise<number>;
   health(): Promise<QueueHealth>;
-  close(): Promise<void>;
+  /**
+   * Takes no more work. Without a grace period, waits for the jobs in hand; with one, stops them at
+   * its end and keeps them for the next start (in Redis, or in the embedded queue's journal).
+   */
+  close(graceMs?: number): Promise<void>;
+  /** Queues again the reviews the previous run set aside (the embedded queue's journal); how many. */
+  resume?(): Promise<number>;
 }
 
 export const DEFAULT_ATTEMPTS = 3;

@@ -1,5 +1,6 @@
 import type { SiteSyncRequest } from '../site/site-sync-request.js';
 import { CoalescingRunner } from './coalescing-runner.js';
+import { drainWithin } from './shutdown.js';
 
 export type SyncSubmitOutcome = 'started' | 'queued' | 'coalesced';
 export type SiteSyncRunner = (hub: string, request: SiteSyncRequest) => Promise<void>;
@@ -9,7 +10,8 @@ export interface SiteSyncQueue {
   submit(hub: string, request: SiteSyncRequest): Promise<SyncSubmitOutcome>;
   /** Resolves when no sync is queued or running (tests, shutdown). */
   idle(): Promise<void>;
-  close(): Promise<void>;
+  /** Waits for the syncs in hand, at most `graceMs` when given (a sync cut short reruns at the next merge). */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** In this process: the running sync plus, at most, the newest request waiting behind it. */
@@ -28,7 +30,7 @@ export class EmbeddedSiteSyncQueue implements SiteSyncQueue {
     return this.runner.idle();
   }
 
-  close(): Promise<void> {
-    return this.runner.idle();
+  async close(graceMs?: number): Promise<void> {
+    await drainWithin(() => this.runner.idle(), graceMs, new AbortController());
   }
 }

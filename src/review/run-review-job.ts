@@ -1,4 +1,4 @@
-import { isMshubError } from '../core/errors.js';
+import { isMshubError, shutdownError } from '../core/errors.js';
 import type { FileFindings, SeveritySetting } from '../core/findings.js';
 import {
   englishTwinOf,
@@ -39,6 +39,9 @@ export async function runReviewJob(
   deps: ReviewJobDependencies,
 ): Promise<ReviewJobOutcome> {
   const { source, reporter, control } = deps;
+  const stopIfShuttingDown = () => {
+    if (control.signal?.aborted) throw shutdownError();
+  };
   let pullNumber = request.pullNumber;
   let headSha = request.headSha;
   if (pullNumber === undefined || headSha === undefined) {
@@ -67,13 +70,16 @@ export async function runReviewJob(
     else if (isSubmissionFile(path)) assetPaths.push(path);
   }
   if (assetPaths.length === 0 && unsafe.length === 0) {
+    stopIfShuttingDown();
     await reporter.unreviewed?.(headSha);
     return 'no-asset-files';
   }
 
+  stopIfShuttingDown();
   await reporter.started(headSha);
   try {
     if (config instanceof Error) {
+      stopIfShuttingDown();
       await reporter.failed(
         headSha,
         `the repository's .github/mshub-review.yml is invalid: ${config.message}`,
@@ -106,6 +112,7 @@ export async function runReviewJob(
         .slice(0, MAX_FILES_PER_REVIEW)
         .map((file) => unsafePathFinding(file, config.rules.severities)),
     );
+    stopIfShuttingDown();
     if (!(await control.isCurrent())) {
       await reporter.superseded(headSha);
       return 'superseded';
@@ -116,6 +123,8 @@ export async function runReviewJob(
     );
     return 'reviewed';
   } catch (error) {
+    // Set aside by a shutdown: the next start reviews it again, and reports then.
+    if (control.signal?.aborted) throw shutdownError();
     if (control.lastAttempt() || !isTransientError(error)) {
       await reporter.failed(headSha, describeFailure(error)).catch(() => undefined);
     }

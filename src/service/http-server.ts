@@ -54,9 +54,18 @@ export async function listen(server: Server, port: number, host?: string): Promi
   return typeof address === 'object' && address ? address.port : port;
 }
 
-export function close(server: Server): Promise<void> {
+/**
+ * Stops listening at once and waits for the requests being answered; past `graceMs`, cuts the
+ * connections still open (a client trickling a body in must not hold a shutdown up).
+ */
+export function close(server: Server, graceMs?: number): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const timer =
+      graceMs === undefined ? undefined : setTimeout(() => server.closeAllConnections(), graceMs).unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

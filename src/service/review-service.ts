@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { EmbeddedReviewQueue } from '../jobs/embedded-queue.js';
+import type { ReviewJournal } from '../jobs/file-review-journal.js';
 import type { JobControl, ReviewQueue, ReviewRunner } from '../jobs/review-queue.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import type { ReviewAdapters } from '../review/review-asset-files.js';
@@ -16,6 +17,8 @@ export interface ReviewServiceOptions {
   platforms: PlatformRegistry;
   /** The Redis queue, when REDIS_URL is set; the embedded one otherwise. */
   queue?: ReviewQueue;
+  /** Where the embedded queue keeps the reviews it has not finished, for the next start. */
+  journal?: ReviewJournal;
   activity?: Activity;
   log?: Pick<Logger, 'info' | 'error'>;
 }
@@ -35,6 +38,7 @@ export class ReviewService {
         concurrency: options.concurrency,
         ...(options.retry ? { attempts: options.retry.attempts } : {}),
         ...(options.retry?.backoffMs ? { backoffMs: options.retry.backoffMs } : {}),
+        ...(options.journal ? { journal: options.journal } : {}),
         onError: (error, request) => this.logFailure(error, request),
       });
   }

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
+import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
 import { connectRedis, watchRedis } from '../jobs/redis-connection.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
@@ -43,7 +44,8 @@ export interface Runtime {
   recent?: () => Promise<RecentActivity>;
   /** What /healthz, /metrics and /status show, for `serve` and `worker` alike. */
   operator: OperatorSources;
-  close(): Promise<void>;
+  /** Takes no more work; with a grace period, what still runs at its end is kept for the next start. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -108,7 +110,16 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     activity,
     adapters: { hasher: verifier, sourceRepos },
     concurrency: environment.reviewConcurrency,
-    ...(redis && redisSettings ? { queue: new RedisReviewQueue(redis, redisSettings) } : {}),
+    ...(redis && redisSettings
+      ? { queue: new RedisReviewQueue(redis, redisSettings) }
+      : {
+          journal: new FileReviewJournal(join(environment.stateDir, 'pending-reviews.json'), (error) =>
+            log.warn(
+              { err: error, stateDir: environment.stateDir },
+              'the reviews in hand cannot be kept on disk (set STATE_DIR to a writable folder); a restart would lose them',
+            ),
+          ),
+        }),
     log,
   });
   let recent: Runtime['recent'];
@@ -145,8 +156,8 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     ...(redis ? { redis } : {}),
     ...(recent ? { recent } : {}),
     operator: { activity, verifier, queue: service.queue, ...(recent ? { recent } : {}) },
-    async close() {
-      await Promise.all([service.queue.close(), siteSync.close()]);
+    async close(graceMs) {
+      await Promise.all([service.queue.close(graceMs), siteSync.close(graceMs)]);
       await verifier.close();
       await redis?.quit().catch(() => undefined);
     },

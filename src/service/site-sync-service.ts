@@ -68,8 +68,8 @@ export class SiteSyncService {
     return this.queue.idle();
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  close(graceMs?: number): Promise<void> {
+    return this.queue.close(graceMs);
   }
 
   private async run(key: string, request: SiteSyncRequest): Promise<void> {

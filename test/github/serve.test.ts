@@ -27,6 +27,7 @@ describe('mshub-review serve', () => {
       APP_ID: '1',
       PRIVATE_KEY: privateKey,
       WEBHOOK_SECRET: 'hook-secret',
+      STATE_DIR: mkdtempSync(join(tmpdir(), 'serve-github-')),
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'fatal',

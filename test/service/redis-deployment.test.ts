@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Queue } from 'bullmq';
@@ -46,6 +48,7 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
       ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
       ASSET_RETRIES: '0',
       LOG_LEVEL: 'silent',
+      STATE_DIR: mkdtempSync(join(tmpdir(), 'redis-deployment-')),
     };
     // At start-up serve looks for reviews left pending, with Redis too: none here.
     nock('https://api.github.com').get('/app/installations').query({ per_page: 100 }).reply(200, []);
@@ -122,6 +125,7 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
           readEnvironment({
             REDIS_URL: TEST_REDIS_URL,
             QUEUE_PREFIX: prefix,
+            STATE_DIR: mkdtempSync(join(tmpdir(), 'redis-deployment-')),
             HOST: '127.0.0.1',
             WORKER_PORT: String(port),
             LOG_LEVEL: 'silent',
@@ -164,6 +168,7 @@ describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
       readEnvironment({
         REDIS_URL: TEST_REDIS_URL,
         QUEUE_PREFIX: prefix,
+        STATE_DIR: mkdtempSync(join(tmpdir(), 'redis-deployment-')),
         GITEE_TOKEN: 'tok',
         GITEE_WEBHOOK_SECRET: SECRET,
         GITEE_REPOS: 'mindspore/hub',
