@@ -79,6 +79,7 @@ export const DEFAULT_DOWNLOAD_SETTINGS: AssetDownloadSettings = {
   connectTimeoutMs: 10_000,
   idleTimeoutMs: 30_000,
   totalTimeoutMs: 30 * 60_000,
+  minBytesPerSecond: 16 * 1024,
   maxRedirects: 5,
   retries: 3,
   maxRetryDelayMs: 60_000,
@@ -161,6 +162,7 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
     webhookSecret,
     baseUrl: host ? `${env.GHE_PROTOCOL || 'https'}://${host}/api/v3` : 'https://api.github.com',
     maxBodyBytes: positiveInteger(env, 'GITHUB_WEBHOOK_MAX_BYTES', 25 * MIB),
+    apiTimeoutMs: positiveInteger(env, 'GITHUB_API_TIMEOUT_MS', 15_000),
   };
 }
 
@@ -336,6 +338,7 @@ function readDownloadSettings(env: NodeJS.ProcessEnv): AssetDownloadSettings {
     connectTimeoutMs: positiveInteger(env, 'ASSET_CONNECT_TIMEOUT_MS', d.connectTimeoutMs),
     idleTimeoutMs: positiveInteger(env, 'ASSET_IDLE_TIMEOUT_MS', d.idleTimeoutMs),
     totalTimeoutMs: positiveInteger(env, 'ASSET_TOTAL_TIMEOUT_MS', d.totalTimeoutMs),
+    minBytesPerSecond: positiveInteger(env, 'ASSET_MIN_BYTES_PER_SECOND', d.minBytesPerSecond, 0),
     maxRedirects: positiveInteger(env, 'ASSET_MAX_REDIRECTS', d.maxRedirects, 0),
     retries: positiveInteger(env, 'ASSET_RETRIES', d.retries, 0),
     maxRetryDelayMs: positiveInteger(env, 'ASSET_MAX_RETRY_DELAY_MS', d.maxRetryDelayMs),

@@ -19,7 +19,9 @@ export type MshubErrorCode =
   /** `serve` or `worker` was started where their server dependencies are absent (the single-file build). */
   | 'SERVER_UNAVAILABLE'
   /** The process is stopping: work in hand was set aside for the next start, and none is taken. */
-  | 'SHUTTING_DOWN';
+  | 'SHUTTING_DOWN'
+  /** A review failed, and saying so on the pull request failed too: only the log, /status and /metrics know. */
+  | 'REVIEW_UNREPORTED';
 
 /**
  * An error the program expects and can explain; `code` is stable for callers and tests. One a

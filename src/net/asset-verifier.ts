@@ -111,6 +111,6 @@ export class AssetVerifier implements AssetHasher {
 function failureKind(error: DownloadError): AssetFailureKind {
   if (error.code === 'too-large') return 'too-large';
   if (error.code === 'dns') return 'unresolved';
-  if (error.transient || error.code === 'timeout-total') return 'failed';
+  if (error.transient || error.code === 'timeout-total' || error.code === 'too-slow') return 'failed';
   return 'unreachable';
 }

@@ -7,6 +7,8 @@ export type DownloadErrorCode =
   | 'timeout-connect'
   | 'timeout-idle'
   | 'timeout-total'
+  /** The body arrived slower than the minimum rate (a trickle the idle timeout cannot catch). */
+  | 'too-slow'
   | 'too-large'
   | 'redirect-loop'
   | 'too-many-redirects'

@@ -12,6 +12,11 @@ export interface DownloadLimits {
   idleTimeoutMs: number;
   /** The whole download, retries included, ends after this long. */
   totalTimeoutMs: number;
+  /**
+   * Slowest transfer accepted, measured over each `idleTimeoutMs` of the body: a server that trickles
+   * (a byte a second defeats the idle timeout) is given up long before the total timeout.
+   */
+  minBytesPerSecond: number;
   maxRedirects: number;
   /** Further attempts after a transient failure (5xx, 429, dropped connection). */
   retries: number;
@@ -104,7 +109,12 @@ export async function hashDownload(
         body.destroy();
         throw tooLarge(state.bytes + remaining, limits.maxBytes);
       }
+      const rate = new RateFloor(limits.minBytesPerSecond, limits.idleTimeoutMs);
       for await (const chunk of body as AsyncIterable<Buffer>) {
+        if (rate.tooSlow(chunk.length)) {
+          body.destroy();
+          throw rate.error();
+        }
         const backpressure = state.update(chunk);
         if (backpressure) await backpressure;
         if (state.bytes > limits.maxBytes) {
@@ -141,6 +151,39 @@ export async function hashDownload(
       }
       await sleep(delay);
     }
+  }
+}
+
+/** Counts the bytes of each window of the body; a window below the floor ends the download. */
+class RateFloor {
+  private windowStart = performance.now();
+  private windowBytes = 0;
+  private measured = { bytes: 0, ms: 0 };
+
+  constructor(
+    private readonly minBytesPerSecond: number,
+    private readonly windowMs: number,
+  ) {}
+
+  tooSlow(bytes: number): boolean {
+    this.windowBytes += bytes;
+    const elapsed = performance.now() - this.windowStart;
+    if (elapsed < this.windowMs) return false;
+    if (this.windowBytes < (this.minBytesPerSecond * elapsed) / 1000) {
+      this.measured = { bytes: this.windowBytes, ms: elapsed };
+      return true;
+    }
+    this.windowStart = performance.now();
+    this.windowBytes = 0;
+    return false;
+  }
+
+  error(): DownloadError {
+    const seconds = Math.round(this.measured.ms / 1000);
+    return new DownloadError(
+      'too-slow',
+      `the server sent ${this.measured.bytes} bytes in ${seconds} s, slower than the minimum of ${this.minBytesPerSecond} bytes a second`,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { isMshubError, shutdownError } from '../core/errors.js';
+import { isMshubError, MshubError, shutdownError } from '../core/errors.js';
 import type { FileFindings, SeveritySetting } from '../core/findings.js';
 import {
   englishTwinOf,
@@ -126,7 +126,16 @@ export async function runReviewJob(
     // Set aside by a shutdown: the next start reviews it again, and reports then.
     if (control.signal?.aborted) throw shutdownError();
     if (control.lastAttempt() || !isTransientError(error)) {
-      await reporter.failed(headSha, describeFailure(error)).catch(() => undefined);
+      const reportError = await reporter.failed(headSha, describeFailure(error)).then(
+        () => undefined,
+        (failure: unknown) => failure ?? new Error('the report failed'),
+      );
+      if (reportError !== undefined)
+        throw new MshubError(
+          'REVIEW_UNREPORTED',
+          `the review failed (${describeFailure(error)}) and the failure could not be reported on the pull request either (${describeFailure(reportError)})`,
+          { cause: error },
+        );
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import { isMshubError } from '../core/errors.js';
 import { EmbeddedReviewQueue } from '../jobs/embedded-queue.js';
 import type { ReviewJournal } from '../jobs/file-review-journal.js';
 import type { JobControl, ReviewQueue, ReviewRunner } from '../jobs/review-queue.js';
@@ -20,7 +20,7 @@ export interface ReviewServiceOptions {
   /** Where the embedded queue keeps the reviews it has not finished, for the next start. */
   journal?: ReviewJournal;
   activity?: Activity;
-  log?: Pick<Logger, 'info' | 'error'>;
+  log?: { info(data: object, message: string): void; error(data: object, message: string): void };
 }
 
 /**
@@ -56,8 +56,16 @@ export class ReviewService {
 
   logFailure(error: unknown, request: ReviewRequest): void {
     this.options.log?.error(
-      { err: error, deliveryId: request.deliveryId, trigger: request.trigger },
-      'review job failed',
+      {
+        err: error,
+        deliveryId: request.deliveryId,
+        trigger: request.trigger,
+        repository: `${request.owner}/${request.repo}`,
+        pullNumber: request.pullNumber,
+      },
+      isMshubError(error, 'REVIEW_UNREPORTED')
+        ? 'review job failed, and the pull request could not be told: its author sees no verdict'
+        : 'review job failed',
     );
   }
 
@@ -67,6 +75,10 @@ export class ReviewService {
     try {
       const { source, reporter } = await platformFor(this.options.platforms, request).pullRequest(request);
       outcome = await runReviewJob(request, { source, reporter, adapters: this.options.adapters, control });
+    } catch (error) {
+      if (isMshubError(error, 'REVIEW_UNREPORTED')) outcome = 'unreported';
+      else if (isMshubError(error, 'SHUTTING_DOWN')) outcome = 'set-aside';
+      throw error;
     } finally {
       this.options.activity?.recordReview({
         at: Date.now(),

@@ -178,6 +178,34 @@ describe('asset verification over a real loopback server', () => {
     );
   });
 
+  it('gives up a server that sends a byte every 50 ms, which the idle timeout never catches, at the minimum rate', async () => {
+    await withServer(
+      (_, response) => {
+        response.writeHead(200, { 'content-length': 100_000 });
+        const drip = setInterval(() => {
+          if (response.destroyed) clearInterval(drip);
+          else response.write('x');
+        }, 50);
+        response.on('close', () => clearInterval(drip));
+      },
+      async (server) => {
+        const started = performance.now();
+        const outcome = await verifier({
+          idleTimeoutMs: 400,
+          minBytesPerSecond: 1000,
+          retries: 0,
+        }).hash(server.url('/trickle.ckpt'));
+        assert.equal(outcome.ok, false);
+        assert.equal(!outcome.ok && outcome.kind, 'failed');
+        assert.match(
+          (!outcome.ok && outcome.reason) || '',
+          /^the server sent \d+ bytes in \d+ s, slower than the minimum of 1000 bytes a second$/,
+        );
+        assert.ok(performance.now() - started < 5000, 'given up after one window, not at the total timeout');
+      },
+    );
+  });
+
   it('cuts an endless body at the size limit', async () => {
     const chunk = Buffer.alloc(64 * 1024, 7);
     await withServer(

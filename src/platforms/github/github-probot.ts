@@ -9,6 +9,11 @@ export interface GitHubAppSettings {
   baseUrl: string;
   /** Webhook bodies larger than this are refused unread (GitHub caps its payloads at 25 MB). */
   maxBodyBytes: number;
+  /**
+   * Each API request (connecting, the answer and its body) ends after this long. Octokit sets no
+   * time of its own: an API that accepts connections and never answers would hold a review for good.
+   */
+  apiTimeoutMs: number;
 }
 
 /**
@@ -26,6 +31,46 @@ export function createGitHubProbot(
     secret: settings.webhookSecret,
     baseUrl: settings.baseUrl,
     log,
+    request: { fetch: fetchWithDeadline(settings.apiTimeoutMs, log) },
     ...(Octokit ? { Octokit } : {}),
   });
+}
+
+/**
+ * fetch with a deadline per request, for Octokit. A request that fails for a reason worth another try
+ * (no answer in time, 5xx, 429) is logged with that reason: octokit's retry plugin asks again (three
+ * times, waiting 1, 4 and 9 s), and the log shows each attempt.
+ */
+export function fetchWithDeadline(
+  timeoutMs: number,
+  log: { warn(data: object, message: string): void },
+): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+  return async (input, init = {}) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const target = { method: init.method ?? 'GET', path: pathOf(input) };
+    try {
+      const response = await globalThis.fetch(input, { ...init, signal });
+      if (response.status >= 500 || response.status === 429)
+        log.warn(
+          { ...target, status: response.status },
+          'the GitHub API answered with an error; octokit retries it',
+        );
+      return response;
+    } catch (error) {
+      const reason = deadline.aborted ? `no answer within ${timeoutMs} ms` : (error as Error).message;
+      log.warn({ ...target, reason }, 'a GitHub API request failed; octokit retries it');
+      throw error;
+    }
+  };
+}
+
+/** The path of a request, without its query (which may carry a token). */
+function pathOf(input: string | URL | Request): string {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  try {
+    return new URL(url).pathname.slice(0, 200);
+  } catch {
+    return '';
+  }
 }

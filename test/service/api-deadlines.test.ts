@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { ProbotOctokit } from 'probot';
+import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
+import { fetchWithDeadline } from '../../src/platforms/github/github-probot.js';
+import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
+import type { HostedPlatform } from '../../src/review/hosted-platform.js';
+import { Activity } from '../../src/service/activity.js';
+import { renderMetrics, renderStatusPage } from '../../src/service/operator-view.js';
+import { ReviewService } from '../../src/service/review-service.js';
+import { FakePlatform, REVIEW_REQUEST } from '../helpers/fake-platform.js';
+import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
+import { useStrictNock } from '../helpers/nock-strict.js';
+
+useStrictNock();
+
+const TIMEOUT_MS = 300;
+
+/** An API that accepts every connection and never answers (a hung load balancer, a frozen server). */
+let blackhole: Server;
+let base = '';
+before(async () => {
+  blackhole = createServer(() => {});
+  await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(blackhole.address() as AddressInfo).port}`;
+});
+after(async () => {
+  blackhole.closeAllConnections();
+  await new Promise((resolve) => blackhole.close(resolve));
+});
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; error: unknown }> {
+  const started = performance.now();
+  try {
+    await work();
+    return { ms: performance.now() - started, error: undefined };
+  } catch (error) {
+    return { ms: performance.now() - started, error };
+  }
+}
+
+describe('an API that accepts connections and never answers', () => {
+  it('GitHub: each Octokit request ends at GITHUB_API_TIMEOUT_MS, logged with the reason', async () => {
+    const warnings: string[] = [];
+    const log = {
+      warn: (data: object, message: string) => warnings.push(`${message} ${JSON.stringify(data)}`),
+    };
+    const octokit = new ProbotOctokit({
+      baseUrl: base,
+      request: { fetch: fetchWithDeadline(TIMEOUT_MS, log), retries: 0 },
+    });
+    const { ms, error } = await timed(() =>
+      octokit.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' }),
+    );
+    assert.equal(
+      (error as { status?: number }).status,
+      500,
+      'a failure octokit and the queue treat as transient',
+    );
+    assert.ok(ms < TIMEOUT_MS + 700, `ended after ${Math.round(ms)} ms`);
+    assert.equal(warnings.length, 1);
+    assert.match(
+      warnings[0] ?? '',
+      /GitHub API request failed.*"path":"\/repos\/o\/r".*no answer within 300 ms/,
+    );
+  });
+
+  it('Gitee and GitCode: each API request ends at its *_API_TIMEOUT_MS', async () => {
+    for (const alsoTransient of [[], [418]]) {
+      const api = new GiteeApi({
+        apiUrl: `${base}/api/v5`,
+        token: 't',
+        retries: 3,
+        timeoutMs: TIMEOUT_MS,
+        alsoTransient,
+      });
+      const { ms, error } = await timed(() => api.request('GET', '/repos/o/r/pulls/1'));
+      assert.equal((error as Error).name, 'TimeoutError');
+      assert.ok(ms < TIMEOUT_MS + 700, `ended after ${Math.round(ms)} ms`);
+    }
+  });
+
+  it('a source repository lookup ends at SOURCE_REPO_TIMEOUT_MS and says it could not be checked', async () => {
+    const gitee = new GiteeApi({ apiUrl: `${base}/api/v5`, retries: 0, timeoutMs: TIMEOUT_MS });
+    const checker = new HostedSourceRepoChecker(
+      { githubApiUrl: base, timeoutMs: TIMEOUT_MS, cacheTtlMs: 0 },
+      gitee,
+    );
+    for (const host of ['github', 'gitee'] as const) {
+      const started = performance.now();
+      const outcome = await checker.check({ host, owner: 'o', repo: 'r', path: 'cv/vgg' } as never);
+      assert.ok(performance.now() - started < TIMEOUT_MS + 700, `${host} answered in time`);
+      assert.deepEqual([outcome.ok, !outcome.ok && outcome.kind], [false, 'unchecked'], host);
+    }
+  });
+});
+
+describe('a review whose failure cannot be reported', () => {
+  it('says so in the log, on /status and in /metrics, as "unreported"', async () => {
+    const platform = new (class extends FakePlatform {
+      override async completed(): Promise<void> {
+        throw Object.assign(new Error('The operation was aborted due to timeout'), { status: 500 });
+      }
+      override async failed(): Promise<void> {
+        throw Object.assign(new Error('The operation was aborted due to timeout'), { status: 500 });
+      }
+    })({ [CLEAN_PATH]: CLEAN_TEXT });
+    const hosted: HostedPlatform = {
+      pullRequest: async () => ({ source: platform, reporter: platform }),
+      hubTree: async () => {
+        throw new Error('not used');
+      },
+    } as unknown as HostedPlatform;
+    const errors: string[] = [];
+    const activity = new Activity();
+    const service = new ReviewService({
+      platforms: { github: hosted },
+      adapters: {},
+      concurrency: 1,
+      retry: { attempts: 1 },
+      activity,
+      log: {
+        info() {},
+        error: (_data: object, message: string) => {
+          errors.push(message);
+        },
+      },
+    });
+    await service.queue.enqueue(REVIEW_REQUEST);
+    await service.queue.idle();
+    assert.deepEqual(errors, [
+      'review job failed, and the pull request could not be told: its author sees no verdict',
+    ]);
+    assert.match(
+      renderMetrics({ activity, queueDepth: 0 }),
+      /^mshub_reviews_total\{outcome="unreported"\} 1$/m,
+    );
+    assert.match(renderStatusPage({ activity, queueDepth: 0 }), /<td>unreported<\/td>/);
+  });
+});
