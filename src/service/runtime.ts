@@ -60,8 +60,15 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
   const verifier = new AssetVerifier(environment.downloads);
   const { gitee } = environment;
   // One Gitee client, for the hub and for the source repositories its files link to.
-  const giteeApi = new GiteeApi(gitee.api);
-  const gitcodeApi = new GiteeApi(environment.gitcode.api);
+  const retryLog =
+    (platform: string) => (retry: { method: string; path: string; status: number; waitMs: number }) =>
+      log.warn(
+        { ...retry, path: retry.path.slice(0, 200) },
+        `the ${platform} API answered with an error; asking again`,
+      );
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const giteeApi = new GiteeApi(gitee.api, sleep, retryLog('Gitee'));
+  const gitcodeApi = new GiteeApi(environment.gitcode.api, sleep, retryLog('GitCode'));
   const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos, {
     gitee: giteeApi,
     gitcode: gitcodeApi,

@@ -30,11 +30,13 @@ describe('the Gitee API client', () => {
 
   it('waits as long as Retry-After says, in seconds or as a date, and not when it asks for too long', async () => {
     const waits: number[] = [];
+    const told: unknown[] = [];
     const api = new GiteeApi(
       { apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 3, timeoutMs: 5000 },
       async (ms) => {
         waits.push(ms);
       },
+      (retry) => told.push(retry),
     );
     const inTwoSeconds = new Date(Date.now() + 2500).toUTCString();
     nock('https://gitee.com')
@@ -50,6 +52,18 @@ describe('the Gitee API client', () => {
     assert.equal(waits[0], 3000);
     assert.ok((waits[1] ?? 0) > 0 && (waits[1] ?? 0) <= 2500, `waited ${waits[1]} ms for a date`);
     assert.equal(waits[2], 2000, 'backoff without Retry-After');
+    assert.deepEqual(
+      told.map((retry) => {
+        const { method, path, status, waitMs } = retry as Record<string, unknown>;
+        return [method, path, status, waitMs === waits[told.indexOf(retry)]];
+      }),
+      [
+        ['GET', '/user', 429, true],
+        ['GET', '/user', 503, true],
+        ['GET', '/user', 502, true],
+      ],
+      'each retry is told with its reason and its wait',
+    );
 
     waits.length = 0;
     nock('https://gitee.com')

@@ -38,6 +38,13 @@ export class GiteeApi {
     private readonly settings: GiteeApiSettings,
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((resolve) => setTimeout(resolve, ms)),
+    /** Told before each retry: the call, why it is asked again, and the wait. */
+    private readonly onRetry?: (retry: {
+      method: string;
+      path: string;
+      status: number;
+      waitMs: number;
+    }) => void,
   ) {}
 
   async request<T>(
@@ -121,6 +128,7 @@ export class GiteeApi {
       });
       if (delay === undefined) return response;
       await response.body?.cancel();
+      this.onRetry?.({ method, path, status: response.status, waitMs: delay });
       await this.sleep(delay);
     }
   }
