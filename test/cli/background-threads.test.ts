@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { getPriority } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { it } from 'node:test';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../helpers/fixtures.js';
+import { describeUnless } from '../helpers/suite.js';
 
 const run = promisify(execFile);
 
@@ -18,7 +19,7 @@ const threads = readdirSync('/proc/self/task').map((id) => ({ main: Number(id) =
 console.log(JSON.stringify({ lowered, threads }));
 `;
 
-describe('bin/background-threads.js', { skip: process.platform === 'linux' ? false : 'Linux only' }, () => {
+describeUnless(process.platform === 'linux' ? false : 'Linux only', 'bin/background-threads.js', () => {
   it("lowers every thread but the main one to the lowest priority, and leaves the main thread's", async () => {
     const { stdout } = await run(process.execPath, ['-e', REPORT_PRIORITIES]);
     const { lowered, threads } = JSON.parse(stdout) as {

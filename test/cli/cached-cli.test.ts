@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { loadCachedCli } from '../../bin/cached-cli.js';
 import { REPO_ROOT, SAMPLE_HUB } from '../helpers/fixtures.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
+import { describeUnless } from '../helpers/suite.js';
 
 const run = promisify(execFile);
 
@@ -80,7 +81,7 @@ describe('the contributor commands, bundled with their V8 code cache', () => {
 const BUILT =
   existsSync(join(REPO_ROOT, 'dist/bundle/bin.js')) && existsSync(join(REPO_ROOT, 'dist/cached-cli'));
 
-describe('bin/mshub-review.js', { skip: BUILT ? false : 'dist/ is not built here (npm run build)' }, () => {
+describeUnless(BUILT ? false : 'dist/ is not built here (npm run build)', 'bin/mshub-review.js', () => {
   const bin = (args: string[]) =>
     run(process.execPath, [join(REPO_ROOT, 'bin/mshub-review.js'), ...args], {
       env: { PATH: process.env.PATH ?? '' },

@@ -8,6 +8,7 @@ import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
 import { validateAssetFiles } from '../../src/core/validate-hub.js';
 import { readAssetFiles, selectAssetFiles } from '../../src/platforms/local/local-hub.js';
 import { CORPUS_ROOT, CORPUS_SKIP, REPO_ROOT, SAMPLE_HUB } from '../helpers/fixtures.js';
+import { describeUnless } from '../helpers/suite.js';
 
 function validateTree(root: string): FileFindings[] {
   const selection = selectAssetFiles([root]);
@@ -25,7 +26,7 @@ function filesPerRule(files: readonly FileFindings[]): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-describe('the real hub corpus', { skip: CORPUS_SKIP }, () => {
+describeUnless(CORPUS_SKIP, 'the real hub corpus', () => {
   const hub = CORPUS_SKIP ? [] : validateTree(join(CORPUS_ROOT, 'hub'));
 
   it('validates all 2,915 current asset files', () => {

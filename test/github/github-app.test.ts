@@ -244,9 +244,16 @@ describe('the GitHub App', () => {
 
     it('posts no check and no comment when no asset file changed', async () => {
       harness = await startHarness();
-      mockReview({ files: { 'README.md': '# hub' } });
+      const captured = mockReview({ files: { 'README.md': '# hub' } });
       await harness.receive('pull_request', pullRequestPayload('opened', HEAD));
       await harness.service.queue.idle();
+      assert.deepEqual(harness.outcomes(), ['no-asset-files'], 'the pull request was looked at');
+      assert.deepEqual(harness.takeErrors(), []);
+      assert.deepEqual(
+        [captured.checkRuns, captured.checkUpdates, captured.comments, captured.reviews],
+        [[], [], [], []],
+        'nothing was written',
+      );
     });
   });
 
@@ -479,6 +486,9 @@ describe('the GitHub App', () => {
         await harness.receive('issue_comment', comment);
       }
       await harness.service.queue.idle();
+      // With every mock gone and the network off, any call would have failed a review: none ran.
+      assert.deepEqual(harness.outcomes(), []);
+      assert.deepEqual(harness.takeErrors(), []);
     });
 
     it('finds the pull request of a fork by its head commit on check_run.rerequested', async () => {
@@ -612,7 +622,7 @@ describe('the GitHub App', () => {
       assert.equal(updates[0].conclusion, 'failure');
       assert.equal(updates[0].output.title, 'mshub-review could not finish');
       assert.match(updates[0].output.summary, /HTTP 503/);
-      assert.equal(harness.errors.length, 1);
+      assert.equal(harness.takeErrors().length, 1);
     });
   });
 

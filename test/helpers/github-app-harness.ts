@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import examples from '@octokit/webhooks-examples';
 import nock from 'nock';
@@ -9,6 +10,7 @@ import { createGitHubApp } from '../../src/platforms/github/github-app.js';
 import type { GitHubAuth, Octokit } from '../../src/platforms/github/github-auth.js';
 import { GitHubPlatform } from '../../src/platforms/github/github-platform.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
+import { Activity } from '../../src/service/activity.js';
 import { QueueIntentSink } from '../../src/service/queue-intent-sink.js';
 import { ReviewService } from '../../src/service/review-service.js';
 import type { SiteSyncService } from '../../src/service/site-sync-service.js';
@@ -59,8 +61,14 @@ export interface Harness {
   probot: Probot;
   service: ReviewService;
   siteSync?: SiteSyncService;
-  /** Messages of review jobs that failed. */
+  /**
+   * Messages of review jobs that failed. `close()` fails the test if any is left: a test that expects
+   * failures takes them with `takeErrors()` and asserts them.
+   */
   errors: string[];
+  takeErrors(): string[];
+  /** The outcome of every review that ran, in order. */
+  outcomes(): string[];
   receive(name: string, payload: unknown, id?: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -102,11 +110,13 @@ export async function startHarness(
     Octokit: testOctokit(options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false }),
   });
   const github: GitHubAuth = (installationId) => probot.auth(installationId) as Promise<Octokit>;
+  const activity = new Activity();
   const service = new ReviewService({
     adapters: { hasher: verifier, sourceRepos },
     concurrency: 2,
     retry: { attempts: 1 },
     platforms: { github: new GitHubPlatform(github) },
+    activity,
     log: log as never,
   });
   const siteSync = options.siteSync?.(github);
@@ -117,12 +127,15 @@ export async function startHarness(
     service,
     ...(siteSync ? { siteSync } : {}),
     errors,
+    takeErrors: () => errors.splice(0),
+    outcomes: () => activity.reviews.map((review) => review.outcome).reverse(),
     async receive(name, payload, id = `delivery-${++deliveries}`) {
       await probot.receive({ id, name, payload } as never);
     },
     async close() {
       await service.queue.idle();
       await verifier.close();
+      assert.deepEqual(errors.splice(0), [], 'review jobs failed where the test expected none');
     },
   };
 }

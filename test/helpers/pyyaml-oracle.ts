@@ -9,6 +9,7 @@ import {
   pythonFloatRepr,
 } from '../../src/core/parse/pyyaml/py-values.js';
 import { PyYamlError } from '../../src/core/parse/pyyaml/pyyaml-error.js';
+import { requireWhereDemanded } from './suite.js';
 
 const ORACLE = fileURLToPath(new URL('../../scripts/pyyaml/pyyaml-oracle.py', import.meta.url));
 
@@ -33,6 +34,8 @@ export function pyyamlMissing(): string | undefined {
   if (probe.status !== 0) return 'PyYAML is not installed for python3 (`apt-get install python3-yaml`)';
   return undefined;
 }
+
+requireWhereDemanded('python', pyyamlMissing() ?? false);
 
 /** Every text through PyYAML's `yaml.load(..., Loader=yaml.FullLoader)`, in one python3 process. */
 export function runOracle(texts: readonly string[]): Promise<OracleResult[]> {

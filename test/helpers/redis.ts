@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { requireWhereDemanded } from './suite.js';
 
 /**
  * The Redis the queue tests use: `.ci/run` starts one on 127.0.0.1:6379 when none answers. Its
@@ -28,6 +29,7 @@ async function probe(): Promise<string | false> {
 
 /** False when Redis answers, otherwise why the Redis tests are skipped. */
 export const REDIS_SKIP = await probe();
+requireWhereDemanded('redis', REDIS_SKIP);
 
 /** A key prefix of its own for each test, and a way to delete every key under it afterwards. */
 export function testPrefix(): string {

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import type { Redis } from 'ioredis';
 import { connectRedis } from '../../src/jobs/redis-connection.js';
 import { RedisReviewQueue } from '../../src/jobs/redis-review-queue.js';
@@ -13,6 +13,7 @@ import type { ReviewRunner } from '../../src/jobs/review-queue.js';
 import type { ReviewRequest } from '../../src/review/review-request.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { describeUnless } from '../helpers/suite.js';
 
 const request = (headSha: string, deliveryId = headSha, pullNumber = 1): ReviewRequest => ({
   platform: 'gitee',
@@ -33,7 +34,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
-describe('the Redis queue (BullMQ)', { skip: REDIS_SKIP }, () => {
+describeUnless(REDIS_SKIP, 'the Redis queue (BullMQ)', () => {
   let redis: Redis;
   let prefix: string;
   let queue: RedisReviewQueue;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import type { Redis } from 'ioredis';
 import { defaultRepoConfig } from '../../src/config/repo-config.js';
 import { connectRedis } from '../../src/jobs/redis-connection.js';
@@ -11,6 +11,7 @@ import { type HubTreeSource, type SiteArtifacts, SiteSyncer } from '../../src/si
 import type { SiteSyncRequest } from '../../src/site/site-sync-request.js';
 import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { describeUnless } from '../helpers/suite.js';
 
 const HUB = 'gitee:mindspore/hub';
 const merge = (commit: string): SiteSyncRequest => ({
@@ -23,7 +24,7 @@ const merge = (commit: string): SiteSyncRequest => ({
 });
 const sha = (char: string) => char.repeat(40);
 
-describe('site syncs on Redis', { skip: REDIS_SKIP }, () => {
+describeUnless(REDIS_SKIP, 'site syncs on Redis', () => {
   let redis: Redis;
   let prefix: string;
   const closers: Array<() => Promise<unknown>> = [];

@@ -7,6 +7,7 @@ import { connectRedis } from '../../src/jobs/redis-connection.js';
 import { RedisReplayGuard } from '../../src/jobs/redis-replay-guard.js';
 import { FileReplayGuard } from '../../src/platforms/replay-guard.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { describeUnless } from '../helpers/suite.js';
 
 const WINDOW = 3600_000;
 const captured = '1764200000000:c2lnbmF0dXJlIG9mIGEgY2FwdHVyZWQgZGVsaXZlcnk=';
@@ -52,7 +53,7 @@ describe('the replay guard without Redis', () => {
   });
 });
 
-describe('the replay guard in Redis', { skip: REDIS_SKIP }, () => {
+describeUnless(REDIS_SKIP, 'the replay guard in Redis', () => {
   const redis = connectRedis(TEST_REDIS_URL, 'producer');
   const prefix = testPrefix();
   after(async () => {

@@ -20,6 +20,7 @@ import { giteeFixture, postGiteeDelivery, SECRET } from '../helpers/gitee-harnes
 import { giteeAssetFile, HEAD, mockGiteeReview } from '../helpers/gitee-review-mocks.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { describeUnless } from '../helpers/suite.js';
 
 useStrictNock();
 
@@ -126,7 +127,7 @@ describe('the embedded queue at shutdown', () => {
   });
 });
 
-describe('the Redis worker at shutdown', { skip: REDIS_SKIP }, () => {
+describeUnless(REDIS_SKIP, 'the Redis worker at shutdown', () => {
   it('puts a stuck review back in the queue at the end of the grace period, without using an attempt', async () => {
     const prefix = testPrefix();
     const producer = connectRedis(TEST_REDIS_URL, 'producer');

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { Queue } from 'bullmq';
 import nock from 'nock';
 import { runServe } from '../../src/cli/serve-command.js';
@@ -20,12 +20,13 @@ import { giteeFixture, postGiteeDelivery, SECRET } from '../helpers/gitee-harnes
 import { giteeAssetFile, HEAD, mockGiteeReview } from '../helpers/gitee-review-mocks.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { describeUnless } from '../helpers/suite.js';
 
 useStrictNock();
 
 const asset = testAsset(16 * 1024, 4);
 
-describe('a deployment with REDIS_URL', { skip: REDIS_SKIP }, () => {
+describeUnless(REDIS_SKIP, 'a deployment with REDIS_URL', () => {
   let assets: AssetServer;
   before(async () => {
     assets = await startAssetServer(serveAsset(asset.bytes));

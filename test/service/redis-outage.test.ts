@@ -17,6 +17,7 @@ import { API, pullRequestPayload, TEST_APP_KEY } from '../helpers/github-app-har
 import { useStrictNock } from '../helpers/nock-strict.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { RedisProxy } from '../helpers/redis-proxy.js';
+import { describeUnless } from '../helpers/suite.js';
 
 useStrictNock();
 
@@ -209,7 +210,7 @@ async function outage(
   }
 }
 
-describe('serve while Redis is away', { skip: REDIS_SKIP }, () => {
+describeUnless(REDIS_SKIP, 'serve while Redis is away', () => {
   it('answers 503 within 2 s on every platform while Redis refuses connections, and reviews each delivery once when it is back', async () => {
     await outage(
       'a',

@@ -5,17 +5,19 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Catalog, CatalogModel } from '../../src/core/catalog/build-catalog.js';
 import { renderHubPage } from '../../src/site/hub-page.js';
 import { SAMPLE_HUB } from '../helpers/fixtures.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
+import { describeUnless, requireWhereDemanded } from '../helpers/suite.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SKIP = existsSync(CHROMIUM)
   ? false
   : `no browser at ${CHROMIUM} (Debian's chromium package; .ci/run installs it)`;
+requireWhereDemanded('chromium', SKIP);
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The site folder over loopback HTTP, as a published site is served (the details read catalog.json). */
@@ -36,7 +38,7 @@ async function serveFolder(folder: string): Promise<{ url: string; close(): Prom
   };
 }
 
-describe('the hub page in Chromium', { skip: SKIP }, () => {
+describeUnless(SKIP, 'the hub page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let site: { url: string; close(): Promise<void> };
