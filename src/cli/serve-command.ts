@@ -94,6 +94,7 @@ export async function runServe(
       createGitCodeWebhookHandler({
         intents: runtime.intents,
         secret: webhook.secret,
+        mode: webhook.mode,
         maxBodyBytes: webhook.maxBodyBytes,
         replays: replayGuard(runtime, environment, 'gitcode', SIGNED_BODY_WINDOW_MS, log),
         budget,

@@ -54,7 +54,8 @@ export interface QueueSettings {
 
 /** GitCode: enabled by GITCODE_WEBHOOK_SECRET; its API v5 is Gitee's, its webhooks are GitLab-shaped. */
 export interface GitCodeSettings {
-  webhook: { secret: string; maxBodyBytes: number };
+  /** `password`: GitCode sends the secret itself in `X-GitCode-Token` (go-gitcode's first scheme), no signature. */
+  webhook: { secret: string; mode: 'signature' | 'password'; maxBodyBytes: number };
   api: GiteeApiSettings;
   webUrl: string;
   labels: GiteeLabels;
@@ -225,13 +226,7 @@ function readQueueSettings(env: NodeJS.ProcessEnv): QueueSettings {
 }
 
 function readGiteeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): GiteeSettings {
-  const mode = env.GITEE_WEBHOOK_AUTH ?? 'signature';
-  if (mode !== 'signature' && mode !== 'password') {
-    throw new MshubError(
-      'CONFIG_INVALID',
-      `GITEE_WEBHOOK_AUTH must be signature or password, not ${JSON.stringify(mode)}.`,
-    );
-  }
+  const mode = webhookAuthMode(env, 'GITEE_WEBHOOK_AUTH');
   const api: GiteeApiSettings = {
     apiUrl: httpsUrl(env, 'GITEE_API_URL', 'https://gitee.com/api/v5'),
     retries: positiveInteger(env, 'GITEE_API_RETRIES', 3, 0),
@@ -277,6 +272,7 @@ function readGitCodeSettings(env: NodeJS.ProcessEnv): GitCodeSettings {
   return {
     webhook: {
       secret: env.GITCODE_WEBHOOK_SECRET ?? '',
+      mode: webhookAuthMode(env, 'GITCODE_WEBHOOK_AUTH'),
       maxBodyBytes: positiveInteger(env, 'GITCODE_WEBHOOK_MAX_BYTES', 5 * 1024 * 1024),
     },
     api,
@@ -287,6 +283,16 @@ function readGitCodeSettings(env: NodeJS.ProcessEnv): GitCodeSettings {
       failed: env.GITCODE_LABEL_FAILED || 'mshub-review/failed',
     },
   };
+}
+
+function webhookAuthMode(env: NodeJS.ProcessEnv, name: string): 'signature' | 'password' {
+  const mode = env[name] || 'signature';
+  if (mode !== 'signature' && mode !== 'password')
+    throw new MshubError(
+      'CONFIG_INVALID',
+      `${name} must be signature or password, not ${JSON.stringify(mode)}.`,
+    );
+  return mode;
 }
 
 /** GITEE_REPOS, or else the Gitee hubs of SITE_SYNC_REPOS. */

@@ -295,7 +295,11 @@ async function requestFollowingRedirects(
       );
     }
     if (next.protocol !== 'https:')
-      throw new DownloadError('not-https', `the server redirected to ${next.origin}, which is not https`);
+      throw new DownloadError(
+        'not-https',
+        // Not `origin`: a file: or data: URL has none ("null").
+        `the server redirected to ${`${next.protocol}//${next.host}${next.pathname}`.slice(0, 200)}, which is not https`,
+      );
     if (visited.has(next.href))
       throw new DownloadError('redirect-loop', `the redirects loop back to ${next.href}`);
     if (visited.size > limits.maxRedirects) {

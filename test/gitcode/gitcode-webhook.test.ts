@@ -36,8 +36,9 @@ interface Harness {
   send(
     event: string,
     body: string,
-    options?: { signature?: string; delivery?: string },
+    options?: { signature?: string | null; delivery?: string; token?: string },
   ): Promise<{ status: number; body: any }>;
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -48,7 +49,11 @@ afterEach(async () => {
 });
 
 /** The GitCode webhook as `serve` mounts it, on a loopback server, reviewing through a stand-in api.gitcode.com. */
-async function startHarness(maxBodyBytes = 64 * 1024): Promise<Harness> {
+async function startHarness(
+  maxBodyBytes = 64 * 1024,
+  mode: 'signature' | 'password' = 'signature',
+): Promise<Harness> {
+  const warnings: string[] = [];
   const service = new ReviewService({
     platforms: {
       gitcode: new GitCodePlatform({
@@ -72,7 +77,15 @@ async function startHarness(maxBodyBytes = 64 * 1024): Promise<Harness> {
   const handler = createGitCodeWebhookHandler({
     intents: new QueueIntentSink(service.queue),
     secret: SECRET,
+    mode,
     maxBodyBytes,
+    log: {
+      info() {},
+      error() {},
+      warn: (data: object, message: string) => {
+        warnings.push(`${message} ${JSON.stringify(data)}`);
+      },
+    } as never,
     replays: new FileReplayGuard(join(mkdtempSync(join(tmpdir(), 'gitcode-replays-')), 'seen.txt'), 3600_000),
     budget: new BodyBudget(1024 * 1024),
   });
@@ -86,9 +99,12 @@ async function startHarness(maxBodyBytes = 64 * 1024): Promise<Harness> {
   let deliveries = 0;
   return {
     service,
+    warnings,
     async send(event, body, options = {}) {
       const signature =
-        options.signature ?? `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+        options.signature === undefined
+          ? `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`
+          : options.signature;
       const response = await fetch(`http://127.0.0.1:${port}${GITCODE_WEBHOOK_PATH}`, {
         method: 'POST',
         headers: {
@@ -96,7 +112,8 @@ async function startHarness(maxBodyBytes = 64 * 1024): Promise<Harness> {
           'user-agent': 'git-gitcode-hook',
           'x-gitcode-event': event,
           'x-gitcode-delivery': options.delivery ?? `delivery-${++deliveries}`,
-          'x-gitcode-signature-256': signature,
+          ...(signature === null ? {} : { 'x-gitcode-signature-256': signature }),
+          ...(options.token === undefined ? {} : { 'x-gitcode-token': options.token }),
         },
         body,
       });
@@ -208,6 +225,27 @@ describe('the GitCode webhook', () => {
     await harness.service.queue.idle();
     const replayed = await harness.send('Merge Request Hook', fixture('pr_create'), { delivery: 'forged-2' });
     assert.deepEqual(replayed, { status: 200, body: { outcome: 'duplicate' } });
+  });
+
+  it('in password mode, takes X-GitCode-Token equal to the secret (go-gitcode 9f7c53e), refuses any other, and never logs it', async () => {
+    harness = await startHarness(64 * 1024, 'password');
+    mockGitCodeReview(CLEAN_TEXT);
+    const body = fixture('pr_create');
+    for (const token of [undefined, '', 'gitcode-hook-secreT', `${SECRET}x`]) {
+      const refused = await harness.send('Merge Request Hook', body, {
+        signature: null,
+        ...(token === undefined ? {} : { token }),
+      });
+      assert.equal(refused.status, 401, `token ${JSON.stringify(token)}`);
+    }
+    const accepted = await harness.send('Merge Request Hook', body, { signature: null, token: SECRET });
+    assert.deepEqual(accepted, { status: 200, body: { outcome: 'queued' } });
+    await harness.service.queue.idle();
+    assert.equal(harness.warnings.length, 4);
+    assert.ok(
+      harness.warnings.every((line) => !line.includes(SECRET.slice(0, 12))),
+      'the token is never logged',
+    );
   });
 
   it('answers 400, saying why, for a signed body that is not a JSON object', async () => {

@@ -289,10 +289,12 @@ describe('asset verification over a real loopback server', () => {
     );
   });
 
-  it('refuses a redirect loop and a redirect to http', async () => {
+  it('refuses a redirect loop and a redirect to http or to a file, naming where it led', async () => {
     await withServer(
       (request, response) => {
         if (request.url === '/loop') response.writeHead(302, { location: '/loop' }).end();
+        else if (request.url === '/to-file')
+          response.writeHead(302, { location: 'file:///etc/passwd' }).end();
         else response.writeHead(302, { location: 'http://127.0.0.1/x' }).end();
       },
       async (server) => {
@@ -300,7 +302,16 @@ describe('asset verification over a real loopback server', () => {
         assert.equal(!loop.ok && loop.kind, 'unreachable');
         assert.match(!loop.ok ? loop.reason : '', /loop/);
         const http = await verifier().hash(server.url('/to-http'));
-        assert.match(!http.ok ? http.reason : '', /not https/);
+        assert.equal(
+          !http.ok ? http.reason : '',
+          'the server redirected to http://127.0.0.1/x, which is not https',
+        );
+        const file = await verifier().hash(server.url('/to-file'));
+        assert.equal(
+          !file.ok ? file.reason : '',
+          'the server redirected to file:///etc/passwd, which is not https',
+          'the target is named, not "null"',
+        );
       },
     );
   });

@@ -75,6 +75,18 @@ describe('webhook events as intents, side by side', () => {
     assert.deepEqual(gitcode('Merge Request Hook', retargeted), [
       { review: 4, headSha: '12314124', force: false },
     ]);
+    // go-gitcode's update with an empty `oldrev` and the reason in `update_reason` (its ActionDetail).
+    for (const reason of ['source_branch_changed', 'SOURCE_BRANCH_CHANGED', 'target_branch_changed']) {
+      const viaReason = gitcodeMergeRequest('Update', (attributes) => {
+        attributes.oldrev = '';
+        attributes.update_reason = reason;
+      });
+      assert.deepEqual(
+        gitcode('Merge Request Hook', viaReason),
+        [{ review: 4, headSha: '12314124', force: false }],
+        reason,
+      );
+    }
   });
 
   it('asks nothing when only the title or the description changed', () => {
@@ -84,6 +96,17 @@ describe('webhook events as intents, side by side', () => {
       [],
     );
     assert.deepEqual(gitcode('Merge Request Hook', gitcodeMergeRequest('update')), []);
+    for (const reason of ['title_changed', 'update_label', ''])
+      assert.deepEqual(
+        gitcode(
+          'Merge Request Hook',
+          gitcodeMergeRequest('update', (attributes) => {
+            attributes.update_reason = reason;
+          }),
+        ),
+        [],
+        reason,
+      );
   });
 
   it('drops the queued reviews of a closed pull request', () => {

@@ -24,6 +24,11 @@ export interface GitCodePayload {
     action?: string;
     state?: string;
     oldrev?: string | null;
+    /**
+     * What an update changed (go-gitcode `Attributes.ActionDetail`); empty in go-gitcode's captured
+     * opening. Read with Gitee's `action_desc` vocabulary, whose API GitCode's follows.
+     */
+    update_reason?: string | null;
     target_branch?: string;
     merge_commit_sha?: string | null;
     last_commit?: { id?: string };
@@ -41,6 +46,8 @@ export interface GitCodePayload {
 }
 
 const ZERO_SHA = /^0+$/;
+/** The `update_reason`s of an update that changes what the review reads. */
+const CODE_CHANGES = new Set(['source_branch_changed', 'target_branch_changed']);
 const IGNORED_EVENTS = new Set(['Tag Push Hook', 'Issue Hook']);
 
 /** What a GitCode event (`X-GitCode-Event`, the same names as Gitee's) asks for. Pure. */
@@ -86,7 +93,8 @@ export function gitcodeIntents(event: string, payload: GitCodePayload, deliveryI
   if (event !== 'Merge Request Hook') return { ok: false, problem: 'unknown-event' };
   const target = targetOf(attributes?.target ?? payload.project, attributes?.iid);
   if (!target || !attributes) return { ok: false, problem: 'bad-payload' };
-  const { action } = attributes;
+  // Platforms differ in the case of their actions; GitLab's and go-gitcode's are lower case.
+  const action = attributes.action?.toLowerCase();
   if (action === 'close') return { ok: true, intents: [{ kind: 'cancel', target }] };
   if (action === 'merge') {
     const intents: WebhookIntent[] = [{ kind: 'cancel', target }];
@@ -102,12 +110,16 @@ export function gitcodeIntents(event: string, payload: GitCodePayload, deliveryI
     }
     return { ok: true, intents };
   }
-  // An update reviews again when it brought new commits (GitLab's `oldrev`) or moved the target branch.
+  // An update reviews again when it brought new commits (GitLab's `oldrev`, or an `update_reason`
+  // that says the source branch changed) or moved the target branch; a title or a label does not.
+  const reason = attributes.update_reason?.toLowerCase() ?? '';
   const review =
     action === 'open' ||
     action === 'reopen' ||
     (action === 'update' &&
-      (Boolean(attributes.oldrev) || Boolean(payload.changes?.target_branch?.previous)));
+      (Boolean(attributes.oldrev) ||
+        CODE_CHANGES.has(reason) ||
+        Boolean(payload.changes?.target_branch?.previous)));
   if (!review) return IGNORE;
   const headSha = attributes.last_commit?.id;
   if (!headSha || !COMMIT_SHA.test(headSha)) return { ok: false, problem: 'bad-payload' };

@@ -17,3 +17,14 @@ export function verifyGitCodeSignature(
   const given = Buffer.from(match[1] as string, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/**
+ * Password mode: `X-GitCode-Token` is the secret itself (go-gitcode's first scheme, commit 9f7c53e:
+ * `signKey == token`), compared here in constant time. It proves nothing about the body.
+ */
+export function verifyGitCodePassword(header: string | undefined, secret: string): boolean {
+  if (!header || secret === '') return false;
+  const given = createHmac('sha256', 'compare').update(header).digest();
+  const expected = createHmac('sha256', 'compare').update(secret).digest();
+  return timingSafeEqual(given, expected);
+}

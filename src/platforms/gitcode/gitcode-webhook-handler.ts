@@ -15,13 +15,15 @@ import {
 } from '../webhook-http.js';
 import { answerWithIntents } from '../webhook-intents-reply.js';
 import { type GitCodePayload, gitcodeIntents } from './gitcode-intents.js';
-import { verifyGitCodeSignature } from './gitcode-webhook-auth.js';
+import { verifyGitCodePassword, verifyGitCodeSignature } from './gitcode-webhook-auth.js';
 
 export const GITCODE_WEBHOOK_PATH = '/api/gitcode/webhooks';
 
 export interface GitCodeWebhookOptions {
   intents: IntentSink;
   secret: string;
+  /** `signature` (default): X-GitCode-Signature-256 over the body; `password`: X-GitCode-Token is the secret. */
+  mode?: 'signature' | 'password';
   maxBodyBytes: number;
   /** Remembers the bodies of accepted deliveries, in Redis or on disk. */
   replays: ReplayGuard;
@@ -42,20 +44,24 @@ async function handle(request: IncomingMessage, options: GitCodeWebhookOptions):
   if (request.method !== 'POST')
     return { reply: { status: 405, body: { error: 'use POST' } }, closeConnection: true };
   const size = Number(request.headers['content-length']) || undefined;
-  const signature = headerOf(request, 'x-gitcode-signature-256');
-  if (!signature) {
-    options.log?.warn({ reason: 'no signature', bytes: size }, 'GitCode webhook refused');
+  const refuse = (reason: string): WebhookOutcome => {
+    options.log?.warn({ reason, bytes: size }, 'GitCode webhook refused');
     return { reply: { status: 401, body: { error: 'unauthorized' } }, closeConnection: true };
-  }
+  };
+  const password = options.mode === 'password';
+  const signature = headerOf(request, 'x-gitcode-signature-256');
+  if (password) {
+    // Checked before the body is read: the token does not depend on it.
+    if (!verifyGitCodePassword(headerOf(request, 'x-gitcode-token'), options.secret))
+      return refuse('missing or wrong X-GitCode-Token');
+  } else if (!signature) return refuse('no signature');
   const body = await readCappedBody(request, options.maxBodyBytes, options.budget);
   if (!body.ok) {
     options.log?.warn({ reason: body.reply.body.error, bytes: size }, 'GitCode webhook refused');
     return body;
   }
-  if (!verifyGitCodeSignature(signature, options.secret, body.bytes)) {
-    options.log?.warn({ reason: 'wrong signature', bytes: size }, 'GitCode webhook refused');
-    return { reply: { status: 401, body: { error: 'unauthorized' } }, closeConnection: true };
-  }
+  if (!password && !verifyGitCodeSignature(signature, options.secret, body.bytes))
+    return refuse('wrong signature');
   const parsed = jsonObjectBody(body.bytes);
   if (!parsed.ok) return parsed;
   const payload = parsed.value as GitCodePayload;
