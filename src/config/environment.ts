@@ -237,7 +237,8 @@ function readGiteeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): Git
     webhook: {
       secret: env.GITEE_WEBHOOK_SECRET ?? '',
       mode,
-      windowMs: positiveInteger(env, 'GITEE_WEBHOOK_WINDOW_SECONDS', 3600) * 1000,
+      // Gitee signs each push with the time it sends it: the window need only cover clocks apart and transit.
+      windowMs: positiveInteger(env, 'GITEE_WEBHOOK_WINDOW_SECONDS', 600) * 1000,
       maxBodyBytes: positiveInteger(env, 'GITEE_WEBHOOK_MAX_BYTES', 5 * 1024 * 1024),
     },
     api,
@@ -278,11 +279,23 @@ function readGitCodeSettings(env: NodeJS.ProcessEnv): GitCodeSettings {
     api,
     webUrl: httpsUrl(env, 'GITCODE_WEB_URL', 'https://gitcode.com'),
     labels: {
-      pending: env.GITCODE_LABEL_PENDING || 'mshub-review/pending',
-      passed: env.GITCODE_LABEL_PASSED || 'mshub-review/passed',
-      failed: env.GITCODE_LABEL_FAILED || 'mshub-review/failed',
+      pending: gitcodeLabel(env, 'GITCODE_LABEL_PENDING', 'mshub-review/pending'),
+      passed: gitcodeLabel(env, 'GITCODE_LABEL_PASSED', 'mshub-review/passed'),
+      failed: gitcodeLabel(env, 'GITCODE_LABEL_FAILED', 'mshub-review/failed'),
     },
   };
+}
+
+/** GitCode refuses label names outside 2 to 20 characters: said at start-up, not at every review. */
+function gitcodeLabel(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const label = env[name]?.trim() || fallback;
+  const length = [...label].length;
+  if (length < 2 || length > 20)
+    throw new MshubError(
+      'CONFIG_INVALID',
+      `${name} must be 2 to 20 characters long, as GitCode requires of a label; ${JSON.stringify(label)} has ${length}.`,
+    );
+  return label;
 }
 
 function webhookAuthMode(env: NodeJS.ProcessEnv, name: string): 'signature' | 'password' {

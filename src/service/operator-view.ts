@@ -9,6 +9,7 @@ export interface OperatorSources {
   queue: Pick<ReviewQueue, 'depth' | 'health'>;
   /** The whole deployment's recent reviews and syncs (Redis), where this process runs none itself. */
   recent?: () => Promise<{ reviews: ReviewRecord[]; syncs: SyncRecord[] }>;
+  web?: WebAddresses;
 }
 
 /** What the pages show, read at one moment; `queueDepth` is undefined when the queue cannot be read. */
@@ -19,6 +20,7 @@ export interface OperatorView {
   /** Shown on the status page instead of this process's own records. */
   recent?: { reviews: ReviewRecord[]; syncs: SyncRecord[] };
   now?: () => number;
+  web?: WebAddresses;
 }
 
 const escapeHtml = (text: string) =>
@@ -74,11 +76,38 @@ function lastSyncs(view: OperatorView): Map<string, number> {
   return newest;
 }
 
-function pullUrl(platform: string, repository: string, pull: number | undefined): string | undefined {
+/** Where each platform's web pages are; a self-hosted Gitee or GitCode has its own. */
+export interface WebAddresses {
+  github: string;
+  gitee: string;
+  gitcode: string;
+}
+
+export const PUBLIC_WEB_ADDRESSES: WebAddresses = {
+  github: 'https://github.com',
+  gitee: 'https://gitee.com',
+  gitcode: 'https://gitcode.com',
+};
+
+/** The page of a pull request on its own platform (GitCode calls them merge requests). */
+export function pullUrl(
+  platform: string,
+  repository: string,
+  pull: number | undefined,
+  web: WebAddresses = PUBLIC_WEB_ADDRESSES,
+): string | undefined {
   if (pull === undefined || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
-  return platform === 'gitee'
-    ? `https://gitee.com/${repository}/pulls/${pull}`
-    : `https://github.com/${repository}/pull/${pull}`;
+  const base = (address: string) => address.replace(/\/+$/, '');
+  switch (platform) {
+    case 'gitee':
+      return `${base(web.gitee)}/${repository}/pulls/${pull}`;
+    case 'gitcode':
+      return `${base(web.gitcode)}/${repository}/merge_requests/${pull}`;
+    case 'github':
+      return `${base(web.github)}/${repository}/pull/${pull}`;
+    default:
+      return undefined;
+  }
 }
 
 /** `/status`: recent reviews and syncs for maintainers, every value escaped. */
@@ -87,7 +116,7 @@ export function renderStatusPage(sources: OperatorView): string {
   const time = (at: number) => new Date(at).toISOString().replace('T', ' ').slice(0, 19);
   const reviews = recent.reviews
     .map((review) => {
-      const url = pullUrl(review.platform, review.repository, review.pullNumber);
+      const url = pullUrl(review.platform, review.repository, review.pullNumber, sources.web);
       const name = `${review.repository}${review.pullNumber === undefined ? '' : ` #${review.pullNumber}`}`;
       const link = url ? `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a>` : escapeHtml(name);
       return `<tr><td>${time(review.at)}</td><td>${escapeHtml(review.platform)}</td><td>${link}</td><td><code>${escapeHtml((review.headSha ?? '').slice(0, 12))}</code></td><td>${escapeHtml(review.trigger)}</td><td>${escapeHtml(review.outcome)}</td><td>${(review.durationMs / 1000).toFixed(1)} s</td></tr>`;
@@ -131,6 +160,7 @@ export function createOperatorHandler(sources: OperatorSources) {
       ...(sources.verifier ? { verifier: sources.verifier } : {}),
       queueDepth,
       ...(recent ? { recent } : {}),
+      ...(sources.web ? { web: sources.web } : {}),
     };
     const metrics = path === '/metrics';
     response.writeHead(200, {

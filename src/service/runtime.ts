@@ -83,6 +83,11 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
       log,
       'webhooks are answered 503 (redelivered later) until it is back',
     );
+  const labelError = (platform: string) => (error: unknown, label: string) =>
+    log.warn(
+      { err: error, label },
+      `${platform} refused the label (check its name and the token's rights); the comment still reports`,
+    );
   // Each configured platform, once: adding one is its folder and a line here.
   const platforms: PlatformRegistry = {
     ...(github ? { github: new GitHubPlatform(github) } : {}),
@@ -90,6 +95,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
       api: giteeApi,
       webUrl: gitee.webUrl,
       labels: gitee.labels,
+      onLabelError: labelError('Gitee'),
       ...(gitee.checkRuns
         ? {
             checkRuns: {
@@ -108,6 +114,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
             api: gitcodeApi,
             webUrl: environment.gitcode.webUrl,
             labels: environment.gitcode.labels,
+            onLabelError: labelError('GitCode'),
           }),
         }
       : {}),
@@ -162,11 +169,27 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     giteeApi,
     ...(redis ? { redis } : {}),
     ...(recent ? { recent } : {}),
-    operator: { activity, verifier, queue: service.queue, ...(recent ? { recent } : {}) },
+    operator: {
+      activity,
+      verifier,
+      queue: service.queue,
+      ...(recent ? { recent } : {}),
+      web: {
+        github: environment.github ? githubWebUrl(environment.github.baseUrl) : 'https://github.com',
+        gitee: gitee.webUrl,
+        gitcode: environment.gitcode.webUrl,
+      },
+    },
     async close(graceMs) {
       await Promise.all([service.queue.close(graceMs), siteSync.close(graceMs)]);
       await verifier.close();
       await redis?.quit().catch(() => undefined);
     },
   };
+}
+
+/** github.com for the public API; a GitHub Enterprise Server's pages are at its host, without `/api/v3`. */
+function githubWebUrl(apiBaseUrl: string): string {
+  if (apiBaseUrl === 'https://api.github.com') return 'https://github.com';
+  return apiBaseUrl.replace(/\/api\/v3\/?$/, '');
 }

@@ -42,6 +42,31 @@ describe('settings from the environment', () => {
     refuses({ WORKER_PORT: 'many' }, /WORKER_PORT must be a whole number/);
   });
 
+  it('refuses a GitCode label GitCode would refuse (2 to 20 characters), and a webhook mode it does not know', () => {
+    assert.equal(readEnvironment({}).gitcode.labels.pending, 'mshub-review/pending');
+    assert.equal(readEnvironment({ GITCODE_LABEL_PASSED: '审核通过' }).gitcode.labels.passed, '审核通过');
+    refuses({ GITCODE_LABEL_FAILED: 'x' }, /GITCODE_LABEL_FAILED must be 2 to 20 characters/);
+    refuses(
+      { GITCODE_LABEL_PENDING: 'mshub-review/waiting-for-review' },
+      /"mshub-review\/waiting-for-review" has 31/,
+    );
+    assert.equal(readEnvironment({ GITCODE_WEBHOOK_AUTH: 'password' }).gitcode.webhook.mode, 'password');
+    refuses({ GITCODE_WEBHOOK_AUTH: 'token' }, /GITCODE_WEBHOOK_AUTH must be signature or password/);
+  });
+
+  it('reads the shutdown grace period and the API deadlines', () => {
+    const defaults = readEnvironment({
+      APP_ID: '1',
+      PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----',
+      WEBHOOK_SECRET: 's',
+    });
+    assert.equal(defaults.server.shutdownGraceMs, 25_000);
+    assert.equal(defaults.github?.apiTimeoutMs, 15_000);
+    assert.equal(defaults.downloads.minBytesPerSecond, 16 * 1024);
+    assert.equal(readEnvironment({ SHUTDOWN_GRACE_SECONDS: '5' }).server.shutdownGraceMs, 5000);
+    refuses({ SHUTDOWN_GRACE_SECONDS: 'soon' }, /SHUTDOWN_GRACE_SECONDS must be a whole number/);
+  });
+
   it('turns Gitee check runs on with true or 1, and refuses a value it cannot read', () => {
     assert.equal(readEnvironment({}).gitee.checkRuns, false);
     assert.equal(readEnvironment({ GITEE_CHECK_RUNS: 'true' }).gitee.checkRuns, true);

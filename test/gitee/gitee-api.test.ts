@@ -102,6 +102,50 @@ describe('Gitee API URLs', () => {
 });
 
 describe('the Gitee reporter', () => {
+  it('still reports in the comment when the platform refuses its label, and says which label', async () => {
+    const api = new GiteeApi({
+      apiUrl: 'https://api.gitcode.com/api/v5',
+      token: 'tok',
+      retries: 0,
+      timeoutMs: 5000,
+    });
+    const refused: string[] = [];
+    const reporter = new GiteeReporter(
+      api,
+      { owner: 'mindspore', repo: 'hub', pullNumber: () => 3 },
+      {
+        webUrl: 'https://gitcode.com',
+        labels: {
+          pending: 'mshub-review/pending',
+          passed: 'mshub-review/passed',
+          failed: 'mshub-review/failed',
+        },
+        onLabelError: (_error, label) => refused.push(label),
+      },
+    );
+    const gitcode = nock('https://api.gitcode.com', { reqheaders: { authorization: 'Bearer tok' } });
+    gitcode.get('/api/v5/user').reply(200, { login: 'mshub-bot' });
+    gitcode
+      .get('/api/v5/repos/mindspore/hub/pulls/3/comments')
+      .query({ page: 1, per_page: 100 })
+      .reply(200, []);
+    let posted = '';
+    gitcode
+      .post('/api/v5/repos/mindspore/hub/pulls/3/comments', (body: { body: string }) => {
+        posted = body.body;
+        return true;
+      })
+      .reply(201, { id: 10 });
+    gitcode
+      .delete(/labels/)
+      .times(2)
+      .reply(404, { message: 'Not Found' });
+    gitcode.post('/api/v5/repos/mindspore/hub/pulls/3/labels').reply(403, { message: 'Forbidden' });
+    await reporter.failed('a'.repeat(40), 'the platform API answered HTTP 502');
+    assert.match(posted, /could not finish/);
+    assert.deepEqual(refused, ['mshub-review/failed']);
+  });
+
   it('edits no comment when it cannot tell which account it is', async () => {
     const api = new GiteeApi(
       { apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 0, timeoutMs: 5000 },

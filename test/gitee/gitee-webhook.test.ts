@@ -199,16 +199,22 @@ describe('the Gitee webhook', () => {
       assert.equal(captured.comments.length, 1);
     });
 
-    it('takes its verdict label off when a push leaves no asset file to review', async () => {
+    it('takes its verdict label off when a push leaves no asset file to review, finding it past the first page of labels', async () => {
       harness = await startGiteeHarness();
       const removed: string[] = [];
       const gitee = nock(GITEE_API, { reqheaders: { authorization: 'Bearer tok' } });
+      // Gitee pages a pull request's labels (go-gitee: page, per_page up to 100).
+      const others = Array.from({ length: 100 }, (_, index) => ({ name: `area/${index}` }));
       gitee
         .get(`${HUB_API}/contents/.github/mshub-review.yml`)
         .reply(200, [])
         .get(`${HUB_API}/pulls/1/files`)
         .reply(200, [{ filename: 'README.md', status: 'modified' }])
         .get(`${HUB_API}/pulls/1/labels`)
+        .query({ page: 1, per_page: 100 })
+        .reply(200, others)
+        .get(`${HUB_API}/pulls/1/labels`)
+        .query({ page: 2, per_page: 100 })
         .reply(200, [{ name: 'mshub-review/passed' }, { name: 'documentation' }])
         .delete(`${HUB_API}/pulls/1/labels/mshub-review%2Fpassed`)
         .reply(204, function () {

@@ -64,6 +64,11 @@ describe('webhook events as intents, side by side', () => {
     assert.deepEqual(gitee('Merge Request Hook', update), [
       { review: 7, headSha: update.pull_request.head.sha, force: false },
     ]);
+    assert.deepEqual(
+      gitee('Merge Request Hook', { ...update, action: 'Update', action_desc: 'SOURCE_BRANCH_CHANGED' }),
+      [{ review: 7, headSha: update.pull_request.head.sha, force: false }],
+      'actions are compared whatever their case',
+    );
     const pushed = gitcodeMergeRequest('update', (attributes) => {
       attributes.oldrev = 'b'.repeat(40);
     });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Activity } from '../../src/service/activity.js';
-import { renderMetrics, renderStatusPage } from '../../src/service/operator-view.js';
+import { pullUrl, renderMetrics, renderStatusPage } from '../../src/service/operator-view.js';
 import { assertSnapshot } from '../helpers/snapshot.js';
 
 function activity(): Activity {
@@ -67,5 +67,35 @@ describe('the operator view', () => {
     assert.ok(page.includes('<a href="https://gitee.com/mindspore/hub/pulls/7">mindspore/hub #7</a>'));
     assert.ok(!page.includes('<script>') && !page.includes('<b>'));
     assertSnapshot('status-page.html', page);
+  });
+
+  it('links each pull request to its own platform, a self-hosted one included', () => {
+    assert.deepEqual(
+      ['github', 'gitee', 'gitcode', 'elsewhere'].map((platform) => pullUrl(platform, 'mindspore/hub', 4)),
+      [
+        'https://github.com/mindspore/hub/pull/4',
+        'https://gitee.com/mindspore/hub/pulls/4',
+        // go-gitcode's captured merge request: "url": "https://gitcode.com/ibforuorg/test1/merge_requests/4"
+        'https://gitcode.com/mindspore/hub/merge_requests/4',
+        undefined,
+      ],
+    );
+    const log = new Activity();
+    log.recordReview({
+      at: 1_764_200_200_000,
+      platform: 'gitcode',
+      repository: 'mindspore/hub',
+      pullNumber: 4,
+      trigger: 'merge_request.open',
+      outcome: 'reviewed',
+      durationMs: 1,
+    });
+    const page = renderStatusPage({
+      activity: log,
+      queueDepth: 0,
+      web: { github: 'https://github.com', gitee: 'https://gitee.com', gitcode: 'https://code.example.org/' },
+    });
+    assert.ok(page.includes('<a href="https://code.example.org/mindspore/hub/merge_requests/4">'));
+    assert.ok(!page.includes('github.com/mindspore/hub'));
   });
 });

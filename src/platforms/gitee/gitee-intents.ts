@@ -52,7 +52,7 @@ export function giteeIntents(event: string, payload: GiteePayload, deliveryId: s
   if (event === 'Note Hook') {
     // Only a new comment is a command: an edited or deleted `/recheck` is not asked again.
     if (
-      payload.action !== 'comment' ||
+      payload.action?.toLowerCase() !== 'comment' ||
       payload.noteable_type !== 'PullRequest' ||
       !RECHECK_COMMAND.test(payload.comment?.body ?? '')
     )
@@ -64,7 +64,9 @@ export function giteeIntents(event: string, payload: GiteePayload, deliveryId: s
     };
   }
   if (!target) return { ok: false, problem: 'bad-payload' };
-  const { action } = payload;
+  // Compared in lower case: Gitee's captured payloads are, but its documents show some in capitals.
+  const action = payload.action?.toLowerCase();
+  const detail = payload.action_desc?.toLowerCase();
   if (action === 'close') return { ok: true, intents: [{ kind: 'cancel', target }] };
   if (action === 'merge') {
     const pull = payload.pull_request;
@@ -86,8 +88,7 @@ export function giteeIntents(event: string, payload: GiteePayload, deliveryId: s
   }
   const review =
     REVIEW_ACTIONS.has(action ?? '') ||
-    (action === 'update' &&
-      (payload.action_desc === 'source_branch_changed' || payload.action_desc === 'target_branch_changed'));
+    (action === 'update' && (detail === 'source_branch_changed' || detail === 'target_branch_changed'));
   if (!review) return IGNORE;
   const headSha = payload.pull_request?.head?.sha;
   if (!headSha || !COMMIT_SHA.test(headSha)) return { ok: false, problem: 'bad-payload' };

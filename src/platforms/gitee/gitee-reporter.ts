@@ -56,6 +56,11 @@ export interface GiteeReporterOptions {
   labels: GiteeLabels;
   /** Also report as a check run on the pull request gate (the token must be a repository administrator's). */
   checkRuns?: { onError?: (error: unknown) => void };
+  /**
+   * A label that cannot be set (a name the platform refuses, a token without the right): told here,
+   * and the review goes on, as the comment (and the check run) still report its verdict.
+   */
+  onLabelError?: (error: unknown, label: string) => void;
 }
 
 /**
@@ -123,10 +128,12 @@ export class GiteeReporter implements ReviewReporter {
   async unreviewed(): Promise<void> {
     const pull = this.target.pullNumber();
     if (pull === undefined) return;
+    // Paged (go-gitee `GetV5ReposOwnerRepoPullsNumberLabels` takes page and per_page, 20 by default):
+    // on a pull request with many labels, the bot's may be on a later page.
     const present = new Set(
-      (
-        (await this.api.request<Array<{ name?: string }>>('GET', `${this.base}/pulls/${pull}/labels`)) ?? []
-      ).map((label) => label.name),
+      (await this.api.list<{ name?: string }>(`${this.base}/pulls/${pull}/labels`)).map(
+        (label) => label.name,
+      ),
     );
     for (const name of Object.values(this.options.labels))
       if (present.has(name))
@@ -188,6 +195,15 @@ export class GiteeReporter implements ReviewReporter {
   }
 
   private async setLabel(state: keyof GiteeLabels): Promise<void> {
+    try {
+      await this.replaceLabel(state);
+    } catch (error) {
+      if (!this.options.onLabelError) throw error;
+      this.options.onLabelError(error, this.options.labels[state]);
+    }
+  }
+
+  private async replaceLabel(state: keyof GiteeLabels): Promise<void> {
     const pull = this.target.pullNumber();
     if (pull === undefined) return;
     const { labels } = this.options;
