@@ -1,16 +1,12 @@
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
-import { pingRedis, redactRedisUrl } from '../jobs/redis-connection.js';
-import { RedisReplayGuard } from '../jobs/redis-replay-guard.js';
 import { createGitCodeWebhookHandler } from '../platforms/gitcode/gitcode-webhook-handler.js';
 import { findPendingGiteeReviews } from '../platforms/gitee/gitee-pending-reviews.js';
 import { createGiteeWebhookHandler } from '../platforms/gitee/gitee-webhook-handler.js';
 import { createGitHubApp } from '../platforms/github/github-app.js';
 import { findPendingGitHubReviews } from '../platforms/github/github-pending-reviews.js';
 import { createGitHubWebhookHandler } from '../platforms/github/github-webhook-handler.js';
-import { FileReplayGuard, type ReplayGuard } from '../platforms/replay-guard.js';
 import { BodyBudget, type RequestHandler } from '../platforms/webhook-http.js';
 import { DEFAULT_PENDING_REVIEW_OPTIONS, type PendingReviewOptions } from '../review/pending-review.js';
 import { createLogger } from '../service/create-logger.js';
@@ -70,7 +66,7 @@ export async function runServe(
         secret: environment.github.webhookSecret,
         maxBodyBytes: environment.github.maxBodyBytes,
         budget,
-        replays: replayGuard(runtime, environment, 'github', SIGNED_BODY_WINDOW_MS, log),
+        replays: runtime.replayGuard('github', SIGNED_BODY_WINDOW_MS),
         log,
       }),
     );
@@ -82,7 +78,7 @@ export async function runServe(
         intents: runtime.intents,
         auth: webhook,
         maxBodyBytes: webhook.maxBodyBytes,
-        replays: replayGuard(runtime, environment, 'gitee', webhook.windowMs, log),
+        replays: runtime.replayGuard('gitee', webhook.windowMs),
         budget,
         log,
       }),
@@ -96,7 +92,7 @@ export async function runServe(
         secret: webhook.secret,
         mode: webhook.mode,
         maxBodyBytes: webhook.maxBodyBytes,
-        replays: replayGuard(runtime, environment, 'gitcode', SIGNED_BODY_WINDOW_MS, log),
+        replays: runtime.replayGuard('gitcode', SIGNED_BODY_WINDOW_MS),
         budget,
         log,
       }),
@@ -127,14 +123,7 @@ export async function runServe(
     { platforms, host, port, queue: environment.queue.redis ? 'redis' : 'embedded' },
     'mshub-review serve started',
   );
-  if (runtime.redis && environment.queue.redis) {
-    const problem = await pingRedis(runtime.redis);
-    if (problem)
-      log.warn(
-        { redis: redactRedisUrl(environment.queue.redis.url), problem },
-        'Redis does not answer: until it does, webhooks are answered 503 and their senders redeliver them',
-      );
-  }
+  await runtime.warnIfRedisDown();
   const stopping = new AbortController();
   const recovered = recoverPendingReviews(
     service.queue,
@@ -152,29 +141,6 @@ export async function runServe(
       await Promise.all([close(server, shutdownGraceMs), runtime.close(shutdownGraceMs)]);
     },
   };
-}
-
-/** In Redis, shared by every replica; else in a file under STATE_DIR, so a restart does not forget. */
-function replayGuard(
-  runtime: Runtime,
-  environment: Environment,
-  platform: string,
-  windowMs: number,
-  log: Pick<Logger, 'warn'>,
-): ReplayGuard {
-  const redis = environment.queue.redis;
-  if (runtime.redis && redis)
-    return new RedisReplayGuard(runtime.redis, `${redis.prefix}:${platform}`, windowMs);
-  const file = join(environment.stateDir, `${platform}-deliveries.txt`);
-  let warned = false;
-  return new FileReplayGuard(file, windowMs, Date.now, (error) => {
-    if (warned) return;
-    warned = true;
-    log.warn(
-      { err: error, file },
-      'the replay guard cannot write its file (set STATE_DIR to a writable folder); it goes on in memory only',
-    );
-  });
 }
 
 function pendingReviewSources(

@@ -1,12 +1,10 @@
 import type { Server } from 'node:http';
 import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
-import { connectRedis, watchRedis } from '../jobs/redis-connection.js';
-import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
-import { RedisSiteSyncWorker } from '../jobs/redis-site-sync-worker.js';
 import { createLogger } from '../service/create-logger.js';
 import { close, createHttpServer, listen } from '../service/http-server.js';
 import { createOperatorHandler } from '../service/operator-view.js';
+import { startQueueWorkers } from '../service/queue-workers.js';
 import { createRuntime } from '../service/runtime.js';
 
 /**
@@ -30,26 +28,12 @@ export async function runWorker(environment: Environment): Promise<RunningWorker
   const log = createLogger(environment.log);
   const runtime = createRuntime(environment, log);
 
-  const connection = connectRedis(redisSettings.url, 'worker');
-  const onWorkerError = watchRedis(connection, redisSettings.url, log, 'the worker keeps retrying');
-  const worker = new RedisReviewWorker(runtime.service.runner, connection, {
-    ...redisSettings,
-    concurrency: environment.reviewConcurrency,
-    onFailure: (error, request) => runtime.service.logFailure(error, request),
-    onAbandoned: (request, reason) => runtime.service.reportAbandoned(request, reason),
-    onWorkerError,
-  });
-  const siteSyncWorker = new RedisSiteSyncWorker(runtime.siteSync.runner, connection, {
-    ...redisSettings,
-    onFailure: (error, hub) => runtime.siteSync.logFailure(error, hub),
-    onWorkerError,
-  });
+  const workers = startQueueWorkers(runtime, redisSettings, environment.reviewConcurrency, log);
   const stopWorkers = async (graceMs?: number) => {
-    await Promise.all([worker.close(graceMs), siteSyncWorker.close(graceMs)]);
+    await workers.close(graceMs);
     await runtime.close(graceMs);
-    await connection.quit().catch(() => undefined);
   };
-  await Promise.all([worker.ready(), siteSyncWorker.ready()]);
+  await workers.ready();
 
   let server: Server | undefined;
   let port: number | undefined;

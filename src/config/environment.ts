@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { MshubError } from '../core/errors.js';
 import type { Language } from '../core/messages/message-spec.js';
 import type { AssetDownloadSettings } from '../net/asset-verifier.js';
-import type { GiteeApiSettings } from '../platforms/gitee/gitee-api.js';
-import type { GiteeLabels } from '../platforms/gitee/gitee-reporter.js';
-import type { GiteeAuthSettings } from '../platforms/gitee/gitee-webhook-auth.js';
-import type { GitHubAppSettings } from '../platforms/github/github-probot.js';
-import type { SourceRepoSettings } from '../platforms/source-repos/source-repo-checker.js';
-import type { PublishSettings } from '../service/site-sync-service.js';
+import type {
+  GiteeApiSettings,
+  GiteeAuthSettings,
+  GiteeLabels,
+  GitHubAppSettings,
+  PublishSettings,
+  SourceRepoSettings,
+} from './settings.js';
 
 /** The one reader of process.env; every setting the program takes from the environment is here. */
 export interface Environment {

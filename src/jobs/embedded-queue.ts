@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { isMshubError, shutdownError } from '../core/errors.js';
+import { isTransientError } from '../core/transient-error.js';
 import { pullKey, type ReviewRequest, reviewJobKey } from '../review/review-request.js';
 import type { ReviewJournal } from './file-review-journal.js';
 import {
@@ -15,7 +16,6 @@ import {
   type ReviewRunner,
 } from './review-queue.js';
 import { drainWithin, pause, untilAborted } from './shutdown.js';
-import { isTransientError } from './transient-error.js';
 
 export interface EmbeddedQueueOptions {
   concurrency: number;

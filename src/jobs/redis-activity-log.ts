@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { ReviewRecord, SyncRecord } from '../service/activity.js';
+import type { ReviewRecord, SyncRecord } from './activity-records.js';
 
 const RECENT = 50;
 

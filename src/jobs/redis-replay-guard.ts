@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { type ReplayGuard, replayDigest } from '../platforms/replay-guard.js';
+import { type ReplayGuard, replayDigest } from '../core/replay-guard.js';
 
 /** The guard shared by every `serve` replica and kept across restarts: one SET NX per delivery. */
 export class RedisReplayGuard implements ReplayGuard {

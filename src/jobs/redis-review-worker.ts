@@ -1,13 +1,13 @@
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isMshubError } from '../core/errors.js';
+import { isTransientError } from '../core/transient-error.js';
 import type { ReviewRequest } from '../review/review-request.js';
 import { PullHeads } from './pull-heads.js';
 import type { RedisQueueSettings } from './redis-connection.js';
 import { REVIEW_QUEUE_NAME } from './redis-job-id.js';
 import type { JobControl, ReviewRunner } from './review-queue.js';
 import { drainWithin, untilAborted } from './shutdown.js';
-import { isTransientError } from './transient-error.js';
 
 export interface RedisReviewWorkerOptions extends RedisQueueSettings {
   concurrency: number;

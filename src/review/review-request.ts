@@ -1,4 +1,6 @@
-export type PlatformName = 'github' | 'gitee' | 'gitcode';
+import type { PlatformName } from '../core/platform-name.js';
+
+export type { PlatformName };
 
 /** A request to review one pull request, as the webhook handlers normalise it; serialisable for queues. */
 export interface ReviewRequest {

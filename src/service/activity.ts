@@ -1,24 +1,6 @@
-/** What an operator sees: recent reviews and syncs, and the counters behind /metrics. */
-export interface ReviewRecord {
-  at: number;
-  platform: string;
-  repository: string;
-  pullNumber?: number;
-  headSha?: string;
-  trigger: string;
-  outcome: string;
-  durationMs: number;
-}
+import type { ReviewRecord, SyncRecord } from '../jobs/activity-records.js';
 
-export interface SyncRecord {
-  at: number;
-  hub: string;
-  commit: string;
-  models: number;
-  invalid: number;
-  published: boolean;
-  durationMs: number;
-}
+export type { ReviewRecord, SyncRecord };
 
 const RECENT = 50;
 /** Upper bounds (seconds) of the review duration histogram. */

@@ -5,7 +5,8 @@ import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
 import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
-import { connectRedis, watchRedis } from '../jobs/redis-connection.js';
+import { connectRedis, pingRedis, redactRedisUrl, watchRedis } from '../jobs/redis-connection.js';
+import { RedisReplayGuard } from '../jobs/redis-replay-guard.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
@@ -16,6 +17,7 @@ import { GiteePlatform } from '../platforms/gitee/gitee-platform.js';
 import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
 import { GitHubPlatform } from '../platforms/github/github-platform.js';
 import { createGitHubProbot } from '../platforms/github/github-probot.js';
+import { FileReplayGuard, type ReplayGuard } from '../platforms/replay-guard.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import type { PlatformRegistry } from '../review/hosted-platform.js';
 import type { IntentSink } from '../review/webhook-intent.js';
@@ -44,6 +46,13 @@ export interface Runtime {
   recent?: () => Promise<RecentActivity>;
   /** What /healthz, /metrics and /status show, for `serve` and `worker` alike. */
   operator: OperatorSources;
+  /**
+   * The replay guard of a platform's webhook: in Redis, shared by every replica; else in a file under
+   * STATE_DIR, so that a restart does not forget.
+   */
+  replayGuard(platform: string, windowMs: number): ReplayGuard;
+  /** Logs a warning, naming Redis without its password, when REDIS_URL is set and Redis does not answer. */
+  warnIfRedisDown(): Promise<void>;
   /** Takes no more work; with a grace period, what still runs at its end is kept for the next start. */
   close(graceMs?: number): Promise<void>;
 }
@@ -179,6 +188,29 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
         gitee: gitee.webUrl,
         gitcode: environment.gitcode.webUrl,
       },
+    },
+    replayGuard(platform, windowMs) {
+      if (redis && redisSettings)
+        return new RedisReplayGuard(redis, `${redisSettings.prefix}:${platform}`, windowMs);
+      const file = join(environment.stateDir, `${platform}-deliveries.txt`);
+      let warned = false;
+      return new FileReplayGuard(file, windowMs, Date.now, (error) => {
+        if (warned) return;
+        warned = true;
+        log.warn(
+          { err: error, file },
+          'the replay guard cannot write its file (set STATE_DIR to a writable folder); it goes on in memory only',
+        );
+      });
+    },
+    async warnIfRedisDown() {
+      if (!redis || !redisSettings) return;
+      const problem = await pingRedis(redis);
+      if (problem)
+        log.warn(
+          { redis: redactRedisUrl(redisSettings.url), problem },
+          'Redis does not answer: until it does, webhooks are answered 503 and their senders redeliver them',
+        );
     },
     async close(graceMs) {
       await Promise.all([service.queue.close(graceMs), siteSync.close(graceMs)]);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import type { PublishSettings } from '../config/settings.js';
 import { MshubError } from '../core/errors.js';
 import { EmbeddedSiteSyncQueue, type SiteSyncQueue, type SiteSyncRunner } from '../jobs/site-sync-queue.js';
 import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
@@ -12,12 +13,7 @@ import { hubKey, type SiteSyncRequest } from '../site/site-sync-request.js';
 import { MemorySyncState, type SyncState } from '../site/sync-state.js';
 import type { Activity } from './activity.js';
 
-export interface PublishSettings {
-  /** POST the signed catalog here too. */
-  http?: { url: string; secret: string };
-  /** Commit the catalog and page to this branch of a GitHub repository (the app must be installed there). */
-  githubBranch?: { owner: string; repo: string; branch: string; folder?: string };
-}
+export type { PublishSettings };
 
 export interface SiteSyncServiceOptions {
   /** The hub repositories to publish, as `platform:owner/repo`; any other repository is ignored. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Octokit } from '../platforms/github/github-auth.js';
+import type { ProbotOctokit } from 'probot';
 import type { CatalogPublisher, SiteArtifacts } from './site-sync.js';
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
 
 /**
  * Publishes to a branch of a GitHub repository (a Pages branch, say) with one commit through the

@@ -1,4 +1,4 @@
-import type { PlatformName } from '../review/review-request.js';
+import type { PlatformName } from '../core/platform-name.js';
 
 /** Publish the catalog of a hub repository at a commit of its default branch; serialisable for queues. */
 export interface SiteSyncRequest {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isTransientError } from '../../src/core/transient-error.js';
 import { EmbeddedReviewQueue } from '../../src/jobs/embedded-queue.js';
-import { isTransientError } from '../../src/jobs/transient-error.js';
 
 const request = (headSha: string, deliveryId = headSha) => ({
   platform: 'github' as const,

@@ -1,18 +1,11 @@
+import type { GiteeApiSettings } from '../../config/settings.js';
 import { isTransientStatus, parseRetryAfter, retryDelayMs } from '../../net/retry-policy.js';
 import { endpointUrl } from '../api-endpoint-url.js';
 
+export type { GiteeApiSettings };
+
 /** A Gitee answer asking to wait longer than this is returned as it is, not waited for. */
 const MAX_RETRY_DELAY_MS = 60_000;
-
-export interface GiteeApiSettings {
-  /** `https://gitee.com/api/v5`, or a self-hosted Gitee's. */
-  apiUrl: string;
-  token?: string;
-  retries: number;
-  timeoutMs: number;
-  /** Answers also asked again besides 429 and 5xx: GitCode's firewall answers 418 when it is busy. */
-  alsoTransient?: readonly number[];
-}
 
 /** An answer of the Gitee API that is not a success, after retries. */
 export class GiteeApiError extends Error {

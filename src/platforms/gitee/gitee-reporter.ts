@@ -1,3 +1,4 @@
+import type { GiteeLabels } from '../../config/settings.js';
 import { formatMessage, msg } from '../../core/messages/format-message.js';
 import type { Message } from '../../core/messages/message-spec.js';
 import { checkRunOutput } from '../../core/report/check-run-output.js';
@@ -17,6 +18,8 @@ import {
 import { type GiteeApi, GiteeApiError } from './gitee-api.js';
 import { GiteeCheckRun } from './gitee-check-run.js';
 
+export type { GiteeLabels };
+
 /** Most Gitee contributors read Chinese first: Chinese, with the English folded below, unless `language:` says otherwise. */
 const DEFAULT_LANGUAGE: CommentLanguage = 'zh+en';
 
@@ -29,13 +32,6 @@ const LABEL_COLORS: Record<keyof GiteeLabels, string> = {
   passed: '2ea44f',
   failed: 'd73a4a',
 };
-
-export interface GiteeLabels {
-  /** While a review runs; a restarted server reviews again the pull requests it finds still pending. */
-  pending: string;
-  passed: string;
-  failed: string;
-}
 
 /** A path segment safe inside a markdown link target (encodeURIComponent leaves parentheses alone). */
 function urlSegment(segment: string): string {

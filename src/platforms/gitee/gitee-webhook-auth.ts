@@ -1,13 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { GiteeAuthMode, GiteeAuthSettings } from '../../config/settings.js';
 
-export type GiteeAuthMode = 'signature' | 'password';
-
-export interface GiteeAuthSettings {
-  secret: string;
-  mode: GiteeAuthMode;
-  /** Timestamps further than this from now are refused. */
-  windowMs: number;
-}
+export type { GiteeAuthMode, GiteeAuthSettings };
 
 export type GiteeAuthResult = { ok: true; replayKey: string } | { ok: false; reason: string };
 

@@ -1,20 +1,8 @@
 import type { Logger } from 'pino';
 import { Probot, type ProbotOctokit } from 'probot';
+import type { GitHubAppSettings } from '../../config/settings.js';
 
-export interface GitHubAppSettings {
-  appId: string;
-  privateKey: string;
-  webhookSecret: string;
-  /** The REST API: https://api.github.com, or a GitHub Enterprise Server's `/api/v3`. */
-  baseUrl: string;
-  /** Webhook bodies larger than this are refused unread (GitHub caps its payloads at 25 MB). */
-  maxBodyBytes: number;
-  /**
-   * Each API request (connecting, the answer and its body) ends after this long. Octokit sets no
-   * time of its own: an API that accepts connections and never answers would hold a review for good.
-   */
-  apiTimeoutMs: number;
-}
+export type { GitHubAppSettings };
 
 /**
  * The GitHub App's Probot: installation tokens, Octokit with retries and throttling, and event

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { SourceRepoSettings } from '../../config/settings.js';
 import { isMshubError } from '../../core/errors.js';
 import { REPO_HOST_SITES, type RepoHost, type RepoLink } from '../../core/links.js';
 import { msg } from '../../core/messages/format-message.js';
@@ -12,13 +13,7 @@ import {
 import { endpointUrl } from '../api-endpoint-url.js';
 import { GiteeApi } from '../gitee/gitee-api.js';
 
-export interface SourceRepoSettings {
-  githubApiUrl: string;
-  githubToken?: string;
-  /** How long an answer is reused for the same repository, ref and folder. */
-  cacheTtlMs: number;
-  timeoutMs: number;
-}
+export type { SourceRepoSettings };
 
 type FetchFn = typeof fetch;
 

@@ -1,0 +1,60 @@
+/**
+ * The settings each adapter takes, as the environment gives them: the types live here, beside the one
+ * module that reads them (environment.ts), and the adapters import them.
+ */
+
+export interface GiteeApiSettings {
+  /** `https://gitee.com/api/v5`, or a self-hosted Gitee's. */
+  apiUrl: string;
+  token?: string;
+  retries: number;
+  timeoutMs: number;
+  /** Answers also asked again besides 429 and 5xx: GitCode's firewall answers 418 when it is busy. */
+  alsoTransient?: readonly number[];
+}
+
+export interface GiteeLabels {
+  /** While a review runs; a restarted server reviews again the pull requests it finds still pending. */
+  pending: string;
+  passed: string;
+  failed: string;
+}
+
+export type GiteeAuthMode = 'signature' | 'password';
+
+export interface GiteeAuthSettings {
+  secret: string;
+  mode: GiteeAuthMode;
+  /** Timestamps further than this from now are refused. */
+  windowMs: number;
+}
+
+export interface GitHubAppSettings {
+  appId: string;
+  privateKey: string;
+  webhookSecret: string;
+  /** The REST API: https://api.github.com, or a GitHub Enterprise Server's `/api/v3`. */
+  baseUrl: string;
+  /** Webhook bodies larger than this are refused unread (GitHub caps its payloads at 25 MB). */
+  maxBodyBytes: number;
+  /**
+   * Each API request (connecting, the answer and its body) ends after this long. Octokit sets no
+   * time of its own: an API that accepts connections and never answers would hold a review for good.
+   */
+  apiTimeoutMs: number;
+}
+
+export interface SourceRepoSettings {
+  githubApiUrl: string;
+  githubToken?: string;
+  /** How long an answer is reused for the same repository, ref and folder. */
+  cacheTtlMs: number;
+  timeoutMs: number;
+}
+
+export interface PublishSettings {
+  /** POST the signed catalog here too. */
+  http?: { url: string; secret: string };
+  /** Commit the catalog and page to this branch of a GitHub repository (the app must be installed there). */
+  githubBranch?: { owner: string; repo: string; branch: string; folder?: string };
+}

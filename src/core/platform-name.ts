@@ -1,0 +1,2 @@
+/** The platforms a hub can live on and the bot can review on. */
+export type PlatformName = 'github' | 'gitee' | 'gitcode';

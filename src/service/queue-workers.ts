@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import { connectRedis, watchRedis } from '../jobs/redis-connection.js';
+import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
+import { RedisSiteSyncWorker } from '../jobs/redis-site-sync-worker.js';
+import type { Runtime } from './runtime.js';
+
+export interface QueueWorkers {
+  /** Resolves once both workers are connected and taking jobs. */
+  ready(): Promise<void>;
+  /** Takes no more jobs; with a grace period, jobs still running at its end go back to the queue. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The workers of `mshub-review worker`: reviews (as many at once as REVIEW_CONCURRENCY) and site
+ * syncs, from the queue in Redis, on one connection that waits for Redis however long it is away.
+ */
+export function startQueueWorkers(
+  runtime: Runtime,
+  redis: { url: string; prefix: string },
+  concurrency: number,
+  log: Logger,
+): QueueWorkers {
+  const connection = connectRedis(redis.url, 'worker');
+  const onWorkerError = watchRedis(connection, redis.url, log, 'the worker keeps retrying');
+  const reviews = new RedisReviewWorker(runtime.service.runner, connection, {
+    ...redis,
+    concurrency,
+    onFailure: (error, request) => runtime.service.logFailure(error, request),
+    onAbandoned: (request, reason) => runtime.service.reportAbandoned(request, reason),
+    onWorkerError,
+  });
+  const syncs = new RedisSiteSyncWorker(runtime.siteSync.runner, connection, {
+    ...redis,
+    onFailure: (error, hub) => runtime.siteSync.logFailure(error, hub),
+    onWorkerError,
+  });
+  return {
+    async ready() {
+      await Promise.all([reviews.ready(), syncs.ready()]);
+    },
+    async close(graceMs) {
+      await Promise.all([reviews.close(graceMs), syncs.close(graceMs)]);
+      await connection.quit().catch(() => undefined);
+    },
+  };
+}
