@@ -234,6 +234,8 @@ function readGiteeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): Git
     retries: positiveInteger(env, 'GITEE_API_RETRIES', 3, 0),
     timeoutMs: positiveInteger(env, 'GITEE_API_TIMEOUT_MS', 15_000),
   };
+  const giteePerMinute = positiveInteger(env, 'GITEE_API_PER_MINUTE', 0, 0);
+  if (giteePerMinute > 0) api.perMinute = giteePerMinute;
   if (env.GITEE_TOKEN) api.token = env.GITEE_TOKEN;
   return {
     webhook: {
@@ -268,6 +270,7 @@ function readGitCodeSettings(env: NodeJS.ProcessEnv): GitCodeSettings {
     apiUrl: httpsUrl(env, 'GITCODE_API_URL', 'https://api.gitcode.com/api/v5'),
     retries: positiveInteger(env, 'GITCODE_API_RETRIES', 3, 0),
     timeoutMs: positiveInteger(env, 'GITCODE_API_TIMEOUT_MS', 15_000),
+    perMinute: positiveInteger(env, 'GITCODE_API_PER_MINUTE', 50),
     // GitCode's firewall answers 418 to a burst of calls; it passes again a moment later.
     alsoTransient: [418],
   };

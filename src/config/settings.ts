@@ -11,6 +11,11 @@ export interface GiteeApiSettings {
   timeoutMs: number;
   /** Answers also asked again besides 429 and 5xx: GitCode's firewall answers 418 when it is busy. */
   alsoTransient?: readonly number[];
+  /**
+   * Calls the token may make a minute, across every process that uses it (GitCode allows 50); calls
+   * wait for their turn. Absent: no budget of its own, the API's 429 and Retry-After are followed.
+   */
+  perMinute?: number;
 }
 
 export interface GiteeLabels {

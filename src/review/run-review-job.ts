@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { isMshubError, MshubError, shutdownError } from '../core/errors.js';
 import type { FileFindings, SeveritySetting } from '../core/findings.js';
 import {
@@ -20,6 +21,8 @@ import type { ReviewRequest } from './review-request.js';
 
 /** A pull request may name any number of files; a review reads, downloads and checks at most this many. */
 export const MAX_FILES_PER_REVIEW = 200;
+/** Files a review reads from the platform at once. */
+export const READS_IN_FLIGHT = 6;
 
 export type ReviewJobOutcome = 'reviewed' | 'no-asset-files' | 'superseded' | 'no-pull-request' | 'failed';
 
@@ -93,8 +96,12 @@ export async function runReviewJob(
       if (twin) toRead.add(twin);
     }
     const maxBytes = config.rules.limits.maxFileBytes;
+    // A fixed number of reads in flight, whatever the pull request's size: the API budget is shared.
+    const limit = pLimit(READS_IN_FLIGHT);
     const read = await Promise.all(
-      [...toRead].map(async (path) => ({ path, bytes: await source.readFile(path, headSha, maxBytes) })),
+      [...toRead].map((path) =>
+        limit(async () => ({ path, bytes: await source.readFile(path, headSha, maxBytes) })),
+      ),
     );
     const inputs = read.filter((file): file is AssetFileInput => file.bytes !== undefined);
     const hub = await source.hubContext(headSha);

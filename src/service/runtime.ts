@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
+import type { GiteeApiSettings } from '../config/settings.js';
 import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
 import { connectRedis, pingRedis, redactRedisUrl, watchRedis } from '../jobs/redis-connection.js';
@@ -11,6 +12,7 @@ import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
+import { localLimiter, type RequestLimiter, sharedLimiter, UNLIMITED } from '../net/request-limiter.js';
 import { GitCodePlatform } from '../platforms/gitcode/gitcode-platform.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { GiteePlatform } from '../platforms/gitee/gitee-platform.js';
@@ -62,27 +64,8 @@ export interface Runtime {
  * services, built once from the environment and handed to whoever needs them at construction.
  */
 export function createRuntime(environment: Environment, log: Logger): Runtime {
-  const probot = environment.github ? createGitHubProbot(environment.github, log) : undefined;
-  const github: GitHubAuth | undefined = probot
-    ? (installationId) => probot.auth(installationId) as Promise<Octokit>
-    : undefined;
   const verifier = new AssetVerifier(environment.downloads);
   const { gitee } = environment;
-  // One Gitee client, for the hub and for the source repositories its files link to.
-  const retryLog =
-    (platform: string) => (retry: { method: string; path: string; status: number; waitMs: number }) =>
-      log.warn(
-        { ...retry, path: retry.path.slice(0, 200) },
-        `the ${platform} API answered with an error; asking again`,
-      );
-  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  const giteeApi = new GiteeApi(gitee.api, sleep, retryLog('Gitee'));
-  const gitcodeApi = new GiteeApi(environment.gitcode.api, sleep, retryLog('GitCode'));
-  const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos, {
-    gitee: giteeApi,
-    gitcode: gitcodeApi,
-  });
-  const activity = new Activity();
   const redisSettings = environment.queue.redis;
   const redis = redisSettings ? connectRedis(redisSettings.url, 'producer') : undefined;
   if (redis && redisSettings)
@@ -92,6 +75,51 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
       log,
       'webhooks are answered 503 (redelivered later) until it is back',
     );
+  const probot = environment.github ? createGitHubProbot(environment.github, log) : undefined;
+  const github: GitHubAuth | undefined = probot
+    ? (installationId) => probot.auth(installationId) as Promise<Octokit>
+    : undefined;
+  const limiters: RequestLimiter[] = [];
+  const budgetWarnedAt = new Map<string, number>();
+  // One budget per platform and token: in Redis, shared by serve and every worker; else this process's.
+  const budgetOf = (platform: string, api: GiteeApiSettings): RequestLimiter => {
+    if (!api.perMinute) return UNLIMITED;
+    const budget = { requests: api.perMinute, intervalMs: 60_000 };
+    const limiter =
+      redis && redisSettings
+        ? sharedLimiter(redis, redisSettings.prefix, platform, api.token ?? 'anonymous', budget, (error) => {
+            // Once a minute at most: every call asks while Redis is away.
+            if (Date.now() - (budgetWarnedAt.get(platform) ?? 0) < 60_000) return;
+            budgetWarnedAt.set(platform, Date.now());
+            log.warn(
+              { err: error, platform },
+              'the shared API budget cannot reach Redis; this process spaces its own calls meanwhile',
+            );
+          })
+        : localLimiter(budget);
+    limiters.push(limiter);
+    return limiter;
+  };
+  const retryLog =
+    (platform: string) => (retry: { method: string; path: string; status: number; waitMs: number }) =>
+      log.warn(
+        { ...retry, path: retry.path.slice(0, 200) },
+        `the ${platform} API answered with an error; asking again`,
+      );
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  // One Gitee client, for the hub and for the source repositories its files link to.
+  const giteeApi = new GiteeApi(gitee.api, sleep, retryLog('Gitee'), budgetOf('gitee', gitee.api));
+  const gitcodeApi = new GiteeApi(
+    environment.gitcode.api,
+    sleep,
+    retryLog('GitCode'),
+    budgetOf('gitcode', environment.gitcode.api),
+  );
+  const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos, {
+    gitee: giteeApi,
+    gitcode: gitcodeApi,
+  });
+  const activity = new Activity();
   const labelError = (platform: string) => (error: unknown, label: string) =>
     log.warn(
       { err: error, label },
@@ -215,6 +243,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     async close(graceMs) {
       await Promise.all([service.queue.close(graceMs), siteSync.close(graceMs)]);
       await verifier.close();
+      await Promise.all(limiters.map((limiter) => limiter.close()));
       await redis?.quit().catch(() => undefined);
     },
   };

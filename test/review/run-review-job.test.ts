@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseRepoConfig } from '../../src/config/repo-config.js';
 import { MshubError } from '../../src/core/errors.js';
-import { MAX_FILES_PER_REVIEW, runReviewJob } from '../../src/review/run-review-job.js';
+import { MAX_FILES_PER_REVIEW, READS_IN_FLIGHT, runReviewJob } from '../../src/review/run-review-job.js';
 import { control, FakePlatform, REVIEW_REQUEST } from '../helpers/fake-platform.js';
 import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
 
@@ -117,6 +117,29 @@ describe('the review job', () => {
     assert.ok(
       report?.files.some((file) => file.findings.some((finding) => finding.rule === 'review-truncated')),
     );
+  });
+
+  it(`reads the files of a 500-file pull request with at most ${READS_IN_FLIGHT} requests in flight`, async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 500 }, (_, index) => [
+        `mshub_res/assets/mindspore/1.9/m${String(index).padStart(3, '0')}.md`,
+        CLEAN_TEXT,
+      ]),
+    );
+    let inFlight = 0;
+    let most = 0;
+    const platform = new (class extends FakePlatform {
+      override async readFile(path: string) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight--;
+        return super.readFile(path);
+      }
+    })(files);
+    await runReviewJob(REQUEST, { source: platform, reporter: platform, adapters: {}, control: control() });
+    assert.equal(platform.reads.length, MAX_FILES_PER_REVIEW);
+    assert.equal(most, READS_IN_FLIGHT);
   });
 
   it('refuses changed paths that could leave the hub, without reading them', async () => {

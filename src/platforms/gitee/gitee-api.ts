@@ -1,4 +1,5 @@
 import type { GiteeApiSettings } from '../../config/settings.js';
+import { type RequestLimiter, UNLIMITED } from '../../net/request-limiter.js';
 import { isTransientStatus, parseRetryAfter, retryDelayMs } from '../../net/retry-policy.js';
 import { endpointUrl } from '../api-endpoint-url.js';
 
@@ -38,6 +39,8 @@ export class GiteeApi {
       status: number;
       waitMs: number;
     }) => void,
+    /** The token's budget (GitCode: 50 calls a minute), shared by every process in Redis mode. */
+    private readonly limiter: RequestLimiter = UNLIMITED,
   ) {}
 
   async request<T>(
@@ -98,18 +101,21 @@ export class GiteeApi {
     for (const [key, value] of Object.entries(options.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, String(value));
     for (let attempt = 0; ; attempt++) {
-      const response = await fetch(url, {
-        method,
-        headers: {
-          accept: 'application/json',
-          'user-agent': 'mshub-review',
-          // In a header, as every reference client sends it (an `access_token` query ends up in proxy logs).
-          ...(this.settings.token ? { authorization: `Bearer ${this.settings.token}` } : {}),
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
-      });
+      // Each attempt spends budget, and waits for it rather than meet the platform's 429.
+      const response = await this.limiter.schedule(() =>
+        fetch(url, {
+          method,
+          headers: {
+            accept: 'application/json',
+            'user-agent': 'mshub-review',
+            // In a header, as every reference client sends it (an `access_token` query ends up in proxy logs).
+            ...(this.settings.token ? { authorization: `Bearer ${this.settings.token}` } : {}),
+            ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+          signal: AbortSignal.timeout(this.settings.timeoutMs),
+        }),
+      );
       const transient =
         isTransientStatus(response.status) || (this.settings.alsoTransient ?? []).includes(response.status);
       if (response.ok || !transient) return response;

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import Bottleneck from 'bottleneck';
+import type { Redis } from 'ioredis';
+
+/** How many API requests one token may make per interval (GitCode: 50 a minute). */
+export interface RequestBudget {
+  requests: number;
+  intervalMs: number;
+}
+
+/** Runs each request when the budget allows it: requests wait for budget instead of failing. */
+export interface RequestLimiter {
+  schedule<T>(request: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** No budget: every request at once (tests, and APIs without a documented limit). */
+export const UNLIMITED: RequestLimiter = {
+  schedule: (request) => request(),
+  close: async () => {},
+};
+
+/**
+ * Requests spaced evenly (`minTime`), not a reservoir refilled each interval: however the platform
+ * aligns its own window, no window of `intervalMs` ever holds more than `requests` of ours, where a
+ * refilled reservoir could send two intervals' worth across the boundary of the platform's.
+ */
+function options(budget: RequestBudget): Bottleneck.ConstructorOptions {
+  return {
+    // 2 % to spare: timers fire a little early or late, and the platform counts on its own clock.
+    minTime: Math.ceil((budget.intervalMs / budget.requests) * 1.02),
+  };
+}
+
+/** The budget of this process alone (no Redis: `serve` is the only process using the token). */
+export function localLimiter(budget: RequestBudget): RequestLimiter {
+  const limiter = new Bottleneck(options(budget));
+  return {
+    schedule: (request) => limiter.schedule(request),
+    close: () => limiter.disconnect(),
+  };
+}
+
+/**
+ * Reserves the next free slot of a budget, atomically, on Redis's clock: every process that shares
+ * the key gets slots `spacing` apart. Returns how long the caller waits for its slot (ms).
+ */
+const RESERVE_SLOT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local free = tonumber(redis.call('GET', KEYS[1]) or '0')
+local slot = math.max(now, free)
+redis.call('SET', KEYS[1], slot + tonumber(ARGV[1]), 'PX', tonumber(ARGV[2]))
+return slot - now
+`;
+
+/**
+ * One budget per platform and token, kept in Redis and shared by every process that uses the token
+ * (`serve` and each worker): each request reserves the next slot with one atomic script on Redis's
+ * clock, so whichever process asks, the platform sees requests spaced as the budget allows. The
+ * token is named in Redis by a digest. When Redis cannot answer, requests are spaced by this
+ * process alone (logged through `onError`) rather than failed. (Bottleneck's own Redis clustering
+ * was tried first: it left rejections unhandled whenever Redis went away.)
+ */
+export function sharedLimiter(
+  redis: Redis,
+  prefix: string,
+  platform: string,
+  token: string,
+  budget: RequestBudget,
+  onError: (error: unknown) => void = () => {},
+): RequestLimiter {
+  const tokenId = createHash('sha256').update(token).digest('hex').slice(0, 16);
+  const key = `${prefix}:api-budget:${platform}:${tokenId}`;
+  const spacing = Math.ceil((budget.intervalMs / budget.requests) * 1.02);
+  const fallback = localLimiter(budget);
+  const reserve = async (): Promise<number | undefined> => {
+    try {
+      return Number(await redis.eval(RESERVE_SLOT, 1, key, spacing, budget.intervalMs * 2));
+    } catch (error) {
+      onError(error);
+      return undefined;
+    }
+  };
+  return {
+    async schedule(request) {
+      const wait = await reserve();
+      if (wait === undefined) return fallback.schedule(request);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return request();
+    },
+    close: () => fallback.close(),
+  };
+}
