@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { benchApiBudget } from './api-budget.js';
 import { benchDownload } from './download.js';
 import { benchHubPage } from './hub-page.js';
 import { benchPathologicalFiles } from './pathological.js';
@@ -82,6 +83,21 @@ console.log(
       : `${(hubPage.firstResultsMs / 1000).toFixed(1)} s`
   }`,
 );
+
+const budget = await benchApiBudget();
+console.log(
+  `API budget shared through Redis: ${budget.name}, against a loopback GitCode allowing ${budget.limit}`,
+);
+if (budget.skipped) console.log(`  not measured: ${budget.skipped}`);
+else {
+  const ratio = budget.totalMs / budget.allowedMs;
+  console.log(
+    `  ${budget.calls} calls, ${budget.overLimit} over the limit (target 0): ${verdict(budget.overLimit === 0)}; ${budget.reviewed} of 200 reviews reported, ${budget.duplicates} twice, ${budget.unfinished} unfinished (target 200, 0, 0): ${verdict(budget.reviewed === 200 && budget.duplicates === 0 && budget.unfinished === 0)}`,
+  );
+  console.log(
+    `  ${(budget.totalMs / 1000).toFixed(1)} s, the limit allows ${(budget.allowedMs / 1000).toFixed(1)} s for these calls: ${ratio.toFixed(2)}x, target within 1.2x: ${verdict(ratio <= 1.2)}`,
+  );
+}
 
 // What a contributor downloads: the single-file build, the npm package, and its install.
 console.log('package size (the install reaches the npm registry):');
