@@ -115,7 +115,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     server: {
       ...(env.HOST ? { host: env.HOST } : {}),
       port: positiveInteger(env, 'PORT', 3000, 0),
-      unverifiedBodyBudgetBytes: positiveInteger(env, 'WEBHOOK_UNVERIFIED_BUDGET_BYTES', 64 * MIB),
+      // Far above any real delivery (pull request events are tens of KB), and a flood of forged
+      // bodies keeps serve near 150 MB (test/service/flood-memory.test.ts).
+      unverifiedBodyBudgetBytes: positiveInteger(env, 'WEBHOOK_UNVERIFIED_BUDGET_BYTES', 8 * MIB),
       shutdownGraceMs: positiveInteger(env, 'SHUTDOWN_GRACE_SECONDS', 25) * 1000,
     },
     log: {

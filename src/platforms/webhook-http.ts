@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Serves one path, or returns false so that the next handler can: the shape every endpoint of `serve` has. */
@@ -53,9 +54,39 @@ export function webhookEndpoint(
   };
 }
 
-export type BodyResult =
-  | { ok: true; bytes: Buffer }
-  | { ok: false; reply: WebhookReply; closeConnection: boolean };
+/**
+ * A body as it arrived, in chunks: a signature is checked over the chunks, and only a body that
+ * passes is joined into one buffer (`bytes`), so a forged body is never held twice.
+ */
+export interface ReceivedBody {
+  ok: true;
+  chunks: readonly Buffer[];
+  length: number;
+  /** The chunks joined, made on first use. */
+  readonly bytes: Buffer;
+}
+
+export type BodyResult = ReceivedBody | { ok: false; reply: WebhookReply; closeConnection: boolean };
+
+/** HMAC-SHA256 of a body received in chunks, without joining them. */
+export function hmacOfChunks(secret: string, chunks: readonly Uint8Array[]): Buffer {
+  const hmac = createHmac('sha256', secret);
+  for (const chunk of chunks) hmac.update(chunk);
+  return hmac.digest();
+}
+
+function receivedBody(chunks: Buffer[], length: number): ReceivedBody {
+  let joined: Buffer | undefined;
+  return {
+    ok: true,
+    chunks,
+    length,
+    get bytes() {
+      joined ??= Buffer.concat(chunks, length);
+      return joined;
+    },
+  };
+}
 
 /**
  * The body, read chunk by chunk and refused as soon as it passes `maxBytes` (a missing or false
@@ -79,6 +110,18 @@ export async function readCappedBody(
   try {
     for await (const chunk of request as AsyncIterable<Buffer>) {
       if (taken + chunk.length > maxBytes) return tooLarge();
+      // Larger than every body together may be: asking again would never help, so it is final.
+      if (taken + chunk.length > budget.limitBytes)
+        return {
+          ok: false,
+          reply: {
+            status: 413,
+            body: {
+              error: `the body is larger than the ${budget.limitBytes} bytes unverified bodies may hold`,
+            },
+          },
+          closeConnection: true,
+        };
       if (!budget.take(chunk.length)) {
         return {
           ok: false,
@@ -92,7 +135,7 @@ export async function readCappedBody(
   } finally {
     budget.give(taken);
   }
-  return { ok: true, bytes: Buffer.concat(chunks, taken) };
+  return receivedBody(chunks, taken);
 }
 
 /** A verified body read as a JSON object, or the 400 that says why it is not one. */

@@ -49,4 +49,12 @@ describe('reading a webhook body', () => {
     assert.equal(accepted.ok ? accepted.bytes.length : 0, 4096);
     assert.equal(available(budget), 8 * 1024);
   });
+
+  it('answers 413, final, for one body larger than the whole budget, rather than a 503 that would never pass', async () => {
+    const budget = new BodyBudget(8 * 1024);
+    const refused = await readCappedBody(body([4096, 4096, 4096]), 1 << 20, budget);
+    assert.equal(refused.ok ? 0 : refused.reply.status, 413);
+    assert.match(refused.ok ? '' : String(refused.reply.body.error), /8192 bytes unverified bodies may hold/);
+    assert.equal(available(budget), 8 * 1024);
+  });
 });

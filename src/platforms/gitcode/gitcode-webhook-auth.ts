@@ -9,11 +9,14 @@ const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 export function verifyGitCodeSignature(
   header: string | undefined,
   secret: string,
-  body: Uint8Array,
+  /** The body, whole or in the chunks it arrived in. */
+  body: Uint8Array | readonly Uint8Array[],
 ): boolean {
   const match = SIGNATURE.exec(header?.trim() ?? '');
   if (!match || secret === '') return false;
-  const expected = createHmac('sha256', secret).update(body).digest();
+  const hmac = createHmac('sha256', secret);
+  for (const chunk of body instanceof Uint8Array ? [body] : body) hmac.update(chunk);
+  const expected = hmac.digest();
   const given = Buffer.from(match[1] as string, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -60,7 +60,7 @@ async function handle(request: IncomingMessage, options: GitCodeWebhookOptions):
     options.log?.warn({ reason: body.reply.body.error, bytes: size }, 'GitCode webhook refused');
     return body;
   }
-  if (!password && !verifyGitCodeSignature(signature, options.secret, body.bytes))
+  if (!password && !verifyGitCodeSignature(signature, options.secret, body.chunks))
     return refuse('wrong signature');
   const parsed = jsonObjectBody(body.bytes);
   if (!parsed.ok) return parsed;

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
@@ -7,6 +7,7 @@ import { admitDelivery } from '../webhook-admission.js';
 import {
   type BodyBudget,
   headerOf,
+  hmacOfChunks,
   jsonObjectBody,
   type RequestHandler,
   readCappedBody,
@@ -64,13 +65,10 @@ async function handle(request: IncomingMessage, options: GitHubWebhookOptions): 
     options.log.warn({ reason: body.reply.body.error, status: body.reply.status }, 'GitHub webhook refused');
     return body;
   }
-  const expected = createHmac('sha256', options.secret).update(body.bytes).digest();
+  const expected = hmacOfChunks(options.secret, body.chunks);
   const given = Buffer.from(signature, 'hex');
   if (!timingSafeEqual(expected, given)) {
-    options.log.warn(
-      { reason: 'signature does not match', bytes: body.bytes.length },
-      'GitHub webhook refused',
-    );
+    options.log.warn({ reason: 'signature does not match', bytes: body.length }, 'GitHub webhook refused');
     return { reply: { status: 401, body: { error: 'signature does not match' } } };
   }
 
