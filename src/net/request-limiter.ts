@@ -1,24 +1,9 @@
 import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
 import type { Redis } from 'ioredis';
+import type { RequestBudget, RequestLimiter } from './request-budget.js';
 
-/** How many API requests one token may make per interval (GitCode: 50 a minute). */
-export interface RequestBudget {
-  requests: number;
-  intervalMs: number;
-}
-
-/** Runs each request when the budget allows it: requests wait for budget instead of failing. */
-export interface RequestLimiter {
-  schedule<T>(request: () => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
-
-/** No budget: every request at once (tests, and APIs without a documented limit). */
-export const UNLIMITED: RequestLimiter = {
-  schedule: (request) => request(),
-  close: async () => {},
-};
+export { type RequestBudget, type RequestLimiter, UNLIMITED } from './request-budget.js';
 
 /**
  * Requests spaced evenly (`minTime`), not a reservoir refilled each interval: however the platform

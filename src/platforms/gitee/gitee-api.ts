@@ -1,5 +1,5 @@
 import type { GiteeApiSettings } from '../../config/settings.js';
-import { type RequestLimiter, UNLIMITED } from '../../net/request-limiter.js';
+import { type RequestLimiter, UNLIMITED } from '../../net/request-budget.js';
 import { isTransientStatus, parseRetryAfter, retryDelayMs } from '../../net/retry-policy.js';
 import { endpointUrl } from '../api-endpoint-url.js';
 
