@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { localeLanguage, readEnvironment } from '../config/environment.js';
 import { isMshubError, MshubError } from '../core/errors.js';
@@ -68,6 +68,11 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .helpCommand('help [command]', h('help.help'))
     .configureHelp({
       styleTitle: (title) => (language === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title),
+      // Commander puts a space after the title; none follows a full-width colon in Chinese.
+      formatHelp: (command, helper) => {
+        const text = Help.prototype.formatHelp.call(helper, command, helper);
+        return language === 'zh' ? text.replace(/^(\u7528\u6cd5\uff1a) /, '$1') : text;
+      },
       optionDescription: (option) => localizedOptionDescription(option, language),
       argumentDescription: (argument) => localizedArgumentDescription(argument, language),
     })
@@ -177,6 +182,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
 
   program
     .command('serve')
+    .summary(h('help.serve-summary'))
     .description(h('help.serve'))
     .action(async () => {
       // Loaded on demand: Probot and its dependencies would slow down every `validate`.

@@ -205,7 +205,7 @@ describe('mshub-review --help', () => {
   it('explains every command in Chinese when the locale is Chinese', async () => {
     const run = await runCliCaptured(['--help'], { env: { LC_ALL: 'zh_CN.UTF-8' } });
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /^用法： mshub-review/);
+    assert.match(run.stdout, /^用法：mshub-review/, 'no space after a full-width colon');
     assert.match(run.stdout, /validate \[options\] \[paths\.\.\.\] +检查模型描述文件/);
     assert.match(run.stdout, /help \[command\] +显示命令的帮助/);
     const english = await runCliCaptured(['validate', '--help', '--lang', 'en'], {

@@ -187,8 +187,12 @@ export const HELP_MESSAGES = {
     zh: '模型目录对应的提交',
   },
   'help.serve': {
-    en: 'Run the GitHub App webhook server and the review queue (see README: Deployment).',
-    zh: '运行 GitHub App 的 webhook 服务和检查队列（参见 README：Deployment）。',
+    en: 'Run the webhook server and the review queue for each platform that is configured: GitHub (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET), Gitee (GITEE_WEBHOOK_SECRET, GITEE_TOKEN) and GitCode (GITCODE_WEBHOOK_SECRET, GITCODE_TOKEN). REDIS_URL queues the reviews for `mshub-review worker`; every setting is in README: Configuration.',
+    zh: '为已配置的每个平台运行 webhook 服务和检查队列：GitHub（APP_ID、PRIVATE_KEY、WEBHOOK_SECRET）、Gitee（GITEE_WEBHOOK_SECRET、GITEE_TOKEN）和 GitCode（GITCODE_WEBHOOK_SECRET、GITCODE_TOKEN）。设置 REDIS_URL 后，检查排队交给 `mshub-review worker` 运行；全部设置见 README：Configuration。',
+  },
+  'help.serve-summary': {
+    en: 'Run the bot: webhooks of GitHub, Gitee and GitCode, and the reviews.',
+    zh: '运行机器人：GitHub、Gitee 和 GitCode 的 webhook，以及检查。',
   },
   'help.worker': {
     en: 'Run the reviews queued in Redis (REDIS_URL); start as many workers as needed.',
