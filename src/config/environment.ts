@@ -161,7 +161,9 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
   // Required by `serve` only: a worker receives no webhooks.
   const webhookSecret = env.WEBHOOK_SECRET ?? '';
   const host = env.GHE_HOST?.trim();
+  const perMinute = positiveInteger(env, 'GITHUB_API_PER_MINUTE', 0, 0);
   return {
+    ...(perMinute > 0 ? { perMinute } : {}),
     appId,
     privateKey,
     webhookSecret,

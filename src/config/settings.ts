@@ -47,6 +47,11 @@ export interface GitHubAppSettings {
    * time of its own: an API that accepts connections and never answers would hold a review for good.
    */
   apiTimeoutMs: number;
+  /**
+   * Calls a minute for the whole deployment, shared through Redis (GITHUB_API_PER_MINUTE). Absent:
+   * none of its own; octokit's throttling follows GitHub's X-RateLimit-* and Retry-After answers.
+   */
+  perMinute?: number;
 }
 
 export interface SourceRepoSettings {

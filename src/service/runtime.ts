@@ -3,7 +3,6 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
-import type { GiteeApiSettings } from '../config/settings.js';
 import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
 import { connectRedis, pingRedis, redactRedisUrl, watchRedis } from '../jobs/redis-connection.js';
@@ -75,31 +74,44 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
       log,
       'webhooks are answered 503 (redelivered later) until it is back',
     );
-  const probot = environment.github ? createGitHubProbot(environment.github, log) : undefined;
-  const github: GitHubAuth | undefined = probot
-    ? (installationId) => probot.auth(installationId) as Promise<Octokit>
-    : undefined;
+
   const limiters: RequestLimiter[] = [];
   const budgetWarnedAt = new Map<string, number>();
   // One budget per platform and token: in Redis, shared by serve and every worker; else this process's.
-  const budgetOf = (platform: string, api: GiteeApiSettings): RequestLimiter => {
+  const budgetOf = (
+    platform: string,
+    api: { perMinute?: number; token?: string; appId?: string },
+  ): RequestLimiter => {
     if (!api.perMinute) return UNLIMITED;
     const budget = { requests: api.perMinute, intervalMs: 60_000 };
     const limiter =
       redis && redisSettings
-        ? sharedLimiter(redis, redisSettings.prefix, platform, api.token ?? 'anonymous', budget, (error) => {
-            // Once a minute at most: every call asks while Redis is away.
-            if (Date.now() - (budgetWarnedAt.get(platform) ?? 0) < 60_000) return;
-            budgetWarnedAt.set(platform, Date.now());
-            log.warn(
-              { err: error, platform },
-              'the shared API budget cannot reach Redis; this process spaces its own calls meanwhile',
-            );
-          })
+        ? sharedLimiter(
+            redis,
+            redisSettings.prefix,
+            platform,
+            api.token ?? api.appId ?? 'anonymous',
+            budget,
+            (error) => {
+              // Once a minute at most: every call asks while Redis is away.
+              if (Date.now() - (budgetWarnedAt.get(platform) ?? 0) < 60_000) return;
+              budgetWarnedAt.set(platform, Date.now());
+              log.warn(
+                { err: error, platform },
+                'the shared API budget cannot reach Redis; this process spaces its own calls meanwhile',
+              );
+            },
+          )
         : localLimiter(budget);
     limiters.push(limiter);
     return limiter;
   };
+  const probot = environment.github
+    ? createGitHubProbot(environment.github, log, budgetOf('github', environment.github))
+    : undefined;
+  const github: GitHubAuth | undefined = probot
+    ? (installationId) => probot.auth(installationId) as Promise<Octokit>
+    : undefined;
   const retryLog =
     (platform: string) => (retry: { method: string; path: string; status: number; waitMs: number }) =>
       log.warn(

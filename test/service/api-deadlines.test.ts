@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { ProbotOctokit } from 'probot';
+import { localLimiter } from '../../src/net/request-limiter.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { fetchWithDeadline } from '../../src/platforms/github/github-probot.js';
 import { HostedSourceRepoChecker } from '../../src/platforms/source-repos/source-repo-checker.js';
@@ -65,6 +66,29 @@ describe('an API that accepts connections and never answers', () => {
       warnings[0] ?? '',
       /GitHub API request failed.*"path":"\/repos\/o\/r".*no answer within 300 ms/,
     );
+  });
+
+  it('GitHub: a request waits for the budget first, and its deadline starts only when it is sent', async () => {
+    const answering = createServer((_request, response) => response.end('{}'));
+    await new Promise<void>((resolve) => answering.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(answering.address() as AddressInfo).port}/repos/o/r`;
+    const limiter = localLimiter({ requests: 2, intervalMs: 1000 });
+    const fetchFn = fetchWithDeadline(300, { warn() {} }, limiter);
+    try {
+      const started = performance.now();
+      const answers = await Promise.all([0, 1, 2].map(() => fetchFn(url)));
+      const elapsed = performance.now() - started;
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        [200, 200, 200],
+        'the third waited 1 s for its turn, longer than its 300 ms deadline, and still succeeded',
+      );
+      assert.ok(elapsed >= 1000, `spaced by the budget: ${Math.round(elapsed)} ms`);
+    } finally {
+      await limiter.close();
+      answering.closeAllConnections();
+      await new Promise((resolve) => answering.close(resolve));
+    }
   });
 
   it('Gitee and GitCode: each API request ends at its *_API_TIMEOUT_MS', async () => {

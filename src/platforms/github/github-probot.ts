@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import { Probot, type ProbotOctokit } from 'probot';
+import { Probot } from 'probot';
 import type { GitHubAppSettings } from '../../config/settings.js';
+import { type RequestLimiter, UNLIMITED } from '../../net/request-budget.js';
 
 export type { GitHubAppSettings };
 
@@ -11,7 +12,8 @@ export type { GitHubAppSettings };
 export function createGitHubProbot(
   settings: GitHubAppSettings,
   log: Logger,
-  Octokit?: typeof ProbotOctokit,
+  /** GITHUB_API_PER_MINUTE's budget, shared through Redis by every process that uses the app. */
+  limiter: RequestLimiter = UNLIMITED,
 ): Probot {
   return new Probot({
     appId: settings.appId,
@@ -19,8 +21,7 @@ export function createGitHubProbot(
     secret: settings.webhookSecret,
     baseUrl: settings.baseUrl,
     log,
-    request: { fetch: fetchWithDeadline(settings.apiTimeoutMs, log) },
-    ...(Octokit ? { Octokit } : {}),
+    request: { fetch: fetchWithDeadline(settings.apiTimeoutMs, log, limiter) },
   });
 }
 
@@ -32,8 +33,11 @@ export function createGitHubProbot(
 export function fetchWithDeadline(
   timeoutMs: number,
   log: { warn(data: object, message: string): void },
+  /** Each request waits for its turn here first; its deadline starts when it is sent. */
+  limiter: RequestLimiter = UNLIMITED,
 ): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
-  return async (input, init = {}) => {
+  return (input, init = {}) => limiter.schedule(() => send(input, init));
+  async function send(input: string | URL | Request, init: RequestInit): Promise<Response> {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
     const target = { method: init.method ?? 'GET', path: pathOf(input) };
@@ -50,7 +54,7 @@ export function fetchWithDeadline(
       log.warn({ ...target, reason }, 'a GitHub API request failed; octokit retries it');
       throw error;
     }
-  };
+  }
 }
 
 /** The path of a request, without its query (which may carry a token). */
