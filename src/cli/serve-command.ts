@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import packageJson from '../../package.json' with { type: 'json' };
 import type { Environment } from '../config/environment.js';
 import { MshubError } from '../core/errors.js';
 import { createGitCodeWebhookHandler } from '../platforms/gitcode/gitcode-webhook-handler.js';
@@ -9,6 +10,7 @@ import { findPendingGitHubReviews } from '../platforms/github/github-pending-rev
 import { createGitHubWebhookHandler } from '../platforms/github/github-webhook-handler.js';
 import { BodyBudget, type RequestHandler } from '../platforms/webhook-http.js';
 import { DEFAULT_PENDING_REVIEW_OPTIONS, type PendingReviewOptions } from '../review/pending-review.js';
+import { createCliDownloadHandler, loadPublishedCli } from '../service/cli-download.js';
 import { createLogger } from '../service/create-logger.js';
 import { close, createHttpServer, listen } from '../service/http-server.js';
 import { createOperatorHandler } from '../service/operator-view.js';
@@ -99,6 +101,9 @@ export async function runServe(
     );
   }
   handlers.push(createOperatorHandler(runtime.operator));
+  const cli = await loadPublishedCli(environment.cliFile, packageJson.version);
+  if ('missing' in cli) log.warn({ reason: cli.missing }, 'serve publishes no single-file CLI at /cli/');
+  handlers.push(createCliDownloadHandler(cli));
   // Before the first delivery: the journal is rewritten at every review queued.
   const resumed = (await service.queue.resume?.()) ?? 0;
   if (resumed > 0) log.info({ resumed }, 'reviews set aside at the last shutdown are queued again');

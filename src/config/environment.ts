@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MshubError } from '../core/errors.js';
 import type { Language } from '../core/messages/message-spec.js';
 import type { AssetDownloadSettings } from '../net/asset-verifier.js';
@@ -32,6 +33,8 @@ export interface Environment {
   log: { level: string; messageKey?: string };
   /** What this process remembers across restarts without Redis (webhook deliveries already accepted). */
   stateDir: string;
+  /** The single-file CLI (`npm run build`'s dist/mshub-review.mjs) that `serve` publishes at /cli/. */
+  cliFile: string;
 }
 
 export interface ServerSettings {
@@ -125,6 +128,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
       ...(env.LOG_MESSAGE_KEY ? { messageKey: env.LOG_MESSAGE_KEY } : {}),
     },
     stateDir: env.STATE_DIR || '.mshub-review',
+    // The single-file CLI `serve` hands out at /cli/: built beside this code (src/, dist/ or dist/bundle/).
+    cliFile: env.CLI_FILE || fileURLToPath(new URL('../../dist/mshub-review.mjs', import.meta.url)),
   };
 }
 
