@@ -35,6 +35,11 @@ export interface Environment {
   stateDir: string;
   /** The single-file CLI (`npm run build`'s dist/mshub-review.mjs) that `serve` publishes at /cli/. */
   cliFile: string;
+  /**
+   * Where contributors reach this server (PUBLIC_URL): the bot's comments then tell them to get the
+   * single-file CLI from its /cli/, when the hub neither vendors one nor names a command.
+   */
+  publicUrl?: string;
 }
 
 export interface ServerSettings {
@@ -130,6 +135,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     stateDir: env.STATE_DIR || '.mshub-review',
     // The single-file CLI `serve` hands out at /cli/: built beside this code (src/, dist/ or dist/bundle/).
     cliFile: env.CLI_FILE || fileURLToPath(new URL('../../dist/mshub-review.mjs', import.meta.url)),
+    ...(env.PUBLIC_URL?.trim() ? { publicUrl: httpsUrl(env, 'PUBLIC_URL', '') } : {}),
   };
 }
 

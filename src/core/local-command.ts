@@ -14,13 +14,21 @@ export const VENDORED_CLI_COMMAND = `node ${VENDORED_CLI_PATH}`;
 /** The `command:` setting: what fits in a code span and a shell line, nothing a shell would expand. */
 export const LOCAL_COMMAND_PATTERN = '^[A-Za-z0-9_./@:+=-]+( [A-Za-z0-9_./@:+=-]+)*$';
 
-/** The configured command, else the vendored build when the hub holds it, else none. */
+/** The single-file build as a contributor downloads it from the bot (`serve`'s /cli/). */
+export const DOWNLOADED_CLI_COMMAND = 'node mshub-review.mjs';
+
+/**
+ * The configured command, else the vendored build when the hub holds it, else the build the bot
+ * publishes when it has an address (`cliUrl`), else none.
+ */
 export function resolveLocalCommand(
   configured: string | undefined,
   hubHasVendoredCli: boolean,
+  cliUrl?: string,
 ): string | undefined {
   if (configured !== undefined) return configured;
-  return hubHasVendoredCli ? VENDORED_CLI_COMMAND : undefined;
+  if (hubHasVendoredCli) return VENDORED_CLI_COMMAND;
+  return cliUrl === undefined ? undefined : DOWNLOADED_CLI_COMMAND;
 }
 
 /** How to compute a digest: with mshub-review when the hub has it, else with what every system has. */

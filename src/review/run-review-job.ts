@@ -7,7 +7,7 @@ import {
   type UnsafePathProblem,
   unsafePathProblem,
 } from '../core/hub-path.js';
-import { resolveLocalCommand, VENDORED_CLI_PATH } from '../core/local-command.js';
+import { DOWNLOADED_CLI_COMMAND, resolveLocalCommand, VENDORED_CLI_PATH } from '../core/local-command.js';
 import { msg } from '../core/messages/format-message.js';
 import { buildReport } from '../core/report/review-report.js';
 import { FindingCollector } from '../core/report-sink.js';
@@ -31,6 +31,8 @@ export interface ReviewJobDependencies {
   reporter: ReviewReporter;
   adapters: ReviewAdapters;
   control: JobControl;
+  /** Where the bot publishes its single-file CLI (PUBLIC_URL + /cli/mshub-review.mjs), when it has an address. */
+  cliUrl?: string;
 }
 
 /**
@@ -109,6 +111,7 @@ export async function runReviewJob(
     const localCommand = resolveLocalCommand(
       config.command,
       hub.vendoredCli === true && !changed.some((file) => file.path === VENDORED_CLI_PATH),
+      deps.cliUrl,
     );
     const rules = localCommand === undefined ? config.rules : { ...config.rules, localCommand };
     const findings = await reviewAssetFiles(inputs, rules, hub, deps.adapters);
@@ -126,7 +129,11 @@ export async function runReviewJob(
     }
     await reporter.completed(
       headSha,
-      buildReport(findings, inputs.length, { localCommand, language: config.language }),
+      buildReport(findings, inputs.length, {
+        localCommand,
+        language: config.language,
+        ...(localCommand === DOWNLOADED_CLI_COMMAND && deps.cliUrl ? { cliUrl: deps.cliUrl } : {}),
+      }),
     );
     return 'reviewed';
   } catch (error) {

@@ -19,6 +19,8 @@ export interface ReviewServiceOptions {
   queue?: ReviewQueue;
   /** Where the embedded queue keeps the reviews it has not finished, for the next start. */
   journal?: ReviewJournal;
+  /** Where contributors download the single-file CLI (PUBLIC_URL + /cli/mshub-review.mjs). */
+  cliUrl?: string;
   activity?: Activity;
   log?: { info(data: object, message: string): void; error(data: object, message: string): void };
 }
@@ -74,7 +76,13 @@ export class ReviewService {
     let outcome = 'error';
     try {
       const { source, reporter } = await platformFor(this.options.platforms, request).pullRequest(request);
-      outcome = await runReviewJob(request, { source, reporter, adapters: this.options.adapters, control });
+      outcome = await runReviewJob(request, {
+        source,
+        reporter,
+        adapters: this.options.adapters,
+        control,
+        ...(this.options.cliUrl ? { cliUrl: this.options.cliUrl } : {}),
+      });
     } catch (error) {
       if (isMshubError(error, 'REVIEW_UNREPORTED')) outcome = 'unreported';
       else if (isMshubError(error, 'SHUTTING_DOWN')) outcome = 'set-aside';

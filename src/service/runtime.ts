@@ -173,6 +173,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     activity,
     adapters: { hasher: verifier, sourceRepos },
     concurrency: environment.reviewConcurrency,
+    ...(environment.publicUrl ? { cliUrl: `${environment.publicUrl}/cli/mshub-review.mjs` } : {}),
     ...(redis && redisSettings
       ? { queue: new RedisReviewQueue(redis, redisSettings) }
       : {

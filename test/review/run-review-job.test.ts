@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseRepoConfig } from '../../src/config/repo-config.js';
 import { MshubError } from '../../src/core/errors.js';
+import { renderMarkdown } from '../../src/core/report/render-markdown.js';
 import { MAX_FILES_PER_REVIEW, READS_IN_FLIGHT, runReviewJob } from '../../src/review/run-review-job.js';
 import { control, FakePlatform, REVIEW_REQUEST } from '../helpers/fake-platform.js';
 import { CLEAN_PATH, CLEAN_TEXT } from '../helpers/fixtures.js';
+import { assertSnapshot } from '../helpers/snapshot.js';
 
 const REQUEST = REVIEW_REQUEST;
 
@@ -81,6 +83,45 @@ describe('the review job', () => {
       const { command, fix } = await review(platform);
       assert.equal(command, 'npx @mindspore/hub-review');
       assert.match(fix ?? '', /`npx @mindspore\/hub-review sha256 <file>`/);
+    });
+
+    it("is the bot's own build, with how to download it in one line, when the hub has none and the bot has an address", async () => {
+      const cliUrl = 'https://mshub-review.example.org/cli/mshub-review.mjs';
+      const platform = new FakePlatform({ [CLEAN_PATH]: TRUNCATED });
+      await runReviewJob(REQUEST, {
+        source: platform,
+        reporter: platform,
+        adapters: {},
+        control: control(),
+        cliUrl,
+      });
+      const report = platform.events.at(-1)?.report;
+      assert.ok(report);
+      assert.equal(report.localCommand, 'node mshub-review.mjs');
+      assert.equal(report.cliUrl, cliUrl);
+      const comment = renderMarkdown(report, { language: 'zh+en' });
+      assertSnapshot('downloaded-cli-comment.md', comment);
+      for (const line of [
+        `\`curl -fsSLO ${cliUrl}\``,
+        `\`Invoke-WebRequest ${cliUrl} -OutFile mshub-review.mjs\``,
+        '`node mshub-review.mjs validate <file>`',
+      ])
+        assert.equal(comment.split(line).length - 1, 2, `${line} in both languages`);
+      // The hub's own copy still wins: the download is only for hubs without one.
+      const vendored = new FakePlatform(
+        { [CLEAN_PATH]: TRUNCATED, 'tools/mshub-review.mjs': '' },
+        undefined,
+        [CLEAN_PATH],
+      );
+      await runReviewJob(REQUEST, {
+        source: vendored,
+        reporter: vendored,
+        adapters: {},
+        control: control(),
+        cliUrl,
+      });
+      assert.equal(vendored.events.at(-1)?.report?.cliUrl, undefined);
+      assert.equal(vendored.events.at(-1)?.report?.localCommand, 'node tools/mshub-review.mjs');
     });
   });
 

@@ -79,6 +79,26 @@ describeUnless(
         });
         assert.equal(stdout, '✔ 检查了 1 个文件，没有问题\n', 'the real file passes, said in Chinese');
         assert.ok(existsSync(join(folder, 'mshub-review.mjs')));
+        // The line the bot's comment gives (README: the single-file CLI), where curl is installed.
+        if (
+          await run('sh', ['-c', 'command -v curl']).then(
+            () => true,
+            () => false,
+          )
+        ) {
+          const curled = mkdtempSync(join(tmpdir(), 'contributor-curl-'));
+          mkdirSync(join(curled, CLEAN_PATH, '..'), { recursive: true });
+          cpSync(join(SAMPLE_HUB, CLEAN_PATH), join(curled, CLEAN_PATH));
+          const byCurl = await run(
+            'sh',
+            ['-c', `curl -fsSLO ${url} && node mshub-review.mjs validate ${CLEAN_PATH}`],
+            {
+              cwd: curled,
+              env: { PATH: process.env.PATH ?? '', LANG: 'zh_CN.UTF-8' },
+            },
+          );
+          assert.equal(byCurl.stdout, stdout);
+        }
       } finally {
         await server.stop();
       }

@@ -1,4 +1,5 @@
 import type { FileFindings, Finding, Severity } from '../findings.js';
+import { DOWNLOADED_CLI_COMMAND } from '../local-command.js';
 import { formatMessage, msg } from '../messages/format-message.js';
 import { inLanguage } from '../messages/localize-finding.js';
 import type { Language, Message } from '../messages/message-spec.js';
@@ -159,8 +160,28 @@ function localizedFile(file: FileFindings, language: Language): FileFindings {
 }
 
 /** The commands that help, when the hub has one that works for a contributor. */
-function localAdvice({ localCommand, files }: ReviewReport, t: (message: Message) => string): string {
+function localAdvice({ localCommand, files, cliUrl }: ReviewReport, t: (message: Message) => string): string {
   if (localCommand === undefined) return '';
+  // The bot's own build: first how to get it, in one line, with curl and with Windows PowerShell.
+  const download =
+    cliUrl === undefined || localCommand !== DOWNLOADED_CLI_COMMAND
+      ? ''
+      : t(
+          msg('report.local-download', {
+            curl: codeSpan(`curl -fsSLO ${cliUrl}`),
+            powershell: codeSpan(`Invoke-WebRequest ${cliUrl} -OutFile mshub-review.mjs`),
+          }),
+        );
+  const advice = localCommandAdvice(localCommand, files, t);
+  if (download === '') return advice;
+  return download.endsWith('。') ? `${download}${advice}` : `${download} ${advice}`;
+}
+
+function localCommandAdvice(
+  localCommand: string,
+  files: ReviewReport['files'],
+  t: (message: Message) => string,
+): string {
   const fixable = files.reduce(
     (count, file) => count + file.findings.filter((finding) => finding.edits !== undefined).length,
     0,

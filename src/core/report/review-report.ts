@@ -15,6 +15,8 @@ export interface ReviewReport {
   summary: FindingsSummary;
   /** The command the report tells contributors to run (see local-command.ts); none when unknown. */
   localCommand?: string;
+  /** Where a contributor downloads that command, when it is the bot's own single-file build. */
+  cliUrl?: string;
   /** The hub's `language:` setting; each platform has its default when there is none. */
   language?: CommentLanguage;
 }
@@ -29,12 +31,17 @@ export type Verdict = 'success' | 'neutral' | 'failure';
 export function buildReport(
   files: FileFindings[],
   checkedFiles?: number,
-  options: { localCommand?: string | undefined; language?: CommentLanguage | undefined } = {},
+  options: {
+    localCommand?: string | undefined;
+    cliUrl?: string | undefined;
+    language?: CommentLanguage | undefined;
+  } = {},
 ): ReviewReport {
   const summary = summarize(files);
   if (checkedFiles !== undefined) summary.files = checkedFiles;
   const report: ReviewReport = { files, summary };
   if (options.localCommand !== undefined) report.localCommand = options.localCommand;
+  if (options.cliUrl !== undefined) report.cliUrl = options.cliUrl;
   if (options.language !== undefined) report.language = options.language;
   return report;
 }

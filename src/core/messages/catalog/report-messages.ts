@@ -71,6 +71,11 @@ export const REPORT_MESSAGES = {
     en: 'Warnings do not block the merge, but please fix them if you can.',
     zh: '警告不会阻止合入，但请尽量修改。',
   },
+  'report.local-download': {
+    params: { curl: 'text', powershell: 'text' },
+    en: 'Get the checker this bot runs (Node 20 or later) in your hub checkout with {curl} (Windows PowerShell: {powershell}).',
+    zh: '在本地的 Hub 仓库中用一行命令获取本机器人使用的检查工具（需要 Node 20 或更新版本）：{curl}（Windows PowerShell：{powershell}）。',
+  },
   'report.local-validate': {
     params: { command: 'text' },
     en: 'Run {command} in your hub checkout to check locally first.',
