@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Environment } from '../config/environment.js';
@@ -101,7 +102,10 @@ export async function runServe(
     );
   }
   handlers.push(createOperatorHandler(runtime.operator));
-  const cli = await loadPublishedCli(environment.cliFile, packageJson.version);
+  // Built beside this code: src/cli/ and dist/bundle/ are both two folders below the package.
+  const cliFile =
+    environment.cliFile ?? fileURLToPath(new URL('../../dist/mshub-review.mjs', import.meta.url));
+  const cli = await loadPublishedCli(cliFile, packageJson.version);
   if ('missing' in cli) log.warn({ reason: cli.missing }, 'serve publishes no single-file CLI at /cli/');
   handlers.push(createCliDownloadHandler(cli));
   // Before the first delivery: the journal is rewritten at every review queued.

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MshubError } from '../core/errors.js';
 import type { Language } from '../core/messages/message-spec.js';
 import type { AssetDownloadSettings } from '../net/asset-verifier.js';
@@ -33,8 +32,8 @@ export interface Environment {
   log: { level: string; messageKey?: string };
   /** What this process remembers across restarts without Redis (webhook deliveries already accepted). */
   stateDir: string;
-  /** The single-file CLI (`npm run build`'s dist/mshub-review.mjs) that `serve` publishes at /cli/. */
-  cliFile: string;
+  /** The single-file CLI `serve` publishes at /cli/ (CLI_FILE); the build's dist/mshub-review.mjs without it. */
+  cliFile?: string;
   /**
    * Where contributors reach this server (PUBLIC_URL): the bot's comments then tell them to get the
    * single-file CLI from its /cli/, when the hub neither vendors one nor names a command.
@@ -133,8 +132,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
       ...(env.LOG_MESSAGE_KEY ? { messageKey: env.LOG_MESSAGE_KEY } : {}),
     },
     stateDir: env.STATE_DIR || '.mshub-review',
-    // The single-file CLI `serve` hands out at /cli/: built beside this code (src/, dist/ or dist/bundle/).
-    cliFile: env.CLI_FILE || fileURLToPath(new URL('../../dist/mshub-review.mjs', import.meta.url)),
+    ...(env.CLI_FILE ? { cliFile: env.CLI_FILE } : {}),
     ...(env.PUBLIC_URL?.trim() ? { publicUrl: httpsUrl(env, 'PUBLIC_URL', '') } : {}),
   };
 }
