@@ -170,6 +170,20 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     });
 
   program
+    .command('version')
+    .description(h('help.version-command'))
+    .option('--server <url>', h('help.version-server'))
+    .addOption(LANG_OPTION(h('help.lang')))
+    .action(async (options: { server?: string }) => {
+      const { runVersion } = await import('./version-command.js');
+      exitCode = await runVersion(packageJson.version, options.server, {
+        stdout: io.stdout,
+        stderr: io.stderr,
+        language,
+      });
+    });
+
+  program
     .command('site-sync')
     .description(h('help.site-sync'))
     .requiredOption('--hub <dir>', h('help.site-sync-hub'))

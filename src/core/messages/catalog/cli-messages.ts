@@ -2,6 +2,26 @@ import type { MessageSpec } from '../message-spec.js';
 
 /** What the `fix` and `new` commands say besides the findings. */
 export const CLI_MESSAGES = {
+  'cli.version-current': {
+    params: { server: 'text', published: 'text' },
+    en: 'The bot at {server} publishes {published}: this copy is up to date.',
+    zh: '{server} 的机器人发布的是 {published}：这个副本是最新的。',
+  },
+  'cli.version-older': {
+    params: { server: 'text', published: 'text', curl: 'text', powershell: 'text' },
+    en: 'The bot at {server} publishes {published}, newer than this copy: it may report what this copy does not. Get it with\n  {curl}\n(Windows PowerShell: {powershell})',
+    zh: '{server} 的机器人发布的是更新的 {published}，它可能报告这个副本发现不了的问题。这样获取：\n  {curl}\n（Windows PowerShell：{powershell}）',
+  },
+  'cli.version-unreachable': {
+    params: { server: 'text', reason: 'text' },
+    en: 'Could not ask {server} for its version ({reason}); check the address, or your network.',
+    zh: '无法向 {server} 查询版本（{reason}）；请检查地址或网络。',
+  },
+  'cli.version-bad-server': {
+    params: { server: 'text' },
+    en: "--server must be the bot's http(s) address, such as https://review.example.org, not {server}.",
+    zh: '--server 必须是机器人的 http(s) 地址，例如 https://review.example.org，而不是 {server}。',
+  },
   'cli.fix-nothing': {
     en: 'Nothing to fix without a decision of yours; what is left is listed below.',
     zh: '没有可以不经你决定就自动修改的地方；剩下的问题列在下面。',

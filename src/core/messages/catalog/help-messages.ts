@@ -162,6 +162,14 @@ export const HELP_MESSAGES = {
     en: 'print the files instead of writing them',
     zh: '只打印文件内容，不写入',
   },
+  'help.version-command': {
+    en: "Print this copy's version; with --server, say whether the bot at that address runs a newer one, and how to get it.",
+    zh: '打印这个副本的版本；加上 --server 时，还会说明该地址的机器人是否使用更新的版本，以及如何获取。',
+  },
+  'help.version-server': {
+    en: "the bot's address (its serve), asked for /cli/version",
+    zh: '机器人（serve）的地址，会向它查询 /cli/version',
+  },
   'help.sha256': {
     en: 'Print the SHA-256 of a file or an https URL as lowercase hex, the value for `asset-sha256`.',
     zh: '以小写十六进制打印文件或 https 链接的 SHA-256，即 `asset-sha256` 应填的值。',
