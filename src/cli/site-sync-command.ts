@@ -32,7 +32,8 @@ export async function runSiteSync(
   await writeFile(join(options.out, 'index.html'), site.indexHtml);
   const withProblems = catalog.models.filter((model) => model.problems !== undefined).length;
   io.stdout.write(
-    `${catalog.models.length} models written to ${join(options.out, 'catalog.json')} and index.html (${withProblems} with problems shown on them); ${catalog.invalid.length} files the hub itself rejects are listed under "invalid".\n`,
+    `${catalog.models.length} models written to ${join(options.out, 'catalog.json')} and index.html (${withProblems} with problems shown on them); ${catalog.invalid.length} files the hub itself rejects are listed under "invalid".\n` +
+      `Open index.html from a web server that serves ${options.out} (any static server), not as a file: a page opened as a file cannot read catalog.json and the model pages, so its details would be incomplete.\n`,
   );
   return EXIT.OK;
 }

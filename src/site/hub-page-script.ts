@@ -8,6 +8,8 @@ export const HUB_PAGE_SCRIPT = `
   const PAGE_SIZE = 48;
   const LOAD_BREAKING = new Set(['asset-sha256-format', 'asset-digest-mismatch', 'train-dataset']);
   const index = JSON.parse(document.getElementById('index').textContent);
+  // Browsers do not let a file:// page read the files beside it: say so rather than show half the data.
+  if (location.protocol === 'file:') document.getElementById('file-notice').hidden = false;
   const $ = (id) => document.getElementById(id);
   const el = (tag, props = {}, children = []) => {
     const node = document.createElement(tag);

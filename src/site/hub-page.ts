@@ -33,7 +33,8 @@ export function renderHubPage(
 <style>${HUB_PAGE_STYLE}</style>
 </head>
 <body>
-<header><h1>MindSpore Hub models</h1><div id="source"></div><details id="invalid" hidden></details></header>
+<header><h1>MindSpore Hub models</h1><div id="source"></div><details id="invalid" hidden></details>
+<p id="file-notice" role="note" hidden>This page was opened as a file, so it cannot read catalog.json and the model pages beside it: a model's details show only part of its data. Serve this folder over http (any static web server) and open it from there.</p></header>
 <main>
 <div class="controls">
   <input id="search" type="search" placeholder="Search names, uid paths (mindspore/1.9/albert_mnli), datasets, summaries" aria-label="Search">

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Catalog, CatalogModel } from '../../src/core/catalog/build-catalog.js';
 import { renderHubPage } from '../../src/site/hub-page.js';
@@ -45,10 +46,14 @@ describeUnless(SKIP, 'the hub page in Chromium', () => {
   let big: { url: string; close(): Promise<void> };
   let rankedSite: { url: string; close(): Promise<void> } | undefined;
 
+  let siteOut = '';
+
   before(async () => {
     const out = mkdtempSync(join(tmpdir(), 'mshub-page-'));
+    siteOut = out;
     const run = await runCliCaptured(['site-sync', '--hub', SAMPLE_HUB, '--out', out]);
     assert.equal(run.code, 0);
+    assert.match(run.stdout, /not as a file/);
     site = await serveFolder(out);
     // 1,200 models: more than the 500 the page used to stop at.
     const bigOut = mkdtempSync(join(tmpdir(), 'mshub-page-big-'));
@@ -116,6 +121,19 @@ describeUnless(SKIP, 'the hub page in Chromium', () => {
 
   const cards = () => page.locator('#models .card');
   const names = () => cards().locator('h2').allTextContents();
+
+  it('says, when opened as a file, that it must be served over http to show the details whole', async () => {
+    assert.equal(await page.locator('#file-notice').isVisible(), false, 'served over http: no notice');
+    const asFile = await browser.newPage();
+    try {
+      await asFile.goto(pathToFileURL(join(siteOut, 'index.html')).href);
+      assert.equal(await asFile.locator('#file-notice').isVisible(), true);
+      assert.match((await asFile.locator('#file-notice').textContent()) ?? '', /Serve this folder over http/);
+      assert.equal(await asFile.locator('#models .card').count(), 8, 'the list itself still works');
+    } finally {
+      await asFile.close();
+    }
+  });
 
   it('lists every model the hub lists, and says how many files the hub rejects', async () => {
     assert.equal(await cards().count(), 8);

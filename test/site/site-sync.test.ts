@@ -16,7 +16,7 @@ describe('mshub-review site-sync', () => {
     assert.equal(run.code, 0);
     assert.match(
       run.stdout,
-      /^8 models written to .* and index\.html \(5 with problems shown on them\); 3 files the hub itself rejects are listed under "invalid"\.\n$/,
+      /^8 models written to .* and index\.html \(5 with problems shown on them\); 3 files the hub itself rejects are listed under "invalid"\.\nOpen index\.html from a web server that serves .* \(any static server\), not as a file: .*\n$/,
     );
     const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8')) as Catalog;
     assert.equal(catalog.models.length, 8);
