@@ -45,8 +45,10 @@ export async function runVersion(
     const answer = await fetchFn(`${address}/cli/version`, { signal: AbortSignal.timeout(10_000) });
     if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
     const body = (await answer.json()) as { version?: unknown };
-    if (typeof body.version !== 'string') throw new Error('no version in the answer');
-    published = body.version.slice(0, 40);
+    // Printed to the terminal: only what a version looks like, never control characters.
+    if (typeof body.version !== 'string' || !/^[0-9A-Za-z.+-]{1,40}$/.test(body.version))
+      throw new Error('no version in the answer');
+    published = body.version;
   } catch (error) {
     const reason = (error as Error).message.slice(0, 200);
     io.stderr.write(`${t(msg('cli.version-unreachable', { server: address, reason }))}\n`);

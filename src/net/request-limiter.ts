@@ -3,23 +3,19 @@ import Bottleneck from 'bottleneck';
 import type { Redis } from 'ioredis';
 import type { RequestBudget, RequestLimiter } from './request-budget.js';
 
-export { type RequestBudget, type RequestLimiter, UNLIMITED } from './request-budget.js';
-
 /**
  * Requests spaced evenly (`minTime`), not a reservoir refilled each interval: however the platform
  * aligns its own window, no window of `intervalMs` ever holds more than `requests` of ours, where a
  * refilled reservoir could send two intervals' worth across the boundary of the platform's.
  */
-function options(budget: RequestBudget): Bottleneck.ConstructorOptions {
-  return {
-    // 2 % to spare: timers fire a little early or late, and the platform counts on its own clock.
-    minTime: Math.ceil((budget.intervalMs / budget.requests) * 1.02),
-  };
+function spacingMs(budget: RequestBudget): number {
+  // 2 % to spare: timers fire a little early or late, and the platform counts on its own clock.
+  return Math.ceil((budget.intervalMs / budget.requests) * 1.02);
 }
 
 /** The budget of this process alone (no Redis: `serve` is the only process using the token). */
 export function localLimiter(budget: RequestBudget): RequestLimiter {
-  const limiter = new Bottleneck(options(budget));
+  const limiter = new Bottleneck({ minTime: spacingMs(budget) });
   return {
     schedule: (request) => limiter.schedule(request),
     close: () => limiter.disconnect(),
@@ -57,7 +53,7 @@ export function sharedLimiter(
 ): RequestLimiter {
   const tokenId = createHash('sha256').update(token).digest('hex').slice(0, 16);
   const key = `${prefix}:api-budget:${platform}:${tokenId}`;
-  const spacing = Math.ceil((budget.intervalMs / budget.requests) * 1.02);
+  const spacing = spacingMs(budget);
   const fallback = localLimiter(budget);
   const reserve = async (): Promise<number | undefined> => {
     try {

@@ -1,5 +1,6 @@
 import type { ReplayGuard } from './replay-guard.js';
 import type { WebhookOutcome } from './webhook-http.js';
+import { QUEUE_UNAVAILABLE } from './webhook-intents-reply.js';
 
 /**
  * What an authenticated delivery may spend on the replay guard and the queue before it is answered.
@@ -20,10 +21,6 @@ export interface AdmissionOptions {
   deadlineMs?: number;
   log?: { error(data: object, message: string): void } | undefined;
 }
-
-const UNAVAILABLE: WebhookOutcome = {
-  reply: { status: 503, body: { error: 'the review queue is not available; redeliver this webhook later' } },
-};
 
 /**
  * Runs what an authenticated delivery does with the replay guard and the queue, and makes the
@@ -78,7 +75,7 @@ export async function admitDelivery(
   void running
     .catch(() => undefined)
     .finally(() => Promise.allSettled(claimed.map((key) => options.replays.forget(key))));
-  return result !== 'timeout' && !('error' in result) ? result.outcome : UNAVAILABLE;
+  return result !== 'timeout' && !('error' in result) ? result.outcome : QUEUE_UNAVAILABLE;
 }
 
 function describe(error: unknown): string {

@@ -2,6 +2,11 @@ import type { Logger } from 'pino';
 import type { IntentSink, WebhookDecision } from '../review/webhook-intent.js';
 import type { WebhookOutcome } from './webhook-http.js';
 
+/** The answer that tells a platform to deliver again later. */
+export const QUEUE_UNAVAILABLE: WebhookOutcome = {
+  reply: { status: 503, body: { error: 'the review queue is not available; redeliver this webhook later' } },
+};
+
 /**
  * The answer to an authenticated delivery, the same on every platform that maps its events itself:
  * 400 for an event it does not handle, 422 for a payload that names no pull request, 503 when the
@@ -32,12 +37,7 @@ export async function answerWithIntents(
       { err: error, deliveryId: context.deliveryId, event },
       `${context.platform} webhook could not be queued`,
     );
-    return {
-      reply: {
-        status: 503,
-        body: { error: 'the review queue is not available; redeliver this webhook later' },
-      },
-    };
+    return QUEUE_UNAVAILABLE;
   }
   context.log?.info({ deliveryId: context.deliveryId, event, outcome }, `${context.platform} webhook`);
   return { reply: { status: 200, body: { outcome } } };

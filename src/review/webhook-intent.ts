@@ -28,6 +28,11 @@ export interface IntentSink {
 }
 
 /** `/recheck` (or `/retest`) at the start of a comment asks for a review of the current head. */
+/** A payload field compared whatever its case; anything but a string (a number, an object) is none. */
+export function lowerCased(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.toLowerCase() : undefined;
+}
+
 export const RECHECK_COMMAND = /^\s*\/(recheck|retest)\b/i;
 
 /** A head commit as platforms write it: hex, 7 to 64 digits. */

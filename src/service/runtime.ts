@@ -11,7 +11,8 @@ import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
-import { localLimiter, type RequestLimiter, sharedLimiter, UNLIMITED } from '../net/request-limiter.js';
+import { type RequestLimiter, UNLIMITED } from '../net/request-budget.js';
+import { localLimiter, sharedLimiter } from '../net/request-limiter.js';
 import { GitCodePlatform } from '../platforms/gitcode/gitcode-platform.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
 import { GiteePlatform } from '../platforms/gitee/gitee-platform.js';
@@ -118,12 +119,11 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
         { ...retry, path: retry.path.slice(0, 200) },
         `the ${platform} API answered with an error; asking again`,
       );
-  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // One Gitee client, for the hub and for the source repositories its files link to.
-  const giteeApi = new GiteeApi(gitee.api, sleep, retryLog('Gitee'), budgetOf('gitee', gitee.api));
+  const giteeApi = new GiteeApi(gitee.api, undefined, retryLog('Gitee'), budgetOf('gitee', gitee.api));
   const gitcodeApi = new GiteeApi(
     environment.gitcode.api,
-    sleep,
+    undefined,
     retryLog('GitCode'),
     budgetOf('gitcode', environment.gitcode.api),
   );

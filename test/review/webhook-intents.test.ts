@@ -114,6 +114,23 @@ describe('webhook events as intents, side by side', () => {
       );
   });
 
+  it('ignores an action or update reason that is not a string, rather than fail the delivery', () => {
+    assert.deepEqual(
+      gitee('Merge Request Hook', { ...captured('pr_update'), action: 7, action_desc: {} }),
+      [],
+    );
+    assert.deepEqual(
+      gitcode(
+        'Merge Request Hook',
+        gitcodeMergeRequest('update', (attributes) => {
+          attributes.action = ['update'];
+          attributes.update_reason = 3;
+        }),
+      ),
+      [],
+    );
+  });
+
   it('drops the queued reviews of a closed pull request', () => {
     const closed = pullRequestPayload('closed', SHA, 8);
     closed.pull_request.merged = false;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -10,6 +9,7 @@ import nock from 'nock';
 import { type RunningServer, runServe } from '../../src/cli/serve-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
 import { createLogger } from '../../src/service/create-logger.js';
+import { floodPost } from '../helpers/flood-post.js';
 import { giteeFixture } from '../helpers/gitee-harness.js';
 import { API, pullRequestPayload, TEST_APP_KEY } from '../helpers/github-app-harness.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
@@ -68,53 +68,6 @@ const githubHeaders = (body: string, signature = sign(body)) => ({
   'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
   'x-hub-signature-256': signature,
 });
-
-/**
- * Streams up to `totalBytes` of a chunked body and counts how much the server let through before
- * it answered and closed the connection.
- */
-function floodPost(
-  url: string,
-  headers: Record<string, string>,
-  totalBytes: number,
-): Promise<{ status: number | undefined; written: number }> {
-  return new Promise((resolve) => {
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    let written = 0;
-    let status: number | undefined;
-    let settled = false;
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      resolve({ status, written });
-    };
-    const request = httpRequest(url, {
-      method: 'POST',
-      headers: { ...headers, 'transfer-encoding': 'chunked' },
-    });
-    request.on('response', (response) => {
-      status = response.statusCode;
-      response.resume();
-      response.on('end', () => {
-        request.destroy();
-        finish();
-      });
-    });
-    request.on('error', finish);
-    request.on('close', finish);
-    const pump = () => {
-      while (!settled && written < totalBytes) {
-        written += chunk.length;
-        if (!request.write(chunk)) {
-          request.once('drain', pump);
-          return;
-        }
-      }
-      if (!settled) request.end();
-    };
-    pump();
-  });
-}
 
 describe('serve, against a stranger on the network', () => {
   it('refuses a forged 200 MB chunked body at the limit, without buffering it or logging it', async () => {

@@ -1,6 +1,7 @@
 import {
   COMMIT_SHA,
   IGNORE,
+  lowerCased,
   type PullTarget,
   RECHECK_COMMAND,
   type WebhookDecision,
@@ -94,7 +95,7 @@ export function gitcodeIntents(event: string, payload: GitCodePayload, deliveryI
   const target = targetOf(attributes?.target ?? payload.project, attributes?.iid);
   if (!target || !attributes) return { ok: false, problem: 'bad-payload' };
   // Platforms differ in the case of their actions; GitLab's and go-gitcode's are lower case.
-  const action = attributes.action?.toLowerCase();
+  const action = lowerCased(attributes.action);
   if (action === 'close') return { ok: true, intents: [{ kind: 'cancel', target }] };
   if (action === 'merge') {
     const intents: WebhookIntent[] = [{ kind: 'cancel', target }];
@@ -112,7 +113,7 @@ export function gitcodeIntents(event: string, payload: GitCodePayload, deliveryI
   }
   // An update reviews again when it brought new commits (GitLab's `oldrev`, or an `update_reason`
   // that says the source branch changed) or moved the target branch; a title or a label does not.
-  const reason = attributes.update_reason?.toLowerCase() ?? '';
+  const reason = lowerCased(attributes.update_reason) ?? '';
   const review =
     action === 'open' ||
     action === 'reopen' ||

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hmacOfChunks } from '../webhook-http.js';
 
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 
@@ -14,9 +15,7 @@ export function verifyGitCodeSignature(
 ): boolean {
   const match = SIGNATURE.exec(header?.trim() ?? '');
   if (!match || secret === '') return false;
-  const hmac = createHmac('sha256', secret);
-  for (const chunk of body instanceof Uint8Array ? [body] : body) hmac.update(chunk);
-  const expected = hmac.digest();
+  const expected = hmacOfChunks(secret, body instanceof Uint8Array ? [body] : body);
   const given = Buffer.from(match[1] as string, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -70,12 +70,14 @@ async function handle(request: IncomingMessage, options: GitCodeWebhookOptions):
   // a label, and a captured body sent again under a new delivery id is still a replay.
   const bodyDigest = createHash('sha256').update(body.bytes).digest('hex');
   const deliveryId = `gitcode:${bodyDigest.slice(0, 16)}`;
+  // Decided before admission: the mapping is pure, and a payload it cannot read is the request's fault.
+  const decision = gitcodeIntents(event, payload, deliveryId);
   return admitDelivery(
     { replays: options.replays, platform: 'GitCode', log: options.log },
     async (claims) => {
       if (!(await claims.claim(`gitcode:${bodyDigest}`)))
         return { reply: { status: 200, body: { outcome: 'duplicate' } } };
-      return answerWithIntents(gitcodeIntents(event, payload, deliveryId), options.intents, {
+      return answerWithIntents(decision, options.intents, {
         platform: 'GitCode',
         deliveryId,
         event,

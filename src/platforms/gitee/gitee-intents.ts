@@ -1,6 +1,7 @@
 import {
   COMMIT_SHA,
   IGNORE,
+  lowerCased,
   type PullTarget,
   RECHECK_COMMAND,
   type WebhookDecision,
@@ -52,7 +53,7 @@ export function giteeIntents(event: string, payload: GiteePayload, deliveryId: s
   if (event === 'Note Hook') {
     // Only a new comment is a command: an edited or deleted `/recheck` is not asked again.
     if (
-      payload.action?.toLowerCase() !== 'comment' ||
+      lowerCased(payload.action) !== 'comment' ||
       payload.noteable_type !== 'PullRequest' ||
       !RECHECK_COMMAND.test(payload.comment?.body ?? '')
     )
@@ -65,8 +66,8 @@ export function giteeIntents(event: string, payload: GiteePayload, deliveryId: s
   }
   if (!target) return { ok: false, problem: 'bad-payload' };
   // Compared in lower case: Gitee's captured payloads are, but its documents show some in capitals.
-  const action = payload.action?.toLowerCase();
-  const detail = payload.action_desc?.toLowerCase();
+  const action = lowerCased(payload.action);
+  const detail = lowerCased(payload.action_desc);
   if (action === 'close') return { ok: true, intents: [{ kind: 'cancel', target }] };
   if (action === 'merge') {
     const pull = payload.pull_request;

@@ -72,6 +72,8 @@ async function handle(request: IncomingMessage, options: GiteeWebhookOptions): P
   const bodyDigest = createHash('sha256').update(body.bytes).digest('hex');
   const deliveryKey = `${auth.replayKey}:${event}:${bodyDigest}`;
   const deliveryId = `gitee:${createHash('sha256').update(deliveryKey).digest('hex').slice(0, 16)}`;
+  // Decided before admission: the mapping is pure, and a payload it cannot read is the request's fault.
+  const decision = giteeIntents(event, payload, deliveryId);
   return admitDelivery({ replays: options.replays, platform: 'Gitee', log: options.log }, async (claims) => {
     if (!(await claims.claim(deliveryKey))) return { reply: { status: 200, body: { outcome: 'duplicate' } } };
     if (!(await claimSignatureSlot(claims, auth.replayKey))) {
@@ -84,7 +86,7 @@ async function handle(request: IncomingMessage, options: GiteeWebhookOptions): P
         closeConnection: true,
       };
     }
-    return answerWithIntents(giteeIntents(event, payload, deliveryId), options.intents, {
+    return answerWithIntents(decision, options.intents, {
       platform: 'Gitee',
       deliveryId,
       event,
