@@ -59,7 +59,7 @@ export function repoConfigFromObject(raw: unknown, source = REPO_CONFIG_PATH): R
     rules: {
       severities: { ...(raw.rules ?? {}) },
       datasets: new Set([...defaults.rules.datasets, ...(raw.datasets ?? [])]),
-      assetHosts: raw['asset-hosts'] ?? defaults.rules.assetHosts,
+      ...(raw['asset-hosts'] === undefined ? {} : { assetHosts: raw['asset-hosts'] }),
       limits: {
         maxFileBytes: limits['max-file-bytes'] ?? DEFAULT_LIMITS.maxFileBytes,
         maxFrontMatterBytes: limits['max-front-matter-bytes'] ?? DEFAULT_LIMITS.maxFrontMatterBytes,

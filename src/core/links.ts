@@ -157,13 +157,18 @@ function patternsOf(allowed: readonly string[]): HostPattern[] {
 }
 
 /**
+ * Without a list, every host is allowed on https's own port. With one,
  * `*.example.org` matches every subdomain of example.org; other entries match the host exactly. A
  * link on another port than https's own (`download.mindspore.cn:22`) is allowed only by an entry
  * that names that port (`mirror.example.org:8443`), or any port (`127.0.0.1:*`, for tests).
  */
-export function hostAllowed(url: Pick<LinkParts, 'hostname' | 'port'>, allowed: readonly string[]): boolean {
-  const host = url.hostname.toLowerCase();
+export function hostAllowed(
+  url: Pick<LinkParts, 'hostname' | 'port'>,
+  allowed: readonly string[] | undefined,
+): boolean {
   const port = url.port;
+  if (allowed === undefined) return port === '';
+  const host = url.hostname.toLowerCase();
   const patterns = patternsOf(allowed);
   for (let index = 0; index < patterns.length; index++) {
     const pattern = patterns[index] as HostPattern;

@@ -140,6 +140,37 @@ describe('mshub-review new', () => {
     assert.equal(existsSync(join(hub, 'mshub_res/assets/zhang-san')), false);
   });
 
+  it("writes a model whose file is hosted anywhere on https, as the hub's loader downloads from anywhere", async () => {
+    const { hub, model } = hubCopy();
+    const outside = 'https://files.example.org/zhangsan/resnet50.ckpt';
+    const written = await run([...fields(hub), '--asset', model, '--asset-link', outside]);
+    assert.equal(written.code, 0, written.stderr);
+    const path = join(hub, 'mshub_res/assets/zhang-san/2.5/resnet50.md');
+    assert.match(
+      readFileSync(path, 'utf8'),
+      /asset-link: <https:\/\/files\.example\.org\/zhangsan\/resnet50\.ckpt>/,
+    );
+    const validated = await runCliCaptured(['validate', path]);
+    assert.equal(validated.code, 0, validated.stdout);
+  });
+
+  it('names the hub maintainers when the hub keeps a list of download hosts and the host is not on it', async () => {
+    const { hub, model } = hubCopy();
+    mkdirSync(join(hub, '.github'), { recursive: true });
+    writeFileSync(join(hub, '.github/mshub-review.yml'), 'asset-hosts: [download.mindspore.cn]\n');
+    const refused = await run([
+      ...fields(hub),
+      '--asset',
+      model,
+      '--asset-link',
+      'https://files.example.org/r.ckpt',
+    ]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /not on this hub's list of download hosts \(download\.mindspore\.cn\)/);
+    assert.match(refused.stderr, /ask the hub maintainers to add `files\.example\.org` to `asset-hosts`/);
+    assert.equal(existsSync(join(hub, 'mshub_res/assets/zhang-san')), false);
+  });
+
   it('never overwrites a file', async () => {
     const { hub, model } = hubCopy();
     assert.equal((await run(required(hub, model))).code, 0);

@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../../src/core/findings.js';
 import { fixAssetFile } from '../../src/core/fix/fix-asset-file.js';
 import { RULES } from '../../src/core/rules/rule-catalog.js';
 import type { HubContext } from '../../src/core/rules/rule-context.js';
-import { defaultRulesConfig } from '../../src/core/rules/rules-config.js';
+import { defaultRulesConfig, type RulesConfig } from '../../src/core/rules/rules-config.js';
 import { validateAssetFiles } from '../../src/core/validate-hub.js';
 import type { AssetHashOutcome } from '../../src/core/verification/asset-hash-outcome.js';
 import type { SourceRepoOutcome } from '../../src/core/verification/hub-conf.js';
@@ -33,8 +33,16 @@ interface RuleCase {
 
 const edit = (search: string | RegExp, replacement: string) => replaceOnce(CLEAN_TEXT, search, replacement);
 /** The check of one file, keeping the file so that the fix test can apply the fix to it. */
-const run = (text: string | Uint8Array, options: { path?: string; hub?: HubContext } = {}) =>
-  Object.assign(() => check(text, options), { file: { text, path: options.path ?? CLEAN_PATH } });
+const run = (
+  text: string | Uint8Array,
+  options: { path?: string; hub?: HubContext; config?: Partial<RulesConfig> } = {},
+) =>
+  Object.assign(() => check(text, options), {
+    file: { text, path: options.path ?? CLEAN_PATH, config: options.config ?? {} },
+  });
+/** The hub's settings of a hub that keeps a list of download hosts. */
+const LISTED_HOSTS: Partial<RulesConfig> = { assetHosts: ['download.mindspore.cn'] };
+type CaseFile = { text: string | Uint8Array; path: string; config: Partial<RulesConfig> };
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
 /** Runs the review pipeline with a fake hasher that answers `outcome` for every asset link. */
@@ -467,21 +475,31 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'asset-host',
-    when: 'asset-link points to another host',
+    when: "asset-link points to a host off the hub's list",
     reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
-    failing: run(edit('https://download.mindspore.cn/models/r1.9/', 'https://files.example.org/')),
+    failing: run(edit('https://download.mindspore.cn/models/r1.9/', 'https://files.example.org/'), {
+      config: LISTED_HOSTS,
+    }),
+    // Without a list, any https host is accepted, as the hub's loader downloads from anywhere.
+    passing: run(edit('https://download.mindspore.cn/models/r1.9/', 'https://files.example.org/')),
+    expect: (finding) => {
+      assert.match(finding.message, /not on this hub's list of download hosts \(download\.mindspore\.cn\)/);
+      assert.match(
+        finding.fix ?? '',
+        /ask the hub maintainers to add `files\.example\.org` to `asset-hosts`/,
+      );
+    },
   },
   {
     rule: 'asset-host',
-    when: 'asset-link names another port of an allowed host',
+    when: 'asset-link names another port than https',
     reports: [{ line: 35, column: 17, severity: 'error', origin: 'stricter' }],
-    failing: run(
-      edit('https://download.mindspore.cn/models/r1.9/', 'https://download.mindspore.cn:22/models/r1.9/'),
-    ),
-    passing: run(
-      edit('https://download.mindspore.cn/models/r1.9/', 'https://download.mindspore.cn:443/models/r1.9/'),
-    ),
-    expect: (finding) => assert.match(finding.message, /names the port `22`/),
+    failing: run(edit('https://download.mindspore.cn/models/r1.9/', 'https://files.example.org:22/models/')),
+    passing: run(edit('https://download.mindspore.cn/models/r1.9/', 'https://files.example.org:443/models/')),
+    expect: (finding) => {
+      assert.match(finding.message, /names the port `22`/);
+      assert.match(finding.fix ?? '', /write `asset-link: <https:\/\/files\.example\.org\/models\//);
+    },
   },
   {
     rule: 'asset-extension',
@@ -817,6 +835,25 @@ describe('the rules engine', () => {
   }
 });
 
+describe('asset-host, on an http link', () => {
+  const httpLink = edit('https://download.mindspore.cn/models/r1.9/', 'http://files.example.org/');
+
+  it("says at once that the https link would still be off the hub's list, so the https fix meets no new error", () => {
+    const findings = check(httpLink, { config: LISTED_HOSTS });
+    assert.deepEqual(rulesOf(findings), ['asset-host', 'link-format']);
+    const upgraded = replaceOnce(httpLink, 'http://files.example.org/', 'https://files.example.org/');
+    assert.deepEqual(rulesOf(check(upgraded, { config: LISTED_HOSTS })), ['asset-host']);
+  });
+
+  it('offers the https link alone where any host is accepted, and the fixed file passes', () => {
+    const findings = check(httpLink);
+    assert.deepEqual(rulesOf(findings), ['link-format']);
+    const fixed = applyFix({ text: httpLink, path: CLEAN_PATH }, findings[0] as Finding);
+    assert.ok(fixed);
+    assert.deepEqual(rulesOf(check(fixed.text)), []);
+  });
+});
+
 describe('heading-colon', () => {
   const lines = (text: string) =>
     check(text)
@@ -843,16 +880,16 @@ describe('heading-colon', () => {
 describe('every concrete fix, applied as written', () => {
   const applied = new Set<string>();
   for (const testCase of CASES) {
-    const file = (testCase.failing as { file?: { text: string | Uint8Array; path: string } }).file;
+    const file = (testCase.failing as { file?: CaseFile }).file;
     if (!file || typeof file.text !== 'string') continue;
     const source = { text: file.text, path: file.path };
     it(`removes the ${testCase.rule} finding and adds no error (${testCase.when})`, () => {
-      const before = check(source.text, { path: source.path });
+      const before = check(source.text, { path: source.path, config: file.config });
       for (const finding of before.filter((item) => item.rule === testCase.rule)) {
         const fixed = applyFix(source, finding);
         if (!fixed) continue;
         applied.add(testCase.rule);
-        const after = check(fixed.text, { path: fixed.path });
+        const after = check(fixed.text, { path: fixed.path, config: file.config });
         assert.ok(
           !after.some(
             (item) =>
@@ -871,6 +908,7 @@ describe('every concrete fix, applied as written', () => {
   it('applies a concrete fix for each rule whose fix names the corrected text', () => {
     assert.deepEqual(
       [
+        'asset-host',
         'asset-sha256-format',
         'file-extension',
         'folder-layout',
@@ -891,15 +929,15 @@ describe('every concrete fix, applied as written', () => {
 describe('every edit, applied by mshub-review fix', () => {
   const fixedRules = new Set<string>();
   for (const testCase of CASES) {
-    const file = (testCase.failing as { file?: { text: string | Uint8Array; path: string } }).file;
+    const file = (testCase.failing as { file?: CaseFile }).file;
     if (!file || typeof file.text !== 'string') continue;
     const { text, path } = file as { text: string; path: string };
     it(`fixes ${testCase.rule} without a new error, and has nothing left to do after (${testCase.when})`, () => {
-      const config = defaultRulesConfig();
+      const config = { ...defaultRulesConfig(), ...file.config };
       const outcome = fixAssetFile(path, text, config);
       for (const finding of outcome.fixed) fixedRules.add(finding.rule);
       const errorsBefore = new Set(
-        check(text, { path })
+        check(text, { path, config: file.config })
           .filter((item) => item.severity === 'error')
           .map((item) => item.rule),
       );

@@ -401,9 +401,3 @@ export const HUB_URL_ALLOW_LIST_PREFIXES: readonly string[] = [
   'https://github.com/mindspore-ai/mindspore',
   'https://github.com/mindspore-lab',
 ];
-
-/** Hosts that serve every asset-link in the hub today. */
-export const DEFAULT_ASSET_HOSTS: readonly string[] = [
-  'download.mindspore.cn',
-  'download-mindspore.osinfra.cn',
-];

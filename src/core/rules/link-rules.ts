@@ -84,6 +84,40 @@ function linkFix(field: string, value: unknown, problem: LinkProblem): Message {
   });
 }
 
+function httpsUpgrade(value: string): URL | undefined {
+  try {
+    const url = new URL(unwrapLink(value));
+    if (url.protocol !== 'http:') return undefined;
+    url.protocol = 'https:';
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `asset-host`: a host the hub's list leaves out, or a port other than https's own. */
+function reportHostNotAllowed({ config, sink }: RuleContext, position: SourcePosition, url: LinkParts): void {
+  if (hostAllowed(url, config.assetHosts)) return;
+  const host = url.hostname;
+  if (url.port !== '' && hostAllowed({ hostname: host, port: '' }, config.assetHosts)) {
+    const onHttpsPort = new URL(url.href);
+    onHttpsPort.port = '';
+    sink.report(
+      'asset-host',
+      position,
+      msg('asset-host.port', { port: q(url.port), host: q(host) }),
+      msg('asset-host.fix-port', { link: inCode(onHttpsPort.href), entry: q(`${host}:${url.port}`) }),
+    );
+    return;
+  }
+  sink.report(
+    'asset-host',
+    position,
+    msg('asset-host.not-allowed', { host: q(host), hosts: config.assetHosts ?? [] }),
+    msg('asset-host.fix', { host: q(host) }),
+  );
+}
+
 export const checkRepoLink: Rule = (context) => {
   const { doc, sink } = context;
   if (!('repo-link' in doc.data)) return;
@@ -131,19 +165,13 @@ export const checkAssetLinks: Rule = (context) => {
             )
           : undefined;
       reportLinkProblem(context, 'asset-link', position, value, link.problem, edits);
+      // Said now, so that taking the https fix does not meet a new error at the next push.
+      const upgraded = link.problem === 'not-https' ? httpsUpgrade(value ?? '') : undefined;
+      if (upgraded) reportHostNotAllowed(context, position, upgraded);
       continue;
     }
     const { url } = link;
-    if (!hostAllowed(url, config.assetHosts)) {
-      sink.report(
-        'asset-host',
-        position,
-        url.port === '' || !hostAllowed({ hostname: url.hostname, port: '' }, config.assetHosts)
-          ? msg('asset-host.not-allowed', { host: q(url.hostname), hosts: config.assetHosts })
-          : msg('asset-host.port', { port: q(url.port), host: q(url.hostname) }),
-        msg('asset-host.fix'),
-      );
-    }
+    reportHostNotAllowed(context, position, url);
     const fileName = url.pathname.slice(url.pathname.lastIndexOf('/') + 1).toLowerCase();
     const extension = fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.')) : '';
     const format = (scalarText(entry['file-format']) ?? '').toLowerCase();

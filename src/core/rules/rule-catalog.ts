@@ -161,7 +161,7 @@ export const RULES = [
     id: 'asset-host',
     severity: 'error',
     origin: 'stricter',
-    summary: '`asset-link` points to an allowed download host.',
+    summary: "`asset-link` uses the https port, on a host of the hub's `asset-hosts` list when it keeps one.",
   },
   {
     id: 'asset-extension',

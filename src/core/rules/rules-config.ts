@@ -1,5 +1,5 @@
 import type { SeveritySetting } from '../findings.js';
-import { DEFAULT_ASSET_HOSTS, HUB_TRAIN_DATASETS } from './hub-lists.js';
+import { HUB_TRAIN_DATASETS } from './hub-lists.js';
 
 export interface ValidationLimits {
   /** Largest asset markdown file read at all. */
@@ -13,8 +13,12 @@ export interface ValidationLimits {
 export interface RulesConfig {
   severities: Readonly<Record<string, SeveritySetting>>;
   datasets: ReadonlySet<string>;
-  /** Host names allowed in `asset-link`; `*.example.org` allows every subdomain. */
-  assetHosts: readonly string[];
+  /**
+   * Host names allowed in `asset-link`, when the hub keeps a list (`*.example.org` allows every
+   * subdomain). Without one, any host is accepted on the https port, as the hub's loader downloads
+   * from anywhere; the download guard still refuses private addresses.
+   */
+  assetHosts?: readonly string[];
   limits: ValidationLimits;
   /** The command contributors run mshub-review with (see local-command.ts); none when unknown. */
   localCommand?: string;
@@ -36,7 +40,6 @@ export function defaultRulesConfig(): RulesConfig {
   return {
     severities: {},
     datasets: new Set(HUB_TRAIN_DATASETS),
-    assetHosts: DEFAULT_ASSET_HOSTS,
     limits: DEFAULT_LIMITS,
   };
 }

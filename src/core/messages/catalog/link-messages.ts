@@ -56,17 +56,23 @@ export const LINK_MESSAGES = {
   },
   'asset-host.not-allowed': {
     params: { host: 'text', hosts: 'list' },
-    en: 'The asset is hosted on {host}, which is not an allowed download host ({hosts}).',
-    zh: '这个模型文件放在 {host} 上，它不在允许的下载网站之列（{hosts}）。',
+    en: "The asset is hosted on {host}, which is not on this hub's list of download hosts ({hosts}).",
+    zh: '这个模型文件放在 {host} 上，它不在本 Hub 允许的下载网站列表中（{hosts}）。',
+  },
+  'asset-host.fix': {
+    params: { host: 'text' },
+    en: 'Upload the file to one of the listed hosts, or ask the hub maintainers to add {host} to `asset-hosts` in `.github/mshub-review.yml`.',
+    zh: '把文件上传到列表中的某个网站，或请 Hub 维护者把 {host} 加入 `.github/mshub-review.yml` 的 `asset-hosts`。',
   },
   'asset-host.port': {
     params: { port: 'text', host: 'text' },
-    en: 'The asset link names the port {port} of {host}; downloads use the https port (443) of an allowed host only.',
-    zh: '模型文件链接指定了 {host} 的端口 {port}；下载只使用允许网站的 https 端口（443）。',
+    en: 'The asset link names the port {port} of {host}; assets are downloaded from the https port (443) only, unless the hub lists that port.',
+    zh: '模型文件链接指定了 {host} 的端口 {port}；除非 Hub 的列表允许这个端口，模型文件只从 https 端口（443）下载。',
   },
-  'asset-host.fix': {
-    en: 'Upload the file to one of the allowed hosts, or ask the hub maintainers to allow this host in `.github/mshub-review.yml`.',
-    zh: '把文件上传到允许的下载网站之一，或请 Hub 维护者在 `.github/mshub-review.yml` 中允许这个网站。',
+  'asset-host.fix-port': {
+    params: { link: 'text', entry: 'text' },
+    en: 'If the host serves the file on the https port, write `asset-link: <{link}>`; otherwise ask the hub maintainers to add {entry} to `asset-hosts` in `.github/mshub-review.yml`.',
+    zh: '如果该网站在 https 端口上提供这个文件，请改成 `asset-link: <{link}>`；否则请 Hub 维护者把 {entry} 加入 `.github/mshub-review.yml` 的 `asset-hosts`。',
   },
   'asset-extension.message': {
     params: { file: 'text', hasFormat: 'text', format: 'text', extensions: 'orList' },
