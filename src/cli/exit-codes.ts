@@ -6,4 +6,6 @@ export const EXIT = {
   USAGE: 2,
   /** A bug: something failed that should not have. */
   INTERNAL: 3,
+  /** Stopped by the person at the terminal (Ctrl+C, Ctrl+D): 128 + SIGINT, as shells report it. */
+  INTERRUPTED: 130,
 } as const;

@@ -23,6 +23,8 @@ export interface ProgramIo {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** The clock `new` dates a submission by. */
   now?: () => Date;
+  /** The script this program runs as (`process.argv[1]` by default), for a command to type again. */
+  script?: string;
 }
 
 /** `--lang zh|en`: the language of what a command prints; the locale's (LANG) without it. */
@@ -147,13 +149,16 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .addOption(LANG_OPTION(h('help.lang')))
     .action(async (options: NewOptions) => {
       const environment = readEnvironment(io.env);
-      const { runNew, terminalAsk } = await import('./new-command.js');
+      const { runNew } = await import('./new-command.js');
+      const { terminalAsk } = await import('./new-prompts.js');
+      const { commandName } = await import('./new-resume-command.js');
       const ask = io.stdin && io.stdout.isTTY ? terminalAsk(io.stdin, process.stdout) : undefined;
       exitCode = await runNew(options, {
         stdout: io.stdout,
         stderr: io.stderr,
         environment,
         today: (io.now ?? (() => new Date()))().toISOString().slice(0, 10),
+        invokedAs: commandName(io.script ?? process.argv[1], process.cwd()),
         ...(ask ? { ask } : {}),
       });
     });

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
-import { MshubError } from '../core/errors.js';
+import { isMshubError, MshubError } from '../core/errors.js';
 import { formatMessage, msg } from '../core/messages/format-message.js';
 import { inLanguage } from '../core/messages/localize-finding.js';
 import type { Language, Message } from '../core/messages/message-spec.js';
@@ -16,12 +15,15 @@ import {
   submissionPath,
   submissionUid,
 } from '../core/new/compose-submission.js';
-import { MODULE_TYPE_FAMILIES, USED_FOR_VALUES } from '../core/rules/fields.js';
-import { didYouMean } from '../core/text/did-you-mean.js';
+import { USED_FOR_VALUES } from '../core/rules/fields.js';
+import type { RulesConfig } from '../core/rules/rules-config.js';
 import { validateAssetFile } from '../core/validate-asset-file.js';
 import { findHubRoot, selectAssetFiles } from '../platforms/local/local-hub.js';
 import { sha256File } from '../platforms/local/sha256-file.js';
 import { EXIT } from './exit-codes.js';
+import { FIELD_PATTERNS, FORMAT_OF_EXTENSION, URL_LIKE, userIdProblem } from './new-answer-checks.js';
+import { type Ask, askForMissing } from './new-prompts.js';
+import { resumeCommand } from './new-resume-command.js';
 import type { CliIo } from './validate-command.js';
 
 export interface NewOptions {
@@ -53,30 +55,12 @@ export interface NewOptions {
 
 export interface NewIo extends CliIo {
   /** Asks for what the flags left out, when a person is at the terminal; undefined otherwise. */
-  ask?: (question: string) => Promise<string>;
+  ask?: Ask;
+  /** How the person ran this program (`mshub-review`, `node mshub-review.mjs`), for the command that resumes. */
+  invokedAs?: string;
   /** Today, as YYYY-MM-DD. */
   today: string;
 }
-
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
-const FORMAT_OF_EXTENSION: Record<string, string> = {
-  '.ckpt': 'ckpt',
-  '.mindir': 'mindir',
-  '.onnx': 'onnx',
-  '.air': 'air',
-  '.ms': 'mslite',
-};
-
-/** What a flag must look like: each is written into YAML or a folder name, so nothing else gets in. */
-const FIELD_PATTERNS: Record<string, [RegExp, Message]> = {
-  modelName: [/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$/, msg('cli.pattern-name')],
-  backboneName: [/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$/, msg('cli.pattern-name')],
-  moduleType: [/^[A-Za-z0-9]+(-[A-Za-z0-9_]+)?$/, msg('cli.pattern-module-type')],
-  dataset: [/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, msg('cli.pattern-dataset')],
-  modelVersion: [/^[0-9]+(\.[0-9]+){0,3}$/, msg('cli.pattern-version')],
-  mindsporeVersion: [/^[0-9]+\.[0-9]+$/, msg('cli.pattern-mindspore-version')],
-  publisher: [/^[a-z0-9][a-z0-9_-]{0,63}$/, msg('cli.pattern-publisher')],
-};
 
 /**
  * `mshub-review new`: writes a new submission that passes every check, from flags (and answers at
@@ -92,7 +76,44 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
       msg('cli.error-not-in-hub', { folder: options.hub ?? t(msg('cli.error-this-folder')) }),
     );
   const repoConfig = loadLocalRepoConfig({ hubRoot });
-  const answered = await askForMissing(options, io, repoConfig.rules.datasets);
+  const answered: NewOptions = { ...options, asset: [...(options.asset ?? [])] };
+  if (options.assetLink) answered.assetLink = [...options.assetLink];
+  const context = {
+    datasets: repoConfig.rules.datasets,
+    ...(repoConfig.rules.assetHosts === undefined ? {} : { assetHosts: repoConfig.rules.assetHosts }),
+  };
+  if (!io.ask) return writeSubmission(answered, io, hubRoot, repoConfig.rules, language);
+  // At a terminal nothing answered is lost: a stop or a refusal ends with the command that goes on.
+  const resume = () =>
+    t(msg('cli.new-resume', { command: resumeCommand(io.invokedAs ?? 'mshub-review', answered) }));
+  try {
+    await askForMissing(answered, io.ask, context, language);
+    return await writeSubmission(answered, io, hubRoot, repoConfig.rules, language, resume);
+  } catch (error) {
+    if (isMshubError(error, 'INTERRUPTED')) {
+      const space = language === 'zh' ? '' : ' ';
+      io.stderr.write(`\nmshub-review: ${t(msg('cli.interrupted'))}${space}${resume()}\n`);
+      return EXIT.INTERRUPTED;
+    }
+    if (isMshubError(error)) {
+      io.stderr.write(`mshub-review: ${error.inLanguage(language)}\n${resume()}\n`);
+      return EXIT.USAGE;
+    }
+    throw error;
+  }
+}
+
+/** Checks the answers as the bot would, computes the digests, and writes the files (never over one). */
+async function writeSubmission(
+  answered: NewOptions,
+  io: NewIo,
+  hubRoot: string,
+  rules: RulesConfig,
+  language: Language,
+  resume?: () => string,
+): Promise<number> {
+  const t = (message: Message) => formatMessage(message, language);
+  requireAnswers(answered);
   // The flags alone name the files: refuse an existing one before any asset is downloaded.
   const path = submissionPath(buildSubmission(answered, [], io.today));
   const paths = answered.cn ? [path, path.replace(/\.md$/, '_cn.md')] : [path];
@@ -105,7 +126,7 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
 
   // Checked as the bot would check it, before anything is written.
   const hub = selectAssetFiles([hubRoot]).hub;
-  const result = validateAssetFile({ path, bytes: new TextEncoder().encode(text) }, repoConfig.rules, hub);
+  const result = validateAssetFile({ path, bytes: new TextEncoder().encode(text) }, rules, hub);
   const errors = result.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
     io.stderr.write(
@@ -115,7 +136,7 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
           (finding) =>
             `  - ${finding.message}${finding.fix ? `\n    ${t(msg('report.text-fix'))} ${finding.fix}` : ''}`,
         )
-        .join('\n')}\n${t(msg('cli.new-refused-advice'))}\n`,
+        .join('\n')}\n${resume ? resume() : t(msg('cli.new-refused-advice'))}\n`,
     );
     return EXIT.FINDINGS;
   }
@@ -148,96 +169,22 @@ export async function runNew(options: NewOptions, io: NewIo): Promise<number> {
   return EXIT.OK;
 }
 
-/** At a terminal, an answer the hub would refuse is asked again, this many times at most. */
-const ASK_ATTEMPTS = 3;
-
-/** Why the hub would refuse this answer, with the likely spelling; undefined when it would not. */
-type AnswerCheck = (answer: string) => Message | undefined;
-
-async function askChecked(
-  ask: (question: string) => Promise<string>,
-  question: Message,
-  check: AnswerCheck,
-  language: Language,
-) {
-  const t = (message: Message) => formatMessage(message, language);
-  const colon = language === 'zh' ? '：' : ': ';
-  let prompt = t(question);
-  let answer = '';
-  for (let attempt = 0; attempt < ASK_ATTEMPTS; attempt++) {
-    answer = (await ask(`${prompt}${colon}`)).trim();
-    const problem = answer === '' ? undefined : check(answer);
-    if (problem === undefined) return answer;
-    prompt = `${t(problem)}${language === 'zh' ? '' : ' '}${t(question)}`;
-  }
-  return answer;
-}
-
-function moduleTypeProblem(answer: string): Message | undefined {
-  const family = (answer.split('-')[0] ?? '').toLowerCase();
-  if (MODULE_TYPE_FAMILIES.includes(family)) return undefined;
-  const guess = didYouMean(family, MODULE_TYPE_FAMILIES);
-  return guess
-    ? msg('cli.ask-unknown-family-guess', { family: JSON.stringify(family), guess })
-    : msg('cli.ask-unknown-family', { family: JSON.stringify(family) });
-}
-
-function datasetProblem(datasets: ReadonlySet<string>): AnswerCheck {
-  const lower = new Set([...datasets].map((name) => name.toLowerCase()));
-  return (answer) => {
-    // The hub loader splits the value at every `_` and looks up each part.
-    const unknown = answer.split('_').filter((part) => !lower.has(part.toLowerCase()));
-    if (unknown.length === 0) return undefined;
-    const guesses = unknown.map((part) => didYouMean(part, datasets)).filter((guess) => guess !== undefined);
-    const quoted = unknown.map((part) => JSON.stringify(part));
-    return guesses.length > 0
-      ? msg('cli.ask-unknown-dataset-guess', { unknown: quoted, guesses })
-      : msg('cli.ask-unknown-dataset', { unknown: quoted });
-  };
-}
-
-async function askForMissing(
-  options: NewOptions,
-  io: NewIo,
-  datasets: ReadonlySet<string>,
-): Promise<NewOptions> {
-  const answered = { ...options };
-  const language = options.lang ?? io.environment.language;
-  const required: Array<[keyof NewOptions, Message]> = [
-    ['modelName', msg('cli.ask-model-name')],
-    ['moduleType', msg('cli.ask-module-type', { families: MODULE_TYPE_FAMILIES })],
-    ['mindsporeVersion', msg('cli.ask-mindspore-version')],
-    ['userId', msg('cli.ask-user-id')],
-    ['repoLink', msg('cli.ask-repo-link')],
+/** Without a terminal to ask at, the flags must give what `new` cannot do without. */
+function requireAnswers(answered: NewOptions): void {
+  const required: Array<keyof NewOptions> = [
+    'modelName',
+    'moduleType',
+    'mindsporeVersion',
+    'userId',
+    'repoLink',
   ];
-  const missing = required.filter(([key]) => answered[key] === undefined || answered[key] === '');
-  if (missing.length > 0 && io.ask) {
-    for (const [key, question] of missing)
-      (answered as Record<string, unknown>)[key] = await askChecked(
-        io.ask,
-        question,
-        key === 'moduleType' ? moduleTypeProblem : () => undefined,
-        language,
-      );
-    if (answered.dataset === undefined) {
-      const dataset = await askChecked(io.ask, msg('cli.ask-dataset'), datasetProblem(datasets), language);
-      if (dataset) answered.dataset = dataset;
-    }
-    if ((answered.asset ?? []).length === 0) {
-      const asset = (await io.ask(formatMessage(msg('cli.ask-asset'), language))).trim();
-      if (asset) answered.asset = [asset];
-      if (asset && !URL_LIKE.test(asset))
-        answered.assetLink = [(await io.ask(formatMessage(msg('cli.ask-asset-link'), language))).trim()];
-    }
-  }
-  const still = required.filter(([key]) => answered[key] === undefined || answered[key] === '');
+  const still = required.filter((key) => answered[key] === undefined || answered[key] === '');
   if (still.length > 0)
     throw new MshubError(
       'USAGE',
-      msg('cli.error-needs-flags', { flags: still.map(([key]) => `--${flagName(key)}`) }),
+      msg('cli.error-needs-flags', { flags: still.map((key) => `--${flagName(key)}`) }),
     );
   if ((answered.asset ?? []).length === 0) throw new MshubError('USAGE', msg('cli.error-needs-asset'));
-  return answered;
 }
 
 function flagName(key: string): string {
@@ -293,6 +240,8 @@ function buildSubmission(options: NewOptions, assets: NewAsset[], today: string)
     return value;
   };
   const userId = oneLine('userId', (options.userId ?? '').trim());
+  if (!/\p{L}/u.test(userId))
+    throw new MshubError('USAGE', userIdProblem(userId) ?? msg('cli.error-one-line', { flag: 'user-id' }));
   const modelName = valid('modelName', (options.modelName ?? '').trim());
   const moduleType = valid('moduleType', (options.moduleType ?? '').trim());
   const family = moduleType.split('-')[0] ?? moduleType;
@@ -336,20 +285,4 @@ function publisherOf(given: string | undefined, userId: string): string {
   if (derived === '')
     throw new MshubError('USAGE', msg('cli.error-no-publisher', { userId: JSON.stringify(userId) }));
   return derived;
-}
-
-/** Questions on a terminal; none when input is not one (a script gets a clear error instead). */
-export function terminalAsk(
-  input: NodeJS.ReadableStream & { isTTY?: boolean },
-  output: NodeJS.WritableStream,
-): ((question: string) => Promise<string>) | undefined {
-  if (input.isTTY !== true) return undefined;
-  return async (question) => {
-    const lines = createInterface({ input, output });
-    try {
-      return await lines.question(question);
-    } finally {
-      lines.close();
-    }
-  };
 }

@@ -5,6 +5,8 @@ export type MshubErrorCode =
   | 'CONFIG_INVALID'
   | 'PATH_NOT_FOUND'
   | 'USAGE'
+  /** The person at the terminal stopped a question (Ctrl+C, Ctrl+D). */
+  | 'INTERRUPTED'
   | 'FILE_UNREADABLE'
   /** `fix` could not write a file back. */
   | 'FILE_UNWRITABLE'

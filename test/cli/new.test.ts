@@ -269,12 +269,67 @@ describe('mshub-review new', () => {
     assert.match(questions[1] ?? '', /families: gnn, rl, audio, cv/);
     assert.match(
       questions[2] ?? '',
-      /^"cvv" is not a family the hub knows \(did you mean cv\?\)\. Module type/,
+      /^`cvv` is not a family the hub knows \(did you mean `cv`\?\)\. Module type/,
     );
-    assert.match(questions[7] ?? '', /^The hub's dataset list has no "mnsit" \(did you mean MNIST\?\)/);
+    assert.match(questions[7] ?? '', /^The hub's dataset list has no `mnsit` \(did you mean `MNIST`\?\)/);
     const text = readFileSync(join(hub, 'mshub_res/assets/zhang-san/2.5/lenet_mnist.md'), 'utf8');
     assert.ok(text.includes(sha256));
     assert.match(stdout, /lenet_mnist/);
+  });
+});
+
+describe('mshub-review new, when the answers at a terminal still cannot be written', () => {
+  it('says why and gives the command that keeps every answer, with the one to change in it', async () => {
+    const { hub, model } = hubCopy();
+    const taken = join(hub, 'mshub_res/assets/zhang-san/2.5/resnet50.md');
+    mkdirSync(join(hub, 'mshub_res/assets/zhang-san/2.5'), { recursive: true });
+    writeFileSync(taken, 'a model someone else submitted\n');
+    const answers = ['resnet50', 'cv-classification', '2.5', REPO_LINK, ''];
+    let stderr = '';
+    const code = await runNew(
+      {
+        hub,
+        modelVersion: '1.0',
+        usedFor: 'inference',
+        backend: 'ascend',
+        license: 'Apache2.0',
+        fineTunable: true,
+        asset: [model],
+        assetLink: [LINK],
+        userId: 'Zhang San',
+        publisher: 'zhang-san',
+      },
+      {
+        stdout: { write: () => true },
+        stderr: { write: (text: string) => (stderr += text) },
+        environment: readEnvironment({ LANG: 'en_US.UTF-8' }),
+        today: '2026-11-30',
+        invokedAs: 'node mshub-review.mjs',
+        ask: async () => {
+          const answer = answers.shift();
+          if (answer === undefined) throw new Error('asked more than the test answers');
+          return answer;
+        },
+      },
+    );
+    assert.equal(code, 2);
+    assert.match(stderr, /resnet50\.md already exists, and `new` never overwrites a file/);
+    const command = /Your answers are kept: to go on, run `(.+)`/.exec(stderr)?.[1] ?? '';
+    assert.equal(
+      command,
+      `node mshub-review.mjs new --hub ${hub} --model-name resnet50 --module-type cv-classification --mindspore-version 2.5 --user-id "Zhang San" --publisher zhang-san --repo-link ${REPO_LINK} --asset ${model} --asset-link ${LINK}`,
+    );
+    assert.equal(readFileSync(taken, 'utf8'), 'a model someone else submitted\n');
+  });
+
+  it('refuses a user id with no letter from a flag too, saying what it is for', async () => {
+    const { hub, model } = hubCopy();
+    const refused = await run([...required(hub, model), '--user-id', '2.5'], { LANG: 'en_US.UTF-8' });
+    assert.equal(refused.code, 2);
+    assert.match(
+      refused.stderr,
+      /The user id `2\.5` has no letter: it names you or your team on the hub, not a version\./,
+    );
   });
 });
 
@@ -316,7 +371,7 @@ describe('mshub-review new in Chinese', () => {
     );
     assert.equal(code, 0);
     assert.equal(questions[0], '模型名称（例如 resnet50）：');
-    assert.match(questions[2] ?? '', /^Hub 不认识类别 "cvv"（是不是想写 cv？）。模型类型/);
+    assert.match(questions[2] ?? '', /^Hub 不认识类别 `cvv`（是不是想写 `cv`？）。模型类型/);
     assert.match(stdout, /^已写入 mshub_res\/assets\/zhang-san\/2\.5\/lenet_mnist\.md。\n它通过了所有检查。/);
   });
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
  * fails instead of skipping, so a broken install cannot pass as a green run.
  */
 export function requireWhereDemanded(
-  requirement: 'redis' | 'chromium' | 'python',
+  requirement: 'redis' | 'chromium' | 'python' | 'terminal',
   missing: string | false,
 ): void {
   const demanded = (process.env.MSHUB_REQUIRE ?? '').split(',').map((name) => name.trim());

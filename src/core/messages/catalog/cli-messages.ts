@@ -66,19 +66,57 @@ export const CLI_MESSAGES = {
     zh: '模型适用的 MindSpore 版本（例如 2.5）',
   },
   'cli.ask-user-id': {
-    en: 'Your user id on the hub (e.g. MindSpore)',
-    zh: '你在 Hub 上的用户 ID（例如 MindSpore）',
+    en: 'Your user id on the hub, your name or your team (e.g. MindSpore)',
+    zh: '你在 Hub 上的用户 ID，即你或你团队的名字（例如 MindSpore）',
   },
   'cli.ask-repo-link': {
-    en: 'Link to the source code folder that holds mindspore_hub_conf.py',
-    zh: '包含 mindspore_hub_conf.py 的源码文件夹链接',
+    en: 'Link to the source code folder that holds mindspore_hub_conf.py (e.g. https://gitee.com/mindspore/models/tree/master/official/cv/ResNet)',
+    zh: '包含 mindspore_hub_conf.py 的源码文件夹链接（例如 https://gitee.com/mindspore/models/tree/master/official/cv/ResNet）',
   },
-  'cli.ask-dataset': { en: 'Training dataset (Enter for none)', zh: '训练数据集（没有就直接按回车）' },
+  'cli.ask-dataset': {
+    en: 'Training dataset, several joined with _ (e.g. imagenet2012; Enter for none)',
+    zh: '训练数据集，多个之间用 _ 连接（例如 imagenet2012；没有就直接按回车）',
+  },
   'cli.ask-asset': {
-    en: 'The model file, or its https download link: ',
-    zh: '模型文件，或它的 https 下载链接：',
+    en: 'The model file, or its https download link (e.g. ./resnet50.ckpt)',
+    zh: '模型文件，或它的 https 下载链接（例如 ./resnet50.ckpt）',
   },
-  'cli.ask-asset-link': { en: 'Its https download link: ', zh: '它的 https 下载链接：' },
+  'cli.ask-asset-link': {
+    en: 'Its https download link, where you published it (e.g. https://example.org/models/resnet50.ckpt)',
+    zh: '它的 https 下载链接，即你发布它的地址（例如 https://example.org/models/resnet50.ckpt）',
+  },
+  'cli.answer-required': { en: 'This one needs an answer.', zh: '这一项必须填写。' },
+  'cli.answer-invalid': {
+    params: { value: 'text', what: 'message' },
+    en: '{value} will not do: use {what}.',
+    zh: '{value} 不可用：请使用{what}。',
+  },
+  'cli.answer-user-id-no-letter': {
+    params: { value: 'text' },
+    en: 'The user id {value} has no letter: it names you or your team on the hub, not a version.',
+    zh: '用户 ID {value} 中没有字母：它是你或你团队在 Hub 上的名字，不是版本号。',
+  },
+  'cli.answer-repo-link': {
+    params: { value: 'text' },
+    en: '{value} is not an https link to a repository (or a folder in it) on GitHub, Gitee or GitCode.',
+    zh: '{value} 不是指向 GitHub、Gitee 或 GitCode 上某个仓库（或其中文件夹）的 https 链接。',
+  },
+  'cli.answer-no-file': {
+    params: { path: 'text' },
+    en: 'There is no file {path}: give the path of the model file on this computer, or its https link.',
+    zh: '文件 {path} 不存在：请给出模型文件在本机上的路径，或它的 https 链接。',
+  },
+  'cli.answer-link-extension': {
+    params: { link: 'text', extensions: 'orList' },
+    en: 'The hub loads the file that {link} names, and its name does not end in {extensions}.',
+    zh: 'Hub 加载的是 {link} 指向的文件，而它的文件名不是以 {extensions} 结尾。',
+  },
+  'cli.interrupted': { en: 'Stopped; nothing was written.', zh: '已停止，没有写入任何文件。' },
+  'cli.new-resume': {
+    params: { command: 'text' },
+    en: 'Your answers are kept: to go on, run `{command}`',
+    zh: '你的回答都已保留，继续时请运行 `{command}`',
+  },
   'cli.ask-unknown-family': {
     params: { family: 'text' },
     en: '{family} is not a family the hub knows.',
