@@ -21,7 +21,7 @@ describe('README.md', () => {
   it('starts with the two quick-start commands', () => {
     assert.match(
       readme,
-      /## Quick start\n\n```sh\nnpm ci && npx mshub-review validate examples\/hub\nnpm test\n```/,
+      /## Quick start\n\n```sh\nnpm ci && node bin\/mshub-review\.js validate examples\/hub\nnpm test\n```/,
     );
   });
 });
