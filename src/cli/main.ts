@@ -5,6 +5,7 @@ import { isMshubError, MshubError } from '../core/errors.js';
 import type { MessageId } from '../core/messages/catalog.js';
 import { formatMessage, msg } from '../core/messages/format-message.js';
 import type { Language } from '../core/messages/message-spec.js';
+import type { AuditOptions } from './audit-command.js';
 import { EXIT } from './exit-codes.js';
 import type { FixOptions } from './fix-command.js';
 import {
@@ -161,6 +162,39 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
         invokedAs: commandName(io.script ?? process.argv[1], process.cwd()),
         ...(ask ? { ask } : {}),
       });
+    });
+
+  program
+    .command('audit')
+    .description(h('help.audit'))
+    .argument('[hub]', h('help.audit-hub'))
+    .addOption(
+      new Option('-f, --format <format>', h('help.format'))
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
+    .option('--state <file>', h('help.audit-state'))
+    .option('--no-hash', h('help.audit-no-hash'))
+    .option('--no-repos', h('help.audit-no-repos'))
+    .addOption(LANG_OPTION(h('help.lang')))
+    .action(async (hub: string | undefined, options: AuditOptions) => {
+      const environment = readEnvironment(io.env);
+      const { runAudit } = await import('./audit-command.js');
+      // Ctrl+C stops between links; what is done is kept, and the next run goes on from there.
+      const stop = new AbortController();
+      const interrupt = () => stop.abort();
+      process.once('SIGINT', interrupt);
+      try {
+        exitCode = await runAudit(hub, options, {
+          stdout: io.stdout,
+          stderr: io.stderr,
+          environment,
+          signal: stop.signal,
+          ...(io.now ? { now: io.now } : {}),
+        });
+      } finally {
+        process.off('SIGINT', interrupt);
+      }
     });
 
   program

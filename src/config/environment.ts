@@ -32,6 +32,7 @@ export interface Environment {
   log: { level: string; messageKey?: string };
   /** What this process remembers across restarts without Redis (webhook deliveries already accepted). */
   stateDir: string;
+  audit: AuditSettings;
   /** The single-file CLI `serve` publishes at /cli/ (CLI_FILE); the build's dist/mshub-review.mjs without it. */
   cliFile?: string;
   /**
@@ -39,6 +40,16 @@ export interface Environment {
    * single-file CLI from its /cli/, when the hub neither vendors one nor names a command.
    */
   publicUrl?: string;
+}
+
+/** How `mshub-review audit` works through a hub's links. */
+export interface AuditSettings {
+  /** Bytes a run may download to re-hash assets nothing says changed (AUDIT_HASH_BYTES_PER_RUN). */
+  rollingHashBytes: number;
+  /** Every asset is re-hashed within this many days, as far as the budget reaches (AUDIT_REHASH_DAYS). */
+  rehashAfterMs: number;
+  /** Requests at once to one host (AUDIT_PER_HOST). */
+  perHost: number;
 }
 
 export interface ServerSettings {
@@ -132,6 +143,11 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
       ...(env.LOG_MESSAGE_KEY ? { messageKey: env.LOG_MESSAGE_KEY } : {}),
     },
     stateDir: env.STATE_DIR || '.mshub-review',
+    audit: {
+      rollingHashBytes: positiveInteger(env, 'AUDIT_HASH_BYTES_PER_RUN', 20 * 1024 * MIB, 0),
+      rehashAfterMs: positiveInteger(env, 'AUDIT_REHASH_DAYS', 30) * 24 * 3600 * 1000,
+      perHost: positiveInteger(env, 'AUDIT_PER_HOST', 4),
+    },
     ...(env.CLI_FILE ? { cliFile: env.CLI_FILE } : {}),
     ...(env.PUBLIC_URL?.trim() ? { publicUrl: httpsUrl(env, 'PUBLIC_URL', '') } : {}),
   };

@@ -52,7 +52,7 @@ export interface HashedResource extends ResourceValidators {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const USER_AGENT = 'mshub-review (MindSpore Hub submission review)';
+export const USER_AGENT = 'mshub-review (MindSpore Hub submission review)';
 
 /**
  * Downloads `url` through `dispatcher`, streaming the body through SHA-256 (nothing is buffered or
@@ -262,13 +262,24 @@ class HashState {
   }
 }
 
-async function requestFollowingRedirects(
+/** One redirect on the way to a resource: its status, and where it sent the request. */
+export interface RedirectHop {
+  status: number;
+  location: string;
+}
+
+/**
+ * A request that follows redirects to https only, each hop under the same guard; `hops` receives the
+ * status of each redirect on the way, for a caller that tells a permanent move from a temporary one.
+ */
+export async function requestFollowingRedirects(
   method: 'GET' | 'HEAD',
   url: string,
   headers: Record<string, string>,
   dispatcher: Dispatcher,
   limits: DownloadLimits,
   signal: AbortSignal,
+  hops?: RedirectHop[],
 ): Promise<{ url: string; data: Dispatcher.ResponseData }> {
   const visited = new Set<string>();
   let current = url;
@@ -305,6 +316,7 @@ async function requestFollowingRedirects(
     if (visited.size > limits.maxRedirects) {
       throw new DownloadError('too-many-redirects', `more than ${limits.maxRedirects} redirects`);
     }
+    hops?.push({ status: data.statusCode, location: next.href });
     current = next.href;
   }
 }
@@ -342,7 +354,7 @@ export function sameResource(cached: ResourceValidators, current: ResourceValida
   return comparable.length > 0 && comparable.every((key) => cached[key] === current[key]);
 }
 
-function readValidators(
+export function readValidators(
   headers: Dispatcher.ResponseData['headers'],
 ): ResourceValidators & { acceptsRanges?: boolean } {
   const validators: ResourceValidators & { acceptsRanges?: boolean } = {};
@@ -363,7 +375,7 @@ function withoutRanges({
   return validators;
 }
 
-function httpStatusError(status: number, headers: Dispatcher.ResponseData['headers']): DownloadError {
+export function httpStatusError(status: number, headers: Dispatcher.ResponseData['headers']): DownloadError {
   const retryAfterMs = parseRetryAfter(headers['retry-after']);
   return new DownloadError('http-status', `the server answered HTTP ${status}`, {
     status,
@@ -381,7 +393,7 @@ function tooLarge(bytes: number, limit: number, atLeast = false): DownloadError 
 const TLS_CODES = /^(CERT_|ERR_TLS_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_SSL_)/;
 
 /** Turns whatever the network threw into a DownloadError. */
-function classify(caught: unknown, deadline: AbortSignal): DownloadError {
+export function classify(caught: unknown, deadline: AbortSignal): DownloadError {
   if (caught instanceof DownloadError) return caught;
   if (deadline.aborted)
     return new DownloadError('timeout-total', 'the download took longer than the time limit', {

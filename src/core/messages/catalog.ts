@@ -1,3 +1,4 @@
+import { AUDIT_MESSAGES } from './catalog/audit-messages.js';
 import { CLI_MESSAGES } from './catalog/cli-messages.js';
 import { CONSISTENCY_MESSAGES } from './catalog/consistency-messages.js';
 import { HELP_MESSAGES } from './catalog/help-messages.js';
@@ -23,6 +24,7 @@ export const CATALOG = {
   ...VERIFICATION_MESSAGES,
   ...REPORT_MESSAGES,
   ...CLI_MESSAGES,
+  ...AUDIT_MESSAGES,
   ...HELP_MESSAGES,
 };
 

@@ -111,6 +111,16 @@ export const CLI_MESSAGES = {
     en: 'The hub loads the file that {link} names, and its name does not end in {extensions}.',
     zh: 'Hub 加载的是 {link} 指向的文件，而它的文件名不是以 {extensions} 结尾。',
   },
+  'cli.audit-stopped': {
+    params: { state: 'text' },
+    en: 'Audit stopped; what it saw is kept in {state}, and running it again goes on from there.',
+    zh: '审计已停止；已检查的结果保存在 {state} 中，再次运行会从停下的地方继续。',
+  },
+  'cli.audit-progress': {
+    params: { done: 'number', links: 'number', mib: 'text' },
+    en: 'audit: {done} of {links} links, {mib} MiB hashed',
+    zh: '审计：已检查 {done}/{links} 个链接，已计算 {mib} MiB 的摘要',
+  },
   'cli.interrupted': { en: 'Stopped; nothing was written.', zh: '已停止，没有写入任何文件。' },
   'cli.new-resume': {
     params: { command: 'text' },

@@ -170,6 +170,26 @@ export const HELP_MESSAGES = {
     en: "the bot's address (its serve), asked for /cli/version",
     zh: '机器人（serve）的地址，会向它查询 /cli/version',
   },
+  'help.audit': {
+    en: "Audit every model a hub lists: the hub's own check of each file, each asset-link still there and still the same bytes, each repo-link still holding mindspore_hub_conf.py.",
+    zh: '审计 Hub 列出的每个模型：Hub 自己对每个文件的检查，每个 asset-link 是否仍可下载、内容是否未变，每个 repo-link 中是否仍有 mindspore_hub_conf.py。',
+  },
+  'help.audit-hub': {
+    en: 'the hub checkout (default: the current folder)',
+    zh: 'Hub 仓库目录（默认：当前目录）',
+  },
+  'help.audit-state': {
+    en: 'where the audit keeps what it saw, for the next run (default: STATE_DIR/audit-state.json)',
+    zh: '审计结果的保存位置，供下次运行比较（默认：STATE_DIR/audit-state.json）',
+  },
+  'help.audit-no-hash': {
+    en: 'only ask each link (HEAD); download and hash nothing',
+    zh: '只询问每个链接（HEAD），不下载、不计算摘要',
+  },
+  'help.audit-no-repos': {
+    en: 'leave the source repositories alone (no platform API calls)',
+    zh: '不检查源码仓库（不调用平台 API）',
+  },
   'help.sha256': {
     en: 'Print the SHA-256 of a file or an https URL as lowercase hex, the value for `asset-sha256`.',
     zh: '以小写十六进制打印文件或 https 链接的 SHA-256，即 `asset-sha256` 应填的值。',

@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { loadLocalRepoConfig } from '../config/load-local-config.js';
+import { auditFaults } from '../core/audit/audit-faults.js';
+import {
+  buildAuditReport,
+  renderAuditJson,
+  renderAuditMarkdown,
+  renderAuditText,
+} from '../core/audit/audit-report.js';
+import { auditTargets } from '../core/audit/audit-targets.js';
+import { MshubError } from '../core/errors.js';
+import { formatMessage, msg } from '../core/messages/format-message.js';
+import type { Language } from '../core/messages/message-spec.js';
+import { validateAssetFileResults } from '../core/validate-hub.js';
+import { AddressPolicy } from '../net/address-policy.js';
+import { AssetVerifier } from '../net/asset-verifier.js';
+import { createGuardedAgent } from '../net/guarded-agent.js';
+import { observeLink } from '../net/link-probe.js';
+import { AuditStateFile } from '../platforms/local/audit-state-file.js';
+import { findHubRoot, selectAssetFiles, streamAssetFiles } from '../platforms/local/local-hub.js';
+import { type AuditHash, auditHub } from '../review/audit-hub.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo, OutputFormat } from './validate-command.js';
+
+export interface AuditOptions {
+  format: OutputFormat;
+  /** The file the audit keeps what it saw in; STATE_DIR/audit-state.json by default. */
+  state?: string;
+  /** `--no-hash`: the cheap requests only. */
+  hash: boolean;
+  /** `--no-repos`: leave the source repositories alone (no platform API calls). */
+  repos: boolean;
+  lang?: Language;
+}
+
+export interface AuditIo extends CliIo {
+  /** Stops the audit between links (Ctrl+C); what is done is kept for the next run. */
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+/**
+ * `mshub-review audit [HUB_ROOT]`: every model the hub lists, checked as `mindspore_hub.load()`
+ * would need it today: its file read by the hub's check, each `asset-link` still there and still the
+ * same bytes, each `repo-link` still holding `mindspore_hub_conf.py`. Exit 1 while there are faults.
+ */
+export async function runAudit(
+  hubPath: string | undefined,
+  options: AuditOptions,
+  io: AuditIo,
+): Promise<number> {
+  const language = options.lang ?? io.environment.language;
+  const now = io.now ?? (() => new Date());
+  const hubRoot = findHubRoot(hubPath ?? process.cwd());
+  if (!hubRoot)
+    throw new MshubError('PATH_NOT_FOUND', msg('cli.error-not-in-hub', { folder: hubPath ?? '.' }));
+  const rules = loadLocalRepoConfig({ hubRoot }).rules;
+  const selection = selectAssetFiles([hubRoot]);
+  const results = validateAssetFileResults(
+    Array.from(streamAssetFiles(selection, rules.limits.maxFileBytes), (input) => ({
+      path: input.path,
+      bytes: Buffer.from(input.bytes),
+    })),
+    rules,
+    selection.hub,
+  );
+  const targets = auditTargets(results, rules);
+  const store = new AuditStateFile(options.state ?? join(io.environment.stateDir, 'audit-state.json'));
+  const state = store.load();
+
+  const settings = io.environment.downloads;
+  const agent = createGuardedAgent({
+    policy: new AddressPolicy({ allowPrivate: settings.allowPrivateHosts }),
+    connectTimeoutMs: settings.connectTimeoutMs,
+    ...(settings.ca ? { ca: settings.ca } : {}),
+  });
+  const verifier = new AssetVerifier({ ...settings, cacheTtlMs: 0 });
+  const sourceRepos = options.repos ? await repoChecker(io) : undefined;
+  try {
+    const { totals, finished } = await auditHub(
+      targets,
+      state,
+      {
+        observe: (link) => observeLink(link, agent, settings),
+        hash: async (link): Promise<AuditHash> => {
+          const outcome = await verifier.hash(link);
+          if (outcome.ok) return outcome;
+          return {
+            ok: false,
+            final: outcome.kind === 'unreachable' || outcome.kind === 'unresolved',
+            ...(outcome.kind === 'too-large' ? { tooLarge: true } : {}),
+            reason: outcome.reason,
+          };
+        },
+        ...(sourceRepos ? { sourceRepos } : {}),
+        save: (current) => store.save(current),
+        now,
+        ...(io.signal ? { signal: io.signal } : {}),
+        ...(io.stderr.isTTY ? { onProgress: progressLine(io, language) } : {}),
+      },
+      {
+        hashPolicy: {
+          rollingBytes: io.environment.audit.rollingHashBytes,
+          rehashAfterMs: io.environment.audit.rehashAfterMs,
+        },
+        hash: options.hash,
+        perHost: io.environment.audit.perHost,
+        repoConcurrency: 2,
+      },
+    );
+    if (io.stderr.isTTY) io.stderr.write('\r\u001b[K');
+    if (!finished) {
+      store.flush(state);
+      io.stderr.write(
+        `mshub-review: ${formatMessage(msg('cli.audit-stopped', { state: store.path }), language)}\n`,
+      );
+      return EXIT.INTERRUPTED;
+    }
+    const { report, said } = buildAuditReport(auditFaults(targets, state), state.said, totals, {
+      id: state.run?.id ?? '',
+      finishedAt: now(),
+    });
+    state.said = said;
+    store.flush(state);
+    const render =
+      options.format === 'json'
+        ? renderAuditJson
+        : options.format === 'markdown'
+          ? renderAuditMarkdown
+          : renderAuditText;
+    io.stdout.write(render(report, language));
+    return report.fresh.length + report.ongoing.length > 0 ? EXIT.FINDINGS : EXIT.OK;
+  } finally {
+    await Promise.all([agent.close(), verifier.close()]);
+  }
+}
+
+async function repoChecker(io: AuditIo) {
+  const [{ HostedSourceRepoChecker }, { GiteeApi }] = await Promise.all([
+    import('../platforms/source-repos/source-repo-checker.js'),
+    import('../platforms/gitee/gitee-api.js'),
+  ]);
+  return new HostedSourceRepoChecker(io.environment.sourceRepos, {
+    gitee: new GiteeApi(io.environment.gitee.api),
+    gitcode: new GiteeApi(io.environment.gitcode.api),
+  });
+}
+
+/** One line at a terminal, redrawn: links done of all, and bytes hashed so far. */
+function progressLine(io: AuditIo, language: Language) {
+  return (progress: { linksDone: number; links: number; hashedBytes: number }) =>
+    io.stderr.write(
+      `\r\u001b[K${formatMessage(
+        msg('cli.audit-progress', {
+          done: progress.linksDone,
+          links: progress.links,
+          mib: (progress.hashedBytes / 1024 / 1024).toFixed(1),
+        }),
+        language,
+      )}`,
+    );
+}

@@ -1,0 +1,65 @@
+/** What a server said about a file without sending it: enough to see that it changed. */
+export interface LinkValidators {
+  etag?: string;
+  lastModified?: string;
+  contentLength?: number;
+}
+
+/** What the audits so far know about one `asset-link`. */
+export interface LinkRecord {
+  /** alive: it answered; dead: it answered that the file is gone (404, 410, no such host); unknown: no answer. */
+  state: 'alive' | 'dead' | 'unknown';
+  checkedAt: string;
+  /** Why it is dead or unknown. */
+  reason?: string;
+  /** Where permanent redirects send it now. */
+  movedTo?: string;
+  validators?: LinkValidators;
+  /** The digest of its bytes when last downloaded, and when that was. */
+  sha256?: string;
+  hashedAt?: string;
+  /** The digest it had before its bytes last changed, and when the change was seen. */
+  replaced?: { sha256: string; seenAt: string };
+  lastAliveAt?: string;
+  deadSince?: string;
+  /** The audit that looked at it last: a resumed audit skips what it has already done. */
+  run: string;
+}
+
+/** What the audits so far know about one `repo-link`. */
+export interface RepoRecord {
+  state: 'ok' | 'repo-gone' | 'conf-missing' | 'no-create-network' | 'unknown';
+  checkedAt: string;
+  reason?: string;
+  lastOkAt?: string;
+  run: string;
+}
+
+export interface AuditRun {
+  id: string;
+  startedAt: string;
+  finishedAt?: string;
+}
+
+/** Everything an audit keeps for the next one, keyed by link (and by repository link). */
+export interface AuditState {
+  version: 1;
+  run?: AuditRun;
+  links: Record<string, LinkRecord>;
+  repos: Record<string, RepoRecord>;
+  /** The faults reported so far, each with when it was first said: a fault is said once, until it ends. */
+  said: Record<string, string>;
+}
+
+export function emptyAuditState(): AuditState {
+  return { version: 1, links: {}, repos: {}, said: {} };
+}
+
+/**
+ * The run to work in: the unfinished one when an audit was stopped half-way (so it goes on where it
+ * stopped), else a new one.
+ */
+export function startRun(state: AuditState, now: Date): AuditRun {
+  if (state.run && state.run.finishedAt === undefined) return state.run;
+  return { id: now.toISOString(), startedAt: now.toISOString() };
+}

@@ -1,0 +1,128 @@
+import type { Dispatcher } from 'undici';
+import type { LinkObservation } from '../core/audit/link-transition.js';
+import { DownloadError } from './download-error.js';
+import {
+  classify,
+  type DownloadLimits,
+  httpStatusError,
+  type RedirectHop,
+  type ResourceValidators,
+  readValidators,
+  requestFollowingRedirects,
+  USER_AGENT,
+} from './hash-download.js';
+
+/** What a link answers to a request that does not download it. */
+export interface LinkProbe {
+  /** Where the bytes are served, after every redirect. */
+  finalUrl: string;
+  /** Where permanent redirects (301, 308) at the start of the way sent the link: it moved there. */
+  movedTo?: string;
+  validators: ResourceValidators;
+}
+
+/** HEAD answers that mean "ask with GET" (object stores and some CDNs refuse HEAD or sign GET only). */
+const HEAD_REFUSED = new Set([403, 405, 501]);
+const PERMANENT = new Set([301, 308]);
+
+/**
+ * Asks whether `url` is still there, and what it is, without downloading it: a HEAD request, or a
+ * GET of its first byte where HEAD is refused. Follows redirects under the same guard as a download;
+ * throws DownloadError (an HTTP 404 is `http-status` with `status` 404).
+ */
+export async function probeLink(
+  url: string,
+  dispatcher: Dispatcher,
+  limits: DownloadLimits,
+): Promise<LinkProbe> {
+  const signal = AbortSignal.timeout(Math.min(limits.totalTimeoutMs, limits.idleTimeoutMs * 2));
+  const headers = { 'user-agent': USER_AGENT };
+  try {
+    let hops: RedirectHop[] = [];
+    let response = await requestFollowingRedirects('HEAD', url, headers, dispatcher, limits, signal, hops);
+    let validators: ResourceValidators;
+    if (HEAD_REFUSED.has(response.data.statusCode)) {
+      await response.data.body.dump().catch(() => undefined);
+      hops = [];
+      response = await requestFollowingRedirects(
+        'GET',
+        url,
+        { ...headers, range: 'bytes=0-0' },
+        dispatcher,
+        limits,
+        signal,
+        hops,
+      );
+      // A server that ignores the range sends the whole file: read a little of it, then hang up.
+      await response.data.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+      validators = rangedValidators(response.data);
+    } else {
+      await response.data.body.dump().catch(() => undefined);
+      validators = readValidators(response.data.headers);
+    }
+    const status = response.data.statusCode;
+    if (status !== 200 && status !== 206) throw httpStatusError(status, response.data.headers);
+    const { acceptsRanges: _, ...plain } = validators as ResourceValidators & { acceptsRanges?: boolean };
+    const movedTo = permanentTarget(hops);
+    return { finalUrl: response.url, ...(movedTo === undefined ? {} : { movedTo }), validators: plain };
+  } catch (caught) {
+    throw classify(caught, signal);
+  }
+}
+
+/** The validators of a one-byte answer: its length is the total that Content-Range names. */
+function rangedValidators(data: Dispatcher.ResponseData): ResourceValidators {
+  const validators = readValidators(data.headers);
+  if (data.statusCode !== 206) return validators;
+  const total = /\/(\d+)$/.exec(String(data.headers['content-range'] ?? ''))?.[1];
+  const { contentLength: _, ...rest } = validators;
+  return total === undefined ? rest : { ...rest, contentLength: Number(total) };
+}
+
+/** The last address of the permanent redirects the way starts with; a temporary one ends the move. */
+function permanentTarget(hops: readonly RedirectHop[]): string | undefined {
+  let target: string | undefined;
+  for (const hop of hops) {
+    if (!PERMANENT.has(hop.status)) break;
+    target = hop.location;
+  }
+  return target;
+}
+
+/** Answers that say the file is gone for good, not that the server is busy: the link is dead. */
+const GONE_STATUSES = new Set([401, 403, 404, 410, 451]);
+
+/**
+ * What a link answers, as the audit records it: alive with its validators, dead (the server says the
+ * file is gone, the host name no longer exists, or the link now leads where the guard refuses to go),
+ * or not answering (try again next time).
+ */
+export async function observeLink(
+  url: string,
+  dispatcher: Dispatcher,
+  limits: DownloadLimits,
+): Promise<LinkObservation> {
+  try {
+    const probe = await probeLink(url, dispatcher, limits);
+    return {
+      ok: true,
+      validators: probe.validators,
+      ...(probe.movedTo === undefined ? {} : { movedTo: probe.movedTo }),
+    };
+  } catch (error) {
+    if (!(error instanceof DownloadError)) throw error;
+    return { ok: false, final: isGone(error), reason: error.message };
+  }
+}
+
+export function isGone(error: DownloadError): boolean {
+  if (error.code === 'http-status') return GONE_STATUSES.has(error.status ?? 0);
+  return [
+    'dns',
+    'refused-address',
+    'not-https',
+    'bad-redirect',
+    'redirect-loop',
+    'too-many-redirects',
+  ].includes(error.code);
+}

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type AuditState, emptyAuditState } from '../../core/audit/audit-state.js';
+import { MshubError } from '../../core/errors.js';
+import { writeFileAtomically } from './write-file-atomically.js';
+
+/**
+ * An audit's memory in one JSON file: read at the start, written as links are done (at most once a
+ * `intervalMs`, and at the end), each time whole or not at all, so a killed audit goes on from there.
+ */
+export class AuditStateFile {
+  private lastWrite = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly intervalMs = 1000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  load(): AuditState {
+    if (!existsSync(this.path)) return emptyAuditState();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(this.path, 'utf8'));
+    } catch (error) {
+      throw new MshubError(
+        'CONFIG_INVALID',
+        `${this.path} is not an audit state file (${(error as Error).message}); move it away to start afresh.`,
+        { cause: error },
+      );
+    }
+    const state = parsed as Partial<AuditState> | null;
+    if (state?.version !== 1 || typeof state.links !== 'object' || typeof state.repos !== 'object')
+      throw new MshubError(
+        'CONFIG_INVALID',
+        `${this.path} is not an audit state file of this version; move it away to start afresh.`,
+      );
+    return { ...emptyAuditState(), ...state } as AuditState;
+  }
+
+  /** Writes unless the last write was less than the interval ago; `flush` writes in any case. */
+  save(state: AuditState): void {
+    if (this.clock() - this.lastWrite < this.intervalMs) return;
+    this.flush(state);
+  }
+
+  flush(state: AuditState): void {
+    const text = `${JSON.stringify(state)}\n`;
+    if (existsSync(this.path)) writeFileAtomically(this.path, text);
+    else {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(this.path, text, { flag: 'wx' });
+    }
+    this.lastWrite = this.clock();
+  }
+}

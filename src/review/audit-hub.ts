@@ -1,0 +1,143 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { AuditTotals } from '../core/audit/audit-report.js';
+import { type AuditState, type RepoRecord, startRun } from '../core/audit/audit-state.js';
+import type { AuditTargets } from '../core/audit/audit-targets.js';
+import { type HashPolicy, hashReason, rollingHashes } from '../core/audit/hash-plan.js';
+import { type LinkObservation, nextLinkRecord } from '../core/audit/link-transition.js';
+import type { SourceRepoChecker, SourceRepoOutcome } from '../core/verification/hub-conf.js';
+
+/** The digest of a download, or why there is none (final: the file is gone, not merely unreachable now). */
+export type AuditHash =
+  | { ok: true; sha256: string; bytes: number }
+  | { ok: false; final: boolean; tooLarge?: boolean; reason: string };
+
+export interface AuditProgress {
+  linksDone: number;
+  links: number;
+  hashedBytes: number;
+}
+
+/** What the audit works through: every request goes through these, so tests and servers choose how. */
+export interface AuditAdapters {
+  observe(link: string): Promise<LinkObservation>;
+  hash(link: string): Promise<AuditHash>;
+  sourceRepos?: SourceRepoChecker;
+  /** Keeps the state where the next run finds it; called after each link, so it may write less often. */
+  save(state: AuditState): void | Promise<void>;
+  now(): Date;
+  onProgress?(progress: AuditProgress): void;
+  /** Stops the run between links; what is done is kept, and the next run goes on from there. */
+  signal?: AbortSignal;
+}
+
+export interface AuditOptions {
+  hashPolicy: HashPolicy;
+  /** False: only the cheap requests, no download (a quick look between full runs). */
+  hash: boolean;
+  /** Requests at once to one host: almost every asset is on one host, which the audit must not flood. */
+  perHost: number;
+  /** Repository checks at once (each is a platform API call under that platform's budget). */
+  repoConcurrency: number;
+}
+
+/**
+ * Audits every link and source folder of a hub once per run: a cheap request for each link, a full
+ * download and hash when the link was never hashed, when its validators changed, or when the rolling
+ * budget reaches it. The state is updated link by link, so a stopped run goes on where it stopped.
+ */
+export async function auditHub(
+  targets: AuditTargets,
+  state: AuditState,
+  adapters: AuditAdapters,
+  options: AuditOptions,
+): Promise<{ state: AuditState; totals: AuditTotals; finished: boolean }> {
+  const run = startRun(state, adapters.now());
+  state.run = run;
+  await adapters.save(state);
+  const links = [...targets.links.keys()];
+  const rolling = rollingHashes(state, links, adapters.now(), options.hashPolicy);
+  const progress: AuditProgress = { linksDone: 0, links: links.length, hashedBytes: 0 };
+  let hashed = 0;
+  const hosts = new Map<string, LimitFunction>();
+  const limitFor = (link: string) => {
+    const host = new URL(link).host;
+    let limit = hosts.get(host);
+    if (!limit) {
+      limit = pLimit(options.perHost);
+      hosts.set(host, limit);
+    }
+    return limit;
+  };
+  const stopped = () => adapters.signal?.aborted === true;
+
+  await Promise.all(
+    links.map((link) =>
+      limitFor(link)(async () => {
+        const previous = state.links[link];
+        if (stopped() || previous?.run === run.id) return;
+        let observation = await adapters.observe(link);
+        if (observation.ok && options.hash && hashReason(previous, observation.validators, rolling, link)) {
+          const digest = await adapters.hash(link);
+          if (digest.ok) {
+            observation = { ...observation, sha256: digest.sha256 };
+            hashed++;
+            progress.hashedBytes += digest.bytes;
+          } else if (!digest.tooLarge)
+            observation = { ok: false, final: digest.final, reason: digest.reason };
+        }
+        state.links[link] = nextLinkRecord(previous, observation, adapters.now(), run.id);
+        progress.linksDone++;
+        adapters.onProgress?.(progress);
+        await adapters.save(state);
+      }),
+    ),
+  );
+
+  const checker = adapters.sourceRepos;
+  if (checker) {
+    const limit = pLimit(options.repoConcurrency);
+    await Promise.all(
+      [...targets.repos.values()].map((target) =>
+        limit(async () => {
+          const previous = state.repos[target.key];
+          if (stopped() || previous?.run === run.id) return;
+          const outcome = await checker.check(target.link);
+          state.repos[target.key] = nextRepoRecord(previous, outcome, adapters.now(), run.id);
+          await adapters.save(state);
+        }),
+      ),
+    );
+  }
+
+  const finished = !stopped();
+  if (finished) run.finishedAt = adapters.now().toISOString();
+  await adapters.save(state);
+  const records = links.map((link) => state.links[link]);
+  return {
+    state,
+    finished,
+    totals: {
+      files: targets.files,
+      links: links.length,
+      dead: records.filter((record) => record?.state === 'dead').length,
+      unknown: records.filter((record) => record === undefined || record.state === 'unknown').length,
+      hashed,
+      hashedBytes: progress.hashedBytes,
+      repos: targets.repos.size,
+    },
+  };
+}
+
+function nextRepoRecord(
+  previous: RepoRecord | undefined,
+  outcome: SourceRepoOutcome,
+  now: Date,
+  run: string,
+): RepoRecord {
+  const at = now.toISOString();
+  const lastOkAt = outcome.ok ? at : previous?.lastOkAt;
+  const base = { checkedAt: at, run, ...(lastOkAt === undefined ? {} : { lastOkAt }) };
+  if (outcome.ok) return { ...base, state: outcome.definesCreateNetwork ? 'ok' : 'no-create-network' };
+  if (outcome.kind === 'unchecked') return { ...base, state: 'unknown', reason: outcome.reason };
+  return { ...base, state: outcome.kind === 'repo' ? 'repo-gone' : 'conf-missing', reason: outcome.reason };
+}

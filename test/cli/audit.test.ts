@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import nock from 'nock';
+import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
+import { CLEAN_TEXT, REPO_ROOT, replaceOnce } from '../helpers/fixtures.js';
+import { useStrictNock } from '../helpers/nock-strict.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
+
+const GITEE = 'https://gitee.com';
+const ORIGINAL_LINK =
+  'https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt';
+const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
+const ORIGINAL_REPO = 'https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert';
+const HUB_CONF = 'def create_network(name, *args, **kwargs):\n    return None\n';
+
+const healthy = testAsset(64 * 1024, 11);
+const moved = testAsset(64 * 1024, 12);
+const original = testAsset(64 * 1024, 13);
+const replacement = testAsset(64 * 1024, 14);
+
+/** A model card of `publisher`, linking `link` with `sha256`, its code in `repo`. */
+function card(link: string, sha256: string, repo = ORIGINAL_REPO): string {
+  return replaceOnce(
+    replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, link), ORIGINAL_SHA, sha256),
+    `<${ORIGINAL_REPO}>`,
+    `<${repo}>`,
+  );
+}
+
+function giteeAnswers(times: number): void {
+  const api = nock(GITEE).persist(false);
+  for (let run = 0; run < times; run++) {
+    api
+      .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
+      .query(true)
+      .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(HUB_CONF).toString('base64') });
+    // Gitee answers a path that does not exist with an empty list.
+    api
+      .get('/api/v5/repos/mindspore/models/contents/research/nlp/gone/mindspore_hub_conf.py')
+      .query(true)
+      .reply(200, []);
+    api.get('/api/v5/repos/mindspore/models').query(true).reply(200, { full_name: 'mindspore/models' });
+    api.get('/api/v5/repos/mindspore/models/commits/r1.9').query(true).reply(200, { sha: 'abc' });
+  }
+}
+
+describe('mshub-review audit', () => {
+  useStrictNock();
+  let server: AssetServer;
+  let replaced = false;
+  let hub: string;
+  let state: string;
+  const env = () => ({
+    ALLOW_PRIVATE_ASSET_HOSTS: '127.0.0.1',
+    ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
+    ASSET_RETRIES: '0',
+    STATE_DIR: join(hub, '..', 'state'),
+  });
+
+  before(async () => {
+    const ok = serveAsset(healthy.bytes);
+    const movedHere = serveAsset(moved.bytes);
+    const first = serveAsset(original.bytes, '"v1"');
+    const second = serveAsset(replacement.bytes, '"v2"');
+    server = await startAssetServer((request, response, index) => {
+      const path = request.url ?? '';
+      if (path === '/ok.ckpt') return ok(request, response, index);
+      if (path === '/new/moved.ckpt') return movedHere(request, response, index);
+      if (path === '/replaced.ckpt') return (replaced ? second : first)(request, response, index);
+      if (path === '/old/moved.ckpt') {
+        response.writeHead(301, { location: '/new/moved.ckpt' });
+        return response.end();
+      }
+      response.writeHead(404);
+      response.end();
+    });
+    const root = mkdtempSync(join(tmpdir(), 'mshub-audit-'));
+    hub = join(root, 'hub');
+    state = join(root, 'state', 'audit-state.json');
+    const write = (path: string, text: string) => {
+      mkdirSync(join(hub, path, '..'), { recursive: true });
+      writeFileSync(join(hub, path), text);
+    };
+    write('.github/mshub-review.yml', 'asset-hosts: ["127.0.0.1:*"]\n');
+    write('mshub_res/assets/alice/1.9/ok_mnli.md', card(server.url('/ok.ckpt'), healthy.sha256));
+    write('mshub_res/assets/bob/1.9/dead_mnli.md', card(server.url('/dead.ckpt'), healthy.sha256));
+    write('mshub_res/assets/carol/1.9/moved_mnli.md', card(server.url('/old/moved.ckpt'), moved.sha256));
+    write(
+      'mshub_res/assets/dave/1.9/replaced_mnli.md',
+      card(
+        server.url('/replaced.ckpt'),
+        original.sha256,
+        'https://gitee.com/mindspore/models/tree/r1.9/research/nlp/gone',
+      ),
+    );
+  });
+  after(() => server.close());
+
+  const faultsOf = (stdout: string) =>
+    (
+      JSON.parse(stdout).faults as Array<{
+        kind: string;
+        status: string;
+        publisher: string;
+        movedTo?: string;
+        fix: string;
+      }>
+    ).map((fault) => `${fault.status} ${fault.kind} ${fault.publisher}`);
+
+  it('finds the dead link, the moved one with the same bytes, and the folder without mindspore_hub_conf.py', async () => {
+    giteeAnswers(1);
+    const run = await runCliCaptured(['audit', hub, '--format', 'json'], { env: env() });
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(faultsOf(run.stdout).sort(), [
+      'new asset-dead bob',
+      'new asset-moved carol',
+      'new hub-conf-missing dave',
+    ]);
+    const report = JSON.parse(run.stdout);
+    const movedFault = report.faults.find((fault: { kind: string }) => fault.kind === 'asset-moved');
+    assert.equal(movedFault.movedTo, server.url('/new/moved.ckpt'));
+    assert.equal(movedFault.fix, `Update the link: \`asset-link: <${server.url('/new/moved.ckpt')}>\`.`);
+    assert.match(movedFault.message, /where the file still has the digest in `asset-sha256`/);
+    const dead = report.faults.find((fault: { kind: string }) => fault.kind === 'asset-dead');
+    assert.match(
+      dead.message,
+      /cannot be downloaded any more \(the server answered HTTP 404\); no audit has reached it yet/,
+    );
+    assert.deepEqual(report.totals, {
+      files: 4,
+      links: 4,
+      dead: 1,
+      unknown: 0,
+      hashed: 3,
+      hashedBytes: 3 * 64 * 1024,
+      repos: 2,
+    });
+    assert.ok(JSON.parse(readFileSync(state, 'utf8')).run.finishedAt);
+  });
+
+  it('says only what changed the second time: the replaced file, with both digests, and not the faults already said', async () => {
+    replaced = true;
+    giteeAnswers(1);
+    const downloadsBefore = server.requests.filter(
+      (request) => request.method === 'GET' && request.path === '/ok.ckpt',
+    ).length;
+    const run = await runCliCaptured(['audit', hub, '--format', 'json'], { env: env() });
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(faultsOf(run.stdout).sort(), [
+      'new asset-replaced dave',
+      'ongoing asset-dead bob',
+      'ongoing asset-moved carol',
+      'ongoing hub-conf-missing dave',
+    ]);
+    const fault = JSON.parse(run.stdout).faults.find(
+      (item: { kind: string }) => item.kind === 'asset-replaced',
+    );
+    assert.ok(
+      fault.message.includes(original.sha256) && fault.message.includes(replacement.sha256),
+      fault.message,
+    );
+    assert.equal(
+      fault.fix,
+      `If the new file is the one meant, check it and write \`asset-sha256: ${replacement.sha256}\`; otherwise put the original file back.`,
+    );
+    // Nothing said the unchanged file changed: a HEAD request, no second download.
+    assert.equal(
+      server.requests.filter((request) => request.method === 'GET' && request.path === '/ok.ckpt').length,
+      downloadsBefore,
+    );
+  });
+
+  it('reports in Chinese as text, the new faults apart from those still open', async () => {
+    giteeAnswers(1);
+    const run = await runCliCaptured(['audit', hub, '--lang', 'zh'], { env: env() });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /Hub 审计/);
+    assert.match(
+      run.stdout,
+      /仍未解决:\n {2}发布者 bob\n {4}✖ asset-dead: 模型文件 `https:\/\/127\.0\.0\.1:\d+\/dead\.ckpt` 已无法下载/,
+    );
+    assert.doesNotMatch(run.stdout, /上次审计以来的新问题/);
+  });
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { emptyAuditState } from '../../src/core/audit/audit-state.js';
+import type { AuditTargets } from '../../src/core/audit/audit-targets.js';
+import { type AuditAdapters, auditHub } from '../../src/review/audit-hub.js';
+
+const OPTIONS = {
+  hashPolicy: { rollingBytes: 0, rehashAfterMs: 1e12 },
+  hash: true,
+  perHost: 2,
+  repoConcurrency: 1,
+};
+
+function targetsOf(links: string[]): AuditTargets {
+  return {
+    links: new Map(links.map((link) => [link, { link, expected: new Set(['a'.repeat(64)]), files: [] }])),
+    repos: new Map(),
+    rejected: [],
+    files: links.length,
+  };
+}
+
+describe('auditHub', () => {
+  it('goes on where a stopped audit stopped: every link looked at once, in the same run', async () => {
+    const links = Array.from({ length: 12 }, (_, index) => `https://host${index % 3}.example/${index}.ckpt`);
+    const observed: string[] = [];
+    const stop = new AbortController();
+    let clock = 0;
+    const adapters = (signal?: AbortSignal): AuditAdapters => ({
+      observe: async (link) => {
+        observed.push(link);
+        if (observed.length === 5) stop.abort();
+        return { ok: true, validators: { etag: '"v"' } };
+      },
+      hash: async () => ({ ok: true, sha256: 'a'.repeat(64), bytes: 1 }),
+      save: () => {},
+      now: () => new Date(Date.UTC(2026, 11, 1) + clock++ * 1000),
+      ...(signal ? { signal } : {}),
+    });
+    const state = emptyAuditState();
+    const first = await auditHub(targetsOf(links), state, adapters(stop.signal), OPTIONS);
+    assert.equal(first.finished, false);
+    assert.equal(state.run?.finishedAt, undefined);
+    const runId = state.run?.id;
+    const second = await auditHub(targetsOf(links), state, adapters(), OPTIONS);
+    assert.equal(second.finished, true);
+    assert.equal(state.run?.id, runId);
+    assert.deepEqual([...observed].sort(), [...links].sort());
+    assert.ok(links.every((link) => state.links[link]?.run === runId));
+  });
+
+  it('holds at most the per-host number of requests to one host at once', async () => {
+    const links = Array.from({ length: 20 }, (_, index) => `https://one.example/${index}.ckpt`);
+    let running = 0;
+    let most = 0;
+    await auditHub(
+      targetsOf(links),
+      emptyAuditState(),
+      {
+        observe: async () => {
+          running++;
+          most = Math.max(most, running);
+          await new Promise((resolve) => setImmediate(resolve));
+          running--;
+          return { ok: true, validators: {} };
+        },
+        hash: async () => ({ ok: true, sha256: 'a'.repeat(64), bytes: 1 }),
+        save: () => {},
+        now: () => new Date(),
+      },
+      OPTIONS,
+    );
+    assert.equal(most, 2);
+  });
+});
