@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import { auditFaults } from '../core/audit/audit-faults.js';
+import { auditIssueBody, auditIssueTitle } from '../core/audit/audit-issue.js';
 import {
   buildAuditReport,
   renderAuditJson,
@@ -19,6 +20,7 @@ import { observeLink } from '../net/link-probe.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
 import { findHubRoot, selectAssetFiles, streamAssetFiles } from '../platforms/local/local-hub.js';
 import { type AuditHash, auditHub } from '../review/audit-hub.js';
+import { upsertAuditIssue } from '../review/audit-issue.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo, OutputFormat } from './validate-command.js';
 
@@ -31,6 +33,8 @@ export interface AuditOptions {
   /** `--no-repos`: leave the source repositories alone (no platform API calls). */
   repos: boolean;
   lang?: Language;
+  /** `gitee:owner/repo` or `gitcode:owner/repo`: keep one tracking issue there up to date. */
+  reportTo?: string;
 }
 
 export interface AuditIo extends CliIo {
@@ -54,7 +58,8 @@ export async function runAudit(
   const hubRoot = findHubRoot(hubPath ?? process.cwd());
   if (!hubRoot)
     throw new MshubError('PATH_NOT_FOUND', msg('cli.error-not-in-hub', { folder: hubPath ?? '.' }));
-  const rules = loadLocalRepoConfig({ hubRoot }).rules;
+  const repoConfig = loadLocalRepoConfig({ hubRoot });
+  const rules = repoConfig.rules;
   const selection = selectAssetFiles([hubRoot]);
   const results = validateAssetFileResults(
     Array.from(streamAssetFiles(selection, rules.limits.maxFileBytes), (input) => ({
@@ -65,6 +70,8 @@ export async function runAudit(
     selection.hub,
   );
   const targets = auditTargets(results, rules);
+  // Checked before any request, so that a wrong target or a missing token costs no audit.
+  const tracker = options.reportTo ? await issueTrackerFor(options.reportTo, io) : undefined;
   const store = new AuditStateFile(options.state ?? join(io.environment.stateDir, 'audit-state.json'));
   const state = store.load();
 
@@ -120,6 +127,18 @@ export async function runAudit(
       id: state.run?.id ?? '',
       finishedAt: now(),
     });
+    if (tracker) {
+      const issueLanguage = options.lang ?? repoConfig.language ?? 'zh+en';
+      const written = await upsertAuditIssue(
+        tracker,
+        auditIssueTitle(issueLanguage),
+        auditIssueBody(report, issueLanguage),
+      );
+      io.stderr.write(
+        `${formatMessage(msg('cli.audit-issue', { kind: written.kind, where: written.url ?? `${options.reportTo}#${written.id}` }), language)}\n`,
+      );
+    }
+    // Said once: only when the report reached where it goes.
     state.said = said;
     store.flush(state);
     const render =
@@ -133,6 +152,24 @@ export async function runAudit(
   } finally {
     await Promise.all([agent.close(), verifier.close()]);
   }
+}
+
+/** The issues of `platform:owner/repo` on Gitee or GitCode, with the platform's token. */
+async function issueTrackerFor(target: string, io: AuditIo) {
+  const match = /^(gitee|gitcode):([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(target);
+  if (!match) throw new MshubError('USAGE', msg('cli.error-report-to', { value: target }));
+  const [, platform, owner, repo] = match as unknown as [string, 'gitee' | 'gitcode', string, string];
+  const settings = io.environment[platform].api;
+  if (!settings.token)
+    throw new MshubError(
+      'USAGE',
+      msg('cli.error-report-to-token', { variable: platform === 'gitee' ? 'GITEE_TOKEN' : 'GITCODE_TOKEN' }),
+    );
+  const [{ GiteeApi }, { GiteeIssueTracker }] = await Promise.all([
+    import('../platforms/gitee/gitee-api.js'),
+    import('../platforms/gitee/gitee-issue-tracker.js'),
+  ]);
+  return new GiteeIssueTracker(new GiteeApi(settings), owner, repo);
 }
 
 async function repoChecker(io: AuditIo) {

@@ -176,6 +176,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .option('--state <file>', h('help.audit-state'))
     .option('--no-hash', h('help.audit-no-hash'))
     .option('--no-repos', h('help.audit-no-repos'))
+    .option('--report-to <hub>', h('help.audit-report-to'))
     .addOption(LANG_OPTION(h('help.lang')))
     .action(async (hub: string | undefined, options: AuditOptions) => {
       const environment = readEnvironment(io.env);

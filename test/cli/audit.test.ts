@@ -58,7 +58,51 @@ describe('mshub-review audit', () => {
     ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
     ASSET_RETRIES: '0',
     STATE_DIR: join(hub, '..', 'state'),
+    GITEE_TOKEN: 'bot-token',
   });
+  /** The tracking issue's text as the bot last wrote it on the loopback Gitee. */
+  let issueBody = '';
+  const giteeIssues = (existing: boolean) => {
+    const api = nock(GITEE);
+    api.get('/api/v5/user').reply(200, { login: 'mshub-bot' });
+    api
+      .get('/api/v5/repos/mindspore/hub/issues')
+      .query({
+        state: 'open',
+        sort: 'updated',
+        direction: 'desc',
+        creator: 'mshub-bot',
+        page: '1',
+        per_page: '100',
+      })
+      .reply(
+        200,
+        existing
+          ? [
+              {
+                number: 'I8AUDT',
+                body: issueBody,
+                user: { login: 'mshub-bot' },
+                html_url: 'https://gitee.com/mindspore/hub/issues/I8AUDT',
+              },
+            ]
+          : [],
+      );
+    if (existing)
+      api
+        .patch('/api/v5/repos/mindspore/issues/I8AUDT', (body: { repo: string; body: string }) => {
+          issueBody = body.body;
+          return body.repo === 'hub';
+        })
+        .reply(200, { number: 'I8AUDT' });
+    else
+      api
+        .post('/api/v5/repos/mindspore/issues', (body: { repo: string; title: string; body: string }) => {
+          issueBody = body.body;
+          return body.repo === 'hub' && /Hub 审计/.test(body.title);
+        })
+        .reply(201, { number: 'I8AUDT', html_url: 'https://gitee.com/mindspore/hub/issues/I8AUDT' });
+  };
 
   before(async () => {
     const ok = serveAsset(healthy.bytes);
@@ -112,8 +156,15 @@ describe('mshub-review audit', () => {
 
   it('finds the dead link, the moved one with the same bytes, and the folder without mindspore_hub_conf.py', async () => {
     giteeAnswers(1);
-    const run = await runCliCaptured(['audit', hub, '--format', 'json'], { env: env() });
+    giteeIssues(false);
+    const run = await runCliCaptured(
+      ['audit', hub, '--format', 'json', '--report-to', 'gitee:mindspore/hub'],
+      { env: env() },
+    );
     assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /Tracking issue opened: https:\/\/gitee\.com\/mindspore\/hub\/issues\/I8AUDT/);
+    assert.match(issueBody, /^<!-- mshub-review:audit -->\n## \d{4}-\d{2}-\d{2} 的 Hub 审计/);
+    assert.match(issueBody, /<summary>English（英文版本）<\/summary>\n\n## Hub audit of/);
     assert.deepEqual(faultsOf(run.stdout).sort(), [
       'new asset-dead bob',
       'new asset-moved carol',
@@ -127,7 +178,7 @@ describe('mshub-review audit', () => {
     const dead = report.faults.find((fault: { kind: string }) => fault.kind === 'asset-dead');
     assert.match(
       dead.message,
-      /cannot be downloaded any more \(the server answered HTTP 404\); no audit has reached it yet/,
+      /cannot be downloaded any more \(`the server answered HTTP 404`\); no audit has reached it yet/,
     );
     assert.deepEqual(report.totals, {
       files: 4,
@@ -144,11 +195,27 @@ describe('mshub-review audit', () => {
   it('says only what changed the second time: the replaced file, with both digests, and not the faults already said', async () => {
     replaced = true;
     giteeAnswers(1);
+    giteeIssues(true);
+    const before = issueBody;
     const downloadsBefore = server.requests.filter(
       (request) => request.method === 'GET' && request.path === '/ok.ckpt',
     ).length;
-    const run = await runCliCaptured(['audit', hub, '--format', 'json'], { env: env() });
+    const run = await runCliCaptured(
+      ['audit', hub, '--format', 'json', '--report-to', 'gitee:mindspore/hub'],
+      {
+        env: env(),
+      },
+    );
     assert.equal(run.code, 1, run.stderr);
+    // The same issue, edited in place: the replaced file is the one new fault, the others still open.
+    assert.match(run.stderr, /Tracking issue updated: https:\/\/gitee\.com\/mindspore\/hub\/issues\/I8AUDT/);
+    assert.notEqual(issueBody, before);
+    const newSection = issueBody.slice(
+      issueBody.indexOf('### 上次审计以来的新问题'),
+      issueBody.indexOf('### 仍未解决'),
+    );
+    assert.match(newSection, /asset-replaced/);
+    assert.doesNotMatch(newSection, /asset-dead|asset-moved|hub-conf-missing/);
     assert.deepEqual(faultsOf(run.stdout).sort(), [
       'new asset-replaced dave',
       'ongoing asset-dead bob',

@@ -107,7 +107,7 @@ function linkFaults(target: LinkTarget, record: LinkRecord): AuditFault[] {
       '',
       msg('audit.asset-dead', {
         link: shown,
-        reason: inCode(record.reason ?? ''),
+        reason: q(record.reason ?? ''),
         seen: record.lastAliveAt ? 'yes' : 'no',
         date: day(record.lastAliveAt),
       }),
@@ -166,10 +166,7 @@ function repoFaults(target: RepoTarget, state: AuditState): AuditFault[] {
   );
   const [message, fix] =
     record.state === 'repo-gone'
-      ? [
-          msg('audit.repo-gone', { repo: where, reason: inCode(record.reason ?? '') }),
-          msg('audit.repo-gone.fix'),
-        ]
+      ? [msg('audit.repo-gone', { repo: where, reason: q(record.reason ?? '') }), msg('audit.repo-gone.fix')]
       : record.state === 'conf-missing'
         ? [msg('audit.hub-conf-missing', { repo: where }), msg('audit.hub-conf-missing.fix')]
         : [msg('audit.hub-conf-create-network', { repo: where }), msg('audit.hub-conf-create-network.fix')];

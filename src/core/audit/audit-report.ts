@@ -1,6 +1,6 @@
 import { formatMessage, msg } from '../messages/format-message.js';
 import type { Language } from '../messages/message-spec.js';
-import { inCode } from '../text/quote.js';
+import { inCode, q } from '../text/quote.js';
 import { type AuditFault, type AuditFaultKind, compareWithSaid, FAULT_KINDS } from './audit-faults.js';
 
 export interface AuditTotals {
@@ -63,7 +63,7 @@ function summaryLine(report: AuditReport, language: Language): string {
 /** A key's kind and subject, for a fault that has ended (its message went with it). */
 function endedLine(key: string): string {
   const [kind = '', publisher = '', ...subject] = key.split('|');
-  return `${kind} ${publisher} ${inCode(subject.filter((part) => part !== '').join(' '))}`.trim();
+  return `${inCode(kind)} ${q(publisher)} ${q(subject.filter((part) => part !== '').join(' '))}`;
 }
 
 function byPublisher(faults: readonly AuditFault[]): Map<string, AuditFault[]> {
@@ -87,7 +87,7 @@ export function renderAuditText(report: AuditReport, language: Language): string
     if (faults.length === 0) return;
     lines.push('', `${title}:`);
     for (const [publisher, group] of byPublisher(faults)) {
-      lines.push(`  ${t(msg('audit.publisher', { publisher }))}`);
+      lines.push(`  ${t(msg('audit.publisher', { publisher: inCode(publisher) }))}`);
       for (const fault of [...group].sort((a, b) => kindOrder(a.kind, b.kind))) {
         lines.push(`    ✖ ${fault.kind}: ${t(fault.message)}`);
         lines.push(`      ${t(msg('audit.files', { paths: fault.paths }))}`);
@@ -118,7 +118,7 @@ export function renderAuditMarkdown(report: AuditReport, language: Language): st
     if (faults.length === 0) return;
     lines.push('', `### ${title}`);
     for (const [publisher, group] of byPublisher(faults)) {
-      lines.push('', `#### ${t(msg('audit.publisher', { publisher: inCode(publisher) }))}`, '');
+      lines.push('', `#### ${t(msg('audit.publisher', { publisher: q(publisher) }))}`, '');
       for (const fault of [...group].sort((a, b) => kindOrder(a.kind, b.kind)))
         lines.push(
           `- **${fault.kind}**: ${t(fault.message)} ${t(msg('audit.files', { paths: fault.paths.map((path) => `\`${inCode(path)}\``) }))}`,

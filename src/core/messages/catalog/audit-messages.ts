@@ -99,6 +99,14 @@ export const AUDIT_MESSAGES = {
     en: '{files, plural, one {# file} other {# files}}, {links, plural, one {# asset link} other {# asset links}} ({dead} gone, {unknown} not answering), {hashed, plural, one {# download hashed} other {# downloads hashed}}: {faults, plural, =0 {no faults} one {# fault} other {# faults}}.',
     zh: '{files} 个文件，{links} 个模型文件链接（{dead} 个已失效，{unknown} 个没有响应），本次下载并计算摘要 {hashed} 个：{faults, plural, =0 {没有发现问题} other {共 # 个问题}}。',
   },
+  'audit.issue-title': {
+    en: 'Hub audit: models that mindspore_hub.load() cannot load as listed',
+    zh: 'Hub 审计：无法按页面所列用 mindspore_hub.load() 加载的模型',
+  },
+  'audit.issue-cut': {
+    en: 'The list goes on beyond what one issue holds: run `mshub-review audit` for all of it.',
+    zh: '问题太多，一个 Issue 放不下：运行 `mshub-review audit` 查看全部。',
+  },
   'audit.section-new': { en: 'New since the last audit', zh: '上次审计以来的新问题' },
   'audit.section-ongoing': { en: 'Still open', zh: '仍未解决' },
   'audit.section-ended': { en: 'Fixed since the last audit', zh: '上次审计以来已解决' },

@@ -116,6 +116,21 @@ export const CLI_MESSAGES = {
     en: 'Audit stopped; what it saw is kept in {state}, and running it again goes on from there.',
     zh: '审计已停止；已检查的结果保存在 {state} 中，再次运行会从停下的地方继续。',
   },
+  'cli.audit-issue': {
+    params: { kind: 'text', where: 'text' },
+    en: 'Tracking issue {kind, select, created {opened} updated {updated} other {unchanged}}: {where}',
+    zh: '跟踪 Issue {kind, select, created {已创建} updated {已更新} other {没有变化}}：{where}',
+  },
+  'cli.error-report-to': {
+    params: { value: 'text' },
+    en: '--report-to {value} is not gitee:<owner>/<repo> or gitcode:<owner>/<repo>.',
+    zh: '--report-to {value} 的格式应为 gitee:<owner>/<repo> 或 gitcode:<owner>/<repo>。',
+  },
+  'cli.error-report-to-token': {
+    params: { variable: 'text' },
+    en: 'Writing the tracking issue needs a token with access to the repository in {variable}.',
+    zh: '写入跟踪 Issue 需要在 {variable} 中提供能访问该仓库的令牌。',
+  },
   'cli.audit-progress': {
     params: { done: 'number', links: 'number', mib: 'text' },
     en: 'audit: {done} of {links} links, {mib} MiB hashed',

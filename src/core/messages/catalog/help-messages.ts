@@ -190,6 +190,10 @@ export const HELP_MESSAGES = {
     en: 'leave the source repositories alone (no platform API calls)',
     zh: '不检查源码仓库（不调用平台 API）',
   },
+  'help.audit-report-to': {
+    en: 'keep one tracking issue up to date on gitee:<owner>/<repo> or gitcode:<owner>/<repo> (GITEE_TOKEN, GITCODE_TOKEN)',
+    zh: '在 gitee:<owner>/<repo> 或 gitcode:<owner>/<repo> 上维护一个跟踪 Issue（需要 GITEE_TOKEN 或 GITCODE_TOKEN）',
+  },
   'help.sha256': {
     en: 'Print the SHA-256 of a file or an https URL as lowercase hex, the value for `asset-sha256`.',
     zh: '以小写十六进制打印文件或 https 链接的 SHA-256，即 `asset-sha256` 应填的值。',
