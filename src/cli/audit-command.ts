@@ -1,26 +1,14 @@
 import { join } from 'node:path';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
-import { auditFaults } from '../core/audit/audit-faults.js';
-import { auditIssueBody, auditIssueTitle } from '../core/audit/audit-issue.js';
-import {
-  buildAuditReport,
-  renderAuditJson,
-  renderAuditMarkdown,
-  renderAuditText,
-} from '../core/audit/audit-report.js';
-import { auditTargets } from '../core/audit/audit-targets.js';
+import { renderAuditJson, renderAuditMarkdown, renderAuditText } from '../core/audit/audit-report.js';
 import { MshubError } from '../core/errors.js';
 import { formatMessage, msg } from '../core/messages/format-message.js';
 import type { Language } from '../core/messages/message-spec.js';
 import { validateAssetFileResults } from '../core/validate-hub.js';
-import { AddressPolicy } from '../net/address-policy.js';
-import { AssetVerifier } from '../net/asset-verifier.js';
-import { createGuardedAgent } from '../net/guarded-agent.js';
-import { observeLink } from '../net/link-probe.js';
+import { createAuditNetwork } from '../net/audit-network.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
 import { findHubRoot, selectAssetFiles, streamAssetFiles } from '../platforms/local/local-hub.js';
-import { type AuditHash, auditHub } from '../review/audit-hub.js';
-import { upsertAuditIssue } from '../review/audit-issue.js';
+import { runHubAudit } from '../review/run-hub-audit.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo, OutputFormat } from './validate-command.js';
 
@@ -69,43 +57,26 @@ export async function runAudit(
     rules,
     selection.hub,
   );
-  const targets = auditTargets(results, rules);
   // Checked before any request, so that a wrong target or a missing token costs no audit.
   const tracker = options.reportTo ? await issueTrackerFor(options.reportTo, io) : undefined;
   const store = new AuditStateFile(options.state ?? join(io.environment.stateDir, 'audit-state.json'));
-  const state = store.load();
-
-  const settings = io.environment.downloads;
-  const agent = createGuardedAgent({
-    policy: new AddressPolicy({ allowPrivate: settings.allowPrivateHosts }),
-    connectTimeoutMs: settings.connectTimeoutMs,
-    ...(settings.ca ? { ca: settings.ca } : {}),
-  });
-  const verifier = new AssetVerifier({ ...settings, cacheTtlMs: 0 });
+  const network = createAuditNetwork(io.environment.downloads);
   const sourceRepos = options.repos ? await repoChecker(io) : undefined;
   try {
-    const { totals, finished } = await auditHub(
-      targets,
-      state,
-      {
-        observe: (link) => observeLink(link, agent, settings),
-        hash: async (link): Promise<AuditHash> => {
-          const outcome = await verifier.hash(link);
-          if (outcome.ok) return outcome;
-          return {
-            ok: false,
-            final: outcome.kind === 'unreachable' || outcome.kind === 'unresolved',
-            ...(outcome.kind === 'too-large' ? { tooLarge: true } : {}),
-            reason: outcome.reason,
-          };
-        },
+    const outcome = await runHubAudit({
+      results,
+      rules,
+      state: store.load(),
+      store,
+      adapters: {
+        observe: network.observe,
+        hash: network.hash,
         ...(sourceRepos ? { sourceRepos } : {}),
-        save: (current) => store.save(current),
         now,
         ...(io.signal ? { signal: io.signal } : {}),
         ...(io.stderr.isTTY ? { onProgress: progressLine(io, language) } : {}),
       },
-      {
+      options: {
         hashPolicy: {
           rollingBytes: io.environment.audit.rollingHashBytes,
           rehashAfterMs: io.environment.audit.rehashAfterMs,
@@ -114,33 +85,20 @@ export async function runAudit(
         perHost: io.environment.audit.perHost,
         repoConcurrency: 2,
       },
-    );
+      ...(tracker ? { issue: { tracker, language: options.lang ?? repoConfig.language ?? 'zh+en' } } : {}),
+    });
     if (io.stderr.isTTY) io.stderr.write('\r\u001b[K');
-    if (!finished) {
-      store.flush(state);
+    if (!outcome.finished) {
       io.stderr.write(
         `mshub-review: ${formatMessage(msg('cli.audit-stopped', { state: store.path }), language)}\n`,
       );
       return EXIT.INTERRUPTED;
     }
-    const { report, said } = buildAuditReport(auditFaults(targets, state), state.said, totals, {
-      id: state.run?.id ?? '',
-      finishedAt: now(),
-    });
-    if (tracker) {
-      const issueLanguage = options.lang ?? repoConfig.language ?? 'zh+en';
-      const written = await upsertAuditIssue(
-        tracker,
-        auditIssueTitle(issueLanguage),
-        auditIssueBody(report, issueLanguage),
-      );
+    const { report, issue } = outcome;
+    if (issue)
       io.stderr.write(
-        `${formatMessage(msg('cli.audit-issue', { kind: written.kind, where: written.url ?? `${options.reportTo}#${written.id}` }), language)}\n`,
+        `${formatMessage(msg('cli.audit-issue', { kind: issue.kind, where: issue.url ?? `${options.reportTo}#${issue.id}` }), language)}\n`,
       );
-    }
-    // Said once: only when the report reached where it goes.
-    state.said = said;
-    store.flush(state);
     const render =
       options.format === 'json'
         ? renderAuditJson
@@ -150,7 +108,7 @@ export async function runAudit(
     io.stdout.write(render(report, language));
     return report.fresh.length + report.ongoing.length > 0 ? EXIT.FINDINGS : EXIT.OK;
   } finally {
-    await Promise.all([agent.close(), verifier.close()]);
+    await network.close();
   }
 }
 

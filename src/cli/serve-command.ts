@@ -16,6 +16,7 @@ import { createLogger } from '../service/create-logger.js';
 import { close, createHttpServer, listen } from '../service/http-server.js';
 import { createOperatorHandler } from '../service/operator-view.js';
 import { createRuntime, type Runtime } from '../service/runtime.js';
+import { startAuditSchedule } from '../service/scheduled-audits.js';
 import { type PendingReviewSource, recoverPendingReviews } from '../service/startup-recovery.js';
 
 /**
@@ -133,6 +134,7 @@ export async function runServe(
     'mshub-review serve started',
   );
   await runtime.warnIfRedisDown();
+  const audits = runtime.audit ? startAuditSchedule(runtime.audit, environment, log) : undefined;
   const stopping = new AbortController();
   const recovered = recoverPendingReviews(
     service.queue,
@@ -146,8 +148,9 @@ export async function runServe(
     async stop() {
       stopping.abort();
       const { shutdownGraceMs } = environment.server;
-      // Stop taking deliveries at once; those being answered get the grace period too.
-      await Promise.all([close(server, shutdownGraceMs), runtime.close(shutdownGraceMs)]);
+      // Stop taking deliveries at once; those being answered get the grace period too. An audit in
+      // hand stops between links and keeps what it did for the next start.
+      await Promise.all([close(server, shutdownGraceMs), audits?.stop(), runtime.close(shutdownGraceMs)]);
     },
   };
 }

@@ -42,8 +42,12 @@ export interface Environment {
   publicUrl?: string;
 }
 
-/** How `mshub-review audit` works through a hub's links. */
+/** How `mshub-review audit` works through a hub's links, and which hubs `serve` audits when. */
 export interface AuditSettings {
+  /** The hubs `serve` audits on its schedule, as platform:owner/repo (AUDIT_REPOS); none: no schedule. */
+  hubs: string[];
+  /** When, as a cron expression in UTC (AUDIT_SCHEDULE; default 03:00 every day). */
+  schedule: string;
   /** Bytes a run may download to re-hash assets nothing says changed (AUDIT_HASH_BYTES_PER_RUN). */
   rollingHashBytes: number;
   /** Every asset is re-hashed within this many days, as far as the budget reaches (AUDIT_REHASH_DAYS). */
@@ -144,6 +148,11 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     },
     stateDir: env.STATE_DIR || '.mshub-review',
     audit: {
+      hubs: (env.AUDIT_REPOS ?? '')
+        .split(',')
+        .map((hub) => hub.trim())
+        .filter((hub) => hub !== ''),
+      schedule: env.AUDIT_SCHEDULE?.trim() || '0 3 * * *',
       rollingHashBytes: positiveInteger(env, 'AUDIT_HASH_BYTES_PER_RUN', 20 * 1024 * MIB, 0),
       rehashAfterMs: positiveInteger(env, 'AUDIT_REHASH_DAYS', 30) * 24 * 3600 * 1000,
       perHost: positiveInteger(env, 'AUDIT_PER_HOST', 4),

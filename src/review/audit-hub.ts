@@ -3,13 +3,8 @@ import type { AuditTotals } from '../core/audit/audit-report.js';
 import { type AuditState, type RepoRecord, startRun } from '../core/audit/audit-state.js';
 import type { AuditTargets } from '../core/audit/audit-targets.js';
 import { type HashPolicy, hashReason, rollingHashes } from '../core/audit/hash-plan.js';
-import { type LinkObservation, nextLinkRecord } from '../core/audit/link-transition.js';
+import { type AuditHash, type LinkObservation, nextLinkRecord } from '../core/audit/link-transition.js';
 import type { SourceRepoChecker, SourceRepoOutcome } from '../core/verification/hub-conf.js';
-
-/** The digest of a download, or why there is none (final: the file is gone, not merely unreachable now). */
-export type AuditHash =
-  | { ok: true; sha256: string; bytes: number }
-  | { ok: false; final: boolean; tooLarge?: boolean; reason: string };
 
 export interface AuditProgress {
   linksDone: number;

@@ -1,6 +1,7 @@
 import { MshubError } from '../core/errors.js';
 import type { HubTreeSource } from '../site/site-sync.js';
 import type { SiteSyncRequest } from '../site/site-sync-request.js';
+import type { IssueTracker } from './audit-issue.js';
 import type { PullRequestSource, ReviewReporter } from './review-platform.js';
 import type { PlatformName, ReviewRequest } from './review-request.js';
 
@@ -14,6 +15,16 @@ export interface HostedPlatform {
   pullRequest(request: ReviewRequest): Promise<{ source: PullRequestSource; reporter: ReviewReporter }>;
   /** The hub repository's files at the request's commit, for a site sync. */
   hubTree(request: SiteSyncRequest): Promise<HubTreeSource>;
+  /** A hub repository at the head of its default branch, with its issues, for a scheduled audit. */
+  auditAccess(hub: { owner: string; repo: string }): Promise<AuditAccess>;
+}
+
+/** What an audit reads and writes on a hub repository. */
+export interface AuditAccess {
+  /** The commit at the head of the default branch now. */
+  head(): Promise<string>;
+  tree: HubTreeSource;
+  issues: IssueTracker;
 }
 
 /** The configured platforms, by name; a platform without settings is absent. */

@@ -2,6 +2,13 @@ import type { ReviewRecord, SyncRecord } from '../jobs/activity-records.js';
 
 export type { ReviewRecord, SyncRecord };
 
+export interface AuditSummary {
+  finishedAt: number;
+  links: { alive: number; dead: number; unknown: number };
+  faults: Record<string, number>;
+  newFaults: number;
+}
+
 const RECENT = 50;
 /** Upper bounds (seconds) of the review duration histogram. */
 export const DURATION_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800];
@@ -14,6 +21,8 @@ export class Activity {
   durationCount = 0;
   durationSum = 0;
   readonly lastSyncAt = new Map<string, number>();
+  /** The last finished audit of each hub: links by state, open faults by kind, and when it finished. */
+  readonly audits = new Map<string, AuditSummary>();
   /** Also told of every record: the Redis log that all processes share. */
   onRecord: ((kind: 'review' | 'sync', record: ReviewRecord | SyncRecord) => void) | undefined;
 
@@ -28,6 +37,10 @@ export class Activity {
     this.durationCount++;
     this.durationSum += seconds;
     this.onRecord?.('review', record);
+  }
+
+  recordAudit(hub: string, summary: AuditSummary): void {
+    this.audits.set(hub, summary);
   }
 
   recordSync(record: SyncRecord): void {

@@ -65,6 +65,22 @@ export function renderMetrics(sources: OperatorView): string {
   metric('mshub_site_sync_age_seconds', 'gauge', 'Seconds since the last site sync, by hub.');
   for (const [hub, at] of lastSyncs(sources))
     lines.push(`mshub_site_sync_age_seconds{hub="${label(hub)}"} ${((now - at) / 1000).toFixed(0)}`);
+  const { audits } = sources.activity;
+  if (audits.size > 0) {
+    metric('mshub_audit_links', 'gauge', "Asset links by what the hub's last audit found.");
+    for (const [hub, audit] of audits)
+      for (const [state, count] of Object.entries(audit.links))
+        lines.push(`mshub_audit_links{hub="${label(hub)}",state="${state}"} ${count}`);
+    metric('mshub_audit_faults', 'gauge', "Open faults of the hub's last audit, by kind.");
+    for (const [hub, audit] of audits)
+      for (const [kind, count] of Object.entries(audit.faults))
+        lines.push(`mshub_audit_faults{hub="${label(hub)}",kind="${label(kind)}"} ${count}`);
+    metric('mshub_audit_age_seconds', 'gauge', "Seconds since the hub's last finished audit.");
+    for (const [hub, audit] of audits)
+      lines.push(
+        `mshub_audit_age_seconds{hub="${label(hub)}"} ${((now - audit.finishedAt) / 1000).toFixed(0)}`,
+      );
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
+import type { AuditReport } from '../core/audit/audit-report.js';
 import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
 import { connectRedis, pingRedis, redactRedisUrl, watchRedis } from '../jobs/redis-connection.js';
@@ -11,6 +12,7 @@ import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
+import { createAuditNetwork } from '../net/audit-network.js';
 import { type RequestLimiter, UNLIMITED } from '../net/request-budget.js';
 import { localLimiter, sharedLimiter } from '../net/request-limiter.js';
 import { GitCodePlatform } from '../platforms/gitcode/gitcode-platform.js';
@@ -24,7 +26,8 @@ import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-c
 import type { PlatformRegistry } from '../review/hosted-platform.js';
 import type { IntentSink } from '../review/webhook-intent.js';
 import { FileSyncState } from '../site/file-sync-state.js';
-import { Activity } from './activity.js';
+import { Activity, type AuditSummary } from './activity.js';
+import { AuditService } from './audit-service.js';
 import type { OperatorSources } from './operator-view.js';
 import { QueueIntentSink } from './queue-intent-sink.js';
 import { ReviewService } from './review-service.js';
@@ -37,6 +40,8 @@ export interface Runtime {
   github?: GitHubAuth;
   service: ReviewService;
   siteSync: SiteSyncService;
+  /** The scheduled audit of the hubs in AUDIT_REPOS, when there are any. */
+  audit?: AuditService;
   /** Where every platform's webhook intents go: the review queue and the site sync. */
   intents: IntentSink;
   activity: Activity;
@@ -208,11 +213,26 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
             new FileSyncState(join(environment.site.stateDir, encodeURIComponent(hub))),
         }),
   });
+  const auditNetwork =
+    environment.audit.hubs.length > 0 ? createAuditNetwork(environment.downloads) : undefined;
+  const audit = auditNetwork
+    ? new AuditService({
+        hubs: environment.audit.hubs,
+        platforms,
+        network: auditNetwork,
+        sourceRepos,
+        settings: environment.audit,
+        stateDir: environment.stateDir,
+        log,
+        onAudit: (hub, report) => activity.recordAudit(hub, auditSummary(report)),
+      })
+    : undefined;
   return {
     ...(probot ? { probot } : {}),
     ...(github ? { github } : {}),
     service,
     siteSync,
+    ...(audit ? { audit } : {}),
     intents: new QueueIntentSink(service.queue, siteSync),
     activity,
     verifier,
@@ -256,9 +276,24 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     async close(graceMs) {
       await Promise.all([service.queue.close(graceMs), siteSync.close(graceMs)]);
       await verifier.close();
+      await auditNetwork?.close();
       await Promise.all(limiters.map((limiter) => limiter.close()));
       await redis?.quit().catch(() => undefined);
     },
+  };
+}
+
+/** What /metrics shows of a finished audit. */
+function auditSummary(report: AuditReport): AuditSummary {
+  const faults: Record<string, number> = {};
+  for (const fault of [...report.fresh, ...report.ongoing])
+    faults[fault.kind] = (faults[fault.kind] ?? 0) + 1;
+  const { links, dead, unknown } = report.totals;
+  return {
+    finishedAt: Date.parse(report.finishedAt),
+    links: { alive: links - dead - unknown, dead, unknown },
+    faults,
+    newFaults: report.fresh.length,
   };
 }
 

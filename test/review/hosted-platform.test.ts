@@ -27,6 +27,9 @@ describe('the platform registry', () => {
       hubTree: async () => {
         throw new Error('not used');
       },
+      auditAccess: async () => {
+        throw new Error('not used');
+      },
     };
     const service = new ReviewService({
       platforms: { gitee: fake },

@@ -6,6 +6,11 @@ export type LinkObservation =
   /** final: the server said the file is gone; otherwise it could not be asked (try again later). */
   | { ok: false; final: boolean; reason: string };
 
+/** The digest of a download, or why there is none (final: the file is gone, not merely unreachable now). */
+export type AuditHash =
+  | { ok: true; sha256: string; bytes: number }
+  | { ok: false; final: boolean; tooLarge?: boolean; reason: string };
+
 /** The record after an observation: what changed is kept with its date, what was known stays known. */
 export function nextLinkRecord(
   previous: LinkRecord | undefined,

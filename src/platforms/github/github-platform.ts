@@ -1,9 +1,10 @@
 import { MshubError } from '../../core/errors.js';
-import type { HostedPlatform } from '../../review/hosted-platform.js';
+import type { AuditAccess, HostedPlatform } from '../../review/hosted-platform.js';
 import type { ReviewRequest } from '../../review/review-request.js';
 import type { SiteSyncRequest } from '../../site/site-sync-request.js';
 import type { GitHubAuth } from './github-auth.js';
 import { GitHubHubTree } from './github-hub-tree.js';
+import { GitHubIssueTracker } from './github-issue-tracker.js';
 import { GitHubPullRequestSource } from './github-pull-request.js';
 import { GitHubReporter } from './github-reporter.js';
 
@@ -30,6 +31,25 @@ export class GitHubPlatform implements HostedPlatform {
 
   async hubTree(request: SiteSyncRequest) {
     return new GitHubHubTree(await this.auth(installationOf(request)), request);
+  }
+
+  async auditAccess(hub: { owner: string; repo: string }): Promise<AuditAccess> {
+    // The App's installation on the hub, found through the App itself: a schedule has no webhook to say it.
+    const app = await this.auth();
+    const { data: installation } = await app.rest.apps.getRepoInstallation(hub);
+    const octokit = await this.auth(installation.id);
+    return {
+      head: async () => {
+        const { data: repository } = await octokit.rest.repos.get(hub);
+        const { data: branch } = await octokit.rest.repos.getBranch({
+          ...hub,
+          branch: repository.default_branch,
+        });
+        return branch.commit.sha;
+      },
+      tree: new GitHubHubTree(octokit, hub),
+      issues: new GitHubIssueTracker(octokit, hub),
+    };
   }
 }
 

@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import type { AuditSettings } from '../config/environment.js';
+import type { AuditReport } from '../core/audit/audit-report.js';
+import { MshubError } from '../core/errors.js';
+import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
+import { validateAssetFileResults } from '../core/validate-hub.js';
+import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
+import type { AuditNetwork } from '../net/audit-network.js';
+import { AuditStateFile } from '../platforms/local/audit-state-file.js';
+import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
+import type { PlatformName } from '../review/review-request.js';
+import { type HubAuditOutcome, runHubAudit } from '../review/run-hub-audit.js';
+
+/** Blobs read from the platform at once while an audit reads a hub. */
+const BLOB_READS = 8;
+const HUB = /^(github|gitee|gitcode):([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+
+export interface AuditServiceOptions {
+  /** The hub repositories to audit, as `platform:owner/repo`. */
+  hubs: readonly string[];
+  platforms: PlatformRegistry;
+  network: AuditNetwork;
+  sourceRepos: SourceRepoChecker;
+  settings: AuditSettings;
+  /** Each hub's audit state is kept in `<stateDir>/audit/<hub>.json`, so a restart goes on from it. */
+  stateDir: string;
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  now?: () => Date;
+  /** Told of each finished audit: /metrics and /status show the last one of each hub. */
+  onAudit?: (hub: string, report: AuditReport) => void;
+}
+
+/**
+ * Audits the configured hubs at the head of their default branch, one after the other: reads the
+ * hub through its platform, checks every model, keeps the tracking issue up to date.
+ */
+export class AuditService {
+  constructor(private readonly options: AuditServiceOptions) {
+    for (const hub of options.hubs)
+      if (!HUB.test(hub))
+        throw new MshubError(
+          'CONFIG_INVALID',
+          `AUDIT_REPOS: ${JSON.stringify(hub)} is not platform:owner/repo.`,
+        );
+  }
+
+  get hubs(): readonly string[] {
+    return this.options.hubs;
+  }
+
+  /** Hubs whose last audit was stopped before it finished: the schedule goes on with them at start. */
+  unfinished(): string[] {
+    return this.options.hubs.filter((hub) => {
+      try {
+        const run = this.store(hub).load().run;
+        return run !== undefined && run.finishedAt === undefined;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  /** Every hub, one after the other; a hub that fails is logged and the next one still audited. */
+  async auditAll(signal?: AbortSignal): Promise<void> {
+    for (const hub of this.options.hubs) {
+      if (signal?.aborted) return;
+      try {
+        await this.audit(hub, signal);
+      } catch (error) {
+        this.options.log?.error({ err: error, hub }, 'the audit of the hub failed; the next run tries again');
+      }
+    }
+  }
+
+  async audit(hub: string, signal?: AbortSignal): Promise<HubAuditOutcome> {
+    const [, platform, owner, repo] = HUB.exec(hub) as unknown as [string, PlatformName, string, string];
+    const now = this.options.now ?? (() => new Date());
+    const started = now().getTime();
+    const access = await platformFor(this.options.platforms, { platform, owner, repo }).auditAccess({
+      owner,
+      repo,
+    });
+    const commit = await access.head();
+    const files = await access.tree.listFiles(commit);
+    const config = await access.tree.loadConfig();
+    const read = pLimit(BLOB_READS);
+    const inputs = await Promise.all(
+      files
+        .filter((file) => isAssetPath(file.path))
+        .map((file) =>
+          read(async () => ({
+            path: file.path,
+            bytes: await access.tree.readBlob(file.path, file.blob, commit),
+          })),
+        ),
+    );
+    const results = validateAssetFileResults(
+      inputs,
+      config.rules,
+      hubContextFromPaths(files.map((file) => file.path)),
+    );
+    const store = this.store(hub);
+    const { settings } = this.options;
+    const outcome = await runHubAudit({
+      results,
+      rules: config.rules,
+      state: store.load(),
+      store,
+      adapters: {
+        observe: this.options.network.observe,
+        hash: this.options.network.hash,
+        sourceRepos: this.options.sourceRepos,
+        now,
+        ...(signal ? { signal } : {}),
+      },
+      options: {
+        hashPolicy: { rollingBytes: settings.rollingHashBytes, rehashAfterMs: settings.rehashAfterMs },
+        hash: true,
+        perHost: settings.perHost,
+        repoConcurrency: 2,
+      },
+      issue: {
+        tracker: access.issues,
+        language: config.language ?? (platform === 'github' ? 'en' : 'zh+en'),
+      },
+    });
+    if (!outcome.finished) {
+      this.options.log?.info({ hub, commit }, 'audit stopped; it goes on from here at the next start');
+      return outcome;
+    }
+    this.options.onAudit?.(hub, outcome.report);
+    this.options.log?.info(
+      {
+        hub,
+        commit,
+        durationMs: now().getTime() - started,
+        totals: outcome.report.totals,
+        newFaults: outcome.report.fresh.length,
+        openFaults: outcome.report.fresh.length + outcome.report.ongoing.length,
+        ended: outcome.report.ended.length,
+        issue: outcome.issue,
+      },
+      'audit finished',
+    );
+    return outcome;
+  }
+
+  private store(hub: string): AuditStateFile {
+    return new AuditStateFile(join(this.options.stateDir, 'audit', `${encodeURIComponent(hub)}.json`));
+  }
+}
