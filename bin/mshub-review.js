@@ -10,7 +10,8 @@ const { loadCachedCli } = require('./cached-cli.js');
 
 const args = process.argv.slice(2);
 const command = args.find((arg) => !arg.startsWith('-'));
-const server = command === 'serve' || command === 'worker';
+// `audit` too: a maintainer's command, left out of the contributor's bundle (scripts/server-commands-left-out.mjs).
+const server = command === 'serve' || command === 'worker' || command === 'audit';
 if (!server) yieldBackgroundThreads();
 const cli = server ? undefined : loadCachedCli();
 if (cli) {

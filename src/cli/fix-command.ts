@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { movedLinkFindings } from '../core/audit/moved-link-edits.js';
 import { MshubError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
 import { applyFindingEdits } from '../core/fix/apply-edits.js';
@@ -7,6 +10,8 @@ import { formatMessage, msg } from '../core/messages/format-message.js';
 import type { Language, Message } from '../core/messages/message-spec.js';
 import { decodeText } from '../core/parse/decode-text.js';
 import type { AssetFileInput } from '../core/validate-asset-file.js';
+import { validateAssetFileResults } from '../core/validate-hub.js';
+import { AuditStateFile } from '../platforms/local/audit-state-file.js';
 import { readAssetFiles } from '../platforms/local/local-hub.js';
 import { writeFileAtomically } from '../platforms/local/write-file-atomically.js';
 import { reviewAssetFiles } from '../review/review-asset-files.js';
@@ -22,6 +27,8 @@ export interface FixOptions {
   verifyAssets?: boolean;
   /** `--lang`; the locale's language without it. */
   lang?: Language;
+  /** `--from-audit [file]`: write the new address of each link the audit saw moved with the same bytes. */
+  fromAudit?: string | boolean;
 }
 
 const encoder = new TextEncoder();
@@ -37,9 +44,32 @@ export async function runFix(paths: string[], options: FixOptions, io: CliIo): P
   const hasher = options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined;
   try {
     const digests = hasher ? await provenDigests(inputs, run, hasher) : new Map<string, Finding[]>();
+    if (options.fromAudit) addMovedLinks(digests, inputs, run, auditStatePath(options.fromAudit, io));
     return await fixFiles(inputs, digests, run, options, io, hasher);
   } finally {
     await hasher?.close();
+  }
+}
+
+function auditStatePath(given: string | true, io: CliIo): string {
+  return given === true ? join(io.environment.stateDir, 'audit-state.json') : given;
+}
+
+/** Per file, the `asset-link` lines the last audit saw moved to the same bytes, rewritten. */
+function addMovedLinks(
+  edits: Map<string, Finding[]>,
+  inputs: readonly AssetFileInput[],
+  run: LocalRun,
+  statePath: string,
+): void {
+  if (!existsSync(statePath))
+    throw new MshubError('PATH_NOT_FOUND', msg('cli.error-no-audit-state', { path: statePath }));
+  const state = new AuditStateFile(statePath).load();
+  const results = validateAssetFileResults(inputs, run.repoConfig.rules, run.selection.hub);
+  for (const [index, result] of results.entries()) {
+    const input = inputs[index] as AssetFileInput;
+    const moved = movedLinkFindings(result, Buffer.from(input.bytes).toString('utf8').split(/\r?\n/), state);
+    if (moved.length > 0) edits.set(input.path, [...(edits.get(input.path) ?? []), ...moved]);
   }
 }
 

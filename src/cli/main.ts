@@ -109,6 +109,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .option('-q, --quiet', h('help.fix-quiet'))
     .option('-c, --config <file>', h('help.config'))
     .option('--verify-assets', h('help.fix-verify-assets'))
+    .option('--from-audit [state]', h('help.fix-from-audit'))
     .addOption(LANG_OPTION(h('help.lang')))
     .action(async (paths: string[], options: FixOptions) => {
       const environment = readEnvironment(io.env);
@@ -180,7 +181,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .addOption(LANG_OPTION(h('help.lang')))
     .action(async (hub: string | undefined, options: AuditOptions) => {
       const environment = readEnvironment(io.env);
-      const { runAudit } = await import('./audit-command.js');
+      const { runAudit } = await loadServerCommand('audit', () => import('./audit-command.js'));
       // Ctrl+C stops between links; what is done is kept, and the next run goes on from there.
       const stop = new AbortController();
       const interrupt = () => stop.abort();
@@ -287,7 +288,7 @@ async function loadServerCommand<T>(name: string, load: () => Promise<T>): Promi
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
     throw new MshubError(
       'SERVER_UNAVAILABLE',
-      `\`${name}\` runs the bot and needs the server dependencies, which this copy of mshub-review does not have ` +
+      `\`${name}\` ${name === 'audit' ? 'audits a whole hub for its maintainers and is part of the full package' : 'runs the bot and needs the server dependencies'}, which this copy of mshub-review does not have ` +
         `(${(error as Error).message.split('\n')[0]}). Run it from a checkout of mshub-review after \`npm ci\` ` +
         '(README: Deployment); the single-file build runs the contributor commands only.',
     );

@@ -173,7 +173,10 @@ describe('mshub-review audit', () => {
     const report = JSON.parse(run.stdout);
     const movedFault = report.faults.find((fault: { kind: string }) => fault.kind === 'asset-moved');
     assert.equal(movedFault.movedTo, server.url('/new/moved.ckpt'));
-    assert.equal(movedFault.fix, `Update the link: \`asset-link: <${server.url('/new/moved.ckpt')}>\`.`);
+    assert.equal(
+      movedFault.fix,
+      `Update the link: \`asset-link: <${server.url('/new/moved.ckpt')}>\` (\`mshub-review fix --from-audit\` writes it).`,
+    );
     assert.match(movedFault.message, /where the file still has the digest in `asset-sha256`/);
     const dead = report.faults.find((fault: { kind: string }) => fault.kind === 'asset-dead');
     assert.match(
@@ -250,5 +253,33 @@ describe('mshub-review audit', () => {
       /仍未解决:\n {2}发布者 bob\n {4}✖ asset-dead: 模型文件 `https:\/\/127\.0\.0\.1:\d+\/dead\.ckpt` 已无法下载/,
     );
     assert.doesNotMatch(run.stdout, /上次审计以来的新问题/);
+  });
+
+  it('writes the new address of the moved link with fix --from-audit, and the next audit finds it fixed', async () => {
+    const card = join(hub, 'mshub_res/assets/carol/1.9/moved_mnli.md');
+    const fixed = await runCliCaptured(['fix', card, '--from-audit', state], { env: env() });
+    assert.match(
+      fixed.stdout,
+      new RegExp(`\\+ {4}asset-link: <${server.url('/new/moved.ckpt').replaceAll('.', '\\.')}>`),
+    );
+    assert.match(
+      readFileSync(card, 'utf8'),
+      new RegExp(`asset-link: <${server.url('/new/moved.ckpt').replaceAll('.', '\\.')}>`),
+    );
+    giteeAnswers(1);
+    const run = await runCliCaptured(['audit', hub, '--format', 'json'], { env: env() });
+    assert.ok(!faultsOf(run.stdout).some((fault) => fault.includes('asset-moved')), run.stdout);
+    assert.ok(JSON.parse(run.stdout).ended.some((key: string) => key.startsWith('asset-moved|carol|')));
+  });
+
+  it('says where the audit state is missing instead of changing nothing in silence', async () => {
+    const run = await runCliCaptured(['fix', hub, '--from-audit', join(hub, 'no-such-state.json')], {
+      env: env(),
+    });
+    assert.equal(run.code, 2);
+    assert.match(
+      run.stderr,
+      /There is no audit state at .*no-such-state\.json: run `mshub-review audit` first/,
+    );
   });
 });

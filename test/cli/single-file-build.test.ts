@@ -117,14 +117,15 @@ describe('the single-file build, vendored into a hub as tools/mshub-review.mjs',
     assert.equal(stdout, '✔ 1 file checked, no problems\n');
   });
 
-  it('says that serve and worker are not part of it, and exits 2', async () => {
-    for (const command of ['serve', 'worker']) {
-      const started = await runSingleFile(hub, [command]);
+  it('says that serve, worker and audit are not part of it, and exits 2', async () => {
+    for (const [command, says] of [
+      ['serve', 'runs the bot and needs the server dependencies'],
+      ['worker', 'runs the bot and needs the server dependencies'],
+      ['audit', 'audits a whole hub for its maintainers and is part of the full package'],
+    ]) {
+      const started = await runSingleFile(hub, [command as string]);
       assert.equal(started.code, 2);
-      assert.match(
-        started.stderr,
-        new RegExp(`\`${command}\` runs the bot and needs the server dependencies`),
-      );
+      assert.match(started.stderr, new RegExp(`\`${command}\` ${says}`));
       assert.doesNotMatch(started.stderr, /\n\s+at /, 'no stack trace');
     }
   });

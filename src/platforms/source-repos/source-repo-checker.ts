@@ -1,9 +1,9 @@
-import { LRUCache } from 'lru-cache';
 import type { SourceRepoSettings } from '../../config/settings.js';
 import { isMshubError } from '../../core/errors.js';
 import { REPO_HOST_SITES, type RepoHost, type RepoLink } from '../../core/links.js';
 import { msg } from '../../core/messages/format-message.js';
 import type { Message } from '../../core/messages/message-spec.js';
+import { BoundedCache } from '../../core/text/bounded-cache.js';
 import {
   definesCreateNetwork,
   HUB_CONF_FILE,
@@ -79,7 +79,7 @@ const MAX_CACHED_LINKS = 5000;
  */
 export class HostedSourceRepoChecker implements SourceRepoChecker {
   /** Bounded: a long-running `serve` sees ever new links. Entries older than the TTL are asked again. */
-  private readonly cache: LRUCache<string, { outcome: Promise<SourceRepoOutcome>; at: number }>;
+  private readonly cache: BoundedCache<string, { outcome: Promise<SourceRepoOutcome>; at: number }>;
   private readonly hosts: Record<RepoHost, HostApi>;
 
   constructor(
@@ -93,7 +93,7 @@ export class HostedSourceRepoChecker implements SourceRepoChecker {
     private readonly now: () => number = Date.now,
     maxCachedLinks = MAX_CACHED_LINKS,
   ) {
-    this.cache = new LRUCache({ max: maxCachedLinks });
+    this.cache = new BoundedCache(maxCachedLinks);
     const get = (url: string, headers: Record<string, string>) =>
       fetchFn(url, { headers, signal: AbortSignal.timeout(settings.timeoutMs) });
     const { gitee, gitcode } = clients instanceof GiteeApi ? { gitee: clients, gitcode: undefined } : clients;

@@ -28,8 +28,8 @@ export const AUDIT_MESSAGES = {
   },
   'audit.asset-moved.fix': {
     params: { target: 'text' },
-    en: 'Update the link: `asset-link: <{target}>`.',
-    zh: '更新链接：`asset-link: <{target}>`。',
+    en: 'Update the link: `asset-link: <{target}>` (`mshub-review fix --from-audit` writes it).',
+    zh: '更新链接：`asset-link: <{target}>`（`mshub-review fix --from-audit` 会写入它）。',
   },
   'audit.asset-moved.fix-check': {
     en: 'Check the file at the new address, then update `asset-link` and `asset-sha256` together.',

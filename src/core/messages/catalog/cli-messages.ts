@@ -116,6 +116,11 @@ export const CLI_MESSAGES = {
     en: 'Audit stopped; what it saw is kept in {state}, and running it again goes on from there.',
     zh: '审计已停止；已检查的结果保存在 {state} 中，再次运行会从停下的地方继续。',
   },
+  'cli.error-no-audit-state': {
+    params: { path: 'text' },
+    en: 'There is no audit state at {path}: run `mshub-review audit` first, or name its --state file.',
+    zh: '{path} 处没有审计状态：请先运行 `mshub-review audit`，或给出它的 --state 文件。',
+  },
   'cli.audit-issue': {
     params: { kind: 'text', where: 'text' },
     en: 'Tracking issue {kind, select, created {opened} updated {updated} other {unchanged}}: {where}',

@@ -190,6 +190,10 @@ export const HELP_MESSAGES = {
     en: 'leave the source repositories alone (no platform API calls)',
     zh: '不检查源码仓库（不调用平台 API）',
   },
+  'help.fix-from-audit': {
+    en: 'also write the new address of each asset-link the last audit saw moved for good with the same bytes (its state file; default: STATE_DIR/audit-state.json)',
+    zh: '同时把上次审计发现已永久迁移、且内容不变的 asset-link 改为新地址（审计状态文件；默认：STATE_DIR/audit-state.json）',
+  },
   'help.audit-report-to': {
     en: 'keep one tracking issue up to date on gitee:<owner>/<repo> or gitcode:<owner>/<repo> (GITEE_TOKEN, GITCODE_TOKEN)',
     zh: '在 gitee:<owner>/<repo> 或 gitcode:<owner>/<repo> 上维护一个跟踪 Issue（需要 GITEE_TOKEN 或 GITCODE_TOKEN）',
