@@ -21,14 +21,16 @@ export interface LinkProbe {
   validators: ResourceValidators;
 }
 
-/** HEAD answers that mean "ask with GET" (object stores and some CDNs refuse HEAD or sign GET only). */
-const HEAD_REFUSED = new Set([403, 405, 501]);
+/** Answers to a one-byte GET after which HEAD is asked instead (an empty file cannot serve byte 0). */
+const RANGE_REFUSED = new Set([405, 416, 501]);
 const PERMANENT = new Set([301, 308]);
 
 /**
- * Asks whether `url` is still there, and what it is, without downloading it: a HEAD request, or a
- * GET of its first byte where HEAD is refused. Follows redirects under the same guard as a download;
- * throws DownloadError (an HTTP 404 is `http-status` with `status` 404).
+ * Asks whether `url` is still there, and what it is, without downloading it: a GET of its first byte
+ * (`Range: bytes=0-0`), whose answer names the size and the validators, or HEAD where that is refused.
+ * Not HEAD first: undici closes the connection after every HEAD, so an audit of thousands of links on
+ * one host would open (and make the host accept) a TLS connection for each. Follows redirects under
+ * the same guard as a download; throws DownloadError (an HTTP 404 is `http-status` with `status` 404).
  */
 export async function probeLink(
   url: string,
@@ -39,24 +41,21 @@ export async function probeLink(
   const headers = { 'user-agent': USER_AGENT };
   try {
     let hops: RedirectHop[] = [];
-    let response = await requestFollowingRedirects('HEAD', url, headers, dispatcher, limits, signal, hops);
-    let validators: ResourceValidators;
-    if (HEAD_REFUSED.has(response.data.statusCode)) {
-      await response.data.body.dump().catch(() => undefined);
+    let response = await requestFollowingRedirects(
+      'GET',
+      url,
+      { ...headers, range: 'bytes=0-0' },
+      dispatcher,
+      limits,
+      signal,
+      hops,
+    );
+    // A server that ignores the range sends the whole file: read a little of it, then hang up.
+    await response.data.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+    let validators = rangedValidators(response.data);
+    if (RANGE_REFUSED.has(response.data.statusCode)) {
       hops = [];
-      response = await requestFollowingRedirects(
-        'GET',
-        url,
-        { ...headers, range: 'bytes=0-0' },
-        dispatcher,
-        limits,
-        signal,
-        hops,
-      );
-      // A server that ignores the range sends the whole file: read a little of it, then hang up.
-      await response.data.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
-      validators = rangedValidators(response.data);
-    } else {
+      response = await requestFollowingRedirects('HEAD', url, headers, dispatcher, limits, signal, hops);
       await response.data.body.dump().catch(() => undefined);
       validators = readValidators(response.data.headers);
     }

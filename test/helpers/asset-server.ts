@@ -15,6 +15,8 @@ export interface AssetServer {
   /** `https://127.0.0.1:<port><path>` (or another host name for the same server). */
   url(path: string, host?: string): string;
   requests: Array<{ method: string; path: string; headers: IncomingMessage['headers'] }>;
+  /** TLS connections accepted so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export async function startAssetServer(handler: Handler): Promise<AssetServer> {
     requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers });
     handler(request, response, requests.length - 1);
   });
+  let connections = 0;
+  server.on('secureConnection', () => connections++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ port: 0, host: '::', ipv6Only: false }, resolve);
@@ -36,6 +40,7 @@ export async function startAssetServer(handler: Handler): Promise<AssetServer> {
     port,
     url: (path, host = '127.0.0.1') => `https://${host}:${port}${path}`,
     requests,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

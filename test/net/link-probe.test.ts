@@ -27,6 +27,15 @@ describe('asking a link whether it is still there, without downloading it', () =
         response.writeHead(206, { 'content-range': 'bytes 0-0/5000000', 'content-length': 1, etag: '"s"' });
         return response.end('x');
       }
+      if (path === '/empty.ckpt') {
+        // An empty file has no first byte to send: the range is refused, HEAD answers.
+        if (request.method === 'HEAD') {
+          response.writeHead(200, { 'content-length': 0, etag: '"e"' });
+          return response.end();
+        }
+        response.writeHead(416, { 'content-range': 'bytes */0' });
+        return response.end();
+      }
       if (path === '/moved.ckpt') {
         response.writeHead(308, { location: '/cdn.ckpt' });
         return response.end();
@@ -75,17 +84,28 @@ describe('asking a link whether it is still there, without downloading it', () =
     await agent.close();
   });
 
-  it("asks for one byte where HEAD is refused, and reads the size from the range's total", async () => {
+  it("asks for the first byte only, and reads the size from the range's total", async () => {
     const observed = await observeLink(server.url('/signed.ckpt'), agent, LIMITS);
     assert.deepEqual(observed, { ok: true, validators: { etag: '"s"', contentLength: 5_000_000 } });
     assert.deepEqual(
       server.requests
         .filter((request) => request.path === '/signed.ckpt')
         .map((request) => [request.method, request.headers.range]),
-      [
-        ['HEAD', undefined],
-        ['GET', 'bytes=0-0'],
-      ],
+      [['GET', 'bytes=0-0']],
+    );
+  });
+
+  it('asks with HEAD where the range is refused (an empty file)', async () => {
+    const observed = await observeLink(server.url('/empty.ckpt'), agent, LIMITS);
+    assert.deepEqual(observed, { ok: true, validators: { etag: '"e"', contentLength: 0 } });
+  });
+
+  it('keeps one connection for many links of one host (undici closes it after every HEAD)', async () => {
+    const before = server.connections();
+    for (let index = 0; index < 20; index++) await observeLink(server.url('/file.ckpt'), agent, LIMITS);
+    assert.ok(
+      server.connections() - before <= 1,
+      `${server.connections() - before} connections for 20 links`,
     );
   });
 
