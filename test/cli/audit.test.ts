@@ -236,9 +236,11 @@ describe('mshub-review audit', () => {
       fault.fix,
       `If the new file is the one meant, check it and write \`asset-sha256: ${replacement.sha256}\`; otherwise put the original file back.`,
     );
-    // Nothing said the unchanged file changed: a HEAD request, no second download.
+    // Nothing said the unchanged file changed: a one-byte request, no second download.
     assert.equal(
-      server.requests.filter((request) => request.method === 'GET' && request.path === '/ok.ckpt' && !request.headers.range).length,
+      server.requests.filter(
+        (request) => request.method === 'GET' && request.path === '/ok.ckpt' && !request.headers.range,
+      ).length,
       downloadsBefore,
     );
   });
