@@ -37,7 +37,14 @@ export async function probeLink(
   dispatcher: Dispatcher,
   limits: DownloadLimits,
 ): Promise<LinkProbe> {
-  const signal = AbortSignal.timeout(Math.min(limits.totalTimeoutMs, limits.idleTimeoutMs * 2));
+  // Not AbortSignal.timeout: its timer, and what the request hung on the signal, would live on for
+  // the whole timeout after the answer; an audit asks thousands of links a minute.
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException('the link did not answer in time', 'TimeoutError')),
+    Math.min(limits.totalTimeoutMs, limits.idleTimeoutMs * 2),
+  );
+  const { signal } = deadline;
   const headers = { 'user-agent': USER_AGENT };
   try {
     let hops: RedirectHop[] = [];
@@ -66,6 +73,8 @@ export async function probeLink(
     return { finalUrl: response.url, ...(movedTo === undefined ? {} : { movedTo }), validators: plain };
   } catch (caught) {
     throw classify(caught, signal);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

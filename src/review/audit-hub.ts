@@ -1,7 +1,6 @@
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { AuditTotals } from '../core/audit/audit-report.js';
 import { type AuditState, type RepoRecord, startRun } from '../core/audit/audit-state.js';
-import type { AuditTargets } from '../core/audit/audit-targets.js';
+import type { AuditTargets, RepoTarget } from '../core/audit/audit-targets.js';
 import { type HashPolicy, hashReason, rollingHashes } from '../core/audit/hash-plan.js';
 import { type AuditHash, type LinkObservation, nextLinkRecord } from '../core/audit/link-transition.js';
 import type { SourceRepoChecker, SourceRepoOutcome } from '../core/verification/hub-conf.js';
@@ -53,55 +52,46 @@ export async function auditHub(
   const rolling = rollingHashes(state, links, adapters.now(), options.hashPolicy);
   const progress: AuditProgress = { linksDone: 0, links: links.length, hashedBytes: 0 };
   let hashed = 0;
-  const hosts = new Map<string, LimitFunction>();
-  const limitFor = (link: string) => {
-    const host = new URL(link).host;
-    let limit = hosts.get(host);
-    if (!limit) {
-      limit = pLimit(options.perHost);
-      hosts.set(host, limit);
-    }
-    return limit;
-  };
   const stopped = () => adapters.signal?.aborted === true;
 
+  const auditLink = async (link: string) => {
+    const previous = state.links[link];
+    if (previous?.run === run.id) return;
+    let observation = await adapters.observe(link);
+    if (observation.ok && options.hash && hashReason(previous, observation.validators, rolling, link)) {
+      const digest = await adapters.hash(link);
+      if (digest.ok) {
+        observation = { ...observation, sha256: digest.sha256 };
+        hashed++;
+        progress.hashedBytes += digest.bytes;
+      } else if (!digest.tooLarge) observation = { ok: false, final: digest.final, reason: digest.reason };
+    }
+    state.links[link] = nextLinkRecord(previous, observation, adapters.now(), run.id);
+    progress.linksDone++;
+    adapters.onProgress?.(progress);
+    await adapters.save(state);
+  };
+  const byHost = new Map<string, string[]>();
+  for (const link of links) {
+    const host = new URL(link).host;
+    const list = byHost.get(host);
+    if (list) list.push(link);
+    else byHost.set(host, [link]);
+  }
   await Promise.all(
-    links.map((link) =>
-      limitFor(link)(async () => {
-        const previous = state.links[link];
-        if (stopped() || previous?.run === run.id) return;
-        let observation = await adapters.observe(link);
-        if (observation.ok && options.hash && hashReason(previous, observation.validators, rolling, link)) {
-          const digest = await adapters.hash(link);
-          if (digest.ok) {
-            observation = { ...observation, sha256: digest.sha256 };
-            hashed++;
-            progress.hashedBytes += digest.bytes;
-          } else if (!digest.tooLarge)
-            observation = { ok: false, final: digest.final, reason: digest.reason };
-        }
-        state.links[link] = nextLinkRecord(previous, observation, adapters.now(), run.id);
-        progress.linksDone++;
-        adapters.onProgress?.(progress);
-        await adapters.save(state);
-      }),
-    ),
+    [...byHost.values()].flatMap((hostLinks) => workers(hostLinks, options.perHost, auditLink, stopped)),
   );
 
   const checker = adapters.sourceRepos;
   if (checker) {
-    const limit = pLimit(options.repoConcurrency);
-    await Promise.all(
-      [...targets.repos.values()].map((target) =>
-        limit(async () => {
-          const previous = state.repos[target.key];
-          if (stopped() || previous?.run === run.id) return;
-          const outcome = await checker.check(target.link);
-          state.repos[target.key] = nextRepoRecord(previous, outcome, adapters.now(), run.id);
-          await adapters.save(state);
-        }),
-      ),
-    );
+    const auditRepo = async (target: RepoTarget) => {
+      const previous = state.repos[target.key];
+      if (previous?.run === run.id) return;
+      const outcome = await checker.check(target.link);
+      state.repos[target.key] = nextRepoRecord(previous, outcome, adapters.now(), run.id);
+      await adapters.save(state);
+    };
+    await Promise.all(workers([...targets.repos.values()], options.repoConcurrency, auditRepo, stopped));
   }
 
   const finished = !stopped();
@@ -121,6 +111,23 @@ export async function auditHub(
       repos: targets.repos.size,
     },
   };
+}
+
+/**
+ * `count` loops taking the items in turn, until none is left or the run is stopped: at most `count`
+ * in flight, and nothing queued ahead (a hub's 30,000 links cost no memory before their turn).
+ */
+function workers<T>(
+  items: readonly T[],
+  count: number,
+  work: (item: T) => Promise<void>,
+  stopped: () => boolean,
+): Array<Promise<void>> {
+  let next = 0;
+  const loop = async () => {
+    while (next < items.length && !stopped()) await work(items[next++] as T);
+  };
+  return Array.from({ length: Math.min(count, items.length) }, loop);
 }
 
 function nextRepoRecord(
