@@ -135,6 +135,8 @@ export async function runServe(
   );
   await runtime.warnIfRedisDown();
   const audits = runtime.audit ? startAuditSchedule(runtime.audit, environment, log) : undefined;
+  // A sync cut short by the last shutdown, or a merge missed while down, is published now.
+  void runtime.siteSync.catchUp();
   const stopping = new AbortController();
   const recovered = recoverPendingReviews(
     service.queue,

@@ -17,6 +17,8 @@ export interface HostedPlatform {
   hubTree(request: SiteSyncRequest): Promise<HubTreeSource>;
   /** A hub repository at the head of its default branch, with its issues, for a scheduled audit. */
   auditAccess(hub: { owner: string; repo: string }): Promise<AuditAccess>;
+  /** The commit at the head of a hub's default branch (and the App's installation there, on GitHub). */
+  defaultHead(hub: { owner: string; repo: string }): Promise<{ commit: string; installationId?: number }>;
 }
 
 /** What an audit reads and writes on a hub repository. */

@@ -60,6 +60,39 @@ export class SiteSyncService {
     return this.queue.submit(key, request);
   }
 
+  /**
+   * At start: a sync of each hub at the head of its default branch, so that a sync cut short by the
+   * last shutdown, or a merge whose webhook came while the bot was down, is published now rather than
+   * at the next merge. Syncs of unchanged hubs read the tree and publish nothing.
+   */
+  async catchUp(): Promise<void> {
+    for (const hub of this.hubs) {
+      const [platform = '', path = ''] = hub.split(':');
+      const [owner = '', repo = ''] = path.split('/');
+      try {
+        const head = await platformFor(this.options.platforms, {
+          platform: platform as SiteSyncRequest['platform'],
+          owner,
+          repo,
+        }).defaultHead({ owner, repo });
+        await this.request({
+          platform: platform as SiteSyncRequest['platform'],
+          owner,
+          repo,
+          commit: head.commit,
+          ...(head.installationId === undefined ? {} : { installationId: head.installationId }),
+          deliveryId: 'startup',
+          trigger: 'startup',
+        });
+      } catch (error) {
+        this.options.log?.error(
+          { err: error, hub },
+          'the start-up site sync could not be asked for; the next merge syncs',
+        );
+      }
+    }
+  }
+
   idle(): Promise<void> {
     return this.queue.idle();
   }

@@ -30,6 +30,9 @@ describe('the platform registry', () => {
       auditAccess: async () => {
         throw new Error('not used');
       },
+      defaultHead: async () => {
+        throw new Error('not used');
+      },
     };
     const service = new ReviewService({
       platforms: { gitee: fake },

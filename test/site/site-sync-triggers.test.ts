@@ -236,6 +236,36 @@ describe('site sync on Gitee', () => {
   });
 });
 
+describe('site sync at start', () => {
+  it('publishes each hub at the head of its default branch, so a sync the last shutdown cut short is not lost', async () => {
+    const gitee = testGiteeApi();
+    const { service, out } = siteSyncFor('gitee:mindspore/hub', gitee);
+    nock(GITEE_API, { reqheaders: { authorization: 'Bearer tok' } })
+      .get(HUB_API)
+      .reply(200, { default_branch: 'master' })
+      .get(`${HUB_API}/branches/master`)
+      .reply(200, { commit: { sha: MERGE } });
+    mockGiteeHubAt(MERGE);
+    await service.catchUp();
+    await service.idle();
+    const catalog = JSON.parse(readFileSync(join(out, 'gitee/mindspore/hub/catalog.json'), 'utf8'));
+    assert.equal(catalog.commit, MERGE);
+  });
+
+  it('logs a hub whose head cannot be read, and still asks for the others', async () => {
+    const errors: string[] = [];
+    const service = new SiteSyncService({
+      hubs: ['gitee:mindspore/hub', 'github:o/r'],
+      outDir: mkdtempSync(join(tmpdir(), 'mshub-site-out-')),
+      platforms: { gitee: giteePlatform(testGiteeApi()) },
+      log: { info() {}, error: (data: { hub?: string }) => errors.push(data.hub ?? '') } as never,
+    });
+    nock(GITEE_API).get(HUB_API).reply(500, {});
+    await service.catchUp();
+    assert.deepEqual(errors.sort(), ['gitee:mindspore/hub', 'github:o/r']);
+  });
+});
+
 const testGiteeApi = () =>
   new GiteeApi({ apiUrl: 'https://gitee.com/api/v5', token: 'tok', retries: 0, timeoutMs: 5000 });
 

@@ -30,25 +30,28 @@ export class GiteePlatform implements HostedPlatform {
 
   async auditAccess(hub: { owner: string; repo: string }): Promise<AuditAccess> {
     const { api } = this.settings;
-    const base = `/repos/${encodeURIComponent(hub.owner)}/${encodeURIComponent(hub.repo)}`;
     return {
-      head: async () => {
-        const repository = await api.request<{ default_branch?: string }>('GET', base);
-        const branch = repository?.default_branch || 'master';
-        const head = await api.request<{ commit?: { sha?: string } }>(
-          'GET',
-          `${base}/branches/${encodeURIComponent(branch)}`,
-        );
-        const sha = head?.commit?.sha;
-        if (!sha || !/^[0-9a-f]{7,64}$/i.test(sha))
-          throw new MshubError(
-            'HUB_TREE_UNREADABLE',
-            `the head of ${hub.owner}/${hub.repo}@${branch} cannot be read`,
-          );
-        return sha;
-      },
+      head: async () => (await this.defaultHead(hub)).commit,
       tree: new GiteeHubTree(api, hub),
       issues: new GiteeIssueTracker(api, hub.owner, hub.repo),
     };
+  }
+
+  async defaultHead(hub: { owner: string; repo: string }): Promise<{ commit: string }> {
+    const { api } = this.settings;
+    const base = `/repos/${encodeURIComponent(hub.owner)}/${encodeURIComponent(hub.repo)}`;
+    const repository = await api.request<{ default_branch?: string }>('GET', base);
+    const branch = repository?.default_branch || 'master';
+    const head = await api.request<{ commit?: { sha?: string } }>(
+      'GET',
+      `${base}/branches/${encodeURIComponent(branch)}`,
+    );
+    const sha = head?.commit?.sha;
+    if (!sha || !/^[0-9a-f]{7,64}$/i.test(sha))
+      throw new MshubError(
+        'HUB_TREE_UNREADABLE',
+        `the head of ${hub.owner}/${hub.repo}@${branch} cannot be read`,
+      );
+    return { commit: sha };
   }
 }

@@ -2,7 +2,7 @@ import { MshubError } from '../../core/errors.js';
 import type { AuditAccess, HostedPlatform } from '../../review/hosted-platform.js';
 import type { ReviewRequest } from '../../review/review-request.js';
 import type { SiteSyncRequest } from '../../site/site-sync-request.js';
-import type { GitHubAuth } from './github-auth.js';
+import type { GitHubAuth, Octokit } from './github-auth.js';
 import { GitHubHubTree } from './github-hub-tree.js';
 import { GitHubIssueTracker } from './github-issue-tracker.js';
 import { GitHubPullRequestSource } from './github-pull-request.js';
@@ -34,22 +34,39 @@ export class GitHubPlatform implements HostedPlatform {
   }
 
   async auditAccess(hub: { owner: string; repo: string }): Promise<AuditAccess> {
-    // The App's installation on the hub, found through the App itself: a schedule has no webhook to say it.
-    const app = await this.auth();
-    const { data: installation } = await app.rest.apps.getRepoInstallation(hub);
-    const octokit = await this.auth(installation.id);
+    const octokit = await this.auth(await this.installationOn(hub));
     return {
-      head: async () => {
-        const { data: repository } = await octokit.rest.repos.get(hub);
-        const { data: branch } = await octokit.rest.repos.getBranch({
-          ...hub,
-          branch: repository.default_branch,
-        });
-        return branch.commit.sha;
-      },
+      head: async () => (await this.headWith(octokit, hub)).commit,
       tree: new GitHubHubTree(octokit, hub),
       issues: new GitHubIssueTracker(octokit, hub),
     };
+  }
+
+  async defaultHead(hub: {
+    owner: string;
+    repo: string;
+  }): Promise<{ commit: string; installationId: number }> {
+    const installationId = await this.installationOn(hub);
+    return { ...(await this.headWith(await this.auth(installationId), hub)), installationId };
+  }
+
+  /** The App's installation on the hub, found through the App itself: a schedule has no webhook to say it. */
+  private async installationOn(hub: { owner: string; repo: string }): Promise<number> {
+    const app = await this.auth();
+    const { data: installation } = await app.rest.apps.getRepoInstallation(hub);
+    return installation.id;
+  }
+
+  private async headWith(
+    octokit: Octokit,
+    hub: { owner: string; repo: string },
+  ): Promise<{ commit: string }> {
+    const { data: repository } = await octokit.rest.repos.get(hub);
+    const { data: branch } = await octokit.rest.repos.getBranch({
+      ...hub,
+      branch: repository.default_branch,
+    });
+    return { commit: branch.commit.sha };
   }
 }
 
