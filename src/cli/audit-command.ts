@@ -141,17 +141,33 @@ async function repoChecker(io: AuditIo) {
   });
 }
 
-/** One line at a terminal, redrawn: links done of all, and bytes hashed so far. */
-function progressLine(io: AuditIo, language: Language) {
-  return (progress: { linksDone: number; links: number; hashedBytes: number }) =>
+/**
+ * One line at a terminal, redrawn at most ten times a second: links done of all, bytes hashed, the
+ * rate, and the time left at that rate (from the links this run has done; a resumed run starts mid-way).
+ */
+function progressLine(io: AuditIo, language: Language, clock: () => number = Date.now) {
+  const started = clock();
+  let first: number | undefined;
+  let drawn = 0;
+  return (progress: { linksDone: number; links: number; hashedBytes: number }) => {
+    first ??= progress.linksDone - 1;
+    const now = clock();
+    if (now - drawn < 100 && progress.linksDone < progress.links) return;
+    drawn = now;
+    const seconds = Math.max((now - started) / 1000, 0.001);
+    const rate = (progress.linksDone - first) / seconds;
+    const left = rate > 0 ? Math.round((progress.links - progress.linksDone) / rate) : 0;
     io.stderr.write(
       `\r\u001b[K${formatMessage(
         msg('cli.audit-progress', {
           done: progress.linksDone,
           links: progress.links,
           mib: (progress.hashedBytes / 1024 / 1024).toFixed(1),
+          rate: rate.toFixed(1),
+          left: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`,
         }),
         language,
       )}`,
     );
+  };
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import nock from 'nock';
+import { runAudit } from '../../src/cli/audit-command.js';
+import { readEnvironment } from '../../src/config/environment.js';
 import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
 import { CLEAN_TEXT, REPO_ROOT, replaceOnce } from '../helpers/fixtures.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
@@ -283,5 +285,21 @@ describe('mshub-review audit', () => {
       run.stderr,
       /There is no audit state at .*no-such-state\.json: run `mshub-review audit` first/,
     );
+  });
+
+  it('shows its progress at a terminal: links done, bytes hashed, the rate and the time left', async () => {
+    let stderr = '';
+    const code = await runAudit(
+      hub,
+      { format: 'json', hash: false, repos: false },
+      {
+        stdout: { write: () => true },
+        stderr: { write: (text: string) => (stderr += text), isTTY: true },
+        environment: readEnvironment(env()),
+      },
+    );
+    assert.equal(code, 1);
+    assert.match(stderr, /audit: 4 of 4 links, 0\.0 MiB hashed, \d+\.\d links\/s, 0:00 left/);
+    assert.ok(stderr.endsWith('\r\u001b[K'), 'the line is cleared before the report');
   });
 });

@@ -137,9 +137,9 @@ export const CLI_MESSAGES = {
     zh: '写入跟踪 Issue 需要在 {variable} 中提供能访问该仓库的令牌。',
   },
   'cli.audit-progress': {
-    params: { done: 'number', links: 'number', mib: 'text' },
-    en: 'audit: {done} of {links} links, {mib} MiB hashed',
-    zh: '审计：已检查 {done}/{links} 个链接，已计算 {mib} MiB 的摘要',
+    params: { done: 'number', links: 'number', mib: 'text', rate: 'text', left: 'text' },
+    en: 'audit: {done} of {links} links, {mib} MiB hashed, {rate} links/s, {left} left',
+    zh: '审计：已检查 {done}/{links} 个链接，已计算 {mib} MiB 的摘要，每秒 {rate} 个，还需 {left}',
   },
   'cli.interrupted': { en: 'Stopped; nothing was written.', zh: '已停止，没有写入任何文件。' },
   'cli.new-resume': {
