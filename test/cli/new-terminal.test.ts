@@ -59,18 +59,23 @@ describeUnless(missing, 'mshub-review new at a terminal', () => {
         'resnet50',
       ],
       [
-        '(families: ',
+        'and other): ',
         'vision-classification',
         /`vision` is not a family the hub knows.*Module type/,
         'cv-classification',
       ],
       [
-        '(e.g. 2.5): ',
+        'MindSpore version the model runs on (e.g. 2.5): ',
         'v2.5',
         /`v2\.5` will not do: use a version folder such as 2\.5\. MindSpore version/,
         '2.5',
       ],
-      ['(e.g. MindSpore): ', '2.5', /The user id `2\.5` has no letter.*Your user id/, 'Zhang San'],
+      [
+        'your name or your team (e.g. MindSpore): ',
+        '2.5',
+        /The user id `2\.5` has no letter.*Your user id/,
+        'Zhang San',
+      ],
       [
         'official/cv/ResNet): ',
         '张三',
@@ -83,19 +88,26 @@ describeUnless(missing, 'mshub-review new at a terminal', () => {
         /dataset list has no `imagenet-2012` \(did you mean `ImageNet2012`\?\)/,
         'imagenet2012',
       ],
-      ['(e.g. ./resnet50.ckpt): ', 'nofile.ckpt', /There is no file `nofile\.ckpt`/, 'resnet50.ckpt'],
       [
-        'resnet50.ckpt): ',
+        'The model file, or its https download link (e.g. ./resnet50.ckpt): ',
+        'nofile.ckpt',
+        /There is no file `nofile\.ckpt`/,
+        'resnet50.ckpt',
+      ],
+      [
+        'where you published it (e.g. https://example.org/models/resnet50.ckpt): ',
         'http://files.example.org/m.ckpt',
         /`http:\/\/files\.example\.org\/m\.ckpt` is not an https link/,
         LINK,
       ],
     ];
+    // Each wait is for the end of the question, which ends the prompt: a reason may hold `: ` itself,
+    // and typing before the prompt is drawn would race the reader.
     for (const [question, wrong, reason, right] of exchanges) {
       await terminal.waitFor(question);
       terminal.type(`${wrong}\r`);
       await terminal.waitFor(reason);
-      await terminal.waitFor(': ');
+      await terminal.waitFor(question.slice(-15));
       terminal.type(`${right}\r`);
     }
     await terminal.waitFor(/Wrote mshub_res\/assets\/zhang-san\/2\.5\/resnet50_imagenet2012\.md/);
@@ -114,10 +126,9 @@ describeUnless(missing, 'mshub-review new at a terminal', () => {
     const terminal = newAtTerminal(folder, ['--hub', hub, '--lang', 'en']);
     await terminal.waitFor('Model name (e.g. resnet50): ');
     terminal.type('resnet50\r');
-    await terminal.waitFor('(families: ');
-    await terminal.waitFor(': ');
+    await terminal.waitFor('and other): ');
     terminal.type('cv-classification\r');
-    await terminal.waitFor('(e.g. 2.5): ');
+    await terminal.waitFor('MindSpore version the model runs on (e.g. 2.5): ');
     terminal.type('2.');
     terminal.type('\u0003');
     assert.equal(await terminal.exited, 130, terminal.screen);
