@@ -21,10 +21,8 @@ export interface HostedPlatform {
   defaultHead(hub: { owner: string; repo: string }): Promise<{ commit: string; installationId?: number }>;
 }
 
-/** What an audit reads and writes on a hub repository. */
+/** What an audit reads and writes on a hub repository (at the commit `defaultHead` names). */
 export interface AuditAccess {
-  /** The commit at the head of the default branch now. */
-  head(): Promise<string>;
   tree: HubTreeSource;
   issues: IssueTracker;
 }

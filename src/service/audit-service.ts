@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { AuditSettings } from '../config/environment.js';
-import type { AuditReport } from '../core/audit/audit-report.js';
+import { type AuditReport, auditSnapshot } from '../core/audit/audit-report.js';
 import { MshubError } from '../core/errors.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import { validateAssetFileResults } from '../core/validate-hub.js';
 import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import type { AuditNetwork } from '../net/audit-network.js';
+import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import type { PlatformName } from '../review/review-request.js';
@@ -28,8 +29,8 @@ export interface AuditServiceOptions {
   stateDir: string;
   log?: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
-  /** Told of each finished audit: /metrics and /status show the last one of each hub. */
-  onAudit?: (hub: string, report: AuditReport) => void;
+  /** Told of each finished audit, with the commit audited: /metrics, and the hub page's next sync. */
+  onAudit?: (hub: string, report: AuditReport, head: { commit: string; installationId?: number }) => void;
 }
 
 /**
@@ -78,11 +79,10 @@ export class AuditService {
     const [, platform, owner, repo] = HUB.exec(hub) as unknown as [string, PlatformName, string, string];
     const now = this.options.now ?? (() => new Date());
     const started = now().getTime();
-    const access = await platformFor(this.options.platforms, { platform, owner, repo }).auditAccess({
-      owner,
-      repo,
-    });
-    const commit = await access.head();
+    const hosted = platformFor(this.options.platforms, { platform, owner, repo });
+    const head = await hosted.defaultHead({ owner, repo });
+    const { commit } = head;
+    const access = await hosted.auditAccess({ owner, repo });
     const files = await access.tree.listFiles(commit);
     const config = await access.tree.loadConfig();
     const read = pLimit(BLOB_READS);
@@ -130,7 +130,8 @@ export class AuditService {
       this.options.log?.info({ hub, commit }, 'audit stopped; it goes on from here at the next start');
       return outcome;
     }
-    this.options.onAudit?.(hub, outcome.report);
+    writeAuditSnapshot(auditSnapshotPath(this.options.stateDir, hub), auditSnapshot(outcome.report));
+    this.options.onAudit?.(hub, outcome.report, head);
     this.options.log?.info(
       {
         hub,

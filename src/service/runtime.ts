@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
 import type { AuditReport } from '../core/audit/audit-report.js';
+import type { PlatformName } from '../core/platform-name.js';
 import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
 import { connectRedis, pingRedis, redactRedisUrl, watchRedis } from '../jobs/redis-connection.js';
@@ -21,6 +22,7 @@ import { GiteePlatform } from '../platforms/gitee/gitee-platform.js';
 import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
 import { GitHubPlatform } from '../platforms/github/github-platform.js';
 import { createGitHubProbot } from '../platforms/github/github-probot.js';
+import { auditSnapshotPath, readAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { FileReplayGuard, type ReplayGuard } from '../platforms/replay-guard.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import type { PlatformRegistry } from '../review/hosted-platform.js';
@@ -212,6 +214,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
           stateFor: (hub: string) =>
             new FileSyncState(join(environment.site.stateDir, encodeURIComponent(hub))),
         }),
+    auditOf: (hub: string) => readAuditSnapshot(auditSnapshotPath(environment.stateDir, hub)),
   });
   const auditNetwork =
     environment.audit.hubs.length > 0 ? createAuditNetwork(environment.downloads) : undefined;
@@ -224,7 +227,21 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
         settings: environment.audit,
         stateDir: environment.stateDir,
         log,
-        onAudit: (hub, report) => activity.recordAudit(hub, auditSummary(report)),
+        onAudit: (hub, report, head) => {
+          activity.recordAudit(hub, auditSummary(report));
+          // The page shows the audit's faults: the hub's next sync carries them.
+          const [platform = '', path = ''] = hub.split(':');
+          const [owner = '', repo = ''] = path.split('/');
+          void siteSync.request({
+            platform: platform as PlatformName,
+            owner,
+            repo,
+            commit: head.commit,
+            ...(head.installationId === undefined ? {} : { installationId: head.installationId }),
+            deliveryId: `audit-${report.runId}`,
+            trigger: 'audit',
+          });
+        },
       })
     : undefined;
   return {

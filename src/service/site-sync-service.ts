@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { PublishSettings } from '../config/settings.js';
+import type { AuditSnapshot } from '../core/catalog/catalog-audit.js';
 import { MshubError } from '../core/errors.js';
 import { EmbeddedSiteSyncQueue, type SiteSyncQueue, type SiteSyncRunner } from '../jobs/site-sync-queue.js';
 import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
@@ -28,6 +29,8 @@ export interface SiteSyncServiceOptions {
   /** The Redis queue and state, when REDIS_URL is set; in this process otherwise. Each hub has its own state. */
   queue?: SiteSyncQueue;
   stateFor?: (hub: string) => SyncState;
+  /** The hub's last audit, when one is kept: its faults are shown on the page. */
+  auditOf?: (hub: string) => AuditSnapshot | undefined;
   activity?: Activity;
   log?: Pick<Logger, 'info' | 'error'>;
 }
@@ -115,6 +118,7 @@ export class SiteSyncService {
       await this.sourceFor(request),
       request.commit,
       this.publisherFor(request),
+      this.options.auditOf?.(key),
     );
     this.options.activity?.recordSync({
       at: Date.now(),

@@ -27,6 +27,8 @@ export interface PageModel {
 
 export interface PageIndex {
   commit?: string;
+  /** When the last audit of the links finished. */
+  audited?: string;
   models: PageModel[];
   /** Files the hub itself rejects, counted by the rule of their first error. */
   invalid: { count: number; byRule: Record<string, number> };
@@ -116,5 +118,6 @@ export function hubPageIndex(
     invalid: { count: catalog.invalid.length, byRule },
   };
   if (catalog.commit) index.commit = catalog.commit;
+  if (catalog.audited) index.audited = catalog.audited;
   return index;
 }

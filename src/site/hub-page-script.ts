@@ -6,7 +6,7 @@
 export const HUB_PAGE_SCRIPT = `
 (() => {
   const PAGE_SIZE = 48;
-  const LOAD_BREAKING = new Set(['asset-sha256-format', 'asset-digest-mismatch', 'train-dataset']);
+  const LOAD_BREAKING = new Set(['asset-sha256-format', 'asset-digest-mismatch', 'train-dataset', 'asset-dead', 'asset-replaced', 'repo-gone', 'hub-conf-missing', 'hub-conf-create-network', 'hub-rejects']);
   const index = JSON.parse(document.getElementById('index').textContent);
   // Browsers do not let a file:// page read the files beside it: say so rather than show half the data.
   if (location.protocol === 'file:') document.getElementById('file-notice').hidden = false;
@@ -56,7 +56,7 @@ export const HUB_PAGE_SCRIPT = `
   fill(controls.dataset, models.flatMap((m) => m.datasets), (a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
   fill(controls.platform, models.flatMap((m) => m.model.p));
   fill(controls.version, models.map((m) => m.model.v), (a, b) => numeric(b, a));
-  $('source').textContent = index.models.length + ' models' + (index.commit ? ' at commit ' + index.commit.slice(0, 12) : '');
+  $('source').textContent = index.models.length + ' models' + (index.commit ? ' at commit ' + index.commit.slice(0, 12) : '') + (index.audited ? ', links audited on ' + index.audited.slice(0, 10) : '');
   if (index.invalid.count > 0) {
     const reasons = Object.entries(index.invalid.byRule).sort((a, b) => b[1] - a[1]).map(([rule, n]) => rule + ': ' + n).join(', ');
     $('invalid').replaceChildren(el('summary', { text: index.invalid.count + ' files are not listed: the hub itself rejects them' }), el('p', { text: reasons + ' (catalog.json lists each with its errors)' }));

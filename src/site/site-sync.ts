@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { RepoConfig } from '../config/repo-config.js';
 import type { Catalog } from '../core/catalog/build-catalog.js';
+import { type AuditSnapshot, withAudit } from '../core/catalog/catalog-audit.js';
 import { IncrementalCatalog } from '../core/catalog/incremental-catalog.js';
 import { ModelDetailsBuilder } from '../core/catalog/model-details.js';
 import { MshubError } from '../core/errors.js';
@@ -78,6 +79,8 @@ export class SiteSyncer {
     source: HubTreeSource,
     commit: string,
     publisher: CatalogPublisher | undefined = this.publisher,
+    /** The hub's last audit, shown on the page beside the models it concerns. */
+    audit?: AuditSnapshot,
   ): Promise<SyncOutcome> {
     if (!publisher) throw new MshubError('USAGE', 'SiteSyncer.sync needs a publisher');
     const [files, config] = await Promise.all([source.listFiles(commit), source.loadConfig()]);
@@ -106,7 +109,7 @@ export class SiteSyncer {
     }));
     const blobsRead = read.size;
 
-    const catalog = this.catalog.build(inputs, config.rules, hub, { commit });
+    const catalog = withAudit(this.catalog.build(inputs, config.rules, hub, { commit }), audit);
     const { catalogJson, indexHtml, detailFiles, changedDetailFiles } = renderSiteFiles(
       catalog,
       inputs,

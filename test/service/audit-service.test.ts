@@ -8,6 +8,7 @@ import { DEFAULT_DOWNLOAD_SETTINGS } from '../../src/config/environment.js';
 import { createAuditNetwork } from '../../src/net/audit-network.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { GiteePlatform } from '../../src/platforms/gitee/gitee-platform.js';
+import { auditSnapshotPath, readAuditSnapshot } from '../../src/platforms/local/audit-snapshot-file.js';
 import { Activity } from '../../src/service/activity.js';
 import { AuditService } from '../../src/service/audit-service.js';
 import { renderMetrics } from '../../src/service/operator-view.js';
@@ -73,6 +74,7 @@ describe('the scheduled audit of a Gitee hub', () => {
     return { created };
   }
 
+  const heads: string[] = [];
   function service(stateDir: string, activity: Activity) {
     const api = new GiteeApi({ apiUrl: `${GITEE}/api/v5`, token: 'tok', retries: 0, timeoutMs: 5000 });
     const network = createAuditNetwork({
@@ -100,13 +102,15 @@ describe('the scheduled audit of a Gitee hub', () => {
       },
       settings: { hubs: [], schedule: '0 3 * * *', rollingHashBytes: 0, rehashAfterMs: 1e12, perHost: 2 },
       stateDir,
-      onAudit: (hub, report) =>
+      onAudit: (hub, report, head) => {
+        heads.push(head.commit);
         activity.recordAudit(hub, {
           finishedAt: Date.parse(report.finishedAt),
           links: { alive: report.totals.links - report.totals.dead, dead: report.totals.dead, unknown: 0 },
           faults: { 'asset-dead': report.fresh.length },
           newFaults: report.fresh.length,
-        }),
+        });
+      },
     });
     return { audits, network };
   }
@@ -119,9 +123,17 @@ describe('the scheduled audit of a Gitee hub', () => {
     );
     const { created } = mockHub(card, []);
     const activity = new Activity();
-    const { audits, network } = service(mkdtempSync(join(tmpdir(), 'mshub-audit-svc-')), activity);
+    const stateDir = mkdtempSync(join(tmpdir(), 'mshub-audit-svc-'));
+    const { audits, network } = service(stateDir, activity);
     try {
       const outcome = await audits.audit('gitee:mindspore/hub');
+      // What the hub page shows at the next sync of the commit audited.
+      assert.deepEqual(heads, [HEAD]);
+      const snapshot = readAuditSnapshot(auditSnapshotPath(stateDir, 'gitee:mindspore/hub'));
+      assert.deepEqual(
+        snapshot?.faults.map((fault) => [fault.path, fault.kind]),
+        [[CLEAN_PATH, 'asset-dead']],
+      );
       assert.equal(outcome.finished, true);
       assert.equal(outcome.finished && outcome.issue?.kind, 'created');
       assert.equal(created.length, 1);

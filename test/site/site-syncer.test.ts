@@ -31,6 +31,38 @@ class FakeHub implements HubTreeSource {
 const OTHER = 'mshub_res/assets/mindspore/1.9/gpt_mnli.md';
 const GPT = replaceOnce(CLEAN_TEXT, 'model-name: albert', 'model-name: gpt');
 
+describe('the site sync with the last audit', () => {
+  it("shows the audit's faults on the models they concern, with the audit's date, and publishes again when they change", async () => {
+    const hub = new FakeHub({ one: { [CLEAN_PATH]: CLEAN_TEXT, [OTHER]: GPT } });
+    const folder = mkdtempSync(join(tmpdir(), 'mshub-publish-'));
+    const syncer = new SiteSyncer({ publisher: new FolderPublisher(folder) });
+    await syncer.sync(hub, 'one');
+    const audit = {
+      finishedAt: '2026-12-07T03:00:00.000Z',
+      faults: [
+        {
+          path: OTHER,
+          kind: 'asset-dead',
+          message: 'The asset `https://x/gpt.ckpt` cannot be downloaded any more.',
+        },
+      ],
+    };
+    assert.equal((await syncer.sync(hub, 'one', undefined, audit)).published, true);
+    const catalog = JSON.parse(readFileSync(join(folder, 'catalog.json'), 'utf8'));
+    assert.equal(catalog.audited, '2026-12-07T03:00:00.000Z');
+    const gpt = catalog.models.find((model: { path: string }) => model.path === OTHER);
+    assert.deepEqual(gpt.problems, [
+      { rule: 'asset-dead', severity: 'error', message: audit.faults[0]?.message },
+    ]);
+    const albert = catalog.models.find((model: { path: string }) => model.path === CLEAN_PATH);
+    assert.equal(albert.problems, undefined);
+    const page = readFileSync(join(folder, 'index.html'), 'utf8');
+    assert.match(page, /"audited":"2026-12-07T03:00:00\.000Z"/);
+    assert.match(page, /'asset-dead'/);
+    assert.equal((await syncer.sync(hub, 'one', undefined, audit)).published, false);
+  });
+});
+
 describe('the site sync', () => {
   it('reads only the files that changed, and does not publish unchanged output', async () => {
     const hub = new FakeHub({

@@ -1,3 +1,4 @@
+import type { AuditSnapshot } from '../catalog/catalog-audit.js';
 import { formatMessage, msg } from '../messages/format-message.js';
 import type { Language } from '../messages/message-spec.js';
 import { inCode, q } from '../text/quote.js';
@@ -74,6 +75,16 @@ function byPublisher(faults: readonly AuditFault[]): Map<string, AuditFault[]> {
 
 function kindOrder(a: AuditFaultKind, b: AuditFaultKind): number {
   return FAULT_KINDS.indexOf(a) - FAULT_KINDS.indexOf(b);
+}
+
+/** The faults by file, in English, for the hub page: each model shows what concerns its own file. */
+export function auditSnapshot(report: AuditReport): AuditSnapshot {
+  return {
+    finishedAt: report.finishedAt,
+    faults: [...report.fresh, ...report.ongoing].flatMap((fault) =>
+      fault.paths.map((path) => ({ path, kind: fault.kind, message: formatMessage(fault.message, 'en') })),
+    ),
+  };
 }
 
 /** For a terminal: the summary, then each section by publisher, each fault with its files and fix. */

@@ -41,6 +41,8 @@ export interface CatalogProblem {
 export interface Catalog {
   /** The commit the catalog was built from, when known. */
   commit?: string;
+  /** When the last audit of the hub's links finished, when one did (its faults are among the problems). */
+  audited?: string;
   models: CatalogModel[];
   /** Files the hub's own export leaves out, with the errors that keep them out. */
   invalid: Array<{ path: string; errors: Finding[] }>;

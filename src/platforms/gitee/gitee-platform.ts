@@ -31,7 +31,6 @@ export class GiteePlatform implements HostedPlatform {
   async auditAccess(hub: { owner: string; repo: string }): Promise<AuditAccess> {
     const { api } = this.settings;
     return {
-      head: async () => (await this.defaultHead(hub)).commit,
       tree: new GiteeHubTree(api, hub),
       issues: new GiteeIssueTracker(api, hub.owner, hub.repo),
     };

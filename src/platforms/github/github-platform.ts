@@ -36,7 +36,6 @@ export class GitHubPlatform implements HostedPlatform {
   async auditAccess(hub: { owner: string; repo: string }): Promise<AuditAccess> {
     const octokit = await this.auth(await this.installationOn(hub));
     return {
-      head: async () => (await this.headWith(octokit, hub)).commit,
       tree: new GitHubHubTree(octokit, hub),
       issues: new GitHubIssueTracker(octokit, hub),
     };
