@@ -28,8 +28,9 @@ export function createAuditNetwork(settings: AssetDownloadSettings): AuditNetwor
       if (outcome.ok) return outcome;
       return {
         ok: false,
-        final: outcome.kind === 'unreachable' || outcome.kind === 'unresolved',
+        final: outcome.kind === 'unreachable',
         ...(outcome.kind === 'too-large' ? { tooLarge: true } : {}),
+        ...(outcome.kind === 'unresolved' ? { unresolved: true } : {}),
         reason: outcome.reason,
       };
     },

@@ -119,6 +119,8 @@ export async function observeLink(
     };
   } catch (error) {
     if (!(error instanceof DownloadError)) throw error;
+    // A name that does not resolve is gone, or this machine is offline: the audit tells them apart.
+    if (error.code === 'dns') return { ok: false, final: false, unresolved: true, reason: error.message };
     return { ok: false, final: isGone(error), reason: error.message };
   }
 }

@@ -54,6 +54,9 @@ export async function auditHub(
   let hashed = 0;
   const stopped = () => adapters.signal?.aborted === true;
 
+  // Links whose host name did not resolve: dead if the network answered any other link, else unknown.
+  const unresolved: string[] = [];
+  let answered = false;
   const auditLink = async (link: string) => {
     const previous = state.links[link];
     if (previous?.run === run.id) return;
@@ -64,8 +67,16 @@ export async function auditHub(
         observation = { ...observation, sha256: digest.sha256 };
         hashed++;
         progress.hashedBytes += digest.bytes;
-      } else if (!digest.tooLarge) observation = { ok: false, final: digest.final, reason: digest.reason };
+      } else if (!digest.tooLarge)
+        observation = {
+          ok: false,
+          final: digest.final,
+          reason: digest.reason,
+          ...(digest.unresolved ? { unresolved: true } : {}),
+        };
     }
+    if (!observation.ok && observation.unresolved) unresolved.push(link);
+    else if (observation.ok || observation.final) answered = true;
     state.links[link] = nextLinkRecord(previous, observation, adapters.now(), run.id);
     progress.linksDone++;
     adapters.onProgress?.(progress);
@@ -81,6 +92,18 @@ export async function auditHub(
   await Promise.all(
     [...byHost.values()].flatMap((hostLinks) => workers(hostLinks, options.perHost, auditLink, stopped)),
   );
+
+  if (answered)
+    for (const link of unresolved) {
+      const record = state.links[link];
+      if (record?.state === 'unknown')
+        state.links[link] = nextLinkRecord(
+          record,
+          { ok: false, final: true, reason: record.reason ?? 'the host name does not resolve' },
+          adapters.now(),
+          run.id,
+        );
+    }
 
   const checker = adapters.sourceRepos;
   if (checker) {

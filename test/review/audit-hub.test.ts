@@ -72,4 +72,33 @@ describe('auditHub', () => {
     );
     assert.equal(most, 2);
   });
+
+  it('calls a link whose host does not resolve dead only when the network answered others (an offline machine kills nothing)', async () => {
+    const links = ['https://gone.example/a.ckpt', 'https://alive.example/b.ckpt'];
+    const run = async (online: boolean) => {
+      const state = emptyAuditState();
+      await auditHub(
+        targetsOf(links),
+        state,
+        {
+          observe: async (link) =>
+            online && link.includes('alive')
+              ? { ok: true, validators: {} }
+              : {
+                  ok: false,
+                  final: false,
+                  unresolved: true,
+                  reason: 'the name could not be resolved (ENOTFOUND)',
+                },
+          hash: async () => ({ ok: true, sha256: 'a'.repeat(64), bytes: 1 }),
+          save: () => {},
+          now: () => new Date(),
+        },
+        { ...OPTIONS, hash: false },
+      );
+      return links.map((link) => state.links[link]?.state);
+    };
+    assert.deepEqual(await run(false), ['unknown', 'unknown']);
+    assert.deepEqual(await run(true), ['dead', 'alive']);
+  });
 });

@@ -112,7 +112,9 @@ export function renderAuditText(report: AuditReport, language: Language): string
     lines.push('', `${t(msg('audit.section-ended'))}:`);
     for (const key of report.ended) lines.push(`  ✔ ${endedLine(key)}`);
   }
-  if (report.totals.unknown > 0)
+  if (report.totals.links > 0 && report.totals.unknown === report.totals.links)
+    lines.push('', t(msg('audit.offline-note')));
+  else if (report.totals.unknown > 0)
     lines.push('', t(msg('audit.unknown-note', { count: report.totals.unknown })));
   return `${lines.join('\n')}\n`;
 }

@@ -3,13 +3,16 @@ import type { LinkRecord, LinkValidators } from './audit-state.js';
 /** What one look at a link found. */
 export type LinkObservation =
   | { ok: true; validators: LinkValidators; movedTo?: string; sha256?: string }
-  /** final: the server said the file is gone; otherwise it could not be asked (try again later). */
-  | { ok: false; final: boolean; reason: string };
+  /**
+   * final: the server said the file is gone; otherwise it could not be asked (try again later).
+   * unresolved: the host name did not resolve, which is final only if the network answered others.
+   */
+  | { ok: false; final: boolean; reason: string; unresolved?: boolean };
 
 /** The digest of a download, or why there is none (final: the file is gone, not merely unreachable now). */
 export type AuditHash =
   | { ok: true; sha256: string; bytes: number }
-  | { ok: false; final: boolean; tooLarge?: boolean; reason: string };
+  | { ok: false; final: boolean; tooLarge?: boolean; unresolved?: boolean; reason: string };
 
 /** The record after an observation: what changed is kept with its date, what was known stays known. */
 export function nextLinkRecord(

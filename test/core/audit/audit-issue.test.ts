@@ -52,3 +52,16 @@ describe('the tracking issue', () => {
     assert.ok(body.startsWith(`${AUDIT_ISSUE_MARKER}\n`));
   });
 });
+
+describe('the audit report, offline', () => {
+  it('says the machine may be offline when no link answered, instead of reporting links dead', async () => {
+    const { renderAuditText } = await import('../../../src/core/audit/audit-report.js');
+    const { report } = buildAuditReport(
+      [],
+      {},
+      { files: 3, links: 3, dead: 0, unknown: 3, hashed: 0, hashedBytes: 0, repos: 0 },
+      { id: 'r', finishedAt: new Date('2026-12-07T00:00:00Z') },
+    );
+    assert.match(renderAuditText(report, 'en'), /No link answered at all: this machine may be offline/);
+  });
+});

@@ -120,6 +120,10 @@ export const AUDIT_MESSAGES = {
     en: 'in {paths}',
     zh: '涉及 {paths}',
   },
+  'audit.offline-note': {
+    en: 'No link answered at all: this machine may be offline. Nothing was reported dead; run the audit again where the hosts can be reached.',
+    zh: '没有任何链接响应：这台机器可能没有联网。没有把任何链接判为失效；请在能访问这些网站的地方重新运行审计。',
+  },
   'audit.unknown-note': {
     params: { count: 'number' },
     en: '{count, plural, one {# link} other {# links}} did not answer this time: the next audit asks again.',
