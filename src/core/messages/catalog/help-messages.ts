@@ -223,8 +223,8 @@ export const HELP_MESSAGES = {
     zh: '模型目录对应的提交',
   },
   'help.serve': {
-    en: 'Run the webhook server and the review queue for each platform that is configured: GitHub (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET), Gitee (GITEE_WEBHOOK_SECRET, GITEE_TOKEN) and GitCode (GITCODE_WEBHOOK_SECRET, GITCODE_TOKEN). REDIS_URL queues the reviews for `mshub-review worker`; every setting is in README: Configuration.',
-    zh: '为已配置的每个平台运行 webhook 服务和检查队列：GitHub（APP_ID、PRIVATE_KEY、WEBHOOK_SECRET）、Gitee（GITEE_WEBHOOK_SECRET、GITEE_TOKEN）和 GitCode（GITCODE_WEBHOOK_SECRET、GITCODE_TOKEN）。设置 REDIS_URL 后，检查排队交给 `mshub-review worker` 运行；全部设置见 README：Configuration。',
+    en: 'Run the webhook server and the review queue for each platform that is configured: GitHub (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET), Gitee (GITEE_WEBHOOK_SECRET, GITEE_TOKEN) and GitCode (GITCODE_WEBHOOK_SECRET, GITCODE_TOKEN). REDIS_URL queues the reviews for `mshub-review worker`; SITE_SYNC_REPOS publishes each hub page after merges; AUDIT_REPOS audits hubs on AUDIT_SCHEDULE; every setting is in README: Configuration.',
+    zh: '为已配置的每个平台运行 webhook 服务和检查队列：GitHub（APP_ID、PRIVATE_KEY、WEBHOOK_SECRET）、Gitee（GITEE_WEBHOOK_SECRET、GITEE_TOKEN）和 GitCode（GITCODE_WEBHOOK_SECRET、GITCODE_TOKEN）。设置 REDIS_URL 后，检查排队交给 `mshub-review worker` 运行；SITE_SYNC_REPOS 在合并后发布各 Hub 的页面；AUDIT_REPOS 按 AUDIT_SCHEDULE 审计 Hub；全部设置见 README：Configuration。',
   },
   'help.serve-summary': {
     en: 'Run the bot: webhooks of GitHub, Gitee and GitCode, and the reviews.',
