@@ -3,12 +3,14 @@ import type { Octokit } from './github-auth.js';
 
 /**
  * A hub repository's issues on GitHub, as the App's installation: its own open issue is found among
- * the most recently updated (the audit updates it at every run), by the marker and a bot author.
+ * the most recently updated (the audit updates it at every run), by the marker and the App's own
+ * login (`<slug>[bot]`): another app's or a person's issue that copies the marker is never edited.
  */
 export class GitHubIssueTracker implements IssueTracker {
   constructor(
     private readonly octokit: Octokit,
     private readonly hub: { owner: string; repo: string },
+    private readonly botLogin: string,
   ) {}
 
   async findOwn(marker: string): Promise<{ id: string; body: string; url?: string } | undefined> {
@@ -22,7 +24,8 @@ export class GitHubIssueTracker implements IssueTracker {
         page,
       });
       const own = data.find(
-        (issue) => !issue.pull_request && issue.user?.type === 'Bot' && (issue.body ?? '').startsWith(marker),
+        (issue) =>
+          !issue.pull_request && issue.user?.login === this.botLogin && (issue.body ?? '').startsWith(marker),
       );
       if (own) return { id: String(own.number), body: own.body ?? '', url: own.html_url };
       if (data.length < 100) return undefined;

@@ -35,9 +35,11 @@ export class GitHubPlatform implements HostedPlatform {
 
   async auditAccess(hub: { owner: string; repo: string }): Promise<AuditAccess> {
     const octokit = await this.auth(await this.installationOn(hub));
+    const { data: app } = await (await this.auth()).rest.apps.getAuthenticated();
+    const botLogin = `${app?.slug ?? ''}[bot]`;
     return {
       tree: new GitHubHubTree(octokit, hub),
-      issues: new GitHubIssueTracker(octokit, hub),
+      issues: new GitHubIssueTracker(octokit, hub, botLogin),
     };
   }
 
