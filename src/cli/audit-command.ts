@@ -7,7 +7,7 @@ import type { Language } from '../core/messages/message-spec.js';
 import { validateAssetFileResults } from '../core/validate-hub.js';
 import { createAuditNetwork } from '../net/audit-network.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
-import { findHubRoot, selectAssetFiles, streamAssetFiles } from '../platforms/local/local-hub.js';
+import { findHubRoot, readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
 import { runHubAudit } from '../review/run-hub-audit.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo, OutputFormat } from './validate-command.js';
@@ -50,10 +50,7 @@ export async function runAudit(
   const rules = repoConfig.rules;
   const selection = selectAssetFiles([hubRoot]);
   const results = validateAssetFileResults(
-    Array.from(streamAssetFiles(selection, rules.limits.maxFileBytes), (input) => ({
-      path: input.path,
-      bytes: Buffer.from(input.bytes),
-    })),
+    readAssetFiles(selection, rules.limits.maxFileBytes),
     rules,
     selection.hub,
   );
