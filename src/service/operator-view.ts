@@ -144,6 +144,15 @@ export function renderStatusPage(sources: OperatorView): string {
         `<tr><td>${time(sync.at)}</td><td>${escapeHtml(sync.hub)}</td><td><code>${escapeHtml(sync.commit.slice(0, 12))}</code></td><td>${sync.models}</td><td>${sync.invalid}</td><td>${sync.published ? 'published' : 'unchanged'}</td><td>${(sync.durationMs / 1000).toFixed(1)} s</td></tr>`,
     )
     .join('\n');
+  const audits = [...sources.activity.audits]
+    .map(([hub, audit]) => {
+      const open = Object.values(audit.faults).reduce((sum, count) => sum + count, 0);
+      const kinds = Object.entries(audit.faults)
+        .map(([kind, count]) => `${escapeHtml(kind)} ${count}`)
+        .join(', ');
+      return `<tr><td>${time(audit.finishedAt)}</td><td>${escapeHtml(hub)}</td><td>${audit.links.alive}</td><td>${audit.links.dead}</td><td>${audit.links.unknown}</td><td>${open}${kinds ? ` (${kinds})` : ''}</td><td>${audit.newFaults}</td></tr>`;
+    })
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mshub-review status</title>
 <style>body{font:14px system-ui,sans-serif;margin:24px}table{border-collapse:collapse;margin-bottom:24px}td,th{border:1px solid #ccd;padding:4px 8px;text-align:left}</style></head>
@@ -151,7 +160,9 @@ export function renderStatusPage(sources: OperatorView): string {
 <h2>Recent reviews</h2><table><tr><th>Finished (UTC)</th><th>Platform</th><th>Pull request</th><th>Commit</th><th>Trigger</th><th>Outcome</th><th>Took</th></tr>
 ${reviews || '<tr><td colspan="7">No review yet.</td></tr>'}</table>
 <h2>Recent site syncs</h2><table><tr><th>Finished (UTC)</th><th>Hub</th><th>Commit</th><th>Models</th><th>Invalid files</th><th>Result</th><th>Took</th></tr>
-${syncs || '<tr><td colspan="7">No site sync yet.</td></tr>'}</table></body></html>
+${syncs || '<tr><td colspan="7">No site sync yet.</td></tr>'}</table>
+<h2>Last audits</h2><table><tr><th>Finished (UTC)</th><th>Hub</th><th>Links alive</th><th>Dead</th><th>Not answering</th><th>Open faults</th><th>New</th></tr>
+${audits || '<tr><td colspan="7">No audit yet (AUDIT_REPOS).</td></tr>'}</table></body></html>
 `;
 }
 
