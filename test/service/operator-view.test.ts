@@ -71,8 +71,13 @@ describe('the operator view', () => {
     });
     const page = renderStatusPage({ activity: log, queueDepth: 0 });
     assert.ok(page.includes('<a href="https://gitee.com/mindspore/hub/pulls/7">mindspore/hub #7</a>'));
-    assert.ok(!page.includes('<script>') && !page.includes('<b>') && !page.includes('<i>') && !page.includes('<u>'));
-    assert.match(page, /<td>2026-12-07 03:00:00<\/td><td>gitee:&lt;i&gt;mindspore&lt;\/i&gt;\/hub<\/td><td>2890<\/td><td>12<\/td><td>3<\/td><td>13 \(asset-dead 12, &lt;u&gt;kind&lt;\/u&gt; 1\)<\/td><td>2<\/td>/);
+    assert.ok(
+      !page.includes('<script>') && !page.includes('<b>') && !page.includes('<i>') && !page.includes('<u>'),
+    );
+    assert.match(
+      page,
+      /<td>2026-12-07 03:00:00<\/td><td>gitee:&lt;i&gt;mindspore&lt;\/i&gt;\/hub<\/td><td>2890<\/td><td>12<\/td><td>3<\/td><td>13 \(asset-dead 12, &lt;u&gt;kind&lt;\/u&gt; 1\)<\/td><td>2<\/td>/,
+    );
     assertSnapshot('status-page.html', page);
   });
 
