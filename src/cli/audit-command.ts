@@ -8,6 +8,7 @@ import { validateAssetFileResults } from '../core/validate-hub.js';
 import { createAuditNetwork } from '../net/audit-network.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
 import { findHubRoot, readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
+import type { IssueTracker } from '../review/audit-issue.js';
 import { runHubAudit } from '../review/run-hub-audit.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo, OutputFormat } from './validate-command.js';
@@ -21,7 +22,7 @@ export interface AuditOptions {
   /** `--no-repos`: leave the source repositories alone (no platform API calls). */
   repos: boolean;
   lang?: Language;
-  /** `gitee:owner/repo` or `gitcode:owner/repo`: keep one tracking issue there up to date. */
+  /** `github:`, `gitee:` or `gitcode:owner/repo`: keep one tracking issue there up to date. */
   reportTo?: string;
 }
 
@@ -82,7 +83,18 @@ export async function runAudit(
         perHost: io.environment.audit.perHost,
         repoConcurrency: 2,
       },
-      ...(tracker ? { issue: { tracker, language: options.lang ?? repoConfig.language ?? 'zh+en' } } : {}),
+      // The hub's language setting, else each platform's default: GitHub English, Gitee and GitCode both.
+      ...(tracker
+        ? {
+            issue: {
+              tracker,
+              language:
+                options.lang ??
+                repoConfig.language ??
+                (options.reportTo?.startsWith('github:') ? 'en' : 'zh+en'),
+            },
+          }
+        : {}),
     });
     if (io.stderr.isTTY) io.stderr.write('\r\u001b[K');
     if (!outcome.finished) {
@@ -109,11 +121,17 @@ export async function runAudit(
   }
 }
 
-/** The issues of `platform:owner/repo` on Gitee or GitCode, with the platform's token. */
-async function issueTrackerFor(target: string, io: AuditIo) {
-  const match = /^(gitee|gitcode):([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(target);
+/** The issues of `platform:owner/repo` on GitHub, Gitee or GitCode, with that platform's token. */
+async function issueTrackerFor(target: string, io: AuditIo): Promise<IssueTracker> {
+  const match = /^(github|gitee|gitcode):([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(target);
   if (!match) throw new MshubError('USAGE', msg('cli.error-report-to', { value: target }));
-  const [, platform, owner, repo] = match as unknown as [string, 'gitee' | 'gitcode', string, string];
+  const [, platform, owner, repo] = match as unknown as [
+    string,
+    'github' | 'gitee' | 'gitcode',
+    string,
+    string,
+  ];
+  if (platform === 'github') return githubTracker(io, { owner, repo });
   const settings = io.environment[platform].api;
   if (!settings.token)
     throw new MshubError(
@@ -125,6 +143,25 @@ async function issueTrackerFor(target: string, io: AuditIo) {
     import('../platforms/gitee/gitee-issue-tracker.js'),
   ]);
   return new GiteeIssueTracker(new GiteeApi(settings), owner, repo);
+}
+
+/**
+ * GitHub with GITHUB_TOKEN: the issue is the token owner's own (`GET /user`). A GitHub Actions token
+ * cannot ask that; its issues are github-actions[bot]'s.
+ */
+async function githubTracker(io: AuditIo, hub: { owner: string; repo: string }): Promise<IssueTracker> {
+  const { token, apiUrl } = io.environment.audit.github;
+  if (!token) throw new MshubError('USAGE', msg('cli.error-report-to-token', { variable: 'GITHUB_TOKEN' }));
+  const [{ ProbotOctokit }, { GitHubIssueTracker }] = await Promise.all([
+    import('probot'),
+    import('../platforms/github/github-issue-tracker.js'),
+  ]);
+  const octokit = new ProbotOctokit({ auth: { token }, baseUrl: apiUrl });
+  const login = await octokit.rest.users
+    .getAuthenticated()
+    .then(({ data }) => data.login)
+    .catch(() => 'github-actions[bot]');
+  return new GitHubIssueTracker(octokit, hub, login);
 }
 
 async function repoChecker(io: AuditIo) {

@@ -54,6 +54,11 @@ export interface AuditSettings {
   rehashAfterMs: number;
   /** Requests at once to one host (AUDIT_PER_HOST). */
   perHost: number;
+  /**
+   * `audit --report-to github:…` from the command line: a token that may write issues there
+   * (GITHUB_TOKEN, as GitHub Actions provides it) and the API (GITHUB_API_URL, likewise).
+   */
+  github: { apiUrl: string; token?: string };
 }
 
 export interface ServerSettings {
@@ -156,6 +161,10 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
       rollingHashBytes: positiveInteger(env, 'AUDIT_HASH_BYTES_PER_RUN', 20 * 1024 * MIB, 0),
       rehashAfterMs: positiveInteger(env, 'AUDIT_REHASH_DAYS', 30) * 24 * 3600 * 1000,
       perHost: positiveInteger(env, 'AUDIT_PER_HOST', 4),
+      github: {
+        apiUrl: httpsUrl(env, 'GITHUB_API_URL', 'https://api.github.com'),
+        ...(env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {}),
+      },
     },
     ...(env.CLI_FILE ? { cliFile: env.CLI_FILE } : {}),
     ...(env.PUBLIC_URL?.trim() ? { publicUrl: httpsUrl(env, 'PUBLIC_URL', '') } : {}),

@@ -302,4 +302,40 @@ describe('mshub-review audit', () => {
     assert.match(stderr, /audit: 4 of 4 links, 0\.0 MiB hashed, \d+\.\d links\/s, 0:00 left/);
     assert.ok(stderr.endsWith('\r\u001b[K'), 'the line is cleared before the report');
   });
+
+  it("keeps the tracking issue on a GitHub hub with GITHUB_TOKEN, as the token's owner", async () => {
+    giteeAnswers(1);
+    const api = nock('https://api.github.com');
+    api.get('/user').reply(200, { login: 'hub-maintainer' });
+    api
+      .get('/repos/mindspore-ai/hub/issues')
+      .query(true)
+      .reply(200, [
+        { number: 3, body: '<!-- mshub-review:audit -->\ncopied', user: { login: 'someone-else' } },
+      ]);
+    let opened = '';
+    api
+      .post('/repos/mindspore-ai/hub/issues', (body: { body: string }) => {
+        opened = body.body;
+        return true;
+      })
+      .reply(201, { number: 9, html_url: 'https://github.com/mindspore-ai/hub/issues/9' });
+    const run = await runCliCaptured(
+      ['audit', hub, '--report-to', 'github:mindspore-ai/hub', '--lang', 'en'],
+      {
+        env: { ...env(), GITHUB_TOKEN: 'ghp_test' },
+      },
+    );
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /Tracking issue opened: https:\/\/github\.com\/mindspore-ai\/hub\/issues\/9/);
+    assert.match(opened, /^<!-- mshub-review:audit -->\n## Hub audit of \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('says which token it needs before it audits anything', async () => {
+    const run = await runCliCaptured(['audit', hub, '--report-to', 'github:mindspore-ai/hub'], {
+      env: env(),
+    });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /needs a token with access to the repository in GITHUB_TOKEN/);
+  });
 });

@@ -100,7 +100,14 @@ describe('the scheduled audit of a Gitee hub', () => {
           url: 'https://gitee.com/mindspore/models',
         }),
       },
-      settings: { hubs: [], schedule: '0 3 * * *', rollingHashBytes: 0, rehashAfterMs: 1e12, perHost: 2 },
+      settings: {
+        hubs: [],
+        schedule: '0 3 * * *',
+        rollingHashBytes: 0,
+        rehashAfterMs: 1e12,
+        perHost: 2,
+        github: { apiUrl: 'https://api.github.com' },
+      },
       stateDir,
       onAudit: (hub, report, head) => {
         heads.push(head.commit);

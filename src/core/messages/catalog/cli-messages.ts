@@ -128,8 +128,8 @@ export const CLI_MESSAGES = {
   },
   'cli.error-report-to': {
     params: { value: 'text' },
-    en: '--report-to {value} is not gitee:<owner>/<repo> or gitcode:<owner>/<repo>.',
-    zh: '--report-to {value} 的格式应为 gitee:<owner>/<repo> 或 gitcode:<owner>/<repo>。',
+    en: '--report-to {value} is not github:<owner>/<repo>, gitee:<owner>/<repo> or gitcode:<owner>/<repo>.',
+    zh: '--report-to {value} 的格式应为 github:<owner>/<repo>、gitee:<owner>/<repo> 或 gitcode:<owner>/<repo>。',
   },
   'cli.error-report-to-token': {
     params: { variable: 'text' },

@@ -195,8 +195,8 @@ export const HELP_MESSAGES = {
     zh: '同时把上次审计发现已永久迁移、且内容不变的 asset-link 改为新地址（审计状态文件；默认：STATE_DIR/audit-state.json）',
   },
   'help.audit-report-to': {
-    en: 'keep one tracking issue up to date on gitee:<owner>/<repo> or gitcode:<owner>/<repo> (GITEE_TOKEN, GITCODE_TOKEN)',
-    zh: '在 gitee:<owner>/<repo> 或 gitcode:<owner>/<repo> 上维护一个跟踪 Issue（需要 GITEE_TOKEN 或 GITCODE_TOKEN）',
+    en: 'keep one tracking issue up to date on github:, gitee: or gitcode:<owner>/<repo> (GITHUB_TOKEN, GITEE_TOKEN, GITCODE_TOKEN)',
+    zh: '在 github:、gitee: 或 gitcode:<owner>/<repo> 上维护一个跟踪 Issue（需要 GITHUB_TOKEN、GITEE_TOKEN 或 GITCODE_TOKEN）',
   },
   'help.sha256': {
     en: 'Print the SHA-256 of a file or an https URL as lowercase hex, the value for `asset-sha256`.',
