@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { AuditSettings } from '../config/environment.js';
 import { type AuditReport, auditSnapshot } from '../core/audit/audit-report.js';
+import type { AuditState } from '../core/audit/audit-state.js';
 import { MshubError } from '../core/errors.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import { validateAssetFileResults } from '../core/validate-hub.js';
@@ -12,7 +13,12 @@ import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import type { PlatformName } from '../review/review-request.js';
-import { type HubAuditOutcome, runHubAudit } from '../review/run-hub-audit.js';
+import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review/run-hub-audit.js';
+
+/** An audit's state between runs: a file, or Redis. */
+export interface AuditStateStore extends HubAuditStore {
+  load(): AuditState | Promise<AuditState>;
+}
 
 /** Blobs read from the platform at once while an audit reads a hub. */
 const BLOB_READS = 8;
@@ -29,6 +35,10 @@ export interface AuditServiceOptions {
   stateDir: string;
   log?: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
+  /** Where each hub's audit state is kept: in Redis when REDIS_URL is set; a file under stateDir without. */
+  stateFor?: (hub: string) => AuditStateStore;
+  /** One process audits a hub at a time (Redis mode). */
+  lockFor?: (hub: string) => { acquire(): Promise<boolean>; release(): Promise<void> };
   /** Told of each finished audit, with the commit audited: /metrics, and the hub page's next sync. */
   onAudit?: (hub: string, report: AuditReport, head: { commit: string; installationId?: number }) => void;
 }
@@ -52,15 +62,15 @@ export class AuditService {
   }
 
   /** Hubs whose last audit was stopped before it finished: the schedule goes on with them at start. */
-  unfinished(): string[] {
-    return this.options.hubs.filter((hub) => {
+  async unfinished(): Promise<string[]> {
+    const stopped: string[] = [];
+    for (const hub of this.options.hubs) {
       try {
-        const run = this.store(hub).load().run;
-        return run !== undefined && run.finishedAt === undefined;
-      } catch {
-        return false;
-      }
-    });
+        const run = (await this.store(hub).load()).run;
+        if (run !== undefined && run.finishedAt === undefined) stopped.push(hub);
+      } catch {}
+    }
+    return stopped;
   }
 
   /** Every hub, one after the other; a hub that fails is logged and the next one still audited. */
@@ -75,7 +85,24 @@ export class AuditService {
     }
   }
 
-  async audit(hub: string, signal?: AbortSignal): Promise<HubAuditOutcome> {
+  /**
+   * One hub's audit, when no other process is auditing it (in Redis mode several `serve` replicas
+   * may run the schedule; one audits each hub, and another takes over if it dies).
+   */
+  async audit(hub: string, signal?: AbortSignal): Promise<HubAuditOutcome | { busy: true }> {
+    const lock = this.options.lockFor?.(hub);
+    if (lock && !(await lock.acquire())) {
+      this.options.log?.info({ hub }, 'another process is auditing the hub');
+      return { busy: true };
+    }
+    try {
+      return await this.auditHeld(hub, signal);
+    } finally {
+      await lock?.release();
+    }
+  }
+
+  private async auditHeld(hub: string, signal?: AbortSignal): Promise<HubAuditOutcome> {
     const [, platform, owner, repo] = HUB.exec(hub) as unknown as [string, PlatformName, string, string];
     const now = this.options.now ?? (() => new Date());
     const started = now().getTime();
@@ -106,7 +133,7 @@ export class AuditService {
     const outcome = await runHubAudit({
       results,
       rules: config.rules,
-      state: store.load(),
+      state: await store.load(),
       store,
       adapters: {
         observe: this.options.network.observe,
@@ -148,7 +175,10 @@ export class AuditService {
     return outcome;
   }
 
-  private store(hub: string): AuditStateFile {
-    return new AuditStateFile(join(this.options.stateDir, 'audit', `${encodeURIComponent(hub)}.json`));
+  private store(hub: string): AuditStateStore {
+    return (
+      this.options.stateFor?.(hub) ??
+      new AuditStateFile(join(this.options.stateDir, 'audit', `${encodeURIComponent(hub)}.json`))
+    );
   }
 }

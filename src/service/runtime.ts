@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -7,6 +9,7 @@ import type { AuditReport } from '../core/audit/audit-report.js';
 import type { PlatformName } from '../core/platform-name.js';
 import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
+import { RedisAuditLock, RedisAuditState } from '../jobs/redis-audit-state.js';
 import { connectRedis, pingRedis, redactRedisUrl, watchRedis } from '../jobs/redis-connection.js';
 import { RedisReplayGuard } from '../jobs/redis-replay-guard.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
@@ -226,6 +229,19 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
         sourceRepos,
         settings: environment.audit,
         stateDir: environment.stateDir,
+        ...(redis && redisSettings
+          ? {
+              // Any replica that runs the schedule may take a hub over from one that died.
+              stateFor: (hub: string) => new RedisAuditState(redis, redisSettings.prefix, hub),
+              lockFor: (hub: string) =>
+                new RedisAuditLock(
+                  redis,
+                  redisSettings.prefix,
+                  hub,
+                  `${hostname()}:${process.pid}:${randomUUID()}`,
+                ),
+            }
+          : {}),
         log,
         onAudit: (hub, report, head) => {
           activity.recordAudit(hub, auditSummary(report));

@@ -14,16 +14,17 @@ export function startAuditSchedule(
   const schedule = new AuditSchedule(environment.audit.schedule, (signal) => audit.auditAll(signal), {
     onError: (error) => log.error({ err: error }, 'the scheduled audit failed; the next run tries again'),
   });
-  const unfinished = audit.unfinished();
-  schedule.start(unfinished.length > 0);
-  log.info(
-    {
-      hubs: audit.hubs,
-      schedule: schedule.expression,
-      next: schedule.nextAt().toISOString(),
-      resumed: unfinished,
-    },
-    'audits scheduled',
-  );
+  void audit.unfinished().then((unfinished) => {
+    schedule.start(unfinished.length > 0);
+    log.info(
+      {
+        hubs: audit.hubs,
+        schedule: schedule.expression,
+        next: schedule.nextAt().toISOString(),
+        resumed: unfinished,
+      },
+      'audits scheduled',
+    );
+  });
   return schedule;
 }

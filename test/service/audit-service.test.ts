@@ -9,6 +9,7 @@ import { createAuditNetwork } from '../../src/net/audit-network.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { GiteePlatform } from '../../src/platforms/gitee/gitee-platform.js';
 import { auditSnapshotPath, readAuditSnapshot } from '../../src/platforms/local/audit-snapshot-file.js';
+import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { Activity } from '../../src/service/activity.js';
 import { AuditService } from '../../src/service/audit-service.js';
 import { renderMetrics } from '../../src/service/operator-view.js';
@@ -133,7 +134,7 @@ describe('the scheduled audit of a Gitee hub', () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'mshub-audit-svc-'));
     const { audits, network } = service(stateDir, activity);
     try {
-      const outcome = await audits.audit('gitee:mindspore/hub');
+      const outcome = (await audits.audit('gitee:mindspore/hub')) as HubAuditOutcome;
       // What the hub page shows at the next sync of the commit audited.
       assert.deepEqual(heads, [HEAD]);
       const snapshot = readAuditSnapshot(auditSnapshotPath(stateDir, 'gitee:mindspore/hub'));
@@ -183,7 +184,7 @@ describe('the scheduled audit of a Gitee hub', () => {
       const stopped = new AbortController();
       stopped.abort();
       assert.deepEqual(await audits.audit('gitee:mindspore/hub', stopped.signal), { finished: false });
-      assert.deepEqual(audits.unfinished(), ['gitee:mindspore/hub']);
+      assert.deepEqual(await audits.unfinished(), ['gitee:mindspore/hub']);
     } finally {
       await network.close();
     }

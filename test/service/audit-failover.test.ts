@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { Redis } from 'ioredis';
+import { defaultRepoConfig } from '../../src/config/repo-config.js';
+import { RedisAuditLock, RedisAuditState } from '../../src/jobs/redis-audit-state.js';
+import type { HostedPlatform } from '../../src/review/hosted-platform.js';
+import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
+import { AuditService } from '../../src/service/audit-service.js';
+import { CLEAN_TEXT, replaceOnce } from '../helpers/fixtures.js';
+import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { describeUnless } from '../helpers/suite.js';
+
+const ORIGINAL_LINK =
+  'https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt';
+const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
+const SHA = 'a'.repeat(64);
+const HUB = 'gitee:mindspore/hub';
+const FILES = Array.from({ length: 12 }, (_, index) => ({
+  path: `mshub_res/assets/p${index}/1.9/albert_mnli.md`,
+  link: `https://host${index % 3}.example/m${index}.ckpt`,
+}));
+
+/** A hub of twelve models on three hosts, read from memory; issues kept in a list. */
+function fakeHub(issues: string[]): HostedPlatform {
+  const text = (link: string) => replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, link), ORIGINAL_SHA, SHA);
+  return {
+    pullRequest: async () => {
+      throw new Error('not used');
+    },
+    hubTree: async () => {
+      throw new Error('not used');
+    },
+    defaultHead: async () => ({ commit: 'c'.repeat(40) }),
+    auditAccess: async () => ({
+      tree: {
+        listFiles: async () => FILES.map((file) => ({ path: file.path, blob: file.link })),
+        readBlob: async (_path: string, blob: string) => new TextEncoder().encode(text(blob)),
+        loadConfig: async () => defaultRepoConfig(),
+      },
+      issues: {
+        findOwn: async () => undefined,
+        create: async (_title: string, body: string) => {
+          issues.push(body);
+          return { id: String(issues.length) };
+        },
+        update: async () => {},
+      },
+    }),
+  };
+}
+
+describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () => {
+  const redis = new Redis(TEST_REDIS_URL);
+  const prefix = testPrefix();
+  before(() => redis.ping());
+  after(async () => {
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+
+  function replica(name: string, observed: string[], dieAfter?: number) {
+    const locks: RedisAuditLock[] = [];
+    const issues: string[] = [];
+    let dead = false;
+    const service = new AuditService({
+      hubs: [HUB],
+      platforms: { gitee: fakeHub(issues) },
+      network: {
+        observe: async (link) => {
+          if (dead) return new Promise(() => {});
+          observed.push(link);
+          if (dieAfter !== undefined && observed.length === dieAfter) {
+            // The process dies here: this link never gets its answer, and the lock is no longer renewed.
+            dead = true;
+            for (const lock of locks) lock.abandon();
+            return new Promise(() => {});
+          }
+          return { ok: true, validators: { etag: `"${link}"` } };
+        },
+        hash: async () => ({ ok: true, sha256: SHA, bytes: 1 }),
+        close: async () => {},
+      },
+      sourceRepos: {
+        check: async () => ({ ok: true, definesCreateNetwork: true, url: 'https://gitee.com/x/y' }),
+      },
+      settings: {
+        hubs: [HUB],
+        schedule: '0 3 * * *',
+        rollingHashBytes: 0,
+        rehashAfterMs: 1e12,
+        perHost: 1,
+        github: { apiUrl: 'https://api.github.com' },
+      },
+      stateDir: '/nonexistent',
+      stateFor: (hub) => new RedisAuditState(redis, prefix, hub),
+      lockFor: (hub) => {
+        const lock = new RedisAuditLock(redis, prefix, hub, name, 300);
+        locks.push(lock);
+        return lock;
+      },
+    });
+    return { service, issues };
+  }
+
+  it('is taken over by another replica once its lock lapses, which audits only the links left, once each', async () => {
+    const observedA: string[] = [];
+    const observedB: string[] = [];
+    const a = replica('replica-a', observedA, 5);
+    const b = replica('replica-b', observedB);
+    void a.service.audit(HUB);
+    while (observedA.length < 5) await new Promise((resolve) => setTimeout(resolve, 10));
+    // While A's lock holds, B leaves the hub alone.
+    assert.deepEqual(await b.service.audit(HUB), { busy: true });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.deepEqual(await b.service.unfinished(), [HUB]);
+    const outcome = (await b.service.audit(HUB)) as HubAuditOutcome;
+    assert.equal(outcome.finished, true);
+
+    const recordedByA = observedA.slice(0, 4);
+    const links = FILES.map((file) => file.link);
+    assert.deepEqual(
+      [...observedB].sort(),
+      links.filter((link) => !recordedByA.includes(link)).sort(),
+      'B audits exactly the links A had not recorded, the one A died on included',
+    );
+    const state = await new RedisAuditState(redis, prefix, HUB).load();
+    const runs = new Set(links.map((link) => state.links[link]?.run));
+    assert.equal(runs.size, 1, 'every link is recorded in the one audit A started');
+    assert.ok(state.run?.finishedAt);
+    assert.equal(b.issues.length, 1);
+    assert.deepEqual(await b.service.unfinished(), []);
+  });
+});
