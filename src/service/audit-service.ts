@@ -48,6 +48,9 @@ export interface AuditServiceOptions {
  * hub through its platform, checks every model, keeps the tracking issue up to date.
  */
 export class AuditService {
+  /** Each hub's asset files by blob id, as the last audit read them. */
+  private readonly blobs = new Map<string, Map<string, Uint8Array>>();
+
   constructor(private readonly options: AuditServiceOptions) {
     for (const hub of options.hubs)
       if (!HUB.test(hub))
@@ -112,17 +115,23 @@ export class AuditService {
     const access = await hosted.auditAccess({ owner, repo });
     const files = await access.tree.listFiles(commit);
     const config = await access.tree.loadConfig();
+    // Blobs are content-addressed: a file the last audit read is not asked for again (GitCode allows
+    // 50 calls a minute; a hub has thousands of files, and few change between audits).
+    const known = this.blobs.get(hub) ?? new Map<string, Uint8Array>();
+    const current = new Map<string, Uint8Array>();
     const read = pLimit(BLOB_READS);
     const inputs = await Promise.all(
       files
         .filter((file) => isAssetPath(file.path))
         .map((file) =>
-          read(async () => ({
-            path: file.path,
-            bytes: await access.tree.readBlob(file.path, file.blob, commit),
-          })),
+          read(async () => {
+            const bytes = known.get(file.blob) ?? (await access.tree.readBlob(file.path, file.blob, commit));
+            current.set(file.blob, bytes);
+            return { path: file.path, bytes };
+          }),
         ),
     );
+    this.blobs.set(hub, current);
     const results = validateAssetFileResults(
       inputs,
       config.rules,

@@ -21,7 +21,7 @@ const FILES = Array.from({ length: 12 }, (_, index) => ({
 }));
 
 /** A hub of twelve models on three hosts, read from memory; issues kept in a list. */
-function fakeHub(issues: string[]): HostedPlatform {
+function fakeHub(issues: string[], reads: string[] = []): HostedPlatform {
   const text = (link: string) => replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, link), ORIGINAL_SHA, SHA);
   return {
     pullRequest: async () => {
@@ -34,7 +34,10 @@ function fakeHub(issues: string[]): HostedPlatform {
     auditAccess: async () => ({
       tree: {
         listFiles: async () => FILES.map((file) => ({ path: file.path, blob: file.link })),
-        readBlob: async (_path: string, blob: string) => new TextEncoder().encode(text(blob)),
+        readBlob: async (_path: string, blob: string) => {
+          reads.push(blob);
+          return new TextEncoder().encode(text(blob));
+        },
         loadConfig: async () => defaultRepoConfig(),
       },
       issues: {
@@ -58,13 +61,13 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () 
     redis.disconnect();
   });
 
-  function replica(name: string, observed: string[], dieAfter?: number) {
+  function replica(name: string, observed: string[], dieAfter?: number, reads: string[] = []) {
     const locks: RedisAuditLock[] = [];
     const issues: string[] = [];
     let dead = false;
     const service = new AuditService({
       hubs: [HUB],
-      platforms: { gitee: fakeHub(issues) },
+      platforms: { gitee: fakeHub(issues, reads) },
       network: {
         observe: async (link) => {
           if (dead) return new Promise(() => {});
@@ -129,5 +132,13 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () 
     assert.ok(state.run?.finishedAt);
     assert.equal(b.issues.length, 1);
     assert.deepEqual(await b.service.unfinished(), []);
+  });
+
+  it('reads only the files that changed since its last audit of the hub', async () => {
+    const reads: string[] = [];
+    const { service } = replica('replica-c', [], undefined, reads);
+    await service.audit('gitee:mindspore/second');
+    await service.audit('gitee:mindspore/second');
+    assert.equal(reads.length, FILES.length, 'the second audit read no file again');
   });
 });
