@@ -2,7 +2,7 @@
 # Build stage: compile TypeScript with the dev dependencies.
 FROM node:20.18-bookworm-slim AS build
 WORKDIR /app
-COPY package.json npm-shrinkwrap.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
 COPY bin ./bin
@@ -14,7 +14,7 @@ RUN npm ci --no-audit --no-fund
 FROM node:20.18-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
-COPY package.json npm-shrinkwrap.json ./
+COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
