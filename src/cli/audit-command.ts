@@ -4,6 +4,7 @@ import { renderAuditJson, renderAuditMarkdown, renderAuditText } from '../core/a
 import { MshubError } from '../core/errors.js';
 import { formatMessage, msg } from '../core/messages/format-message.js';
 import type { Language } from '../core/messages/message-spec.js';
+import { parseHubKey } from '../core/platform-name.js';
 import { validateAssetFileResults } from '../core/validate-hub.js';
 import { createAuditNetwork } from '../net/audit-network.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
@@ -11,6 +12,7 @@ import { findHubRoot, readAssetFiles, selectAssetFiles } from '../platforms/loca
 import type { IssueTracker } from '../review/audit-issue.js';
 import { runHubAudit } from '../review/run-hub-audit.js';
 import { EXIT } from './exit-codes.js';
+import { loadSourceRepoChecker } from './load-source-repo-checker.js';
 import type { CliIo, OutputFormat } from './validate-command.js';
 
 export interface AuditOptions {
@@ -59,7 +61,7 @@ export async function runAudit(
   const tracker = options.reportTo ? await issueTrackerFor(options.reportTo, io) : undefined;
   const store = new AuditStateFile(options.state ?? join(io.environment.stateDir, 'audit-state.json'));
   const network = createAuditNetwork(io.environment.downloads);
-  const sourceRepos = options.repos ? await repoChecker(io) : undefined;
+  const sourceRepos = options.repos ? await loadSourceRepoChecker(io.environment) : undefined;
   try {
     const outcome = await runHubAudit({
       results,
@@ -123,14 +125,9 @@ export async function runAudit(
 
 /** The issues of `platform:owner/repo` on GitHub, Gitee or GitCode, with that platform's token. */
 async function issueTrackerFor(target: string, io: AuditIo): Promise<IssueTracker> {
-  const match = /^(github|gitee|gitcode):([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(target);
-  if (!match) throw new MshubError('USAGE', msg('cli.error-report-to', { value: target }));
-  const [, platform, owner, repo] = match as unknown as [
-    string,
-    'github' | 'gitee' | 'gitcode',
-    string,
-    string,
-  ];
+  const ref = parseHubKey(target);
+  if (!ref) throw new MshubError('USAGE', msg('cli.error-report-to', { value: target }));
+  const { platform, owner, repo } = ref;
   if (platform === 'github') return githubTracker(io, { owner, repo });
   const settings = io.environment[platform].api;
   if (!settings.token)
@@ -162,17 +159,6 @@ async function githubTracker(io: AuditIo, hub: { owner: string; repo: string }):
     .then(({ data }) => data.login)
     .catch(() => 'github-actions[bot]');
   return new GitHubIssueTracker(octokit, hub, login);
-}
-
-async function repoChecker(io: AuditIo) {
-  const [{ HostedSourceRepoChecker }, { GiteeApi }] = await Promise.all([
-    import('../platforms/source-repos/source-repo-checker.js'),
-    import('../platforms/gitee/gitee-api.js'),
-  ]);
-  return new HostedSourceRepoChecker(io.environment.sourceRepos, {
-    gitee: new GiteeApi(io.environment.gitee.api),
-    gitcode: new GiteeApi(io.environment.gitcode.api),
-  });
 }
 
 /**

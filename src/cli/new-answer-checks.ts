@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { hostAllowed, parseHttpsLink, parseRepoLink } from '../core/links.js';
+import { parseHttpsLink, parseRepoLink } from '../core/links.js';
 import { msg } from '../core/messages/format-message.js';
 import type { Message } from '../core/messages/message-spec.js';
 import { publisherFolder } from '../core/new/compose-submission.js';
 import { ASSET_EXTENSIONS, MODULE_TYPE_FAMILIES } from '../core/rules/fields.js';
+import { assetHostProblem } from '../core/rules/link-rules.js';
 import { didYouMean } from '../core/text/did-you-mean.js';
 import { q } from '../core/text/quote.js';
 
@@ -101,10 +102,15 @@ function datasetProblem(answer: string, datasets: ReadonlySet<string>): Message 
     : msg('cli.ask-unknown-dataset', { unknown: quoted });
 }
 
-/** A user id names a person or a team: an answer with no letter was meant for another question. */
-export function userIdProblem(answer: string): Message | undefined {
+/** A user id names a person or a team: one with no letter (`2.5`) was meant for another question. */
+export function userIdWithoutLetter(answer: string): Message | undefined {
+  return /\p{L}/u.test(answer) ? undefined : msg('cli.answer-user-id-no-letter', { value: q(answer) });
+}
+
+function userIdProblem(answer: string): Message | undefined {
   if (/[\r\n]/.test(answer)) return msg('cli.error-one-line', { flag: 'user-id' });
-  if (!/\p{L}/u.test(answer)) return msg('cli.answer-user-id-no-letter', { value: q(answer) });
+  const noLetter = userIdWithoutLetter(answer);
+  if (noLetter) return noLetter;
   if (publisherFolder(answer) === '') return msg('cli.error-no-publisher', { userId: q(answer) });
   return undefined;
 }
@@ -134,11 +140,8 @@ function extensionProblem(target: string, name: string): Message | undefined {
 function assetLinkProblem(answer: string, context: AnswerContext): Message | undefined {
   if (!/^https:\/\/[^\s<>"`]+$/.test(answer)) return msg('cli.error-not-https', { link: q(answer) });
   const url = new URL(answer);
-  if (!hostAllowed(url, context.assetHosts)) {
-    return url.port !== '' && hostAllowed({ hostname: url.hostname, port: '' }, context.assetHosts)
-      ? msg('asset-host.port', { port: q(url.port), host: q(url.hostname) })
-      : msg('asset-host.not-allowed', { host: q(url.hostname), hosts: context.assetHosts ?? [] });
-  }
+  const hostProblem = assetHostProblem(url, context.assetHosts);
+  if (hostProblem) return hostProblem.message;
   const format = FORMAT_OF_EXTENSION[extname(context.asset ?? '').toLowerCase()];
   const accepted = format === 'mslite' ? ['.ms'] : ASSET_EXTENSIONS;
   if (!accepted.includes(extname(url.pathname).toLowerCase()))

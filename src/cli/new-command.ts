@@ -21,7 +21,7 @@ import { validateAssetFile } from '../core/validate-asset-file.js';
 import { findHubRoot, selectAssetFiles } from '../platforms/local/local-hub.js';
 import { sha256File } from '../platforms/local/sha256-file.js';
 import { EXIT } from './exit-codes.js';
-import { FIELD_PATTERNS, FORMAT_OF_EXTENSION, URL_LIKE, userIdProblem } from './new-answer-checks.js';
+import { FIELD_PATTERNS, FORMAT_OF_EXTENSION, URL_LIKE, userIdWithoutLetter } from './new-answer-checks.js';
 import { type Ask, askForMissing } from './new-prompts.js';
 import { resumeCommand } from './new-resume-command.js';
 import type { CliIo } from './validate-command.js';
@@ -240,8 +240,8 @@ function buildSubmission(options: NewOptions, assets: NewAsset[], today: string)
     return value;
   };
   const userId = oneLine('userId', (options.userId ?? '').trim());
-  if (!/\p{L}/u.test(userId))
-    throw new MshubError('USAGE', userIdProblem(userId) ?? msg('cli.error-one-line', { flag: 'user-id' }));
+  const noLetter = userIdWithoutLetter(userId);
+  if (noLetter) throw new MshubError('USAGE', noLetter);
   const modelName = valid('modelName', (options.modelName ?? '').trim());
   const moduleType = valid('moduleType', (options.moduleType ?? '').trim());
   const family = moduleType.split('-')[0] ?? moduleType;

@@ -25,6 +25,7 @@ import { type ReviewAdapters, reviewAssetFiles } from '../review/review-asset-fi
 import { stickyCommentBody } from '../review/sticky-comment.js';
 import type { CliHasher } from './cli-hasher.js';
 import { EXIT } from './exit-codes.js';
+import { loadSourceRepoChecker } from './load-source-repo-checker.js';
 import { chooseStyle } from './terminal-style.js';
 
 export type OutputFormat = 'text' | 'json' | 'markdown';
@@ -100,18 +101,7 @@ export async function reportOnFiles(
     (options.verifyAssets ? (await import('./cli-hasher.js')).createCliHasher(io) : undefined);
   const adapters: ReviewAdapters = {};
   if (hasher) adapters.hasher = hasher;
-  if (options.checkRepo) {
-    // Loaded only for --check-repo, as the hasher is only for --verify-assets: a plain run does not
-    // start what they need (an LRU cache that loads Node's performance timing, the HTTP clients).
-    const [{ HostedSourceRepoChecker }, { GiteeApi }] = await Promise.all([
-      import('../platforms/source-repos/source-repo-checker.js'),
-      import('../platforms/gitee/gitee-api.js'),
-    ]);
-    adapters.sourceRepos = new HostedSourceRepoChecker(io.environment.sourceRepos, {
-      gitee: new GiteeApi(io.environment.gitee.api),
-      gitcode: new GiteeApi(io.environment.gitcode.api),
-    });
-  }
+  if (options.checkRepo) adapters.sourceRepos = await loadSourceRepoChecker(io.environment);
   let report: ReviewReport;
   try {
     const findings = await reviewAssetFiles(inputs, repoConfig.rules, selection.hub, adapters);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MshubError } from '../core/errors.js';
 import type { Language } from '../core/messages/message-spec.js';
+import { parseHubKey } from '../core/platform-name.js';
 import type { AssetDownloadSettings } from '../net/asset-verifier.js';
 import type {
   GiteeApiSettings,
@@ -153,10 +154,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     },
     stateDir: env.STATE_DIR || '.mshub-review',
     audit: {
-      hubs: (env.AUDIT_REPOS ?? '')
-        .split(',')
-        .map((hub) => hub.trim())
-        .filter((hub) => hub !== ''),
+      hubs: readHubList(env, 'AUDIT_REPOS'),
       schedule: env.AUDIT_SCHEDULE?.trim() || '0 3 * * *',
       rollingHashBytes: positiveInteger(env, 'AUDIT_HASH_BYTES_PER_RUN', 20 * 1024 * MIB, 0),
       rehashAfterMs: positiveInteger(env, 'AUDIT_REHASH_DAYS', 30) * 24 * 3600 * 1000,
@@ -216,19 +214,23 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
   };
 }
 
-const HUB_KEY = /^(github|gitee|gitcode):[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-
-function readSiteSettings(env: NodeJS.ProcessEnv): Environment['site'] {
-  const hubs = (env.SITE_SYNC_REPOS ?? '')
+/** A comma-separated list of hubs, each `platform:owner/repo`. */
+function readHubList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const hubs = (env[name] ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
-  const wrong = hubs.find((hub) => !HUB_KEY.test(hub));
+  const wrong = hubs.find((hub) => parseHubKey(hub) === undefined);
   if (wrong)
     throw new MshubError(
       'CONFIG_INVALID',
-      `SITE_SYNC_REPOS lists ${JSON.stringify(wrong)}; write platform:owner/repo, e.g. gitee:mindspore/hub.`,
+      `${name} lists ${JSON.stringify(wrong)}; write platform:owner/repo, e.g. gitee:mindspore/hub.`,
     );
+  return hubs;
+}
+
+function readSiteSettings(env: NodeJS.ProcessEnv): Environment['site'] {
+  const hubs = readHubList(env, 'SITE_SYNC_REPOS');
   const publish: PublishSettings = {};
   if (env.SITE_PUBLISH_URL) {
     if (!env.SITE_PUBLISH_SECRET)

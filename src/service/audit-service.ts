@@ -6,13 +6,13 @@ import { type AuditReport, auditSnapshot } from '../core/audit/audit-report.js';
 import type { AuditState } from '../core/audit/audit-state.js';
 import { MshubError } from '../core/errors.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
+import { parseHubKey } from '../core/platform-name.js';
 import { validateAssetFileResults } from '../core/validate-hub.js';
 import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import type { AuditNetwork } from '../net/audit-network.js';
 import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
-import type { PlatformName } from '../review/review-request.js';
 import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review/run-hub-audit.js';
 
 /** An audit's state between runs: a file, or Redis. */
@@ -22,7 +22,6 @@ export interface AuditStateStore extends HubAuditStore {
 
 /** Blobs read from the platform at once while an audit reads a hub. */
 const BLOB_READS = 8;
-const HUB = /^(github|gitee|gitcode):([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 
 export interface AuditServiceOptions {
   /** The hub repositories to audit, as `platform:owner/repo`. */
@@ -51,14 +50,7 @@ export class AuditService {
   /** Each hub's asset files by blob id, as the last audit read them. */
   private readonly blobs = new Map<string, Map<string, Uint8Array>>();
 
-  constructor(private readonly options: AuditServiceOptions) {
-    for (const hub of options.hubs)
-      if (!HUB.test(hub))
-        throw new MshubError(
-          'CONFIG_INVALID',
-          `AUDIT_REPOS: ${JSON.stringify(hub)} is not platform:owner/repo.`,
-        );
-  }
+  constructor(private readonly options: AuditServiceOptions) {}
 
   get hubs(): readonly string[] {
     return this.options.hubs;
@@ -106,7 +98,13 @@ export class AuditService {
   }
 
   private async auditHeld(hub: string, signal?: AbortSignal): Promise<HubAuditOutcome> {
-    const [, platform, owner, repo] = HUB.exec(hub) as unknown as [string, PlatformName, string, string];
+    const ref = parseHubKey(hub);
+    if (!ref)
+      throw new MshubError(
+        'CONFIG_INVALID',
+        `AUDIT_REPOS: ${JSON.stringify(hub)} is not platform:owner/repo.`,
+      );
+    const { platform, owner, repo } = ref;
     const now = this.options.now ?? (() => new Date());
     const started = now().getTime();
     const hosted = platformFor(this.options.platforms, { platform, owner, repo });

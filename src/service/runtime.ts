@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { Environment } from '../config/environment.js';
 import type { AuditReport } from '../core/audit/audit-report.js';
-import type { PlatformName } from '../core/platform-name.js';
+import { parseHubKey } from '../core/platform-name.js';
 import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
 import { RedisAuditLock, RedisAuditState } from '../jobs/redis-audit-state.js';
@@ -246,12 +246,10 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
         onAudit: (hub, report, head) => {
           activity.recordAudit(hub, auditSummary(report));
           // The page shows the audit's faults: the hub's next sync carries them.
-          const [platform = '', path = ''] = hub.split(':');
-          const [owner = '', repo = ''] = path.split('/');
+          const ref = parseHubKey(hub);
+          if (!ref) return;
           void siteSync.request({
-            platform: platform as PlatformName,
-            owner,
-            repo,
+            ...ref,
             commit: head.commit,
             ...(head.installationId === undefined ? {} : { installationId: head.installationId }),
             deliveryId: `audit-${report.runId}`,

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { PublishSettings } from '../config/settings.js';
 import type { AuditSnapshot } from '../core/catalog/catalog-audit.js';
 import { MshubError } from '../core/errors.js';
+import { parseHubKey } from '../core/platform-name.js';
 import { EmbeddedSiteSyncQueue, type SiteSyncQueue, type SiteSyncRunner } from '../jobs/site-sync-queue.js';
 import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
@@ -70,16 +71,13 @@ export class SiteSyncService {
    */
   async catchUp(): Promise<void> {
     for (const hub of this.hubs) {
-      const [platform = '', path = ''] = hub.split(':');
-      const [owner = '', repo = ''] = path.split('/');
       try {
-        const head = await platformFor(this.options.platforms, {
-          platform: platform as SiteSyncRequest['platform'],
-          owner,
-          repo,
-        }).defaultHead({ owner, repo });
+        const ref = parseHubKey(hub);
+        if (!ref) throw new MshubError('CONFIG_INVALID', `${hub} is not platform:owner/repo`);
+        const { platform, owner, repo } = ref;
+        const head = await platformFor(this.options.platforms, ref).defaultHead({ owner, repo });
         await this.request({
-          platform: platform as SiteSyncRequest['platform'],
+          platform,
           owner,
           repo,
           commit: head.commit,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BoundedCache } from '../../src/core/text/bounded-cache.js';
+import { BoundedCache } from '../../src/core/bounded-cache.js';
 
 describe('BoundedCache', () => {
   it('keeps the entries used last, a read counting as a use', () => {

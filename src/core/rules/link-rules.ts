@@ -95,27 +95,33 @@ function httpsUpgrade(value: string): URL | undefined {
   }
 }
 
-/** `asset-host`: a host the hub's list leaves out, or a port other than https's own. */
-function reportHostNotAllowed({ config, sink }: RuleContext, position: SourcePosition, url: LinkParts): void {
-  if (hostAllowed(url, config.assetHosts)) return;
+/**
+ * Why an asset link's host will not do, and its fix: off the hub's list of download hosts, or a port
+ * other than https's own; undefined when it will. The rule and `new`'s prompt say the same.
+ */
+export function assetHostProblem(
+  url: LinkParts,
+  assetHosts: readonly string[] | undefined,
+): { message: Message; fix: Message } | undefined {
+  if (hostAllowed(url, assetHosts)) return undefined;
   const host = url.hostname;
-  if (url.port !== '' && hostAllowed({ hostname: host, port: '' }, config.assetHosts)) {
+  if (url.port !== '' && hostAllowed({ hostname: host, port: '' }, assetHosts)) {
     const onHttpsPort = new URL(url.href);
     onHttpsPort.port = '';
-    sink.report(
-      'asset-host',
-      position,
-      msg('asset-host.port', { port: q(url.port), host: q(host) }),
-      msg('asset-host.fix-port', { link: inCode(onHttpsPort.href), entry: q(`${host}:${url.port}`) }),
-    );
-    return;
+    return {
+      message: msg('asset-host.port', { port: q(url.port), host: q(host) }),
+      fix: msg('asset-host.fix-port', { link: inCode(onHttpsPort.href), entry: q(`${host}:${url.port}`) }),
+    };
   }
-  sink.report(
-    'asset-host',
-    position,
-    msg('asset-host.not-allowed', { host: q(host), hosts: config.assetHosts ?? [] }),
-    msg('asset-host.fix', { host: q(host) }),
-  );
+  return {
+    message: msg('asset-host.not-allowed', { host: q(host), hosts: assetHosts ?? [] }),
+    fix: msg('asset-host.fix', { host: q(host) }),
+  };
+}
+
+function reportHostNotAllowed({ config, sink }: RuleContext, position: SourcePosition, url: LinkParts): void {
+  const problem = assetHostProblem(url, config.assetHosts);
+  if (problem) sink.report('asset-host', position, problem.message, problem.fix);
 }
 
 export const checkRepoLink: Rule = (context) => {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AuditSnapshot } from '../../core/catalog/catalog-audit.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
@@ -9,12 +9,7 @@ export function auditSnapshotPath(stateDir: string, hub: string): string {
 }
 
 export function writeAuditSnapshot(path: string, snapshot: AuditSnapshot): void {
-  const text = `${JSON.stringify(snapshot)}\n`;
-  if (existsSync(path)) writeFileAtomically(path, text);
-  else {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  }
+  writeFileAtomically(path, `${JSON.stringify(snapshot)}\n`);
 }
 
 /** The snapshot, or undefined when there is none yet or it cannot be read (the page then shows none). */

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { type AuditState, emptyAuditState } from '../../core/audit/audit-state.js';
 import { MshubError } from '../../core/errors.js';
 import { writeFileAtomically } from './write-file-atomically.js';
@@ -52,11 +51,7 @@ export class AuditStateFile {
 
   flush(state: AuditState): void {
     const text = `${JSON.stringify(state)}\n`;
-    if (existsSync(this.path)) writeFileAtomically(this.path, text);
-    else {
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(this.path, text, { flag: 'wx' });
-    }
+    writeFileAtomically(this.path, text);
     this.lastWrite = this.clock();
     this.linksWritten = Object.keys(state.links).length;
   }

@@ -1,9 +1,9 @@
 import type { SourceRepoSettings } from '../../config/settings.js';
+import { BoundedCache } from '../../core/bounded-cache.js';
 import { isMshubError } from '../../core/errors.js';
 import { REPO_HOST_SITES, type RepoHost, type RepoLink } from '../../core/links.js';
 import { msg } from '../../core/messages/format-message.js';
 import type { Message } from '../../core/messages/message-spec.js';
-import { BoundedCache } from '../../core/text/bounded-cache.js';
 import {
   definesCreateNetwork,
   HUB_CONF_FILE,
