@@ -15,6 +15,7 @@ import { createCliDownloadHandler, loadPublishedCli } from '../service/cli-downl
 import { createLogger } from '../service/create-logger.js';
 import { close, createHttpServer, listen } from '../service/http-server.js';
 import { createOperatorHandler } from '../service/operator-view.js';
+import { startAuditLinkWorker } from '../service/queue-workers.js';
 import { createRuntime, type Runtime } from '../service/runtime.js';
 import { startAuditSchedule } from '../service/scheduled-audits.js';
 import { type PendingReviewSource, recoverPendingReviews } from '../service/startup-recovery.js';
@@ -135,6 +136,10 @@ export async function runServe(
   );
   await runtime.warnIfRedisDown();
   const audits = runtime.audit ? startAuditSchedule(runtime.audit, environment, log) : undefined;
+  const auditLinks =
+    runtime.audit && environment.queue.redis
+      ? startAuditLinkWorker(runtime, environment.queue.redis, environment.audit.concurrency, log)
+      : undefined;
   // A sync cut short by the last shutdown, or a merge missed while down, is published now.
   void runtime.siteSync.catchUp();
   const stopping = new AbortController();
@@ -152,7 +157,13 @@ export async function runServe(
       const { shutdownGraceMs } = environment.server;
       // Stop taking deliveries at once; those being answered get the grace period too. An audit in
       // hand stops between links and keeps what it did for the next start.
-      await Promise.all([close(server, shutdownGraceMs), audits?.stop(), runtime.close(shutdownGraceMs)]);
+      await Promise.all([
+        close(server, shutdownGraceMs),
+        audits?.stop(),
+        // The links in hand go back to the queue before the network under them closes.
+        auditLinks?.close(shutdownGraceMs).then(() => runtime.close(shutdownGraceMs)) ??
+          runtime.close(shutdownGraceMs),
+      ]);
     },
   };
 }

@@ -28,7 +28,12 @@ export async function runWorker(environment: Environment): Promise<RunningWorker
   const log = createLogger(environment.log);
   const runtime = createRuntime(environment, log);
 
-  const workers = startQueueWorkers(runtime, redisSettings, environment.reviewConcurrency, log);
+  const workers = startQueueWorkers(
+    runtime,
+    redisSettings,
+    { reviews: environment.reviewConcurrency, auditLinks: environment.audit.concurrency },
+    log,
+  );
   const stopWorkers = async (graceMs?: number) => {
     await workers.close(graceMs);
     await runtime.close(graceMs);

@@ -53,8 +53,10 @@ export interface AuditSettings {
   rollingHashBytes: number;
   /** Every asset is re-hashed within this many days, as far as the budget reaches (AUDIT_REHASH_DAYS). */
   rehashAfterMs: number;
-  /** Requests at once to one host (AUDIT_PER_HOST). */
+  /** Requests at once to one host (AUDIT_PER_HOST); in Redis mode, across every process. */
   perHost: number;
+  /** Links one process audits at once in Redis mode, taken from the shared queue (AUDIT_CONCURRENCY). */
+  concurrency: number;
   /**
    * `audit --report-to github:…` from the command line: a token that may write issues there
    * (GITHUB_TOKEN, as GitHub Actions provides it) and the API (GITHUB_API_URL, likewise).
@@ -159,6 +161,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
       rollingHashBytes: positiveInteger(env, 'AUDIT_HASH_BYTES_PER_RUN', 20 * 1024 * MIB, 0),
       rehashAfterMs: positiveInteger(env, 'AUDIT_REHASH_DAYS', 30) * 24 * 3600 * 1000,
       perHost: positiveInteger(env, 'AUDIT_PER_HOST', 4),
+      concurrency: positiveInteger(env, 'AUDIT_CONCURRENCY', 8),
       github: {
         apiUrl: httpsUrl(env, 'GITHUB_API_URL', 'https://api.github.com'),
         ...(env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {}),

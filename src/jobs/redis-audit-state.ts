@@ -1,6 +1,22 @@
 import type { Redis } from 'ioredis';
 import { type AuditState, emptyAuditState, type LinkRecord } from '../core/audit/audit-state.js';
 
+/** Where a hub's audit lives in Redis: read by the auditing process and written by every link worker. */
+export function auditKeys(prefix: string, hub: string) {
+  const base = `${prefix}:audit:${hub.toLowerCase()}`;
+  return {
+    links: `${base}:links`,
+    meta: `${base}:meta`,
+    lock: `${base}:lock`,
+    /** What the workers found in one run: the links done, those whose host did not resolve, the totals. */
+    run: (id: string) => ({
+      done: `${base}:run:${id}:done`,
+      unresolved: `${base}:run:${id}:unresolved`,
+      counts: `${base}:run:${id}:counts`,
+    }),
+  };
+}
+
 /**
  * A hub's audit state in Redis, so that whichever process audits the hub next (another `serve`
  * replica after this one died) goes on from it: the link records in one hash, written as they
@@ -22,9 +38,14 @@ export class RedisAuditState {
     private readonly intervalMs = 0,
     private readonly clock: () => number = Date.now,
   ) {
-    const base = `${prefix}:audit:${hub.toLowerCase()}`;
-    this.linksKey = `${base}:links`;
-    this.metaKey = `${base}:meta`;
+    const keys = auditKeys(prefix, hub);
+    this.linksKey = keys.links;
+    this.metaKey = keys.meta;
+  }
+
+  /** Records the link workers wrote into the hash themselves. */
+  adopt(records: Record<string, LinkRecord>): void {
+    for (const [link, record] of Object.entries(records)) this.written.set(link, record);
   }
 
   async load(): Promise<AuditState> {
@@ -86,7 +107,7 @@ export class RedisAuditLock {
     private readonly owner: string,
     private readonly ttlMs = 60_000,
   ) {
-    this.key = `${prefix}:audit:${hub.toLowerCase()}:lock`;
+    this.key = auditKeys(prefix, hub).lock;
   }
 
   async acquire(): Promise<boolean> {

@@ -1,9 +1,10 @@
 import type { AuditTotals } from '../core/audit/audit-report.js';
-import { type AuditState, type RepoRecord, startRun } from '../core/audit/audit-state.js';
+import { type AuditState, type LinkRecord, type RepoRecord, startRun } from '../core/audit/audit-state.js';
 import type { AuditTargets, RepoTarget } from '../core/audit/audit-targets.js';
-import { type HashPolicy, hashReason, rollingHashes } from '../core/audit/hash-plan.js';
-import { type AuditHash, type LinkObservation, nextLinkRecord } from '../core/audit/link-transition.js';
+import { type HashPolicy, rollingHashes } from '../core/audit/hash-plan.js';
+import { nextLinkRecord } from '../core/audit/link-transition.js';
 import type { SourceRepoChecker, SourceRepoOutcome } from '../core/verification/hub-conf.js';
+import { auditLink, type LinkRequests, type LinkTask } from './audit-link.js';
 
 export interface AuditProgress {
   linksDone: number;
@@ -11,14 +12,44 @@ export interface AuditProgress {
   hashedBytes: number;
 }
 
+/** What the links of a run came to, when other processes audited them. */
+export interface FannedOutLinks {
+  /** The new record of every link done, as the workers wrote it where the state is kept. */
+  records: Record<string, LinkRecord>;
+  hashed: number;
+  hashedBytes: number;
+  /** Links whose host name did not resolve, and whether the network answered any link of the run. */
+  unresolved: string[];
+  answered: boolean;
+  /** False when the run was stopped before every link was done. */
+  finished: boolean;
+}
+
+/**
+ * Spreads a run's links over every worker (Redis mode), under per-host limits that hold across
+ * them; resolves once each link has its record of the run, or when `signal` stops the wait.
+ */
+export interface LinkFanout {
+  audit(
+    run: string,
+    tasks: readonly LinkTask[],
+    options: {
+      perHost: number;
+      signal?: AbortSignal;
+      /** Links recorded so far (an estimate until the end), and the bytes hashed. */
+      onProgress?(done: number, hashedBytes: number): void;
+    },
+  ): Promise<FannedOutLinks>;
+}
+
 /** What the audit works through: every request goes through these, so tests and servers choose how. */
-export interface AuditAdapters {
-  observe(link: string): Promise<LinkObservation>;
-  hash(link: string): Promise<AuditHash>;
+export interface AuditAdapters extends LinkRequests {
   sourceRepos?: SourceRepoChecker;
   /** Keeps the state where the next run finds it; called after each link, so it may write less often. */
   save(state: AuditState): void | Promise<void>;
-  now(): Date;
+  /** Audits the links on the workers instead of here; `adopt` is told of the records they wrote. */
+  fanout?: LinkFanout;
+  adopt?(records: Record<string, LinkRecord>): void;
   onProgress?(progress: AuditProgress): void;
   /** Stops the run between links; what is done is kept, and the next run goes on from there. */
   signal?: AbortSignal;
@@ -57,41 +88,66 @@ export async function auditHub(
   // Links whose host name did not resolve: dead if the network answered any other link, else unknown.
   const unresolved: string[] = [];
   let answered = false;
-  const auditLink = async (link: string) => {
-    const previous = state.links[link];
-    if (previous?.run === run.id) return;
-    let observation = await adapters.observe(link);
-    if (observation.ok && options.hash && hashReason(previous, observation.validators, rolling, link)) {
-      const digest = await adapters.hash(link);
-      if (digest.ok) {
-        observation = { ...observation, sha256: digest.sha256 };
-        hashed++;
-        progress.hashedBytes += digest.bytes;
-      } else if (!digest.tooLarge)
-        observation = {
-          ok: false,
-          final: digest.final,
-          reason: digest.reason,
-          ...(digest.unresolved ? { unresolved: true } : {}),
-        };
+  const fanout = adapters.fanout;
+  if (fanout) {
+    const tasks = links
+      .filter((link) => state.links[link]?.run !== run.id)
+      .map((link) => ({ link, rolling: rolling.has(link), hash: options.hash }));
+    const outcome = await fanout.audit(run.id, tasks, {
+      perHost: options.perHost,
+      ...(adapters.signal ? { signal: adapters.signal } : {}),
+      onProgress: (done, hashedBytes) => {
+        progress.linksDone = Math.min(links.length, links.length - tasks.length + done);
+        progress.hashedBytes = hashedBytes;
+        adapters.onProgress?.(progress);
+      },
+    });
+    Object.assign(state.links, outcome.records);
+    adapters.adopt?.(outcome.records);
+    hashed = outcome.hashed;
+    progress.hashedBytes = outcome.hashedBytes;
+    unresolved.push(...outcome.unresolved);
+    answered = outcome.answered;
+    if (!outcome.finished) {
+      await adapters.save(state);
+      return {
+        state,
+        finished: false,
+        totals: totalsOf(targets, state, links, hashed, progress.hashedBytes),
+      };
     }
-    if (!observation.ok && observation.unresolved) unresolved.push(link);
-    else if (observation.ok || observation.final) answered = true;
-    state.links[link] = nextLinkRecord(previous, observation, adapters.now(), run.id);
-    progress.linksDone++;
-    adapters.onProgress?.(progress);
-    await adapters.save(state);
-  };
-  const byHost = new Map<string, string[]>();
-  for (const link of links) {
-    const host = new URL(link).host;
-    const list = byHost.get(host);
-    if (list) list.push(link);
-    else byHost.set(host, [link]);
+  } else {
+    const audit = async (link: string) => {
+      const previous = state.links[link];
+      if (previous?.run === run.id) return;
+      const outcome = await auditLink(
+        { link, rolling: rolling.has(link), hash: options.hash },
+        previous,
+        adapters,
+        run.id,
+      );
+      if (outcome.hashedBytes !== undefined) {
+        hashed++;
+        progress.hashedBytes += outcome.hashedBytes;
+      }
+      if (outcome.unresolved) unresolved.push(link);
+      else if (outcome.answered) answered = true;
+      state.links[link] = outcome.record;
+      progress.linksDone++;
+      adapters.onProgress?.(progress);
+      await adapters.save(state);
+    };
+    const byHost = new Map<string, string[]>();
+    for (const link of links) {
+      const host = new URL(link).host;
+      const list = byHost.get(host);
+      if (list) list.push(link);
+      else byHost.set(host, [link]);
+    }
+    await Promise.all(
+      [...byHost.values()].flatMap((hostLinks) => workers(hostLinks, options.perHost, audit, stopped)),
+    );
   }
-  await Promise.all(
-    [...byHost.values()].flatMap((hostLinks) => workers(hostLinks, options.perHost, auditLink, stopped)),
-  );
 
   if (answered)
     for (const link of unresolved) {
@@ -120,19 +176,25 @@ export async function auditHub(
   const finished = !stopped();
   if (finished) run.finishedAt = adapters.now().toISOString();
   await adapters.save(state);
+  return { state, finished, totals: totalsOf(targets, state, links, hashed, progress.hashedBytes) };
+}
+
+function totalsOf(
+  targets: AuditTargets,
+  state: AuditState,
+  links: readonly string[],
+  hashed: number,
+  hashedBytes: number,
+): AuditTotals {
   const records = links.map((link) => state.links[link]);
   return {
-    state,
-    finished,
-    totals: {
-      files: targets.files,
-      links: links.length,
-      dead: records.filter((record) => record?.state === 'dead').length,
-      unknown: records.filter((record) => record === undefined || record.state === 'unknown').length,
-      hashed,
-      hashedBytes: progress.hashedBytes,
-      repos: targets.repos.size,
-    },
+    files: targets.files,
+    links: links.length,
+    dead: records.filter((record) => record?.state === 'dead').length,
+    unknown: records.filter((record) => record === undefined || record.state === 'unknown').length,
+    hashed,
+    hashedBytes,
+    repos: targets.repos.size,
   };
 }
 

@@ -1,7 +1,7 @@
 import { auditFaults } from '../core/audit/audit-faults.js';
 import { auditIssueBody, auditIssueTitle } from '../core/audit/audit-issue.js';
 import { type AuditReport, buildAuditReport } from '../core/audit/audit-report.js';
-import type { AuditState } from '../core/audit/audit-state.js';
+import type { AuditState, LinkRecord } from '../core/audit/audit-state.js';
 import { auditTargets } from '../core/audit/audit-targets.js';
 import type { CommentLanguage } from '../core/report/review-report.js';
 import type { RulesConfig } from '../core/rules/rules-config.js';
@@ -13,6 +13,8 @@ import { type IssueTracker, type IssueWrite, upsertAuditIssue } from './audit-is
 export interface HubAuditStore {
   save(state: AuditState): void | Promise<void>;
   flush(state: AuditState): void | Promise<void>;
+  /** Records that workers already wrote where this store keeps them: not to be written again. */
+  adopt?(records: Record<string, LinkRecord>): void;
 }
 
 export interface HubAuditInput {
@@ -21,7 +23,7 @@ export interface HubAuditInput {
   rules: RulesConfig;
   state: AuditState;
   store: HubAuditStore;
-  adapters: Omit<AuditAdapters, 'save'>;
+  adapters: Omit<AuditAdapters, 'save' | 'adopt'>;
   options: AuditOptions;
   /** The tracking issue to keep up to date, in the hub's language. */
   issue?: { tracker: IssueTracker; language: CommentLanguage };
@@ -41,7 +43,11 @@ export async function runHubAudit(input: HubAuditInput): Promise<HubAuditOutcome
   const { totals, finished } = await auditHub(
     targets,
     state,
-    { ...input.adapters, save: (current) => store.save(current) },
+    {
+      ...input.adapters,
+      save: (current) => store.save(current),
+      adopt: (records) => store.adopt?.(records),
+    },
     input.options,
   );
   if (!finished) {

@@ -12,6 +12,7 @@ import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import type { AuditNetwork } from '../net/audit-network.js';
 import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
+import type { LinkFanout } from '../review/audit-hub.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review/run-hub-audit.js';
 
@@ -36,6 +37,8 @@ export interface AuditServiceOptions {
   now?: () => Date;
   /** Where each hub's audit state is kept: in Redis when REDIS_URL is set; a file under stateDir without. */
   stateFor?: (hub: string) => AuditStateStore;
+  /** Spreads each run's links over every worker (Redis mode); without it, this process audits them. */
+  fanoutFor?: (hub: string) => LinkFanout;
   /** One process audits a hub at a time (Redis mode). */
   lockFor?: (hub: string) => { acquire(): Promise<boolean>; release(): Promise<void> };
   /** Told of each finished audit, with the commit audited: /metrics, and the hub page's next sync. */
@@ -147,6 +150,7 @@ export class AuditService {
         hash: this.options.network.hash,
         sourceRepos: this.options.sourceRepos,
         now,
+        ...(this.options.fanoutFor ? { fanout: this.options.fanoutFor(hub) } : {}),
         ...(signal ? { signal } : {}),
       },
       options: {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { RedisAuditLinkWorker } from '../jobs/redis-audit-link-worker.js';
 import { connectRedis, watchRedis } from '../jobs/redis-connection.js';
 import { RedisReviewWorker } from '../jobs/redis-review-worker.js';
 import { RedisSiteSyncWorker } from '../jobs/redis-site-sync-worker.js';
@@ -18,14 +19,14 @@ export interface QueueWorkers {
 export function startQueueWorkers(
   runtime: Runtime,
   redis: { url: string; prefix: string },
-  concurrency: number,
+  concurrency: { reviews: number; auditLinks: number },
   log: Logger,
 ): QueueWorkers {
   const connection = connectRedis(redis.url, 'worker');
   const onWorkerError = watchRedis(connection, redis.url, log, 'the worker keeps retrying');
   const reviews = new RedisReviewWorker(runtime.service.runner, connection, {
     ...redis,
-    concurrency,
+    concurrency: concurrency.reviews,
     onFailure: (error, request) => runtime.service.logFailure(error, request),
     onAbandoned: (request, reason) => runtime.service.reportAbandoned(request, reason),
     onWorkerError,
@@ -35,13 +36,51 @@ export function startQueueWorkers(
     onFailure: (error, hub) => runtime.siteSync.logFailure(error, hub),
     onWorkerError,
   });
+  const links = auditLinkWorker(runtime, connection, redis, concurrency.auditLinks, onWorkerError);
   return {
     async ready() {
-      await Promise.all([reviews.ready(), syncs.ready()]);
+      await Promise.all([reviews.ready(), syncs.ready(), links?.ready()]);
     },
     async close(graceMs) {
-      await Promise.all([reviews.close(graceMs), syncs.close(graceMs)]);
+      await Promise.all([reviews.close(graceMs), syncs.close(graceMs), links?.close(graceMs)]);
       await connection.quit().catch(() => undefined);
     },
   };
+}
+
+/**
+ * `serve` in Redis mode with AUDIT_REPOS: it queues each audit's links, and takes its share of them
+ * beside the workers (an audit never waits for a worker that is not there).
+ */
+export function startAuditLinkWorker(
+  runtime: Runtime,
+  redis: { url: string; prefix: string },
+  concurrency: number,
+  log: Logger,
+): QueueWorkers | undefined {
+  const connection = connectRedis(redis.url, 'worker');
+  const onWorkerError = watchRedis(connection, redis.url, log, 'the audit worker keeps retrying');
+  const links = auditLinkWorker(runtime, connection, redis, concurrency, onWorkerError);
+  return {
+    ready: async () => links?.ready(),
+    async close(graceMs) {
+      await links?.close(graceMs);
+      await connection.quit().catch(() => undefined);
+    },
+  };
+}
+
+function auditLinkWorker(
+  runtime: Runtime,
+  connection: ReturnType<typeof connectRedis>,
+  redis: { url: string; prefix: string },
+  concurrency: number,
+  onWorkerError: (error: Error) => void,
+): RedisAuditLinkWorker | undefined {
+  if (!runtime.auditRequests) return undefined;
+  return new RedisAuditLinkWorker(runtime.auditRequests, connection, {
+    ...redis,
+    concurrency,
+    onWorkerError,
+  });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
@@ -9,8 +10,10 @@ import type { AuditReport } from '../core/audit/audit-report.js';
 import { parseHubKey } from '../core/platform-name.js';
 import { FileReviewJournal } from '../jobs/file-review-journal.js';
 import { type RecentActivity, RedisActivityLog } from '../jobs/redis-activity-log.js';
+import { AUDIT_LINK_QUEUE_NAME, type AuditLinkJob } from '../jobs/redis-audit-link-worker.js';
 import { RedisAuditLock, RedisAuditState } from '../jobs/redis-audit-state.js';
 import { connectRedis, pingRedis, redactRedisUrl, watchRedis } from '../jobs/redis-connection.js';
+import { RedisLinkFanout } from '../jobs/redis-link-fanout.js';
 import { RedisReplayGuard } from '../jobs/redis-replay-guard.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
@@ -28,6 +31,7 @@ import { createGitHubProbot } from '../platforms/github/github-probot.js';
 import { auditSnapshotPath, readAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { FileReplayGuard, type ReplayGuard } from '../platforms/replay-guard.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
+import type { LinkRequests } from '../review/audit-link.js';
 import type { PlatformRegistry } from '../review/hosted-platform.js';
 import type { IntentSink } from '../review/webhook-intent.js';
 import { FileSyncState } from '../site/file-sync-state.js';
@@ -47,6 +51,8 @@ export interface Runtime {
   siteSync: SiteSyncService;
   /** The scheduled audit of the hubs in AUDIT_REPOS, when there are any. */
   audit?: AuditService;
+  /** The requests of one link's audit: for the link jobs a Redis-mode audit spreads over the workers. */
+  auditRequests?: LinkRequests;
   /** Where every platform's webhook intents go: the review queue and the site sync. */
   intents: IntentSink;
   activity: Activity;
@@ -219,51 +225,74 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
         }),
     auditOf: (hub: string) => readAuditSnapshot(auditSnapshotPath(environment.stateDir, hub)),
   });
+  // In Redis mode every process may audit links that a hub's audit queued; else only serve's schedule.
   const auditNetwork =
-    environment.audit.hubs.length > 0 ? createAuditNetwork(environment.downloads) : undefined;
-  const audit = auditNetwork
-    ? new AuditService({
-        hubs: environment.audit.hubs,
-        platforms,
-        network: auditNetwork,
-        sourceRepos,
-        settings: environment.audit,
-        stateDir: environment.stateDir,
-        ...(redis && redisSettings
-          ? {
-              // Any replica that runs the schedule may take a hub over from one that died.
-              stateFor: (hub: string) => new RedisAuditState(redis, redisSettings.prefix, hub),
-              lockFor: (hub: string) =>
-                new RedisAuditLock(
-                  redis,
-                  redisSettings.prefix,
-                  hub,
-                  `${hostname()}:${process.pid}:${randomUUID()}`,
-                ),
-            }
-          : {}),
-        log,
-        onAudit: (hub, report, head) => {
-          activity.recordAudit(hub, auditSummary(report));
-          // The page shows the audit's faults: the hub's next sync carries them.
-          const ref = parseHubKey(hub);
-          if (!ref) return;
-          void siteSync.request({
-            ...ref,
-            commit: head.commit,
-            ...(head.installationId === undefined ? {} : { installationId: head.installationId }),
-            deliveryId: `audit-${report.runId}`,
-            trigger: 'audit',
-          });
-        },
-      })
-    : undefined;
+    environment.audit.hubs.length > 0 || redis ? createAuditNetwork(environment.downloads) : undefined;
+  const auditLinks =
+    redis && redisSettings && environment.audit.hubs.length > 0
+      ? new Queue<AuditLinkJob>(AUDIT_LINK_QUEUE_NAME, { connection: redis, prefix: redisSettings.prefix })
+      : undefined;
+  const audit =
+    auditNetwork && environment.audit.hubs.length > 0
+      ? new AuditService({
+          hubs: environment.audit.hubs,
+          platforms,
+          network: auditNetwork,
+          sourceRepos,
+          settings: environment.audit,
+          stateDir: environment.stateDir,
+          ...(redis && redisSettings
+            ? {
+                // Any replica that runs the schedule may take a hub over from one that died.
+                stateFor: (hub: string) => new RedisAuditState(redis, redisSettings.prefix, hub),
+                // Its links are jobs that every worker takes, under per-host limits that hold across them.
+                ...(auditLinks
+                  ? {
+                      fanoutFor: (hub: string) =>
+                        new RedisLinkFanout(auditLinks, redis, hub, {
+                          prefix: redisSettings.prefix,
+                          onPollError: (error) =>
+                            log.warn(
+                              { err: error, hub },
+                              'the audit cannot see its progress in Redis; it waits',
+                            ),
+                        }),
+                    }
+                  : {}),
+                lockFor: (hub: string) =>
+                  new RedisAuditLock(
+                    redis,
+                    redisSettings.prefix,
+                    hub,
+                    `${hostname()}:${process.pid}:${randomUUID()}`,
+                  ),
+              }
+            : {}),
+          log,
+          onAudit: (hub, report, head) => {
+            activity.recordAudit(hub, auditSummary(report));
+            // The page shows the audit's faults: the hub's next sync carries them.
+            const ref = parseHubKey(hub);
+            if (!ref) return;
+            void siteSync.request({
+              ...ref,
+              commit: head.commit,
+              ...(head.installationId === undefined ? {} : { installationId: head.installationId }),
+              deliveryId: `audit-${report.runId}`,
+              trigger: 'audit',
+            });
+          },
+        })
+      : undefined;
   return {
     ...(probot ? { probot } : {}),
     ...(github ? { github } : {}),
     service,
     siteSync,
     ...(audit ? { audit } : {}),
+    ...(auditNetwork
+      ? { auditRequests: { observe: auditNetwork.observe, hash: auditNetwork.hash, now: () => new Date() } }
+      : {}),
     intents: new QueueIntentSink(service.queue, siteSync),
     activity,
     verifier,
@@ -307,6 +336,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     async close(graceMs) {
       await Promise.all([service.queue.close(graceMs), siteSync.close(graceMs)]);
       await verifier.close();
+      await auditLinks?.close();
       await auditNetwork?.close();
       await Promise.all(limiters.map((limiter) => limiter.close()));
       await redis?.quit().catch(() => undefined);

@@ -1,56 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { Redis } from 'ioredis';
-import { defaultRepoConfig } from '../../src/config/repo-config.js';
 import { RedisAuditLock, RedisAuditState } from '../../src/jobs/redis-audit-state.js';
-import type { HostedPlatform } from '../../src/review/hosted-platform.js';
 import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { AuditService } from '../../src/service/audit-service.js';
-import { CLEAN_TEXT, replaceOnce } from '../helpers/fixtures.js';
+import { fakeAuditHub } from '../helpers/fake-audit-hub.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
 
-const ORIGINAL_LINK =
-  'https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt';
-const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
 const SHA = 'a'.repeat(64);
 const HUB = 'gitee:mindspore/hub';
 const FILES = Array.from({ length: 12 }, (_, index) => ({
   path: `mshub_res/assets/p${index}/1.9/albert_mnli.md`,
   link: `https://host${index % 3}.example/m${index}.ckpt`,
+  sha256: SHA,
 }));
-
-/** A hub of twelve models on three hosts, read from memory; issues kept in a list. */
-function fakeHub(issues: string[], reads: string[] = []): HostedPlatform {
-  const text = (link: string) => replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, link), ORIGINAL_SHA, SHA);
-  return {
-    pullRequest: async () => {
-      throw new Error('not used');
-    },
-    hubTree: async () => {
-      throw new Error('not used');
-    },
-    defaultHead: async () => ({ commit: 'c'.repeat(40) }),
-    auditAccess: async () => ({
-      tree: {
-        listFiles: async () => FILES.map((file) => ({ path: file.path, blob: file.link })),
-        readBlob: async (_path: string, blob: string) => {
-          reads.push(blob);
-          return new TextEncoder().encode(text(blob));
-        },
-        loadConfig: async () => defaultRepoConfig(),
-      },
-      issues: {
-        findOwn: async () => undefined,
-        create: async (_title: string, body: string) => {
-          issues.push(body);
-          return { id: String(issues.length) };
-        },
-        update: async () => {},
-      },
-    }),
-  };
-}
 
 describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () => {
   const redis = new Redis(TEST_REDIS_URL);
@@ -67,7 +31,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () 
     let dead = false;
     const service = new AuditService({
       hubs: [HUB],
-      platforms: { gitee: fakeHub(issues, reads) },
+      platforms: { gitee: fakeAuditHub(FILES, issues, reads) },
       network: {
         observe: async (link) => {
           if (dead) return new Promise(() => {});
@@ -92,6 +56,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () 
         rollingHashBytes: 0,
         rehashAfterMs: 1e12,
         perHost: 1,
+        concurrency: 4,
         github: { apiUrl: 'https://api.github.com' },
       },
       stateDir: '/nonexistent',

@@ -107,6 +107,7 @@ describe('the scheduled audit of a Gitee hub', () => {
         rollingHashBytes: 0,
         rehashAfterMs: 1e12,
         perHost: 2,
+        concurrency: 4,
         github: { apiUrl: 'https://api.github.com' },
       },
       stateDir,

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { LinkRecord } from '../core/audit/audit-state.js';
+import type { FannedOutLinks, LinkFanout } from '../review/audit-hub.js';
+import type { LinkTask } from '../review/audit-link.js';
+import { type AuditLinkJob, RUN_KEYS_TTL_MS } from './redis-audit-link-worker.js';
+import { auditKeys } from './redis-audit-state.js';
+import { pause } from './shutdown.js';
+
+/** Jobs added, and records read back, this many at a time: a hub's 30,000 links are never one command. */
+const CHUNK = 500;
+
+export interface RedisLinkFanoutOptions {
+  prefix: string;
+  /** How often the auditing process looks whether the workers are done. */
+  pollMs?: number;
+  /** Rounds of queueing again the links whose jobs failed for good, before the run is left unfinished. */
+  requeueRounds?: number;
+  /** A look that Redis did not answer; the next one is in `pollMs`. */
+  onPollError?: (error: unknown) => void;
+}
+
+/**
+ * The auditing process's side of a Redis-mode audit: every link of the run becomes a job on the
+ * audit-links queue, which every worker (and `serve` itself) takes from; the run is over when each
+ * link has its record. A job's id is the hub, run and link, so an audit taken over by another
+ * process queues nothing twice.
+ */
+export class RedisLinkFanout implements LinkFanout {
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly queue: Queue<AuditLinkJob>,
+    private readonly redis: Redis,
+    private readonly hub: string,
+    private readonly options: RedisLinkFanoutOptions,
+  ) {
+    this.pollMs = options.pollMs ?? 250;
+  }
+
+  async audit(
+    run: string,
+    tasks: readonly LinkTask[],
+    options: { perHost: number; signal?: AbortSignal; onProgress?(done: number, hashedBytes: number): void },
+  ): Promise<FannedOutLinks> {
+    const keys = auditKeys(this.options.prefix, this.hub);
+    const runKeys = keys.run(run);
+    const signal = options.signal ?? new AbortController().signal;
+    await this.enqueue(run, tasks, options.perHost, 0);
+    let rounds = 0;
+    let left: readonly LinkTask[] = tasks;
+    let lastDone = -1;
+    for (;;) {
+      if (signal.aborted) return { ...(await this.results(run, tasks)), finished: false };
+      try {
+        const [done, counts] = await Promise.all([
+          this.redis.scard(runKeys.done),
+          this.redis.hgetall(runKeys.counts),
+        ]);
+        if (done !== lastDone) {
+          lastDone = done;
+          options.onProgress?.(done, Number(counts.hashedBytes ?? 0));
+        }
+        // The set may hold links done before this process took the run over: only a count that
+        // reaches the tasks' is worth the exact look, link by link.
+        if (done >= tasks.length || (await this.idle())) {
+          left = await this.left(runKeys.done, left);
+          if (left.length === 0) break;
+          if (await this.idle()) {
+            // Every job ended and links are left: their jobs failed for good. Queue them once more.
+            if (rounds >= (this.options.requeueRounds ?? 2))
+              return { ...(await this.results(run, tasks)), finished: false };
+            rounds++;
+            await this.enqueue(run, left, options.perHost, rounds);
+          }
+        }
+      } catch (error) {
+        // Redis away for a while: the workers wait for it too, and the audit goes on when it is back.
+        this.options.onPollError?.(error);
+      }
+      await pause(this.pollMs, signal);
+    }
+    const results = await this.results(run, tasks);
+    await this.redis.del(runKeys.done, runKeys.unresolved, runKeys.counts);
+    return { ...results, finished: true };
+  }
+
+  private async enqueue(
+    run: string,
+    tasks: readonly LinkTask[],
+    perHost: number,
+    round: number,
+  ): Promise<void> {
+    for (let start = 0; start < tasks.length; start += CHUNK)
+      await this.queue.addBulk(
+        tasks.slice(start, start + CHUNK).map((task) => ({
+          name: 'link',
+          data: { ...task, hub: this.hub, run, perHost },
+          opts: {
+            jobId: linkJobId(this.hub, run, task.link, round),
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 2000 },
+            removeOnComplete: true,
+            removeOnFail: { age: RUN_KEYS_TTL_MS / 1000 },
+          },
+        })),
+      );
+  }
+
+  /** The tasks whose link has no record of the run yet. */
+  private async left(doneKey: string, tasks: readonly LinkTask[]): Promise<LinkTask[]> {
+    const left: LinkTask[] = [];
+    for (let start = 0; start < tasks.length; start += CHUNK) {
+      const chunk = tasks.slice(start, start + CHUNK);
+      const done = await this.redis.smismember(doneKey, ...chunk.map((task) => task.link));
+      chunk.forEach((task, index) => {
+        if (done[index] !== 1) left.push(task);
+      });
+    }
+    return left;
+  }
+
+  /** No job of any audit waits or runs: nothing more will be recorded. */
+  private async idle(): Promise<boolean> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
+    return Object.values(counts).every((count) => count === 0);
+  }
+
+  private async results(run: string, tasks: readonly LinkTask[]): Promise<Omit<FannedOutLinks, 'finished'>> {
+    const keys = auditKeys(this.options.prefix, this.hub);
+    const runKeys = keys.run(run);
+    const records: Record<string, LinkRecord> = {};
+    for (let start = 0; start < tasks.length; start += CHUNK) {
+      const chunk = tasks.slice(start, start + CHUNK).map((task) => task.link);
+      const texts = await this.redis.hmget(keys.links, ...chunk);
+      chunk.forEach((link, index) => {
+        const text = texts[index];
+        if (text === null || text === undefined) return;
+        const record = JSON.parse(text) as LinkRecord;
+        if (record.run === run) records[link] = record;
+      });
+    }
+    const [unresolved, counts] = await Promise.all([
+      this.redis.smembers(runKeys.unresolved),
+      this.redis.hgetall(runKeys.counts),
+    ]);
+    return {
+      records,
+      unresolved,
+      answered: counts.answered === '1',
+      hashed: Number(counts.hashed ?? 0),
+      hashedBytes: Number(counts.hashedBytes ?? 0),
+    };
+  }
+}
+
+/** BullMQ forbids `:` in ids; the link is hashed so that any URL makes a short id. */
+function linkJobId(hub: string, run: string, link: string, round: number): string {
+  const digest = createHash('sha256').update(link).digest('hex').slice(0, 32);
+  return [
+    hub.replaceAll(':', '|'),
+    run.replaceAll(':', '-'),
+    digest,
+    ...(round > 0 ? [`again${round}`] : []),
+  ].join('|');
+}

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { LinkObservation } from '../../src/core/audit/link-transition.js';
+import {
+  AUDIT_LINK_QUEUE_NAME,
+  type AuditLinkJob,
+  RedisAuditLinkWorker,
+} from '../../src/jobs/redis-audit-link-worker.js';
+import { RedisAuditLock, RedisAuditState } from '../../src/jobs/redis-audit-state.js';
+import { RedisHostLeases } from '../../src/jobs/redis-host-leases.js';
+import { RedisLinkFanout } from '../../src/jobs/redis-link-fanout.js';
+import type { LinkRequests } from '../../src/review/audit-link.js';
+import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
+import { AuditService } from '../../src/service/audit-service.js';
+import { fakeAuditHub } from '../helpers/fake-audit-hub.js';
+import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { describeUnless } from '../helpers/suite.js';
+
+const SHA = 'b'.repeat(64);
+const HUB = 'gitee:mindspore/hub';
+const HOSTS = ['a.example', 'b.example', 'c.example'];
+const FILES = Array.from({ length: 48 }, (_, index) => ({
+  path: `mshub_res/assets/p${index}/1.9/albert_mnli.md`,
+  link: `https://${HOSTS[index % HOSTS.length]}/m${index}.ckpt`,
+  sha256: SHA,
+}));
+const DEAD = FILES[7]?.link as string;
+
+/** Requests that take a while, counting how many each host has in flight at once. */
+class CountingHosts {
+  readonly inFlight = new Map<string, number>();
+  readonly most = new Map<string, number>();
+  readonly observed: string[] = [];
+
+  requests(worker: string, byWorker: Map<string, number>): LinkRequests {
+    const during = async <T>(link: string, answer: T): Promise<T> => {
+      const host = new URL(link).host;
+      const now = (this.inFlight.get(host) ?? 0) + 1;
+      this.inFlight.set(host, now);
+      this.most.set(host, Math.max(this.most.get(host) ?? 0, now));
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      this.inFlight.set(host, (this.inFlight.get(host) ?? 1) - 1);
+      return answer;
+    };
+    return {
+      observe: (link) => {
+        this.observed.push(link);
+        byWorker.set(worker, (byWorker.get(worker) ?? 0) + 1);
+        const answer: LinkObservation =
+          link === DEAD
+            ? { ok: false, final: true, reason: 'the server answered 404 Not Found' }
+            : { ok: true, validators: { etag: `"${link}"`, contentLength: 4 } };
+        return during(link, answer);
+      },
+      hash: (link) => during(link, { ok: true as const, sha256: SHA, bytes: 4 }),
+      now: () => new Date(),
+    };
+  }
+}
+
+describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
+  const redis = new Redis(TEST_REDIS_URL);
+  const prefix = testPrefix();
+  const connections: Redis[] = [];
+  const connect = () => {
+    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    connections.push(connection);
+    return connection;
+  };
+  before(() => redis.ping());
+  after(async () => {
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+    for (const connection of connections) connection.disconnect();
+  });
+
+  it('audits every link once on whichever worker takes it, never more at once per host than the limit', async () => {
+    const hosts = new CountingHosts();
+    const byWorker = new Map<string, number>();
+    const workers = ['one', 'two', 'three'].map(
+      (name) =>
+        new RedisAuditLinkWorker(hosts.requests(name, byWorker), connect(), {
+          url: TEST_REDIS_URL,
+          prefix,
+          concurrency: 4,
+        }),
+    );
+    await Promise.all(workers.map((worker) => worker.ready()));
+    const queue = new Queue<AuditLinkJob>(AUDIT_LINK_QUEUE_NAME, { connection: connect(), prefix });
+    const issues: string[] = [];
+    const service = new AuditService({
+      hubs: [HUB],
+      platforms: { gitee: fakeAuditHub(FILES, issues) },
+      network: {
+        observe: async () => assert.fail('the auditing process audits no link itself'),
+        hash: async () => assert.fail('the auditing process hashes nothing itself'),
+        close: async () => {},
+      },
+      sourceRepos: {
+        check: async () => ({ ok: true, definesCreateNetwork: true, url: 'https://gitee.com/x/y' }),
+      },
+      settings: {
+        hubs: [HUB],
+        schedule: '0 3 * * *',
+        rollingHashBytes: 0,
+        rehashAfterMs: 1e12,
+        perHost: 2,
+        concurrency: 4,
+        github: { apiUrl: 'https://api.github.com' },
+      },
+      stateDir: '/nonexistent',
+      stateFor: (hub) => new RedisAuditState(redis, prefix, hub),
+      lockFor: (hub) => new RedisAuditLock(redis, prefix, hub, 'coordinator'),
+      fanoutFor: (hub) => new RedisLinkFanout(queue, redis, hub, { prefix, pollMs: 20 }),
+    });
+    try {
+      const outcome = (await service.audit(HUB)) as HubAuditOutcome;
+      assert.equal(outcome.finished, true);
+      if (!outcome.finished) return;
+      assert.deepEqual(
+        [...hosts.observed].sort(),
+        FILES.map((file) => file.link).sort(),
+        'each link asked once',
+      );
+      for (const host of HOSTS) assert.equal(hosts.most.get(host), 2, `${host}: 2 at once, never more`);
+      assert.equal(byWorker.size, 3, 'every worker took links');
+      assert.deepEqual(
+        outcome.report.fresh.map((fault) => [fault.kind, fault.link]),
+        [['asset-dead', DEAD]],
+      );
+      assert.equal(outcome.report.totals.hashed, FILES.length - 1, 'every live link hashed once');
+      const state = await new RedisAuditState(redis, prefix, HUB).load();
+      assert.equal(new Set(Object.values(state.links).map((record) => record.run)).size, 1);
+      assert.ok(state.run?.finishedAt);
+      assert.equal(issues.length, 1);
+      const left = await redis.keys(`${prefix}:audit:${HUB.toLowerCase()}:run:*`);
+      assert.deepEqual(left, [], "the run's working keys are gone once it is reported");
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+      await queue.close();
+    }
+  });
+
+  it('lets another process take a host whose lease holder died, once the lease lapses', async () => {
+    const key = `${prefix}:audit:host:lapsed.example`;
+    // What a killed process leaves behind: a lease nobody renews, good for 300 ms more.
+    const [seconds, micros] = await redis.time();
+    await redis.zadd(key, Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + 300, 'dead:0');
+    const leases = new RedisHostLeases(redis, prefix, 'alive', { leaseMs: 300, pollMs: 10 });
+    const outcome = await Promise.race([
+      leases.hold('lapsed.example', 1, async () => 'taken'),
+      new Promise((resolve) => setTimeout(() => resolve('still held'), 150)),
+    ]);
+    assert.equal(outcome, 'still held', 'the lease holds until it lapses');
+    assert.equal(await leases.hold('lapsed.example', 1, async () => 'taken'), 'taken');
+  });
+
+  it('keeps a lease past its period while its holder works (it is renewed)', async () => {
+    const holder = new RedisHostLeases(redis, prefix, 'holder', { leaseMs: 150 });
+    const other = new RedisHostLeases(redis, prefix, 'other', { leaseMs: 150, pollMs: 10 });
+    let finish: () => void = () => {};
+    const working = holder.hold('busy.example', 1, () => new Promise<void>((resolve) => (finish = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    let taken = false;
+    const waiting = other.hold('busy.example', 1, async () => {
+      taken = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    assert.equal(taken, false, 'three lease periods later the holder still has it');
+    finish();
+    await working;
+    await waiting;
+    assert.equal(taken, true, 'given back when the work ends');
+  });
+});
