@@ -2,7 +2,8 @@
 // host to the audit), answering every request after `delayMs`. A link's kind is in its path:
 // /ok/<i>, /dead/<i> (404), /moved/<i> (301 to /ok/<i>), /replaced/<i> (new bytes and ETag once
 // `phase 2` is written to its stdin), /slow/<i> (four times the delay), /liar/<i> (HEAD says a length the body
-// does not have). Usage: node bench/audit-hub-server.mjs <cert> <key> <hosts> <delayMs>; prints the ports.
+// does not have). `stats` on its stdin prints the most requests each host had at once, and resets
+// the count. Usage: node bench/audit-hub-server.mjs <cert> <key> <hosts> <delayMs>; prints the ports.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 
@@ -15,8 +16,15 @@ function assetBytes(index, version) {
 }
 
 const ports = [];
+const inFlight = [];
+const most = [];
 for (let host = 0; host < Number(hostCount); host++) {
+  inFlight.push(0);
+  most.push(0);
   const server = createServer({ cert: readFileSync(cert), key: readFileSync(key) }, (request, response) => {
+    inFlight[host]++;
+    most[host] = Math.max(most[host], inFlight[host]);
+    response.once('close', () => inFlight[host]--);
     const [, kind, index] = /^\/(\w+)\/(\d+)$/.exec(request.url ?? '') ?? [];
     const answer = () => {
       if (kind === 'dead' || kind === undefined) return response.writeHead(404).end();
@@ -35,6 +43,10 @@ for (let host = 0; host < Number(hostCount); host++) {
 }
 process.stdout.write(`${JSON.stringify(ports)}\n`);
 process.stdin.on('data', (data) => {
+  if (String(data).includes('stats')) {
+    process.stdout.write(`${JSON.stringify(most)}\n`);
+    most.fill(0);
+  }
   if (String(data).includes('phase 2')) {
     phase = 2;
     process.stdout.write('phase 2\n');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { benchApiBudget } from './api-budget.js';
 import { benchAudit } from './audit.js';
+import { benchAuditFanout } from './audit-fanout.js';
 import { benchDownload } from './download.js';
 import { benchHubPage } from './hub-page.js';
 import { benchPathologicalFiles } from './pathological.js';
@@ -79,6 +80,28 @@ const memoryGrowth = audit.conditional.peakMiB / audit.small.peakMiB;
 console.log(
   `  peak RSS: ${audit.conditional.peakMiB.toFixed(0)} MiB for ${audit.links} links, ${audit.small.peakMiB.toFixed(0)} MiB for ${audit.small.links}: ${memoryGrowth.toFixed(2)}x for ten times the links, target flat (within 1.25x): ${verdict(memoryGrowth <= 1.25)}`,
 );
+
+const fanout = await benchAuditFanout();
+console.log(
+  `hub audit spread over link workers (Redis mode): ${fanout.links} links on ${fanout.hosts} loopback hosts answering after ${fanout.delayMs} ms, ${fanout.perHost} at once per host, ${fanout.perWorker} links at once per worker (BullMQ workers in this process, each with its own connection and agent)`,
+);
+if (fanout.skipped) console.log(`  not measured: ${fanout.skipped}`);
+else {
+  for (const run of fanout.runs)
+    console.log(
+      `  ${run.workers} worker(s): ${(run.ms / 1000).toFixed(1)} s, the limits allow ${(run.allowedMs / 1000).toFixed(1)} s (${(run.ms / run.allowedMs).toFixed(2)}x); most requests one host had at once ${run.mostAtOnce} (limit ${fanout.perHost}); ${run.audited} links recorded`,
+    );
+  const [one, ...more] = fanout.runs;
+  const atLimit = fanout.runs.filter(
+    (run) => run.workers * fanout.perWorker >= fanout.hosts * fanout.perHost,
+  );
+  const shorter = more
+    .filter((run) => run.workers * fanout.perWorker <= fanout.hosts * fanout.perHost)
+    .every((run) => one !== undefined && run.ms < one.ms / (run.workers * 0.8));
+  console.log(
+    `  adding workers shortens the audit (each doubling at least 1.6x faster until the limits bind): ${verdict(shorter)}; no host ever above its limit: ${verdict(fanout.runs.every((run) => run.mostAtOnce <= fanout.perHost))}; every link recorded: ${verdict(fanout.runs.every((run) => run.audited === fanout.links))}; at the limits, within 1.3x of what they allow: ${verdict(atLimit.every((run) => run.ms <= run.allowedMs * 1.3))}`,
+  );
+}
 
 const site = benchSiteSync();
 const bestSite = Math.min(...site.runsMs);
