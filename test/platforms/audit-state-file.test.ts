@@ -40,6 +40,27 @@ describe('AuditStateFile', () => {
     assert.equal(file.load().links.extra?.state, 'dead');
   });
 
+  it('writes, a record at a time, the JSON that reads back as the same state', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'mshub-audit-state-')), 'state.json');
+    const state = emptyAuditState();
+    state.run = { id: 'r1', startedAt: '2026-12-07T00:00:00.000Z' };
+    state.repos['gitee:a/b@main:x'] = { state: 'ok', checkedAt: 'x', run: 'r1' };
+    state.said['asset-dead|https://h/"q"'] = '2026-12-01';
+    for (let index = 0; index < 5_000; index++)
+      state.links[`https://h.example/模型/${index}?"x"=\\${index}`] = {
+        state: 'alive',
+        checkedAt: 'x',
+        validators: { etag: `"${index}"` },
+        run: 'r1',
+      };
+    new AuditStateFile(path).flush(state);
+    assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), JSON.parse(JSON.stringify(state)));
+    assert.deepEqual(new AuditStateFile(path).load(), state);
+    const empty = emptyAuditState();
+    new AuditStateFile(path).flush(empty);
+    assert.deepEqual(new AuditStateFile(path).load(), empty);
+  });
+
   it('refuses a file that is not an audit state, saying how to start afresh', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mshub-audit-state-')), 'state.json');
     writeFileSync(path, '{"links": [');

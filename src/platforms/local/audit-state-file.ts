@@ -50,9 +50,20 @@ export class AuditStateFile {
   }
 
   flush(state: AuditState): void {
-    const text = `${JSON.stringify(state)}\n`;
-    writeFileAtomically(this.path, text);
+    writeFileAtomically(this.path, stateText(state));
     this.lastWrite = this.clock();
     this.linksWritten = Object.keys(state.links).length;
   }
+}
+
+/** The state as JSON, a link's record at a time: 30,000 links are never one string (nor its garbage). */
+function* stateText(state: AuditState): Generator<string> {
+  const { links, ...rest } = state;
+  yield `${JSON.stringify(rest).slice(0, -1)}${Object.keys(rest).length > 0 ? ',' : ''}"links":{`;
+  let first = true;
+  for (const link in links) {
+    yield `${first ? '' : ','}${JSON.stringify(link)}:${JSON.stringify(links[link])}`;
+    first = false;
+  }
+  yield '}}\n';
 }
