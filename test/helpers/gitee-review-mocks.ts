@@ -6,7 +6,7 @@ export const HEAD = 'e'.repeat(40);
 const ORIGINAL_LINK =
   '<https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt>';
 export const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
-const HUB_CONF = 'def create_network(name, *args, **kwargs):\n    return None\n';
+export const HUB_CONF = 'def create_network(name, *args, **kwargs):\n    return None\n';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 /** The clean real asset file, its asset served at `assetUrl` with the digest `sha256`. */
