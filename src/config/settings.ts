@@ -52,6 +52,13 @@ export interface GitHubAppSettings {
    * none of its own; octokit's throttling follows GitHub's X-RateLimit-* and Retry-After answers.
    */
   perMinute?: number;
+  /**
+   * Content-creating requests (check runs, comments, labels) of the whole deployment, shared
+   * through Redis: GitHub allows 80 a minute and 500 an hour (GITHUB_API_WRITES_PER_MINUTE and
+   * GITHUB_API_WRITES_PER_HOUR; 0 turns a limit off).
+   */
+  writesPerMinute: number;
+  writesPerHour: number;
 }
 
 export interface SourceRepoSettings {

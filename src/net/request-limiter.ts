@@ -15,7 +15,19 @@ function spacingMs(budget: RequestBudget): number {
 
 /** The budget of this process alone (no Redis: `serve` is the only process using the token). */
 export function localLimiter(budget: RequestBudget): RequestLimiter {
-  const limiter = new Bottleneck({ minTime: spacingMs(budget) });
+  const spacing = spacingMs(budget);
+  const burst = Math.max(1, Math.floor(budget.burst ?? 1));
+  // A burst is Bottleneck's reservoir: full at the start, a request back every spacing, never over the burst.
+  const limiter = new Bottleneck(
+    burst > 1
+      ? {
+          reservoir: burst,
+          reservoirIncreaseAmount: 1,
+          reservoirIncreaseInterval: spacing,
+          reservoirIncreaseMaximum: burst,
+        }
+      : { minTime: spacing },
+  );
   return {
     schedule: (request) => limiter.schedule(request),
     close: () => limiter.disconnect(),
@@ -23,15 +35,19 @@ export function localLimiter(budget: RequestBudget): RequestLimiter {
 }
 
 /**
- * Reserves the next free slot of a budget, atomically, on Redis's clock: every process that shares
- * the key gets slots `spacing` apart. Returns how long the caller waits for its slot (ms).
+ * Reserves the next free slot of a budget, atomically, on Redis's clock (the generic cell rate
+ * algorithm): the key holds when the requests reserved so far would have gone, spaced `spacing`
+ * apart; a request may go up to `ARGV[3]` ms (the burst's room) ahead of that, else it waits.
+ * The key outlives the last reservation by an interval. Without a burst every process that shares the key gets slots `spacing` apart. Returns how long
+ * the caller waits for its slot (ms).
  */
 const RESERVE_SLOT = `
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local free = tonumber(redis.call('GET', KEYS[1]) or '0')
-local slot = math.max(now, free)
-redis.call('SET', KEYS[1], slot + tonumber(ARGV[1]), 'PX', tonumber(ARGV[2]))
+local due = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+local slot = math.max(now, due - tonumber(ARGV[3]))
+local next = due + tonumber(ARGV[1])
+redis.call('SET', KEYS[1], next, 'PX', next - now + tonumber(ARGV[2]))
 return slot - now
 `;
 
@@ -54,10 +70,11 @@ export function sharedLimiter(
   const tokenId = createHash('sha256').update(token).digest('hex').slice(0, 16);
   const key = `${prefix}:api-budget:${platform}:${tokenId}`;
   const spacing = spacingMs(budget);
+  const room = (Math.max(1, Math.floor(budget.burst ?? 1)) - 1) * spacing;
   const fallback = localLimiter(budget);
   const reserve = async (): Promise<number | undefined> => {
     try {
-      return Number(await redis.eval(RESERVE_SLOT, 1, key, spacing, budget.intervalMs * 2));
+      return Number(await redis.eval(RESERVE_SLOT, 1, key, spacing, budget.intervalMs, room));
     } catch (error) {
       onError(error);
       return undefined;

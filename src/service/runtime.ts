@@ -20,7 +20,12 @@ import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
 import { createAuditNetwork } from '../net/audit-network.js';
-import { type RequestLimiter, UNLIMITED } from '../net/request-budget.js';
+import {
+  type RequestBudget,
+  type RequestLimiter,
+  twoWindowBudget,
+  UNLIMITED,
+} from '../net/request-budget.js';
 import { localLimiter, sharedLimiter } from '../net/request-limiter.js';
 import { GitCodePlatform } from '../platforms/gitcode/gitcode-platform.js';
 import { GiteeApi } from '../platforms/gitee/gitee-api.js';
@@ -98,9 +103,11 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
   const budgetOf = (
     platform: string,
     api: { perMinute?: number; token?: string; appId?: string },
+    budget: RequestBudget | undefined = api.perMinute
+      ? { requests: api.perMinute, intervalMs: 60_000 }
+      : undefined,
   ): RequestLimiter => {
-    if (!api.perMinute) return UNLIMITED;
-    const budget = { requests: api.perMinute, intervalMs: 60_000 };
+    if (!budget) return UNLIMITED;
     const limiter =
       redis && redisSettings
         ? sharedLimiter(
@@ -124,7 +131,19 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     return limiter;
   };
   const probot = environment.github
-    ? createGitHubProbot(environment.github, log, budgetOf('github', environment.github))
+    ? createGitHubProbot(
+        environment.github,
+        log,
+        budgetOf('github', environment.github),
+        budgetOf(
+          'github-writes',
+          environment.github,
+          twoWindowBudget(
+            { requests: environment.github.writesPerMinute, intervalMs: 60_000 },
+            { requests: environment.github.writesPerHour, intervalMs: 3_600_000 },
+          ),
+        ),
+      )
     : undefined;
   const github: GitHubAuth | undefined = probot
     ? (installationId) => probot.auth(installationId) as Promise<Octokit>

@@ -91,6 +91,38 @@ describe('an API that accepts connections and never answers', () => {
     }
   });
 
+  it('GitHub: only the requests that create or change content wait for the writes budget', async () => {
+    const methods: string[] = [];
+    const answering = createServer((request, response) => {
+      methods.push(request.method ?? '');
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => answering.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(answering.address() as AddressInfo).port}/repos/o/r/check-runs`;
+    const scheduled: string[] = [];
+    const writes = {
+      schedule: <T>(request: () => Promise<T>) => {
+        scheduled.push('write');
+        return request();
+      },
+      close: async () => {},
+    };
+    const fetchFn = fetchWithDeadline(1000, { warn() {} }, undefined, writes);
+    try {
+      for (const method of ['GET', 'POST', 'PATCH', 'HEAD', 'PUT', 'DELETE']) await fetchFn(url, { method });
+      await fetchFn(new Request(url, { method: 'POST', body: '{}' }));
+      assert.deepEqual(methods, ['GET', 'POST', 'PATCH', 'HEAD', 'PUT', 'DELETE', 'POST']);
+      assert.equal(
+        scheduled.length,
+        5,
+        'POST, PATCH, PUT, DELETE and the POST Request waited; GET and HEAD did not',
+      );
+    } finally {
+      answering.closeAllConnections();
+      await new Promise((resolve) => answering.close(resolve));
+    }
+  });
+
   it('Gitee and GitCode: each API request ends at its *_API_TIMEOUT_MS', async () => {
     for (const alsoTransient of [[], [418]]) {
       const api = new GiteeApi({

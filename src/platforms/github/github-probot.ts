@@ -5,6 +5,8 @@ import { type RequestLimiter, UNLIMITED } from '../../net/request-budget.js';
 
 export type { GitHubAppSettings };
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * The GitHub App's Probot: installation tokens, Octokit with retries and throttling, and event
  * dispatch to the app's handlers. It never sees a request: `serve` verifies deliveries itself.
@@ -14,6 +16,8 @@ export function createGitHubProbot(
   log: Logger,
   /** GITHUB_API_PER_MINUTE's budget, shared through Redis by every process that uses the app. */
   limiter: RequestLimiter = UNLIMITED,
+  /** The budget of content-creating requests (GitHub: 80 a minute, 500 an hour), shared likewise. */
+  writes: RequestLimiter = UNLIMITED,
 ): Probot {
   return new Probot({
     appId: settings.appId,
@@ -21,7 +25,7 @@ export function createGitHubProbot(
     secret: settings.webhookSecret,
     baseUrl: settings.baseUrl,
     log,
-    request: { fetch: fetchWithDeadline(settings.apiTimeoutMs, log, limiter) },
+    request: { fetch: fetchWithDeadline(settings.apiTimeoutMs, log, limiter, writes) },
   });
 }
 
@@ -35,8 +39,14 @@ export function fetchWithDeadline(
   log: { warn(data: object, message: string): void },
   /** Each request waits for its turn here first; its deadline starts when it is sent. */
   limiter: RequestLimiter = UNLIMITED,
+  /** A request that creates or changes content waits for its turn here too. */
+  writes: RequestLimiter = UNLIMITED,
 ): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
-  return (input, init = {}) => limiter.schedule(() => send(input, init));
+  return (input, init = {}) => {
+    const method = (init.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const scheduled = () => limiter.schedule(() => send(input, init));
+    return READS.has(method) ? scheduled() : writes.schedule(scheduled);
+  };
   async function send(input: string | URL | Request, init: RequestInit): Promise<Response> {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
