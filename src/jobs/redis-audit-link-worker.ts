@@ -52,6 +52,8 @@ export interface RedisAuditLinkWorkerOptions extends RedisQueueSettings {
   /** How long BullMQ waits before it hands the job of a worker that stopped answering to another. */
   stalledIntervalMs?: number;
   onWorkerError?: (error: Error) => void;
+  /** A link whose job failed for good (the audit queues it again, or leaves it to the next start). */
+  onFailure?: (error: unknown, job: AuditLinkJob) => void;
 }
 
 /**
@@ -79,6 +81,9 @@ export class RedisAuditLinkWorker {
       ...(options.stalledIntervalMs === undefined ? {} : { stalledInterval: options.stalledIntervalMs }),
     });
     this.worker.on('error', (error) => options.onWorkerError?.(error));
+    this.worker.on('failed', (job, error) => {
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) options.onFailure?.(error, job.data);
+    });
   }
 
   async ready(): Promise<void> {

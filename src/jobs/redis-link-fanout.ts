@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { LinkRecord } from '../core/audit/audit-state.js';
@@ -17,6 +17,9 @@ export interface RedisLinkFanoutOptions {
   pollMs?: number;
   /** Rounds of queueing again the links whose jobs failed for good, before the run is left unfinished. */
   requeueRounds?: number;
+  /** Tries of a link's job before it fails for good, the first retry after `backoffMs` (doubling). */
+  attempts?: number;
+  backoffMs?: number;
   /** A look that Redis did not answer; the next one is in `pollMs`. */
   onPollError?: (error: unknown) => void;
 }
@@ -47,7 +50,7 @@ export class RedisLinkFanout implements LinkFanout {
     const keys = auditKeys(this.options.prefix, this.hub);
     const runKeys = keys.run(run);
     const signal = options.signal ?? new AbortController().signal;
-    await this.enqueue(run, tasks, options.perHost, 0);
+    await this.enqueue(run, tasks, options.perHost);
     let rounds = 0;
     let left: readonly LinkTask[] = tasks;
     let lastDone = -1;
@@ -72,7 +75,8 @@ export class RedisLinkFanout implements LinkFanout {
             if (rounds >= (this.options.requeueRounds ?? 2))
               return { ...(await this.results(run, tasks)), finished: false };
             rounds++;
-            await this.enqueue(run, left, options.perHost, rounds);
+            // New ids: the failed jobs keep theirs for a week, and an id BullMQ knows is not added again.
+            await this.enqueue(run, left, options.perHost, `again-${randomUUID().slice(0, 8)}`);
           }
         }
       } catch (error) {
@@ -90,7 +94,8 @@ export class RedisLinkFanout implements LinkFanout {
     run: string,
     tasks: readonly LinkTask[],
     perHost: number,
-    round: number,
+    /** Set when links are queued again: their first jobs failed for good and still hold their ids. */
+    again?: string,
   ): Promise<void> {
     for (let start = 0; start < tasks.length; start += CHUNK)
       await this.queue.addBulk(
@@ -98,9 +103,9 @@ export class RedisLinkFanout implements LinkFanout {
           name: 'link',
           data: { ...task, hub: this.hub, run, perHost },
           opts: {
-            jobId: linkJobId(this.hub, run, task.link, round),
-            attempts: 3,
-            backoff: { type: 'exponential', delay: 2000 },
+            jobId: linkJobId(this.hub, run, task.link, again),
+            attempts: this.options.attempts ?? 3,
+            backoff: { type: 'exponential', delay: this.options.backoffMs ?? 2000 },
             removeOnComplete: true,
             removeOnFail: { age: RUN_KEYS_TTL_MS / 1000 },
           },
@@ -156,12 +161,12 @@ export class RedisLinkFanout implements LinkFanout {
 }
 
 /** BullMQ forbids `:` in ids; the link is hashed so that any URL makes a short id. */
-function linkJobId(hub: string, run: string, link: string, round: number): string {
+function linkJobId(hub: string, run: string, link: string, again?: string): string {
   const digest = createHash('sha256').update(link).digest('hex').slice(0, 32);
   return [
     hub.replaceAll(':', '|'),
     run.replaceAll(':', '-'),
     digest,
-    ...(round > 0 ? [`again${round}`] : []),
+    ...(again === undefined ? [] : [again]),
   ].join('|');
 }

@@ -12,7 +12,7 @@ import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import type { AuditNetwork } from '../net/audit-network.js';
 import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
-import type { LinkFanout } from '../review/audit-hub.js';
+import type { AuditProgress, LinkFanout } from '../review/audit-hub.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review/run-hub-audit.js';
 
@@ -20,6 +20,9 @@ import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review
 export interface AuditStateStore extends HubAuditStore {
   load(): AuditState | Promise<AuditState>;
 }
+
+/** How often a running audit logs how far it is. */
+const PROGRESS_LOG_MS = 60_000;
 
 /** Blobs read from the platform at once while an audit reads a hub. */
 const BLOB_READS = 8;
@@ -140,6 +143,13 @@ export class AuditService {
     );
     const store = this.store(hub);
     const { settings } = this.options;
+    // An audit of a large hub runs for hours: the log says how far it is, once a progress interval.
+    let lastProgress = now().getTime();
+    const onProgress = (progress: AuditProgress) => {
+      if (now().getTime() - lastProgress < PROGRESS_LOG_MS) return;
+      lastProgress = now().getTime();
+      this.options.log?.info({ hub, commit, ...progress }, 'audit in progress');
+    };
     const outcome = await runHubAudit({
       results,
       rules: config.rules,
@@ -150,6 +160,7 @@ export class AuditService {
         hash: this.options.network.hash,
         sourceRepos: this.options.sourceRepos,
         now,
+        onProgress,
         ...(this.options.fanoutFor ? { fanout: this.options.fanoutFor(hub) } : {}),
         ...(signal ? { signal } : {}),
       },

@@ -36,7 +36,7 @@ export function startQueueWorkers(
     onFailure: (error, hub) => runtime.siteSync.logFailure(error, hub),
     onWorkerError,
   });
-  const links = auditLinkWorker(runtime, connection, redis, concurrency.auditLinks, onWorkerError);
+  const links = auditLinkWorker(runtime, connection, redis, concurrency.auditLinks, onWorkerError, log);
   return {
     async ready() {
       await Promise.all([reviews.ready(), syncs.ready(), links?.ready()]);
@@ -60,7 +60,7 @@ export function startAuditLinkWorker(
 ): QueueWorkers | undefined {
   const connection = connectRedis(redis.url, 'worker');
   const onWorkerError = watchRedis(connection, redis.url, log, 'the audit worker keeps retrying');
-  const links = auditLinkWorker(runtime, connection, redis, concurrency, onWorkerError);
+  const links = auditLinkWorker(runtime, connection, redis, concurrency, onWorkerError, log);
   return {
     ready: async () => links?.ready(),
     async close(graceMs) {
@@ -76,11 +76,17 @@ function auditLinkWorker(
   redis: { url: string; prefix: string },
   concurrency: number,
   onWorkerError: (error: Error) => void,
+  log: Logger,
 ): RedisAuditLinkWorker | undefined {
   if (!runtime.auditRequests) return undefined;
   return new RedisAuditLinkWorker(runtime.auditRequests, connection, {
     ...redis,
     concurrency,
     onWorkerError,
+    onFailure: (error, job) =>
+      log.warn(
+        { err: error, hub: job.hub, link: job.link.slice(0, 300) },
+        'a link of the audit could not be audited; the audit queues it again, or goes on with it at its next run',
+      ),
   });
 }

@@ -143,6 +143,70 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
     }
   });
 
+  it('queues again the links whose jobs failed for good, and leaves the audit to go on at the next start', async () => {
+    const hub = 'gitee:mindspore/flaky';
+    const hosts = new CountingHosts();
+    const failing = FILES[3]?.link as string;
+    let broken = true;
+    const base = hosts.requests('one', new Map());
+    const attemptsOnFailing: number[] = [];
+    const worker = new RedisAuditLinkWorker(
+      {
+        ...base,
+        observe: async (link) => {
+          if (link === failing) {
+            attemptsOnFailing.push(Date.now());
+            if (broken) throw new Error('a bug this link meets');
+          }
+          return base.observe(link);
+        },
+      },
+      connect(),
+      { url: TEST_REDIS_URL, prefix, concurrency: 4 },
+    );
+    await worker.ready();
+    const queue = new Queue<AuditLinkJob>(AUDIT_LINK_QUEUE_NAME, { connection: connect(), prefix });
+    const service = new AuditService({
+      hubs: [hub],
+      platforms: { gitee: fakeAuditHub(FILES.slice(0, 8), []) },
+      network: {
+        observe: async () => assert.fail('not here'),
+        hash: async () => assert.fail('not here'),
+        close: async () => {},
+      },
+      sourceRepos: {
+        check: async () => ({ ok: true, definesCreateNetwork: true, url: 'https://gitee.com/x/y' }),
+      },
+      settings: {
+        hubs: [hub],
+        schedule: '0 3 * * *',
+        rollingHashBytes: 0,
+        rehashAfterMs: 1e12,
+        perHost: 2,
+        concurrency: 4,
+        github: { apiUrl: 'https://api.github.com' },
+      },
+      stateDir: '/nonexistent',
+      stateFor: (key) => new RedisAuditState(redis, prefix, key),
+      fanoutFor: (key) =>
+        new RedisLinkFanout(queue, redis, key, { prefix, pollMs: 20, attempts: 1, requeueRounds: 1 }),
+    });
+    try {
+      assert.deepEqual(await service.audit(hub), { finished: false });
+      assert.equal(attemptsOnFailing.length, 2, 'its job, and once more under a new id');
+      assert.deepEqual(await service.unfinished(), [hub]);
+      broken = false;
+      const outcome = (await service.audit(hub)) as HubAuditOutcome;
+      assert.equal(outcome.finished, true, 'the next start queues it under new ids again, and it is done');
+      const state = await new RedisAuditState(redis, prefix, hub).load();
+      assert.equal(state.links[failing]?.state, 'alive');
+      assert.equal(new Set(Object.values(state.links).map((record) => record.run)).size, 1);
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
+  });
+
   it('lets another process take a host whose lease holder died, once the lease lapses', async () => {
     const key = `${prefix}:audit:host:lapsed.example`;
     // What a killed process leaves behind: a lease nobody renews, good for 300 ms more.
