@@ -4,7 +4,7 @@ import { type Job, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { LinkRecord } from '../core/audit/audit-state.js';
 import { isMshubError } from '../core/errors.js';
-import { auditLink, type LinkRequests, type LinkTask } from '../review/audit-link.js';
+import { auditLinkInTurn, type LinkRequests, type LinkTask } from '../review/audit-link.js';
 import { auditKeys } from './redis-audit-state.js';
 import type { RedisQueueSettings } from './redis-connection.js';
 import { RedisHostLeases } from './redis-host-leases.js';
@@ -106,20 +106,13 @@ export class RedisAuditLinkWorker {
       await this.redis.sadd(run.done, task.link);
       return 'done before';
     }
-    let host: string;
-    try {
-      host = new URL(task.link).host;
-    } catch {
-      host = '';
-    }
     try {
       const outcome = await untilAborted(
-        this.leases.hold(
-          host,
-          task.perHost,
-          () => auditLink(task, previous, this.requests, task.run),
-          this.shutdown.signal,
-        ),
+        auditLinkInTurn(task, previous, this.requests, task.run, {
+          gate: this.leases,
+          limit: task.perHost,
+          signal: this.shutdown.signal,
+        }),
         this.shutdown.signal,
       );
       await this.redis.eval(

@@ -97,6 +97,10 @@ function permanentTarget(hops: readonly RedirectHop[]): string | undefined {
   return target;
 }
 
+/** Answers that ask the client to slow down. */
+const THROTTLED = new Set([429, 503]);
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+
 /** Answers that say the file is gone for good, not that the server is busy: the link is dead. */
 const GONE_STATUSES = new Set([401, 403, 404, 410, 451]);
 
@@ -121,6 +125,14 @@ export async function observeLink(
     if (!(error instanceof DownloadError)) throw error;
     // A name that does not resolve is gone, or this machine is offline: the audit tells them apart.
     if (error.code === 'dns') return { ok: false, final: false, unresolved: true, reason: error.message };
+    // Too many requests, or busy: the host says when to come back (a minute when it does not say).
+    if (error.code === 'http-status' && THROTTLED.has(error.status ?? 0))
+      return {
+        ok: false,
+        final: false,
+        reason: error.message,
+        retryAfterMs: error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
+      };
     return { ok: false, final: isGone(error), reason: error.message };
   }
 }

@@ -4,7 +4,8 @@ import type { AuditTargets, RepoTarget } from '../core/audit/audit-targets.js';
 import { type HashPolicy, rollingHashes } from '../core/audit/hash-plan.js';
 import { nextLinkRecord } from '../core/audit/link-transition.js';
 import type { SourceRepoChecker, SourceRepoOutcome } from '../core/verification/hub-conf.js';
-import { auditLink, type LinkRequests, type LinkTask } from './audit-link.js';
+import { auditLinkInTurn, hostOf, type LinkRequests, type LinkTask } from './audit-link.js';
+import { LocalHostGate } from './local-host-gate.js';
 
 export interface AuditProgress {
   linksDone: number;
@@ -117,14 +118,16 @@ export async function auditHub(
       };
     }
   } else {
+    const gate = new LocalHostGate();
     const audit = async (link: string) => {
       const previous = state.links[link];
       if (previous?.run === run.id) return;
-      const outcome = await auditLink(
+      const outcome = await auditLinkInTurn(
         { link, rolling: rolling.has(link), hash: options.hash },
         previous,
         adapters,
         run.id,
+        { gate, limit: options.perHost, ...(adapters.signal ? { signal: adapters.signal } : {}) },
       );
       if (outcome.hashedBytes !== undefined) {
         hashed++;
@@ -139,7 +142,7 @@ export async function auditHub(
     };
     const byHost = new Map<string, string[]>();
     for (const link of links) {
-      const host = new URL(link).host;
+      const host = hostOf(link);
       const list = byHost.get(host);
       if (list) list.push(link);
       else byHost.set(host, [link]);

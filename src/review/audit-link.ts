@@ -27,7 +27,24 @@ export interface LinkOutcome {
   unresolved: boolean;
   /** The network answered (alive, or a final answer that the file is gone). */
   answered: boolean;
+  /** The host asked to be left alone this long before the link is asked again. */
+  retryAfterMs?: number;
 }
+
+/**
+ * Where the requests to one host take their turn: at most `limit` at once, and none while the host
+ * is paused. In one process, or across every process that shares the Redis.
+ */
+export interface HostGate {
+  hold<T>(host: string, limit: number, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** No request to `host` starts for `ms` (the longest pause asked for wins). */
+  pause(host: string, ms: number): Promise<void>;
+}
+
+/** A throttled link is asked this many times in all, the host paused as it asked between them. */
+export const THROTTLED_TRIES = 3;
+/** The longest a host is left alone at once, whatever its Retry-After says. */
+export const LONGEST_HOST_PAUSE_MS = 10 * 60_000;
 
 /**
  * Audits one link the same way wherever it runs (in the auditing process, or on a worker that took
@@ -57,10 +74,46 @@ export async function auditLink(
       };
   }
   const unresolved = !observation.ok && observation.unresolved === true;
+  const retryAfterMs = observation.ok ? undefined : observation.retryAfterMs;
   return {
     record: nextLinkRecord(previous, observation, requests.now(), run),
     ...(hashedBytes === undefined ? {} : { hashedBytes }),
     unresolved,
     answered: !unresolved && (observation.ok || observation.final),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   };
+}
+
+/**
+ * Audits one link in its host's turn; a host that answers 429 or 503 is left alone as long as it
+ * asks (every request to it waits, in every process), and the link is asked again after, up to
+ * THROTTLED_TRIES times. A stop during the wait ends it with what the host last answered.
+ */
+export async function auditLinkInTurn(
+  task: LinkTask,
+  previous: LinkRecord | undefined,
+  requests: LinkRequests,
+  run: string,
+  turn: { gate: HostGate; limit: number; signal?: AbortSignal },
+): Promise<LinkOutcome> {
+  const host = hostOf(task.link);
+  for (let tries = 1; ; tries++) {
+    const outcome = await turn.gate.hold(
+      host,
+      turn.limit,
+      () => auditLink(task, previous, requests, run),
+      turn.signal,
+    );
+    if (outcome.retryAfterMs === undefined || tries >= THROTTLED_TRIES || turn.signal?.aborted)
+      return outcome;
+    await turn.gate.pause(host, Math.min(outcome.retryAfterMs, LONGEST_HOST_PAUSE_MS));
+  }
+}
+
+export function hostOf(link: string): string {
+  try {
+    return new URL(link).host.toLowerCase();
+  } catch {
+    return '';
+  }
 }

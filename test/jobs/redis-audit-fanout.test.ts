@@ -221,6 +221,19 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
     assert.equal(await leases.hold('lapsed.example', 1, async () => 'taken'), 'taken');
   });
 
+  it('gives no lease on a host that asked to be left alone until its pause is over, in any process', async () => {
+    const one = new RedisHostLeases(redis, prefix, 'one', { pollMs: 10 });
+    const other = new RedisHostLeases(redis, prefix, 'other', { pollMs: 10 });
+    await one.pause('throttled.example', 200);
+    await one.pause('throttled.example', 50);
+    const started = performance.now();
+    const waited = await other.hold('throttled.example', 4, async () => performance.now() - started);
+    assert.ok(waited >= 180, `the later pause holds: waited ${Math.round(waited)} ms`);
+    const free = performance.now();
+    await other.hold('another.example', 4, async () => {});
+    assert.ok(performance.now() - free < 100, 'another host is not held up');
+  });
+
   it('keeps a lease past its period while its holder works (it is renewed)', async () => {
     const holder = new RedisHostLeases(redis, prefix, 'holder', { leaseMs: 150 });
     const other = new RedisHostLeases(redis, prefix, 'other', { leaseMs: 150, pollMs: 10 });

@@ -75,6 +75,10 @@ describe('asking a link whether it is still there, without downloading it', () =
         response.writeHead(503);
         return response.end();
       }
+      if (path === '/throttled.ckpt') {
+        response.writeHead(429, { 'retry-after': '2' });
+        return response.end();
+      }
       response.writeHead(410);
       response.end();
     });
@@ -132,6 +136,17 @@ describe('asking a link whether it is still there, without downloading it', () =
     const busy = await observeLink(server.url('/busy.ckpt'), agent, LIMITS);
     assert.equal(busy.ok, false);
     assert.equal(!busy.ok && busy.final, false);
+  });
+
+  it('tells how long a host that answers 429 or 503 asks to be left alone (a minute when it does not say)', async () => {
+    assert.deepEqual(await observeLink(server.url('/throttled.ckpt'), agent, LIMITS), {
+      ok: false,
+      final: false,
+      reason: 'the server answered HTTP 429',
+      retryAfterMs: 2000,
+    });
+    const busy = await observeLink(server.url('/busy.ckpt'), agent, LIMITS);
+    assert.equal(!busy.ok && busy.retryAfterMs, 60_000);
   });
 
   it('never reaches a private address the guard refuses', async () => {

@@ -49,6 +49,63 @@ describe('auditHub', () => {
     assert.ok(links.every((link) => state.links[link]?.run === runId));
   });
 
+  it('leaves a host that answers 429 alone as long as it asks, then asks the link again', async () => {
+    const links = ['https://one.example/a.ckpt', 'https://one.example/b.ckpt', 'https://two.example/c.ckpt'];
+    const asked: Array<[string, number]> = [];
+    const started = Date.now();
+    let throttled = 0;
+    const state = emptyAuditState();
+    await auditHub(
+      targetsOf(links),
+      state,
+      {
+        observe: async (link) => {
+          asked.push([link, Date.now() - started]);
+          if (link.endsWith('/a.ckpt') && throttled++ === 0)
+            return { ok: false, final: false, reason: 'the server answered HTTP 429', retryAfterMs: 150 };
+          return { ok: true, validators: { etag: '"v"' } };
+        },
+        hash: async () => ({ ok: true, sha256: 'a'.repeat(64), bytes: 1 }),
+        save: () => {},
+        now: () => new Date(),
+      },
+      { ...OPTIONS, perHost: 1 },
+    );
+    const onOne = asked.filter(([link]) => link.includes('one.example'));
+    assert.deepEqual(
+      onOne.map(([link]) => link.slice(-6)),
+      ['a.ckpt', 'a.ckpt', 'b.ckpt'],
+      'the throttled link is asked again before the next',
+    );
+    assert.ok((onOne[1]?.[1] ?? 0) >= 140, `the host was left alone for its 150 ms (${onOne[1]?.[1]} ms)`);
+    const other = asked.find(([link]) => link.includes('two.example'));
+    assert.ok((other?.[1] ?? Infinity) < 100, 'another host is not held up');
+    assert.equal(state.links[links[0] as string]?.state, 'alive');
+  });
+
+  it('records a link unknown, with the reason, when its host still throttles after three tries', async () => {
+    const link = 'https://busy.example/a.ckpt';
+    let asked = 0;
+    const state = emptyAuditState();
+    await auditHub(
+      targetsOf([link]),
+      state,
+      {
+        observe: async () => {
+          asked++;
+          return { ok: false, final: false, reason: 'the server answered HTTP 503', retryAfterMs: 10 };
+        },
+        hash: async () => ({ ok: true, sha256: 'a'.repeat(64), bytes: 1 }),
+        save: () => {},
+        now: () => new Date(),
+      },
+      OPTIONS,
+    );
+    assert.equal(asked, 3);
+    assert.equal(state.links[link]?.state, 'unknown');
+    assert.equal(state.links[link]?.reason, 'the server answered HTTP 503');
+  });
+
   it('holds at most the per-host number of requests to one host at once', async () => {
     const links = Array.from({ length: 20 }, (_, index) => `https://one.example/${index}.ckpt`);
     let running = 0;

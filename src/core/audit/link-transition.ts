@@ -7,7 +7,14 @@ export type LinkObservation =
    * final: the server said the file is gone; otherwise it could not be asked (try again later).
    * unresolved: the host name did not resolve, which is final only if the network answered others.
    */
-  | { ok: false; final: boolean; reason: string; unresolved?: boolean };
+  | {
+      ok: false;
+      final: boolean;
+      reason: string;
+      unresolved?: boolean;
+      /** The host asked to be left alone this long (429 or 503, with or without Retry-After). */
+      retryAfterMs?: number;
+    };
 
 /** The digest of a download, or why there is none (final: the file is gone, not merely unreachable now). */
 export type AuditHash =
