@@ -29,6 +29,7 @@ const RECORD = `
 local current = redis.call('HGET', KEYS[1], ARGV[1])
 if current and cjson.decode(current).run == ARGV[3] then
   redis.call('SADD', KEYS[2], ARGV[1])
+  redis.call('PEXPIRE', KEYS[2], ARGV[7])
   return 0
 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
@@ -103,7 +104,8 @@ export class RedisAuditLinkWorker {
     const text = await this.redis.hget(keys.links, task.link);
     const previous = text === null ? undefined : (JSON.parse(text) as LinkRecord);
     if (previous?.run === task.run) {
-      await this.redis.sadd(run.done, task.link);
+      // Recorded by a worker that stopped before its job was marked done (or by an earlier job).
+      await this.redis.multi().sadd(run.done, task.link).pexpire(run.done, RUN_KEYS_TTL_MS).exec();
       return 'done before';
     }
     try {
