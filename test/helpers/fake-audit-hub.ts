@@ -1,3 +1,4 @@
+import type { AuditSettings } from '../../src/config/environment.js';
 import { parseRepoConfig } from '../../src/config/repo-config.js';
 import type { HostedPlatform } from '../../src/review/hosted-platform.js';
 import { CLEAN_TEXT, replaceOnce } from './fixtures.js';
@@ -5,6 +6,11 @@ import { CLEAN_TEXT, replaceOnce } from './fixtures.js';
 const ORIGINAL_LINK =
   'https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt';
 const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
+
+/** A real hub file (the clean sample) whose `asset-link` and `asset-sha256` are these. */
+export function hubFileWith(link: string, sha256: string): string {
+  return replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, link), ORIGINAL_SHA, sha256);
+}
 
 export interface FakeHubFile {
   path: string;
@@ -23,12 +29,7 @@ export function fakeAuditHub(
   /** The hub's `.github/mshub-review.yml`. */
   config = '',
 ): HostedPlatform {
-  const texts = new Map(
-    files.map((file) => [
-      file.path,
-      replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, file.link), ORIGINAL_SHA, file.sha256),
-    ]),
-  );
+  const texts = new Map(files.map((file) => [file.path, hubFileWith(file.link, file.sha256)]));
   return {
     pullRequest: async () => {
       throw new Error('not used');
@@ -60,3 +61,32 @@ export function fakeAuditHub(
 
 /** A hub setting that lets its links name the tests' loopback servers, port and all. */
 export const LOOPBACK_HOSTS = 'asset-hosts: ["127.0.0.1:*", "localhost:*"]\n';
+
+/** Every source folder found, with `create_network`: the audits these tests run are about the links. */
+export const SOURCE_REPOS_OK = {
+  check: async () => ({ ok: true as const, definesCreateNetwork: true, url: 'https://gitee.com/x/y' }),
+};
+
+/** A network for an auditing process that must not audit links itself (its workers do). */
+export const NO_NETWORK = {
+  observe: async (): Promise<never> => {
+    throw new Error('the auditing process audits no link itself');
+  },
+  hash: async (): Promise<never> => {
+    throw new Error('the auditing process hashes nothing itself');
+  },
+  close: async () => {},
+};
+
+/** The audit settings of a hub, schedule far off, every digest kept: what varies is given. */
+export function auditSettings(hub: string, perHost: number): AuditSettings {
+  return {
+    hubs: [hub],
+    schedule: '0 3 * * *',
+    rollingHashBytes: 0,
+    rehashAfterMs: 1e12,
+    perHost,
+    concurrency: 4,
+    github: { apiUrl: 'https://api.github.com' },
+  };
+}

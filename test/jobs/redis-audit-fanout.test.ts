@@ -14,7 +14,7 @@ import { RedisLinkFanout } from '../../src/jobs/redis-link-fanout.js';
 import type { LinkRequests } from '../../src/review/audit-link.js';
 import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { AuditService } from '../../src/service/audit-service.js';
-import { fakeAuditHub } from '../helpers/fake-audit-hub.js';
+import { auditSettings, fakeAuditHub, NO_NETWORK, SOURCE_REPOS_OK } from '../helpers/fake-audit-hub.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
 
@@ -93,23 +93,9 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
     const service = new AuditService({
       hubs: [HUB],
       platforms: { gitee: fakeAuditHub(FILES, issues) },
-      network: {
-        observe: async () => assert.fail('the auditing process audits no link itself'),
-        hash: async () => assert.fail('the auditing process hashes nothing itself'),
-        close: async () => {},
-      },
-      sourceRepos: {
-        check: async () => ({ ok: true, definesCreateNetwork: true, url: 'https://gitee.com/x/y' }),
-      },
-      settings: {
-        hubs: [HUB],
-        schedule: '0 3 * * *',
-        rollingHashBytes: 0,
-        rehashAfterMs: 1e12,
-        perHost: 2,
-        concurrency: 4,
-        github: { apiUrl: 'https://api.github.com' },
-      },
+      network: NO_NETWORK,
+      sourceRepos: SOURCE_REPOS_OK,
+      settings: auditSettings(HUB, 2),
       stateDir: '/nonexistent',
       stateFor: (hub) => new RedisAuditState(redis, prefix, hub),
       lockFor: (hub) => new RedisAuditLock(redis, prefix, hub, 'coordinator'),
@@ -169,23 +155,9 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
     const service = new AuditService({
       hubs: [hub],
       platforms: { gitee: fakeAuditHub(FILES.slice(0, 8), []) },
-      network: {
-        observe: async () => assert.fail('not here'),
-        hash: async () => assert.fail('not here'),
-        close: async () => {},
-      },
-      sourceRepos: {
-        check: async () => ({ ok: true, definesCreateNetwork: true, url: 'https://gitee.com/x/y' }),
-      },
-      settings: {
-        hubs: [hub],
-        schedule: '0 3 * * *',
-        rollingHashBytes: 0,
-        rehashAfterMs: 1e12,
-        perHost: 2,
-        concurrency: 4,
-        github: { apiUrl: 'https://api.github.com' },
-      },
+      network: NO_NETWORK,
+      sourceRepos: SOURCE_REPOS_OK,
+      settings: auditSettings(hub, 2),
       stateDir: '/nonexistent',
       stateFor: (key) => new RedisAuditState(redis, prefix, key),
       fanoutFor: (key) =>

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { RedisAuditLock, RedisAuditState } from '../../src/jobs/redis-audit-state.js';
 import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { AuditService } from '../../src/service/audit-service.js';
-import { fakeAuditHub } from '../helpers/fake-audit-hub.js';
+import { auditSettings, fakeAuditHub, SOURCE_REPOS_OK } from '../helpers/fake-audit-hub.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
 
@@ -47,18 +47,8 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () 
         hash: async () => ({ ok: true, sha256: SHA, bytes: 1 }),
         close: async () => {},
       },
-      sourceRepos: {
-        check: async () => ({ ok: true, definesCreateNetwork: true, url: 'https://gitee.com/x/y' }),
-      },
-      settings: {
-        hubs: [HUB],
-        schedule: '0 3 * * *',
-        rollingHashBytes: 0,
-        rehashAfterMs: 1e12,
-        perHost: 1,
-        concurrency: 4,
-        github: { apiUrl: 'https://api.github.com' },
-      },
+      sourceRepos: SOURCE_REPOS_OK,
+      settings: auditSettings(HUB, 1),
       stateDir: '/nonexistent',
       stateFor: (hub) => new RedisAuditState(redis, prefix, hub),
       lockFor: (hub) => {

@@ -17,7 +17,7 @@ import { createAuditNetwork } from '../../src/net/audit-network.js';
 import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { AuditService } from '../../src/service/audit-service.js';
 import { type AssetServer, startAssetServer, TEST_CA, testAsset } from '../helpers/asset-server.js';
-import { fakeAuditHub, LOOPBACK_HOSTS } from '../helpers/fake-audit-hub.js';
+import { auditSettings, fakeAuditHub, LOOPBACK_HOSTS, SOURCE_REPOS_OK } from '../helpers/fake-audit-hub.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
@@ -114,18 +114,8 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose replica is killed mid-run',
       hubs: [HUB],
       platforms: { gitee: fakeAuditHub(files, issues, [], LOOPBACK_HOSTS) },
       network,
-      sourceRepos: {
-        check: async () => ({ ok: true, definesCreateNetwork: true, url: 'https://gitee.com/x/y' }),
-      },
-      settings: {
-        hubs: [HUB],
-        schedule: '0 3 * * *',
-        rollingHashBytes: 0,
-        rehashAfterMs: 1e12,
-        perHost: 2,
-        concurrency: 2,
-        github: { apiUrl: 'https://api.github.com' },
-      },
+      sourceRepos: SOURCE_REPOS_OK,
+      settings: auditSettings(HUB, 2),
       stateDir: '/nonexistent',
       stateFor: (hub) => new RedisAuditState(redis, prefix, hub),
       lockFor: (hub) => new RedisAuditLock(redis, prefix, hub, 'the-other-replica', 1000),

@@ -20,15 +20,13 @@ import {
   TEST_CA,
   testAsset,
 } from '../helpers/asset-server.js';
-import { CLEAN_PATH, CLEAN_TEXT, replaceOnce } from '../helpers/fixtures.js';
+import { hubFileWith } from '../helpers/fake-audit-hub.js';
+import { CLEAN_PATH } from '../helpers/fixtures.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
 const GITEE = 'https://gitee.com';
 const HUB_API = '/api/v5/repos/mindspore/hub';
 const HEAD = 'c0ffee'.padEnd(40, '0');
-const ORIGINAL_LINK =
-  'https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt';
-const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const asset = testAsset(32 * 1024, 21);
 
@@ -125,11 +123,7 @@ describe('the scheduled audit of a Gitee hub', () => {
   }
 
   it('reads the hub at the head of its default branch, audits it and opens the tracking issue in Chinese and English', async () => {
-    const card = replaceOnce(
-      replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, server.url('/gone.ckpt')),
-      ORIGINAL_SHA,
-      asset.sha256,
-    );
+    const card = hubFileWith(server.url('/gone.ckpt'), asset.sha256);
     const { created } = mockHub(card, []);
     const activity = new Activity();
     const stateDir = mkdtempSync(join(tmpdir(), 'mshub-audit-svc-'));
@@ -161,11 +155,7 @@ describe('the scheduled audit of a Gitee hub', () => {
   });
 
   it('goes on with the hub whose audit a stop left unfinished', async () => {
-    const card = replaceOnce(
-      replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, server.url('/albert.ckpt')),
-      ORIGINAL_SHA,
-      asset.sha256,
-    );
+    const card = hubFileWith(server.url('/albert.ckpt'), asset.sha256);
     const stateDir = mkdtempSync(join(tmpdir(), 'mshub-audit-svc-'));
     const { audits, network } = service(stateDir, new Activity());
     try {

@@ -13,7 +13,8 @@ import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { startQueueWorkers } from '../../src/service/queue-workers.js';
 import { createRuntime } from '../../src/service/runtime.js';
 import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
-import { CLEAN_PATH, CLEAN_TEXT, REPO_ROOT, replaceOnce } from '../helpers/fixtures.js';
+import { hubFileWith } from '../helpers/fake-audit-hub.js';
+import { CLEAN_PATH, REPO_ROOT } from '../helpers/fixtures.js';
 import { HUB_CONF } from '../helpers/gitee-review-mocks.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
@@ -24,9 +25,6 @@ useStrictNock();
 const GITEE = 'https://gitee.com';
 const HUB_API = '/api/v5/repos/mindspore/hub';
 const HEAD = 'feed'.padEnd(40, '0');
-const ORIGINAL_LINK =
-  'https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt';
-const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const asset = testAsset(8 * 1024, 9);
 const FILES = 6;
@@ -76,9 +74,7 @@ describeUnless(REDIS_SKIP, 'the scheduled audit of a deployment with REDIS_URL',
     for (const [index, link] of links.entries())
       api.get(`${HUB_API}/git/blobs/b${index}`).reply(200, {
         encoding: 'base64',
-        content: base64(
-          replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, link), ORIGINAL_SHA, asset.sha256),
-        ),
+        content: base64(hubFileWith(link, asset.sha256)),
       });
     api
       .get('/api/v5/repos/mindspore/models/contents/research/nlp/albert/mindspore_hub_conf.py')
