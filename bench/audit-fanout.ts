@@ -105,7 +105,7 @@ export async function benchAuditFanout(
       const outcome = await fanout.audit(
         'run-1',
         links.map((link) => ({ link, rolling: false, hash: false })),
-        { perHost },
+        { bounds: { atOnce: perHost } },
       );
       const ms = performance.now() - started;
       server.stdin.write('stats\n');

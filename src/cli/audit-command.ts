@@ -83,6 +83,7 @@ export async function runAudit(
         },
         hash: options.hash,
         perHost: io.environment.audit.perHost,
+        hostRate: io.environment.audit.hostRate,
         repoConcurrency: 2,
       },
       // The hub's language setting, else each platform's default: GitHub English, Gitee and GitCode both.

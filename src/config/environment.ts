@@ -57,6 +57,8 @@ export interface AuditSettings {
   perHost: number;
   /** Links one process audits at once in Redis mode, taken from the shared queue (AUDIT_CONCURRENCY). */
   concurrency: number;
+  /** Links a second to one host, across every process (AUDIT_HOST_LINKS_PER_SECOND; 0: no rate). */
+  hostRate: number;
   /**
    * `audit --report-to github:…` from the command line: a token that may write issues there
    * (GITHUB_TOKEN, as GitHub Actions provides it) and the API (GITHUB_API_URL, likewise).
@@ -162,6 +164,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
       rehashAfterMs: positiveInteger(env, 'AUDIT_REHASH_DAYS', 30) * 24 * 3600 * 1000,
       perHost: positiveInteger(env, 'AUDIT_PER_HOST', 4),
       concurrency: positiveInteger(env, 'AUDIT_CONCURRENCY', 8),
+      hostRate: positiveInteger(env, 'AUDIT_HOST_LINKS_PER_SECOND', 0, 0),
       github: {
         apiUrl: httpsUrl(env, 'GITHUB_API_URL', 'https://api.github.com'),
         ...(env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {}),

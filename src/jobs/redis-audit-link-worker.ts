@@ -4,7 +4,7 @@ import { type Job, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { LinkRecord } from '../core/audit/audit-state.js';
 import { isMshubError } from '../core/errors.js';
-import { auditLinkInTurn, type LinkRequests, type LinkTask } from '../review/audit-link.js';
+import { auditLinkInTurn, type HostBounds, type LinkRequests, type LinkTask } from '../review/audit-link.js';
 import { auditKeys } from './redis-audit-state.js';
 import type { RedisQueueSettings } from './redis-connection.js';
 import { RedisHostLeases } from './redis-host-leases.js';
@@ -16,8 +16,8 @@ export const AUDIT_LINK_QUEUE_NAME = 'audit-links';
 export interface AuditLinkJob extends LinkTask {
   hub: string;
   run: string;
-  /** Requests at once to the link's host, across every worker. */
-  perHost: number;
+  /** Links at once (and a second) to the link's host, across every worker. */
+  bounds: HostBounds;
 }
 
 /** A run's keys live a week after their last write: long enough for a stopped audit to go on. */
@@ -112,7 +112,7 @@ export class RedisAuditLinkWorker {
       const outcome = await untilAborted(
         auditLinkInTurn(task, previous, this.requests, task.run, {
           gate: this.leases,
-          limit: task.perHost,
+          bounds: task.bounds,
           signal: this.shutdown.signal,
         }),
         this.shutdown.signal,

@@ -1,22 +1,26 @@
 import type { Redis } from 'ioredis';
-import type { HostGate } from '../review/audit-link.js';
+import type { HostBounds, HostGate } from '../review/audit-link.js';
 import { pause } from './shutdown.js';
 
 // A lease is a member of the host's sorted set, scored with when it lapses (Redis's own clock, so
 // that machines whose clocks differ agree). Lapsed leases are dropped before each count: a process
-// that dies holding one gives it back within a lease period.
+// that dies holding one gives it back within a lease period. Answers: 0 the host is full; below 0
+// it is paused for that long; 1 + the wait for the host's next slot when it has a rate (slots
+// `ARGV[4]` ms apart).
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
 if paused > now then return now - paused end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
-  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  return 1
-end
-return 0`;
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+local spacing = tonumber(ARGV[4])
+if spacing <= 0 then return 1 end
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[3]) or '0'))
+redis.call('SET', KEYS[3], slot + spacing, 'PX', slot + spacing - now + 1000)
+return 1 + slot - now`;
 // The host asked to be left alone: no lease is given until then (the later of two pauses wins).
 const PAUSE = `
 local t = redis.call('TIME')
@@ -62,15 +66,32 @@ export class RedisHostLeases implements HostGate {
   }
 
   /** Runs `work` under a lease on `host`, once fewer than `limit` are held; `signal` stops the wait. */
-  async hold<T>(host: string, limit: number, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async hold<T>(host: string, bounds: HostBounds, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const key = this.key(host);
+    const limit = bounds.atOnce;
     const lease = `${this.owner}:${this.next++}`;
+    // A rate is slots spaced 1/rate apart (2 % to spare for timers and clocks).
+    const spacing = bounds.perSecond ? Math.ceil((1000 / bounds.perSecond) * 1.02) : 0;
+    let slotWait = 0;
     for (;;) {
       signal?.throwIfAborted();
       const answer = Number(
-        await this.redis.eval(ACQUIRE, 2, key, `${key}:paused`, limit, this.leaseMs, lease),
+        await this.redis.eval(
+          ACQUIRE,
+          3,
+          key,
+          `${key}:paused`,
+          `${key}:rate`,
+          limit,
+          this.leaseMs,
+          lease,
+          spacing,
+        ),
       );
-      if (answer === 1) break;
+      if (answer >= 1) {
+        slotWait = answer - 1;
+        break;
+      }
       // Paused: until the host's time is up. Full: again soon, with jitter so that the waiters of
       // several processes do not ask in step.
       const wait = answer < 0 ? -answer : this.pollMs * (0.5 + Math.random());
@@ -82,6 +103,8 @@ export class RedisHostLeases implements HostGate {
     );
     renewal.unref();
     try {
+      // The host's rate holds across processes too: the lease waits for its slot.
+      if (slotWait > 0) await pause(slotWait, signal ?? new AbortController().signal);
       return await work();
     } finally {
       clearInterval(renewal);

@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { LinkRecord } from '../core/audit/audit-state.js';
 import type { FannedOutLinks, LinkFanout } from '../review/audit-hub.js';
-import type { LinkTask } from '../review/audit-link.js';
+import type { HostBounds, LinkTask } from '../review/audit-link.js';
 import { type AuditLinkJob, RUN_KEYS_TTL_MS } from './redis-audit-link-worker.js';
 import { auditKeys } from './redis-audit-state.js';
 import { pause } from './shutdown.js';
@@ -45,12 +45,16 @@ export class RedisLinkFanout implements LinkFanout {
   async audit(
     run: string,
     tasks: readonly LinkTask[],
-    options: { perHost: number; signal?: AbortSignal; onProgress?(done: number, hashedBytes: number): void },
+    options: {
+      bounds: HostBounds;
+      signal?: AbortSignal;
+      onProgress?(done: number, hashedBytes: number): void;
+    },
   ): Promise<FannedOutLinks> {
     const keys = auditKeys(this.options.prefix, this.hub);
     const runKeys = keys.run(run);
     const signal = options.signal ?? new AbortController().signal;
-    await this.enqueue(run, tasks, options.perHost);
+    await this.enqueue(run, tasks, options.bounds);
     let rounds = 0;
     let left: readonly LinkTask[] = tasks;
     let lastDone = -1;
@@ -76,7 +80,7 @@ export class RedisLinkFanout implements LinkFanout {
               return { ...(await this.results(run, tasks)), finished: false };
             rounds++;
             // New ids: the failed jobs keep theirs for a week, and an id BullMQ knows is not added again.
-            await this.enqueue(run, left, options.perHost, `again-${randomUUID().slice(0, 8)}`);
+            await this.enqueue(run, left, options.bounds, `again-${randomUUID().slice(0, 8)}`);
           }
         }
       } catch (error) {
@@ -93,7 +97,7 @@ export class RedisLinkFanout implements LinkFanout {
   private async enqueue(
     run: string,
     tasks: readonly LinkTask[],
-    perHost: number,
+    bounds: HostBounds,
     /** Set when links are queued again: their first jobs failed for good and still hold their ids. */
     again?: string,
   ): Promise<void> {
@@ -101,7 +105,7 @@ export class RedisLinkFanout implements LinkFanout {
       await this.queue.addBulk(
         tasks.slice(start, start + CHUNK).map((task) => ({
           name: 'link',
-          data: { ...task, hub: this.hub, run, perHost },
+          data: { ...task, hub: this.hub, run, bounds },
           opts: {
             jobId: linkJobId(this.hub, run, task.link, again),
             attempts: this.options.attempts ?? 3,

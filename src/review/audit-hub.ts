@@ -4,7 +4,7 @@ import type { AuditTargets, RepoTarget } from '../core/audit/audit-targets.js';
 import { type HashPolicy, rollingHashes } from '../core/audit/hash-plan.js';
 import { nextLinkRecord } from '../core/audit/link-transition.js';
 import type { SourceRepoChecker, SourceRepoOutcome } from '../core/verification/hub-conf.js';
-import { auditLinkInTurn, hostOf, type LinkRequests, type LinkTask } from './audit-link.js';
+import { auditLinkInTurn, type HostBounds, hostOf, type LinkRequests, type LinkTask } from './audit-link.js';
 import { LocalHostGate } from './local-host-gate.js';
 
 export interface AuditProgress {
@@ -35,7 +35,7 @@ export interface LinkFanout {
     run: string,
     tasks: readonly LinkTask[],
     options: {
-      perHost: number;
+      bounds: HostBounds;
       signal?: AbortSignal;
       /** Links recorded so far (an estimate until the end), and the bytes hashed. */
       onProgress?(done: number, hashedBytes: number): void;
@@ -62,8 +62,14 @@ export interface AuditOptions {
   hash: boolean;
   /** Requests at once to one host: almost every asset is on one host, which the audit must not flood. */
   perHost: number;
+  /** Links a second to one host, across every process (0 or absent: as fast as `perHost` allows). */
+  hostRate?: number;
   /** Repository checks at once (each is a platform API call under that platform's budget). */
   repoConcurrency: number;
+}
+
+function hostBounds(options: AuditOptions): HostBounds {
+  return { atOnce: options.perHost, ...(options.hostRate ? { perSecond: options.hostRate } : {}) };
 }
 
 /**
@@ -95,7 +101,7 @@ export async function auditHub(
       .filter((link) => state.links[link]?.run !== run.id)
       .map((link) => ({ link, rolling: rolling.has(link), hash: options.hash }));
     const outcome = await fanout.audit(run.id, tasks, {
-      perHost: options.perHost,
+      bounds: hostBounds(options),
       ...(adapters.signal ? { signal: adapters.signal } : {}),
       onProgress: (done, hashedBytes) => {
         progress.linksDone = Math.min(links.length, links.length - tasks.length + done);
@@ -127,7 +133,7 @@ export async function auditHub(
         previous,
         adapters,
         run.id,
-        { gate, limit: options.perHost, ...(adapters.signal ? { signal: adapters.signal } : {}) },
+        { gate, bounds: hostBounds(options), ...(adapters.signal ? { signal: adapters.signal } : {}) },
       );
       if (outcome.hashedBytes !== undefined) {
         hashed++;

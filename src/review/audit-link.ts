@@ -36,9 +36,15 @@ export interface LinkOutcome {
  * is paused. In one process, or across every process that shares the Redis.
  */
 export interface HostGate {
-  hold<T>(host: string, limit: number, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  hold<T>(host: string, bounds: HostBounds, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** No request to `host` starts for `ms` (the longest pause asked for wins). */
   pause(host: string, ms: number): Promise<void>;
+}
+
+/** How much one host is asked of: links at once, and links a second (none when absent or 0). */
+export interface HostBounds {
+  atOnce: number;
+  perSecond?: number;
 }
 
 /** A throttled link is asked this many times in all, the host paused as it asked between them. */
@@ -94,13 +100,13 @@ export async function auditLinkInTurn(
   previous: LinkRecord | undefined,
   requests: LinkRequests,
   run: string,
-  turn: { gate: HostGate; limit: number; signal?: AbortSignal },
+  turn: { gate: HostGate; bounds: HostBounds; signal?: AbortSignal },
 ): Promise<LinkOutcome> {
   const host = hostOf(task.link);
   for (let tries = 1; ; tries++) {
     const outcome = await turn.gate.hold(
       host,
-      turn.limit,
+      turn.bounds,
       () => auditLink(task, previous, requests, run),
       turn.signal,
     );

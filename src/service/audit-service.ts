@@ -168,6 +168,7 @@ export class AuditService {
         hashPolicy: { rollingBytes: settings.rollingHashBytes, rehashAfterMs: settings.rehashAfterMs },
         hash: true,
         perHost: settings.perHost,
+        hostRate: settings.hostRate,
         repoConcurrency: 2,
       },
       issue: {

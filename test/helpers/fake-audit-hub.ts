@@ -87,6 +87,7 @@ export function auditSettings(hub: string, perHost: number): AuditSettings {
     rehashAfterMs: 1e12,
     perHost,
     concurrency: 4,
+    hostRate: 0,
     github: { apiUrl: 'https://api.github.com' },
   };
 }

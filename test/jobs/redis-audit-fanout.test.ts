@@ -186,11 +186,11 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
     await redis.zadd(key, Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + 300, 'dead:0');
     const leases = new RedisHostLeases(redis, prefix, 'alive', { leaseMs: 300, pollMs: 10 });
     const outcome = await Promise.race([
-      leases.hold('lapsed.example', 1, async () => 'taken'),
+      leases.hold('lapsed.example', { atOnce: 1 }, async () => 'taken'),
       new Promise((resolve) => setTimeout(() => resolve('still held'), 150)),
     ]);
     assert.equal(outcome, 'still held', 'the lease holds until it lapses');
-    assert.equal(await leases.hold('lapsed.example', 1, async () => 'taken'), 'taken');
+    assert.equal(await leases.hold('lapsed.example', { atOnce: 1 }, async () => 'taken'), 'taken');
   });
 
   it('gives no lease on a host that asked to be left alone until its pause is over, in any process', async () => {
@@ -199,21 +199,48 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
     await one.pause('throttled.example', 200);
     await one.pause('throttled.example', 50);
     const started = performance.now();
-    const waited = await other.hold('throttled.example', 4, async () => performance.now() - started);
+    const waited = await other.hold(
+      'throttled.example',
+      { atOnce: 4 },
+      async () => performance.now() - started,
+    );
     assert.ok(waited >= 180, `the later pause holds: waited ${Math.round(waited)} ms`);
     const free = performance.now();
-    await other.hold('another.example', 4, async () => {});
+    await other.hold('another.example', { atOnce: 4 }, async () => {});
     assert.ok(performance.now() - free < 100, 'another host is not held up');
+  });
+
+  it('holds a host to its rate across processes', async () => {
+    const one = new RedisHostLeases(redis, prefix, 'one', { pollMs: 5 });
+    const other = new RedisHostLeases(redis, prefix, 'other', { pollMs: 5 });
+    const started = performance.now();
+    const times = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        (index % 2 === 0 ? one : other).hold('rated.example', { atOnce: 6, perSecond: 20 }, async () =>
+          Math.round(performance.now() - started),
+        ),
+      ),
+    );
+    const sorted = [...times].sort((a, b) => a - b);
+    for (let index = 1; index < sorted.length; index++)
+      assert.ok(
+        (sorted[index] ?? 0) - (sorted[index - 1] ?? 0) >= 45,
+        `six links of one host 50 ms apart at 20 a second: ${sorted.join(', ')}`,
+      );
   });
 
   it('keeps a lease past its period while its holder works (it is renewed)', async () => {
     const holder = new RedisHostLeases(redis, prefix, 'holder', { leaseMs: 150 });
     const other = new RedisHostLeases(redis, prefix, 'other', { leaseMs: 150, pollMs: 10 });
     let finish: () => void = () => {};
-    const working = holder.hold('busy.example', 1, () => new Promise<void>((resolve) => (finish = resolve)));
+    const working = holder.hold(
+      'busy.example',
+      { atOnce: 1 },
+      () => new Promise<void>((resolve) => (finish = resolve)),
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     let taken = false;
-    const waiting = other.hold('busy.example', 1, async () => {
+    const waiting = other.hold('busy.example', { atOnce: 1 }, async () => {
       taken = true;
     });
     await new Promise((resolve) => setTimeout(resolve, 450));

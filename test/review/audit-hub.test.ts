@@ -83,6 +83,37 @@ describe('auditHub', () => {
     assert.equal(state.links[links[0] as string]?.state, 'alive');
   });
 
+  it('asks one host no faster than its rate, whatever the requests at once allow', async () => {
+    const links = [
+      ...Array.from({ length: 6 }, (_, index) => `https://slow.example/${index}.ckpt`),
+      'https://other.example/a.ckpt',
+    ];
+    const started = Date.now();
+    const asked: Array<[string, number]> = [];
+    await auditHub(
+      targetsOf(links),
+      emptyAuditState(),
+      {
+        observe: async (link) => {
+          asked.push([link, Date.now() - started]);
+          return { ok: true, validators: { etag: '"v"' } };
+        },
+        hash: async () => ({ ok: true, sha256: 'a'.repeat(64), bytes: 1 }),
+        save: () => {},
+        now: () => new Date(),
+      },
+      { ...OPTIONS, perHost: 4, hostRate: 20 },
+    );
+    const slow = asked.filter(([link]) => link.includes('slow.example')).map(([, at]) => at);
+    for (let index = 1; index < slow.length; index++)
+      assert.ok(
+        (slow[index] ?? 0) - (slow[index - 1] ?? 0) >= 45,
+        `links of one host 50 ms apart at 20 a second: ${slow.join(', ')}`,
+      );
+    const other = asked.find(([link]) => link.includes('other.example'));
+    assert.ok((other?.[1] ?? Infinity) < 40, 'another host keeps its own rate');
+  });
+
   it('records a link unknown, with the reason, when its host still throttles after three tries', async () => {
     const link = 'https://busy.example/a.ckpt';
     let asked = 0;

@@ -106,6 +106,7 @@ describe('the scheduled audit of a Gitee hub', () => {
         rehashAfterMs: 1e12,
         perHost: 2,
         concurrency: 4,
+        hostRate: 0,
         github: { apiUrl: 'https://api.github.com' },
       },
       stateDir,
