@@ -3,11 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import nock from 'nock';
 import pino from 'pino';
+import { runServe } from '../../src/cli/serve-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
-import { AUDIT_LINK_QUEUE_NAME } from '../../src/jobs/redis-audit-link-worker.js';
+import { AUDIT_LINK_QUEUE_NAME, type AuditLinkJob } from '../../src/jobs/redis-audit-link-worker.js';
 import { connectRedis } from '../../src/jobs/redis-connection.js';
 import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { startQueueWorkers } from '../../src/service/queue-workers.js';
@@ -123,6 +124,51 @@ describeUnless(REDIS_SKIP, 'the scheduled audit of a deployment with REDIS_URL',
       await workers.close();
       await Promise.all([serve.close(), worker.close()]);
       const redis = connectRedis(TEST_REDIS_URL, 'producer');
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+    }
+  });
+
+  it('serve takes audit links from the queue itself, and stops within its grace period', async () => {
+    const prefix = testPrefix();
+    const server = await runServe(
+      readEnvironment({
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        GITEE_TOKEN: 'tok',
+        GITEE_WEBHOOK_SECRET: 'secret',
+        AUDIT_REPOS: 'gitee:mindspore/hub',
+        // Far off: this test queues a link itself, as another replica's audit would.
+        AUDIT_SCHEDULE: '0 3 1 1 *',
+        ALLOW_PRIVATE_ASSET_HOSTS: '127.0.0.1',
+        ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
+        LOG_LEVEL: 'silent',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        STATE_DIR: mkdtempSync(join(tmpdir(), 'redis-audit-serve-')),
+      }),
+    );
+    const redis = connectRedis(TEST_REDIS_URL, 'producer');
+    const queue = new Queue<AuditLinkJob>(AUDIT_LINK_QUEUE_NAME, { connection: redis, prefix });
+    try {
+      const link = assets.url('/m1.ckpt');
+      await queue.add(
+        'link',
+        { link, rolling: false, hash: false, hub: 'gitee:mindspore/hub', run: 'r1', bounds: { atOnce: 1 } },
+        { jobId: 'serve-takes-it' },
+      );
+      const key = `${prefix}:audit:gitee:mindspore/hub:links`;
+      let record: string | null = null;
+      for (let wait = 0; record === null && wait < 200; wait++) {
+        record = await redis.hget(key, link);
+        if (record === null) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(JSON.parse(record ?? '{}').state, 'alive', "serve's own link worker audited it");
+    } finally {
+      await queue.close();
+      const started = performance.now();
+      await server.stop();
+      assert.ok(performance.now() - started < 25_000, 'stopped within the grace period');
       await deleteKeys(redis, prefix);
       await redis.quit();
     }
