@@ -217,8 +217,9 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
     baseUrl: host ? `${env.GHE_PROTOCOL || 'https'}://${host}/api/v3` : 'https://api.github.com',
     maxBodyBytes: positiveInteger(env, 'GITHUB_WEBHOOK_MAX_BYTES', 25 * MIB),
     apiTimeoutMs: positiveInteger(env, 'GITHUB_API_TIMEOUT_MS', 15_000),
-    writesPerMinute: positiveInteger(env, 'GITHUB_API_WRITES_PER_MINUTE', 80, 0),
-    writesPerHour: positiveInteger(env, 'GITHUB_API_WRITES_PER_HOUR', 500, 0),
+    // github.com's documented secondary limits; a GitHub Enterprise Server sets its own (none by default).
+    writesPerMinute: positiveInteger(env, 'GITHUB_API_WRITES_PER_MINUTE', host ? 0 : 80, 0),
+    writesPerHour: positiveInteger(env, 'GITHUB_API_WRITES_PER_HOUR', host ? 0 : 500, 0),
   };
 }
 

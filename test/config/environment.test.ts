@@ -67,6 +67,24 @@ describe('settings from the environment', () => {
     refuses({ SHUTDOWN_GRACE_SECONDS: 'soon' }, /SHUTDOWN_GRACE_SECONDS must be a whole number/);
   });
 
+  it("keeps github.com's write limits by default, and none for a GitHub Enterprise Server unless set", () => {
+    const app = {
+      APP_ID: '1',
+      PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----',
+      WEBHOOK_SECRET: 's',
+    };
+    const dotcom = readEnvironment(app).github;
+    assert.deepEqual([dotcom?.writesPerMinute, dotcom?.writesPerHour], [80, 500]);
+    const enterprise = readEnvironment({ ...app, GHE_HOST: 'git.example.com' }).github;
+    assert.deepEqual([enterprise?.writesPerMinute, enterprise?.writesPerHour], [0, 0]);
+    const set = readEnvironment({
+      ...app,
+      GHE_HOST: 'git.example.com',
+      GITHUB_API_WRITES_PER_HOUR: '900',
+    }).github;
+    assert.equal(set?.writesPerHour, 900);
+  });
+
   it('turns Gitee check runs on with true or 1, and refuses a value it cannot read', () => {
     assert.equal(readEnvironment({}).gitee.checkRuns, false);
     assert.equal(readEnvironment({ GITEE_CHECK_RUNS: 'true' }).gitee.checkRuns, true);
