@@ -9,6 +9,14 @@ export interface AuditSummary {
   newFaults: number;
 }
 
+/** An audit going on in this process: how far it is. */
+export interface AuditRunning {
+  startedAt: number;
+  linksDone: number;
+  links: number;
+  hashedBytes: number;
+}
+
 const RECENT = 50;
 /** Upper bounds (seconds) of the review duration histogram. */
 export const DURATION_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800];
@@ -23,6 +31,8 @@ export class Activity {
   readonly lastSyncAt = new Map<string, number>();
   /** The last finished audit of each hub: links by state, open faults by kind, and when it finished. */
   readonly audits = new Map<string, AuditSummary>();
+  /** The audits this process is running now, by hub (a long audit shows how far it is). */
+  readonly auditsRunning = new Map<string, AuditRunning>();
   /** Also told of every record: the Redis log that all processes share. */
   onRecord: ((kind: 'review' | 'sync', record: ReviewRecord | SyncRecord) => void) | undefined;
 
@@ -41,6 +51,12 @@ export class Activity {
 
   recordAudit(hub: string, summary: AuditSummary): void {
     this.audits.set(hub, summary);
+  }
+
+  /** How far the hub's running audit is; undefined when it ended (finished or stopped). */
+  recordAuditProgress(hub: string, running: AuditRunning | undefined): void {
+    if (running) this.auditsRunning.set(hub, running);
+    else this.auditsRunning.delete(hub);
   }
 
   recordSync(record: SyncRecord): void {

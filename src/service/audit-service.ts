@@ -15,6 +15,7 @@ import { AuditStateFile } from '../platforms/local/audit-state-file.js';
 import type { AuditProgress, LinkFanout } from '../review/audit-hub.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review/run-hub-audit.js';
+import type { AuditRunning } from './activity.js';
 
 /** An audit's state between runs: a file, or Redis. */
 export interface AuditStateStore extends HubAuditStore {
@@ -44,6 +45,8 @@ export interface AuditServiceOptions {
   fanoutFor?: (hub: string) => LinkFanout;
   /** One process audits a hub at a time (Redis mode). */
   lockFor?: (hub: string) => { acquire(): Promise<boolean>; release(): Promise<void> };
+  /** How far a running audit is (/status, /metrics); undefined once it ends. */
+  onProgress?: (hub: string, running: AuditRunning | undefined) => void;
   /** Told of each finished audit, with the commit audited: /metrics, and the hub page's next sync. */
   onAudit?: (hub: string, report: AuditReport, head: { commit: string; installationId?: number }) => void;
 }
@@ -146,36 +149,42 @@ export class AuditService {
     // An audit of a large hub runs for hours: the log says how far it is, once a progress interval.
     let lastProgress = now().getTime();
     const onProgress = (progress: AuditProgress) => {
+      this.options.onProgress?.(hub, { startedAt: started, ...progress });
       if (now().getTime() - lastProgress < PROGRESS_LOG_MS) return;
       lastProgress = now().getTime();
       this.options.log?.info({ hub, commit, ...progress }, 'audit in progress');
     };
-    const outcome = await runHubAudit({
-      results,
-      rules: config.rules,
-      state: await store.load(),
-      store,
-      adapters: {
-        observe: this.options.network.observe,
-        hash: this.options.network.hash,
-        sourceRepos: this.options.sourceRepos,
-        now,
-        onProgress,
-        ...(this.options.fanoutFor ? { fanout: this.options.fanoutFor(hub) } : {}),
-        ...(signal ? { signal } : {}),
-      },
-      options: {
-        hashPolicy: { rollingBytes: settings.rollingHashBytes, rehashAfterMs: settings.rehashAfterMs },
-        hash: true,
-        perHost: settings.perHost,
-        hostRate: settings.hostRate,
-        repoConcurrency: 2,
-      },
-      issue: {
-        tracker: access.issues,
-        language: config.language ?? (platform === 'github' ? 'en' : 'zh+en'),
-      },
-    });
+    let outcome: HubAuditOutcome;
+    try {
+      outcome = await runHubAudit({
+        results,
+        rules: config.rules,
+        state: await store.load(),
+        store,
+        adapters: {
+          observe: this.options.network.observe,
+          hash: this.options.network.hash,
+          sourceRepos: this.options.sourceRepos,
+          now,
+          onProgress,
+          ...(this.options.fanoutFor ? { fanout: this.options.fanoutFor(hub) } : {}),
+          ...(signal ? { signal } : {}),
+        },
+        options: {
+          hashPolicy: { rollingBytes: settings.rollingHashBytes, rehashAfterMs: settings.rehashAfterMs },
+          hash: true,
+          perHost: settings.perHost,
+          hostRate: settings.hostRate,
+          repoConcurrency: 2,
+        },
+        issue: {
+          tracker: access.issues,
+          language: config.language ?? (platform === 'github' ? 'en' : 'zh+en'),
+        },
+      });
+    } finally {
+      this.options.onProgress?.(hub, undefined);
+    }
     if (!outcome.finished) {
       this.options.log?.info({ hub, commit }, 'audit stopped; it goes on from here at the next start');
       return outcome;

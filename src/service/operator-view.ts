@@ -65,7 +65,14 @@ export function renderMetrics(sources: OperatorView): string {
   metric('mshub_site_sync_age_seconds', 'gauge', 'Seconds since the last site sync, by hub.');
   for (const [hub, at] of lastSyncs(sources))
     lines.push(`mshub_site_sync_age_seconds{hub="${label(hub)}"} ${((now - at) / 1000).toFixed(0)}`);
-  const { audits } = sources.activity;
+  const { audits, auditsRunning } = sources.activity;
+  if (auditsRunning.size > 0) {
+    metric('mshub_audit_running_links', 'gauge', 'Links of the audit running now: done, and in all.');
+    for (const [hub, running] of auditsRunning) {
+      lines.push(`mshub_audit_running_links{hub="${label(hub)}",of="done"} ${running.linksDone}`);
+      lines.push(`mshub_audit_running_links{hub="${label(hub)}",of="all"} ${running.links}`);
+    }
+  }
   if (audits.size > 0) {
     metric('mshub_audit_links', 'gauge', "Asset links by what the hub's last audit found.");
     for (const [hub, audit] of audits)
@@ -153,6 +160,12 @@ export function renderStatusPage(sources: OperatorView): string {
       return `<tr><td>${time(audit.finishedAt)}</td><td>${escapeHtml(hub)}</td><td>${audit.links.alive}</td><td>${audit.links.dead}</td><td>${audit.links.unknown}</td><td>${open}${kinds ? ` (${kinds})` : ''}</td><td>${audit.newFaults}</td></tr>`;
     })
     .join('\n');
+  const running = [...sources.activity.auditsRunning]
+    .map(
+      ([hub, audit]) =>
+        `<tr><td>${time(audit.startedAt)}</td><td>${escapeHtml(hub)}</td><td>${audit.linksDone} of ${audit.links}</td><td>${(audit.hashedBytes / 1024 ** 3).toFixed(2)} GiB</td></tr>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mshub-review status</title>
 <style>body{font:14px system-ui,sans-serif;margin:24px}table{border-collapse:collapse;margin-bottom:24px}td,th{border:1px solid #ccd;padding:4px 8px;text-align:left}</style></head>
@@ -161,7 +174,7 @@ export function renderStatusPage(sources: OperatorView): string {
 ${reviews || '<tr><td colspan="7">No review yet.</td></tr>'}</table>
 <h2>Recent site syncs</h2><table><tr><th>Finished (UTC)</th><th>Hub</th><th>Commit</th><th>Models</th><th>Invalid files</th><th>Result</th><th>Took</th></tr>
 ${syncs || '<tr><td colspan="7">No site sync yet.</td></tr>'}</table>
-<h2>Last audits</h2><table><tr><th>Finished (UTC)</th><th>Hub</th><th>Links alive</th><th>Dead</th><th>Not answering</th><th>Open faults</th><th>New</th></tr>
+${running ? `<h2>Audits running</h2><table><tr><th>Started (UTC)</th><th>Hub</th><th>Links done</th><th>Hashed</th></tr>\n${running}</table>\n` : ''}<h2>Last audits</h2><table><tr><th>Finished (UTC)</th><th>Hub</th><th>Links alive</th><th>Dead</th><th>Not answering</th><th>Open faults</th><th>New</th></tr>
 ${audits || '<tr><td colspan="7">No audit yet (AUDIT_REPOS).</td></tr>'}</table></body></html>
 `;
 }

@@ -288,6 +288,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
               }
             : {}),
           log,
+          onProgress: (hub, running) => activity.recordAuditProgress(hub, running),
           onAudit: (hub, report, head) => {
             activity.recordAudit(hub, auditSummary(report));
             // The page shows the audit's faults: the hub's next sync carries them.

@@ -74,6 +74,7 @@ describe('the scheduled audit of a Gitee hub', () => {
   }
 
   const heads: string[] = [];
+  const progress: string[] = [];
   function service(stateDir: string, activity: Activity) {
     const api = new GiteeApi({ apiUrl: `${GITEE}/api/v5`, token: 'tok', retries: 0, timeoutMs: 5000 });
     const network = createAuditNetwork({
@@ -110,6 +111,8 @@ describe('the scheduled audit of a Gitee hub', () => {
         github: { apiUrl: 'https://api.github.com' },
       },
       stateDir,
+      onProgress: (hub, running) =>
+        progress.push(running ? `${hub} ${running.linksDone}/${running.links}` : 'ended'),
       onAudit: (hub, report, head) => {
         heads.push(head.commit);
         activity.recordAudit(hub, {
@@ -133,6 +136,11 @@ describe('the scheduled audit of a Gitee hub', () => {
       const outcome = (await audits.audit('gitee:mindspore/hub')) as HubAuditOutcome;
       // What the hub page shows at the next sync of the commit audited.
       assert.deepEqual(heads, [HEAD]);
+      assert.deepEqual(
+        progress.splice(0),
+        ['gitee:mindspore/hub 1/1', 'ended'],
+        '/status saw the audit run, and no longer once it finished',
+      );
       const snapshot = readAuditSnapshot(auditSnapshotPath(stateDir, 'gitee:mindspore/hub'));
       assert.deepEqual(
         snapshot?.faults.map((fault) => [fault.path, fault.kind]),

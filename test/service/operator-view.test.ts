@@ -81,6 +81,33 @@ describe('the operator view', () => {
     assertSnapshot('status-page.html', page);
   });
 
+  it('shows how far a running audit is, and forgets it once it ends', () => {
+    const log = activity();
+    log.recordAuditProgress('gitee:<i>mindspore</i>/hub', {
+      startedAt: Date.UTC(2026, 11, 7, 3),
+      linksDone: 1200,
+      links: 3000,
+      hashedBytes: 3 * 1024 ** 3,
+    });
+    const page = renderStatusPage({ activity: log, queueDepth: 0 });
+    assert.match(
+      page,
+      /<h2>Audits running<\/h2>.*\n<tr><td>2026-12-07 03:00:00<\/td><td>gitee:&lt;i&gt;mindspore&lt;\/i&gt;\/hub<\/td><td>1200 of 3000<\/td><td>3.00 GiB<\/td><\/tr>/,
+    );
+    const metrics = renderMetrics({
+      activity: log,
+      verifier: { stats: { downloads: 0, cacheHits: 0, bytesDownloaded: 0 } },
+      queueDepth: 0,
+    });
+    assert.match(
+      metrics,
+      /^mshub_audit_running_links\{hub="gitee:<i>mindspore<\/i>\/hub",of="done"\} 1200$/m,
+    );
+    assert.match(metrics, /^mshub_audit_running_links\{hub="gitee:<i>mindspore<\/i>\/hub",of="all"\} 3000$/m);
+    log.recordAuditProgress('gitee:<i>mindspore</i>/hub', undefined);
+    assert.doesNotMatch(renderStatusPage({ activity: log, queueDepth: 0 }), /Audits running/);
+  });
+
   it('links each pull request to its own platform, a self-hosted one included', () => {
     assert.deepEqual(
       ['github', 'gitee', 'gitcode', 'elsewhere'].map((platform) => pullUrl(platform, 'mindspore/hub', 4)),
