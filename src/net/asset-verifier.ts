@@ -1,5 +1,4 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { Agent } from 'undici';
 import type {
   AssetFailureKind,
   AssetHasher,
@@ -7,7 +6,8 @@ import type {
 } from '../core/verification/asset-hash-outcome.js';
 import { AddressPolicy } from './address-policy.js';
 import { DownloadError } from './download-error.js';
-import { createGuardedAgent, type GuardedAgentOptions } from './guarded-agent.js';
+import { createGuardedHttps, type GuardedHttps } from './guarded-https.js';
+import type { GuardOptions } from './guarded-lookup.js';
 import { HashCache } from './hash-cache.js';
 import {
   type DownloadHooks,
@@ -36,22 +36,22 @@ export interface VerifierStats {
 }
 
 /**
- * Hashes assets for the review: one guarded agent, a bounded number of downloads at once, one
+ * Hashes assets for the review: one guarded https client, a bounded number of downloads at once, one
  * download per URL however many files or pull requests name it (single flight), and a cache of
  * verified digests.
  */
 export class AssetVerifier implements AssetHasher {
   readonly stats: VerifierStats = { downloads: 0, cacheHits: 0, bytesDownloaded: 0 };
-  private readonly agent: Agent;
+  private readonly client: GuardedHttps;
   private readonly limit: LimitFunction;
   private readonly cache: HashCache;
   private readonly inFlight = new Map<string, Promise<HashedResource>>();
 
   constructor(
     private readonly settings: AssetDownloadSettings,
-    private readonly hooks: DownloadHooks & { lookup?: GuardedAgentOptions['lookup'] } = {},
+    private readonly hooks: DownloadHooks & { lookup?: GuardOptions['lookup'] } = {},
   ) {
-    this.agent = createGuardedAgent({
+    this.client = createGuardedHttps({
       policy: new AddressPolicy({ allowPrivate: settings.allowPrivateHosts }),
       connectTimeoutMs: settings.connectTimeoutMs,
       ...(settings.ca ? { ca: settings.ca } : {}),
@@ -87,13 +87,13 @@ export class AssetVerifier implements AssetHasher {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    this.client.close();
   }
 
   private async download(url: string): Promise<HashedResource> {
     const stale = this.cache.stale(url);
     if (stale) {
-      const current = await fetchValidators(url, this.agent, this.settings).catch(() => undefined);
+      const current = await fetchValidators(url, this.client.send, this.settings).catch(() => undefined);
       if (current && sameResource(stale, current)) {
         this.stats.cacheHits++;
         this.cache.set(url, stale);
@@ -101,7 +101,7 @@ export class AssetVerifier implements AssetHasher {
       }
     }
     this.stats.downloads++;
-    const resource = await hashDownload(url, this.agent, this.settings, this.hooks);
+    const resource = await hashDownload(url, this.client.send, this.settings, this.hooks);
     this.stats.bytesDownloaded += resource.bytes;
     this.cache.set(url, resource);
     return resource;

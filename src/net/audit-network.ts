@@ -3,6 +3,7 @@ import { AddressPolicy } from './address-policy.js';
 import { type AssetDownloadSettings, AssetVerifier } from './asset-verifier.js';
 import { createGuardedAgent } from './guarded-agent.js';
 import { observeLink } from './link-probe.js';
+import { undiciSend } from './undici-send.js';
 
 export interface AuditNetwork {
   observe(link: string): Promise<LinkObservation>;
@@ -20,9 +21,10 @@ export function createAuditNetwork(settings: AssetDownloadSettings): AuditNetwor
     connectTimeoutMs: settings.connectTimeoutMs,
     ...(settings.ca ? { ca: settings.ca } : {}),
   });
+  const send = undiciSend(agent);
   const verifier = new AssetVerifier({ ...settings, cacheTtlMs: 0 });
   return {
-    observe: (link) => observeLink(link, agent, settings),
+    observe: (link) => observeLink(link, send, settings),
     async hash(link) {
       const outcome = await verifier.hash(link);
       if (outcome.ok) return outcome;

@@ -1,6 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import type { Dispatcher } from 'undici';
-import { request } from 'undici';
 import { DownloadError } from './download-error.js';
 import { OffThreadHash, type StreamHash } from './off-thread-hash.js';
 import { parseRetryAfter, retryDelayMs } from './retry-policy.js';
@@ -23,6 +21,33 @@ export interface DownloadLimits {
   /** Longest wait between attempts; a longer Retry-After ends the download instead. */
   maxRetryDelayMs: number;
 }
+
+/** What a server answered, whichever client asked: its status, headers and body. */
+export interface Answer {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: AnswerBody;
+}
+
+export interface AnswerBody extends AsyncIterable<Uint8Array> {
+  /** Closes the body unread (the connection goes with it). */
+  destroy(): void;
+  /** Reads what is left, at most a little (a server that sends a whole file is hung up on). */
+  dump(): Promise<void>;
+}
+
+/**
+ * One request under the download guard, no redirect followed; `idleMs` ends an answer that stops
+ * (its headers or its body) for that long. Each client (undici for the audit's probes, Node's https
+ * for downloads) provides one.
+ */
+export type SendRequest = (
+  method: 'GET' | 'HEAD',
+  url: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  idleMs: number,
+) => Promise<Answer>;
 
 export interface DownloadProgress {
   url: string;
@@ -55,13 +80,13 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export const USER_AGENT = 'mshub-review (MindSpore Hub submission review)';
 
 /**
- * Downloads `url` through `dispatcher`, streaming the body through SHA-256 (nothing is buffered or
+ * Downloads `url` through `send`, streaming the body through SHA-256 (nothing is buffered or
  * written to disk). Follows redirects to https only, retries transient failures with backoff and
  * Retry-After, and resumes a dropped body with a Range request when the server allows it.
  */
 export async function hashDownload(
   url: string,
-  dispatcher: Dispatcher,
+  send: SendRequest,
   limits: DownloadLimits,
   hooks: DownloadHooks = {},
 ): Promise<HashedResource> {
@@ -84,7 +109,7 @@ export async function hashDownload(
         headers.range = `bytes=${resumeFrom}-`;
         headers['if-range'] = validators.etag ?? validators.lastModified ?? '';
       }
-      const response = await requestFollowingRedirects('GET', url, headers, dispatcher, limits, deadline);
+      const response = await requestFollowingRedirects('GET', url, headers, send, limits, deadline);
       finalUrl = response.url;
       const { statusCode, body } = response.data;
       const responseHeaders = response.data.headers;
@@ -276,23 +301,16 @@ export async function requestFollowingRedirects(
   method: 'GET' | 'HEAD',
   url: string,
   headers: Record<string, string>,
-  dispatcher: Dispatcher,
+  send: SendRequest,
   limits: DownloadLimits,
   signal: AbortSignal,
   hops?: RedirectHop[],
-): Promise<{ url: string; data: Dispatcher.ResponseData }> {
+): Promise<{ url: string; data: Answer }> {
   const visited = new Set<string>();
   let current = url;
   for (;;) {
     visited.add(current);
-    const data = await request(current, {
-      dispatcher,
-      method,
-      headers,
-      signal,
-      headersTimeout: limits.idleTimeoutMs,
-      bodyTimeout: limits.idleTimeoutMs,
-    });
+    const data = await send(method, current, headers, signal, limits.idleTimeoutMs);
     const location = data.headers.location;
     if (!REDIRECTS.has(data.statusCode) || typeof location !== 'string') return { url: current, data };
     await data.body.dump().catch(() => undefined);
@@ -324,7 +342,7 @@ export async function requestFollowingRedirects(
 /** The server's current validators for `url` (a HEAD request), to revalidate a cached digest. */
 export async function fetchValidators(
   url: string,
-  dispatcher: Dispatcher,
+  send: SendRequest,
   limits: DownloadLimits,
 ): Promise<ResourceValidators> {
   const signal = AbortSignal.timeout(Math.min(limits.totalTimeoutMs, limits.idleTimeoutMs * 2));
@@ -333,7 +351,7 @@ export async function fetchValidators(
       'HEAD',
       url,
       { 'user-agent': USER_AGENT },
-      dispatcher,
+      send,
       limits,
       signal,
     );
@@ -354,9 +372,7 @@ export function sameResource(cached: ResourceValidators, current: ResourceValida
   return comparable.length > 0 && comparable.every((key) => cached[key] === current[key]);
 }
 
-export function readValidators(
-  headers: Dispatcher.ResponseData['headers'],
-): ResourceValidators & { acceptsRanges?: boolean } {
+export function readValidators(headers: Answer['headers']): ResourceValidators & { acceptsRanges?: boolean } {
   const validators: ResourceValidators & { acceptsRanges?: boolean } = {};
   const etag = headers.etag;
   const lastModified = headers['last-modified'];
@@ -375,7 +391,7 @@ function withoutRanges({
   return validators;
 }
 
-export function httpStatusError(status: number, headers: Dispatcher.ResponseData['headers']): DownloadError {
+export function httpStatusError(status: number, headers: Answer['headers']): DownloadError {
   const retryAfterMs = parseRetryAfter(headers['retry-after']);
   return new DownloadError('http-status', `the server answered HTTP ${status}`, {
     status,

@@ -1,7 +1,7 @@
-import type { Dispatcher } from 'undici';
 import type { LinkObservation } from '../core/audit/link-transition.js';
 import { DownloadError } from './download-error.js';
 import {
+  type Answer,
   classify,
   type DownloadLimits,
   httpStatusError,
@@ -9,6 +9,7 @@ import {
   type ResourceValidators,
   readValidators,
   requestFollowingRedirects,
+  type SendRequest,
   USER_AGENT,
 } from './hash-download.js';
 
@@ -32,11 +33,7 @@ const PERMANENT = new Set([301, 308]);
  * one host would open (and make the host accept) a TLS connection for each. Follows redirects under
  * the same guard as a download; throws DownloadError (an HTTP 404 is `http-status` with `status` 404).
  */
-export async function probeLink(
-  url: string,
-  dispatcher: Dispatcher,
-  limits: DownloadLimits,
-): Promise<LinkProbe> {
+export async function probeLink(url: string, send: SendRequest, limits: DownloadLimits): Promise<LinkProbe> {
   // Not AbortSignal.timeout: its timer, and what the request hung on the signal, would live on for
   // the whole timeout after the answer; an audit asks thousands of links a minute.
   const deadline = new AbortController();
@@ -52,17 +49,17 @@ export async function probeLink(
       'GET',
       url,
       { ...headers, range: 'bytes=0-0' },
-      dispatcher,
+      send,
       limits,
       signal,
       hops,
     );
     // A server that ignores the range sends the whole file: read a little of it, then hang up.
-    await response.data.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+    await response.data.body.dump().catch(() => undefined);
     let validators = rangedValidators(response.data);
     if (RANGE_REFUSED.has(response.data.statusCode)) {
       hops = [];
-      response = await requestFollowingRedirects('HEAD', url, headers, dispatcher, limits, signal, hops);
+      response = await requestFollowingRedirects('HEAD', url, headers, send, limits, signal, hops);
       await response.data.body.dump().catch(() => undefined);
       validators = readValidators(response.data.headers);
     }
@@ -79,7 +76,7 @@ export async function probeLink(
 }
 
 /** The validators of a one-byte answer: its length is the total that Content-Range names. */
-function rangedValidators(data: Dispatcher.ResponseData): ResourceValidators {
+function rangedValidators(data: Answer): ResourceValidators {
   const validators = readValidators(data.headers);
   if (data.statusCode !== 206) return validators;
   const total = /\/(\d+)$/.exec(String(data.headers['content-range'] ?? ''))?.[1];
@@ -111,11 +108,11 @@ const GONE_STATUSES = new Set([401, 403, 404, 410, 451]);
  */
 export async function observeLink(
   url: string,
-  dispatcher: Dispatcher,
+  send: SendRequest,
   limits: DownloadLimits,
 ): Promise<LinkObservation> {
   try {
-    const probe = await probeLink(url, dispatcher, limits);
+    const probe = await probeLink(url, send, limits);
     return {
       ok: true,
       validators: probe.validators,

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { rootCertificates } from 'node:tls';
 import { readEnvironment } from '../../src/config/environment.js';
 import { isMshubError } from '../../src/core/errors.js';
-import { trustedCertificates } from '../../src/net/guarded-agent.js';
+import { trustedCertificates } from '../../src/net/guarded-lookup.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 

@@ -4,6 +4,7 @@ import { DEFAULT_DOWNLOAD_SETTINGS } from '../../src/config/environment.js';
 import { AddressPolicy } from '../../src/net/address-policy.js';
 import { createGuardedAgent } from '../../src/net/guarded-agent.js';
 import { observeLink } from '../../src/net/link-probe.js';
+import { undiciSend } from '../../src/net/undici-send.js';
 import { type AssetServer, startAssetServer, TEST_CA } from '../helpers/asset-server.js';
 
 const LIMITS = { ...DEFAULT_DOWNLOAD_SETTINGS, idleTimeoutMs: 2000, totalTimeoutMs: 5000 };
@@ -15,6 +16,7 @@ describe('asking a link whether it is still there, without downloading it', () =
     connectTimeoutMs: 2000,
     ca: TEST_CA,
   });
+  const send = undiciSend(agent);
   before(async () => {
     server = await startAssetServer((request, response) => {
       const path = request.url ?? '';
@@ -89,7 +91,7 @@ describe('asking a link whether it is still there, without downloading it', () =
   });
 
   it("asks for the first byte only, and reads the size from the range's total", async () => {
-    const observed = await observeLink(server.url('/signed.ckpt'), agent, LIMITS);
+    const observed = await observeLink(server.url('/signed.ckpt'), send, LIMITS);
     assert.deepEqual(observed, { ok: true, validators: { etag: '"s"', contentLength: 5_000_000 } });
     assert.deepEqual(
       server.requests
@@ -100,13 +102,13 @@ describe('asking a link whether it is still there, without downloading it', () =
   });
 
   it('asks with HEAD where the range is refused (an empty file)', async () => {
-    const observed = await observeLink(server.url('/empty.ckpt'), agent, LIMITS);
+    const observed = await observeLink(server.url('/empty.ckpt'), send, LIMITS);
     assert.deepEqual(observed, { ok: true, validators: { etag: '"e"', contentLength: 0 } });
   });
 
   it('keeps one connection for many links of one host (undici closes it after every HEAD)', async () => {
     const before = server.connections();
-    for (let index = 0; index < 20; index++) await observeLink(server.url('/file.ckpt'), agent, LIMITS);
+    for (let index = 0; index < 20; index++) await observeLink(server.url('/file.ckpt'), send, LIMITS);
     assert.ok(
       server.connections() - before <= 1,
       `${server.connections() - before} connections for 20 links`,
@@ -114,12 +116,12 @@ describe('asking a link whether it is still there, without downloading it', () =
   });
 
   it('hangs up on a server that answers a one-byte request with the whole file', async () => {
-    const observed = await observeLink(server.url('/ignores-range.ckpt'), agent, LIMITS);
+    const observed = await observeLink(server.url('/ignores-range.ckpt'), send, LIMITS);
     assert.deepEqual(observed, { ok: true, validators: { contentLength: 64 * 1024 * 1024 } });
   });
 
   it('names where permanent redirects moved the link, not the temporary address behind them', async () => {
-    const observed = await observeLink(server.url('/moved.ckpt'), agent, LIMITS);
+    const observed = await observeLink(server.url('/moved.ckpt'), send, LIMITS);
     assert.deepEqual(observed, {
       ok: true,
       movedTo: server.url('/cdn.ckpt'),
@@ -128,24 +130,24 @@ describe('asking a link whether it is still there, without downloading it', () =
   });
 
   it('calls a file the server says is gone dead, and a busy server not answering', async () => {
-    assert.deepEqual(await observeLink(server.url('/gone.ckpt'), agent, LIMITS), {
+    assert.deepEqual(await observeLink(server.url('/gone.ckpt'), send, LIMITS), {
       ok: false,
       final: true,
       reason: 'the server answered HTTP 410',
     });
-    const busy = await observeLink(server.url('/busy.ckpt'), agent, LIMITS);
+    const busy = await observeLink(server.url('/busy.ckpt'), send, LIMITS);
     assert.equal(busy.ok, false);
     assert.equal(!busy.ok && busy.final, false);
   });
 
   it('tells how long a host that answers 429 or 503 asks to be left alone (a minute when it does not say)', async () => {
-    assert.deepEqual(await observeLink(server.url('/throttled.ckpt'), agent, LIMITS), {
+    assert.deepEqual(await observeLink(server.url('/throttled.ckpt'), send, LIMITS), {
       ok: false,
       final: false,
       reason: 'the server answered HTTP 429',
       retryAfterMs: 2000,
     });
-    const busy = await observeLink(server.url('/busy.ckpt'), agent, LIMITS);
+    const busy = await observeLink(server.url('/busy.ckpt'), send, LIMITS);
     assert.equal(!busy.ok && busy.retryAfterMs, 60_000);
   });
 
@@ -156,7 +158,7 @@ describe('asking a link whether it is still there, without downloading it', () =
       ca: TEST_CA,
     });
     try {
-      const observed = await observeLink(server.url('/file.ckpt'), guarded, LIMITS);
+      const observed = await observeLink(server.url('/file.ckpt'), undiciSend(guarded), LIMITS);
       assert.equal(observed.ok, false);
       assert.match(!observed.ok ? observed.reason : '', /private|loopback|refused/i);
     } finally {
