@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { LinkRecord } from '../core/audit/audit-state.js';
-import type { FannedOutLinks, LinkFanout } from '../review/audit-hub.js';
+import type { FannedOutLinks, FanoutOptions, LinkFanout } from '../review/audit-hub.js';
 import type { HostBounds, LinkTask } from '../review/audit-link.js';
 import { type AuditLinkJob, RUN_KEYS_TTL_MS } from './redis-audit-link-worker.js';
 import { auditKeys } from './redis-audit-state.js';
@@ -42,15 +42,7 @@ export class RedisLinkFanout implements LinkFanout {
     this.pollMs = options.pollMs ?? 250;
   }
 
-  async audit(
-    run: string,
-    tasks: readonly LinkTask[],
-    options: {
-      bounds: HostBounds;
-      signal?: AbortSignal;
-      onProgress?(done: number, hashedBytes: number): void;
-    },
-  ): Promise<FannedOutLinks> {
+  async audit(run: string, tasks: readonly LinkTask[], options: FanoutOptions): Promise<FannedOutLinks> {
     const keys = auditKeys(this.options.prefix, this.hub);
     const runKeys = keys.run(run);
     const signal = options.signal ?? new AbortController().signal;

@@ -31,16 +31,14 @@ export interface FannedOutLinks {
  * them; resolves once each link has its record of the run, or when `signal` stops the wait.
  */
 export interface LinkFanout {
-  audit(
-    run: string,
-    tasks: readonly LinkTask[],
-    options: {
-      bounds: HostBounds;
-      signal?: AbortSignal;
-      /** Links recorded so far (an estimate until the end), and the bytes hashed. */
-      onProgress?(done: number, hashedBytes: number): void;
-    },
-  ): Promise<FannedOutLinks>;
+  audit(run: string, tasks: readonly LinkTask[], options: FanoutOptions): Promise<FannedOutLinks>;
+}
+
+export interface FanoutOptions {
+  bounds: HostBounds;
+  signal?: AbortSignal;
+  /** Links recorded so far (an estimate until the end), and the bytes hashed. */
+  onProgress?(done: number, hashedBytes: number): void;
 }
 
 /** What the audit works through: every request goes through these, so tests and servers choose how. */
