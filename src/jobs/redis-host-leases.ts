@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { HostBounds, HostGate } from '../review/audit-link.js';
+import { type HostBounds, type HostGate, slotSpacingMs } from '../review/audit-link.js';
 import { pause } from './shutdown.js';
 
 // A lease is a member of the host's sorted set, scored with when it lapses (Redis's own clock, so
@@ -65,13 +65,15 @@ export class RedisHostLeases implements HostGate {
     this.pollMs = options.pollMs ?? 20;
   }
 
-  /** Runs `work` under a lease on `host`, once fewer than `limit` are held; `signal` stops the wait. */
+  /**
+   * Runs `work` under a lease on `host`, once fewer than `bounds.atOnce` are held and its rate slot
+   * has come; `signal` stops the wait.
+   */
   async hold<T>(host: string, bounds: HostBounds, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const key = this.key(host);
     const limit = bounds.atOnce;
     const lease = `${this.owner}:${this.next++}`;
-    // A rate is slots spaced 1/rate apart (2 % to spare for timers and clocks).
-    const spacing = bounds.perSecond ? Math.ceil((1000 / bounds.perSecond) * 1.02) : 0;
+    const spacing = slotSpacingMs(bounds);
     let slotWait = 0;
     for (;;) {
       signal?.throwIfAborted();

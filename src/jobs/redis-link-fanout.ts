@@ -43,8 +43,7 @@ export class RedisLinkFanout implements LinkFanout {
   }
 
   async audit(run: string, tasks: readonly LinkTask[], options: FanoutOptions): Promise<FannedOutLinks> {
-    const keys = auditKeys(this.options.prefix, this.hub);
-    const runKeys = keys.run(run);
+    const runKeys = auditKeys(this.options.prefix, this.hub).run(run);
     const signal = options.signal ?? new AbortController().signal;
     await this.enqueue(run, tasks, options.bounds);
     let rounds = 0;
@@ -62,18 +61,19 @@ export class RedisLinkFanout implements LinkFanout {
           options.onProgress?.(done, Number(counts.hashedBytes ?? 0));
         }
         // The set may hold links done before this process took the run over: only a count that
-        // reaches the tasks' is worth the exact look, link by link.
-        if (done >= tasks.length || (await this.idle())) {
+        // reaches the tasks', or a queue with nothing left in it, is worth the exact look.
+        const idle = await this.idle();
+        if (done >= tasks.length || idle) {
           left = await this.left(runKeys.done, left);
           if (left.length === 0) break;
-          if (await this.idle()) {
-            // Every job ended and links are left: their jobs failed for good. Queue them once more.
-            if (rounds >= (this.options.requeueRounds ?? 2))
-              return { ...(await this.results(run, tasks)), finished: false };
-            rounds++;
-            // New ids: the failed jobs keep theirs for a week, and an id BullMQ knows is not added again.
-            await this.enqueue(run, left, options.bounds, `again-${randomUUID().slice(0, 8)}`);
-          }
+        }
+        if (idle) {
+          // Every job ended and links are left: their jobs failed for good. Queue them once more.
+          if (rounds >= (this.options.requeueRounds ?? 2))
+            return { ...(await this.results(run, tasks)), finished: false };
+          rounds++;
+          // New ids: the failed jobs keep theirs for a week, and an id BullMQ knows is not added again.
+          await this.enqueue(run, left, options.bounds, `again-${randomUUID().slice(0, 8)}`);
         }
       } catch (error) {
         // Redis away for a while: the workers wait for it too, and the audit goes on when it is back.

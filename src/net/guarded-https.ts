@@ -3,10 +3,7 @@ import https from 'node:https';
 import { createSecureContext } from 'node:tls';
 import { DownloadError } from './download-error.js';
 import { type GuardOptions, guardedLookup, refusedLiteral, trustedCertificates } from './guarded-lookup.js';
-import type { Answer, AnswerBody, SendRequest } from './hash-download.js';
-
-/** What is read of a body that is dropped: a server that sends a whole file is hung up on. */
-const DUMP_LIMIT = 64 * 1024;
+import { type Answer, type AnswerBody, DUMP_BYTES, type SendRequest } from './hash-download.js';
 
 export interface GuardedHttps {
   send: SendRequest;
@@ -84,7 +81,7 @@ function bodyOf(response: IncomingMessage, idle: () => DownloadError | undefined
       try {
         for await (const chunk of response) {
           read += (chunk as Uint8Array).length;
-          if (read > DUMP_LIMIT) break;
+          if (read > DUMP_BYTES) break;
         }
       } catch {}
     },

@@ -29,10 +29,13 @@ export interface Answer {
   body: AnswerBody;
 }
 
+/** What `AnswerBody.dump` reads at most: a server that sends a whole file is hung up on. */
+export const DUMP_BYTES = 64 * 1024;
+
 export interface AnswerBody extends AsyncIterable<Uint8Array> {
   /** Closes the body unread (the connection goes with it). */
   destroy(): void;
-  /** Reads what is left, at most a little (a server that sends a whole file is hung up on). */
+  /** Reads what is left, at most DUMP_BYTES, and closes the body. */
   dump(): Promise<void>;
 }
 

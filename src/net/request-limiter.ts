@@ -13,10 +13,15 @@ function spacingMs(budget: RequestBudget): number {
   return Math.ceil((budget.intervalMs / budget.requests) * 1.02);
 }
 
+/** Requests a budget lets go at once before its spacing starts (1 without a burst). */
+function burstOf(budget: RequestBudget): number {
+  return Math.max(1, Math.floor(budget.burst ?? 1));
+}
+
 /** The budget of this process alone (no Redis: `serve` is the only process using the token). */
 export function localLimiter(budget: RequestBudget): RequestLimiter {
   const spacing = spacingMs(budget);
-  const burst = Math.max(1, Math.floor(budget.burst ?? 1));
+  const burst = burstOf(budget);
   // A burst is Bottleneck's reservoir: full at the start, a request back every spacing, never over the burst.
   const limiter = new Bottleneck(
     burst > 1
@@ -36,10 +41,10 @@ export function localLimiter(budget: RequestBudget): RequestLimiter {
 
 /**
  * Reserves the next free slot of a budget, atomically, on Redis's clock (the generic cell rate
- * algorithm): the key holds when the requests reserved so far would have gone, spaced `spacing`
- * apart; a request may go up to `ARGV[3]` ms (the burst's room) ahead of that, else it waits.
- * The key outlives the last reservation by an interval. Without a burst every process that shares the key gets slots `spacing` apart. Returns how long
- * the caller waits for its slot (ms).
+ * algorithm): the key holds when the requests reserved so far would have gone, spaced `ARGV[1]`
+ * apart; a request may go up to `ARGV[3]` ms (the burst's room) ahead of that, else it waits. The
+ * key outlives the last reservation by an interval (`ARGV[2]`). Without a burst every process that
+ * shares the key gets slots the spacing apart. Returns how long the caller waits for its slot (ms).
  */
 const RESERVE_SLOT = `
 local time = redis.call('TIME')
@@ -70,7 +75,7 @@ export function sharedLimiter(
   const tokenId = createHash('sha256').update(token).digest('hex').slice(0, 16);
   const key = `${prefix}:api-budget:${platform}:${tokenId}`;
   const spacing = spacingMs(budget);
-  const room = (Math.max(1, Math.floor(budget.burst ?? 1)) - 1) * spacing;
+  const room = (burstOf(budget) - 1) * spacing;
   const fallback = localLimiter(budget);
   const reserve = async (): Promise<number | undefined> => {
     try {

@@ -1,8 +1,5 @@
 import { type Dispatcher, request } from 'undici';
-import type { SendRequest } from './hash-download.js';
-
-/** What is read of a body that is dropped: a server that sends a whole file is hung up on. */
-const DUMP_LIMIT = 64 * 1024;
+import { DUMP_BYTES, type SendRequest } from './hash-download.js';
 
 /** Requests through an undici dispatcher (the guarded agent of the audit's probes). */
 export function undiciSend(dispatcher: Dispatcher): SendRequest {
@@ -21,7 +18,7 @@ export function undiciSend(dispatcher: Dispatcher): SendRequest {
       body: {
         [Symbol.asyncIterator]: () => data.body[Symbol.asyncIterator](),
         destroy: () => data.body.destroy(),
-        dump: () => data.body.dump({ limit: DUMP_LIMIT }),
+        dump: () => data.body.dump({ limit: DUMP_BYTES }),
       },
     };
   };

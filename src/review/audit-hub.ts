@@ -94,12 +94,13 @@ export async function auditHub(
   const unresolved: string[] = [];
   let answered = false;
   const fanout = adapters.fanout;
+  const bounds = hostBounds(options);
   if (fanout) {
     const tasks = links
       .filter((link) => state.links[link]?.run !== run.id)
       .map((link) => ({ link, rolling: rolling.has(link), hash: options.hash }));
     const outcome = await fanout.audit(run.id, tasks, {
-      bounds: hostBounds(options),
+      bounds,
       ...(adapters.signal ? { signal: adapters.signal } : {}),
       onProgress: (done, hashedBytes) => {
         progress.linksDone = Math.min(links.length, links.length - tasks.length + done);
@@ -131,7 +132,7 @@ export async function auditHub(
         previous,
         adapters,
         run.id,
-        { gate, bounds: hostBounds(options), ...(adapters.signal ? { signal: adapters.signal } : {}) },
+        { gate, bounds, ...(adapters.signal ? { signal: adapters.signal } : {}) },
       );
       if (outcome.hashedBytes !== undefined) {
         hashed++;

@@ -32,8 +32,9 @@ export interface LinkOutcome {
 }
 
 /**
- * Where the requests to one host take their turn: at most `limit` at once, and none while the host
- * is paused. In one process, or across every process that shares the Redis.
+ * Where the requests to one host take their turn: at most `bounds.atOnce` at once, a slot a
+ * `bounds.perSecond` apart, and none while the host is paused. In one process, or across every
+ * process that shares the Redis.
  */
 export interface HostGate {
   hold<T>(host: string, bounds: HostBounds, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
@@ -45,6 +46,11 @@ export interface HostGate {
 export interface HostBounds {
   atOnce: number;
   perSecond?: number;
+}
+
+/** A host's rate as slots this far apart (2 % to spare for timers and clocks); 0 without a rate. */
+export function slotSpacingMs(bounds: HostBounds): number {
+  return bounds.perSecond ? Math.ceil((1000 / bounds.perSecond) * 1.02) : 0;
 }
 
 /** A throttled link is asked this many times in all, the host paused as it asked between them. */
@@ -65,8 +71,7 @@ export async function auditLink(
   const { link } = task;
   let observation = await requests.observe(link);
   let hashedBytes: number | undefined;
-  const rolling = task.rolling ? new Set([link]) : new Set<string>();
-  if (observation.ok && task.hash && hashReason(previous, observation.validators, rolling, link)) {
+  if (observation.ok && task.hash && hashReason(previous, observation.validators, task.rolling)) {
     const digest = await requests.hash(link);
     if (digest.ok) {
       observation = { ...observation, sha256: digest.sha256 };

@@ -40,10 +40,10 @@ export function rollingHashes(
 export function hashReason(
   previous: LinkRecord | undefined,
   current: LinkValidators,
-  rolling: ReadonlySet<string>,
-  link: string,
+  /** The rolling budget reaches this link this run (`rollingHashes` chose it). */
+  rolling: boolean,
 ): 'never-hashed' | 'changed' | 'rolling' | undefined {
   if (previous?.sha256 === undefined) return 'never-hashed';
   if (!sameValidators(previous.validators, current)) return 'changed';
-  return rolling.has(link) ? 'rolling' : undefined;
+  return rolling ? 'rolling' : undefined;
 }
