@@ -1,26 +1,28 @@
 // One audit run of the simulated hub, in a process of its own so that its peak RSS is the audit's.
-// Usage: node bench/audit-child.mjs <ca.pem> <state.json> <perHost> <hash:0|1> <link>... (links on stdin as JSON)
+// Usage: node bench/audit-child.mjs <ca.pem> <state.json> <perHost> <hash:0|1> (links on stdin, one a line)
+// The links are gathered a line at a time into the file the audit reads them from, as `audit` does
+// with a hub's files, so that what the child holds is what the audit holds.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { DEFAULT_DOWNLOAD_SETTINGS } from '../dist/config/environment.js';
 import { createAuditNetwork } from '../dist/net/audit-network.js';
 import { AuditStateFile } from '../dist/platforms/local/audit-state-file.js';
+import { freshLinkTargetsFile, linkTargetsPath } from '../dist/platforms/local/link-targets-file.js';
 import { auditHub } from '../dist/review/audit-hub.js';
 
 const [ca, statePath, perHost, hash] = process.argv.slice(2);
-const links = JSON.parse(readFileSync(0, 'utf8'));
 const expected = (link) => {
   const index = Number(/\/(\d+)$/.exec(link)[1]);
   return createHash('sha256')
     .update(Buffer.from(`asset ${index} version 1 `.repeat(40)))
     .digest('hex');
 };
-const targets = {
-  links: new Map(links.map((link) => [link, { link, expected: new Set([expected(link)]), files: [] }])),
-  repos: new Map(),
-  rejected: [],
-  files: links.length,
-};
+const spool = freshLinkTargetsFile(linkTargetsPath(statePath));
+for await (const link of createInterface({ input: process.stdin })) {
+  if (link) spool.set(link, { link, expected: new Set([expected(link)]), files: [] });
+}
+const targets = { links: spool, repos: new Map(), rejected: [], files: spool.size };
 const peak = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
 const network = createAuditNetwork({
   ...DEFAULT_DOWNLOAD_SETTINGS,
@@ -49,16 +51,26 @@ const { totals } = await auditHub(
   },
 );
 const ms = performance.now() - started;
+const peakMiB = peak();
+// What the audit keeps, not what the collector has yet to free: the heap after a full collection,
+// with the state and the links still held (the process runs with --expose-gc).
+globalThis.gc?.();
+const retainedMiB = process.memoryUsage().heapUsed / 1024 / 1024;
 store.flush(state);
 await network.close();
 const states = {};
-for (const record of Object.values(state.links)) {
+let replaced = 0;
+let mismatched = 0;
+for (const target of targets.links.values()) {
+  const record = state.links.get(target.link);
+  if (!record) continue;
   const key = record.movedTo ? 'moved' : record.state;
   states[key] = (states[key] ?? 0) + 1;
+  if (record.replaced) replaced++;
+  if (record.sha256 !== undefined && record.sha256 !== expected(target.link)) mismatched++;
 }
-const replaced = Object.values(state.links).filter((record) => record.replaced).length;
-const mismatched = links.filter((link) => {
-  const record = state.links[link];
-  return record?.sha256 !== undefined && record.sha256 !== expected(link);
-}).length;
-process.stdout.write(`${JSON.stringify({ ms, peakMiB: peak(), totals, states, replaced, mismatched })}\n`);
+spool.close();
+rmSync(spool.path, { force: true });
+process.stdout.write(
+  `${JSON.stringify({ ms, peakMiB, retainedMiB, totals, states, replaced, mismatched })}\n`,
+);

@@ -21,6 +21,8 @@ const MIX: ReadonlyArray<[kind: string, per100: number]> = [
 export interface AuditRunResult {
   ms: number;
   peakMiB: number;
+  /** The heap after a full collection at the end of the run: what the audit holds, not its garbage. */
+  retainedMiB: number;
   states: Record<string, number>;
   replaced: number;
   mismatched: number;
@@ -35,7 +37,7 @@ export interface AuditBenchResult {
   conditional: AuditRunResult;
   /** What the per-host limits allow the conditional run: the busiest host's delays over its requests at once. */
   allowedMs: number;
-  small: { links: number; peakMiB: number };
+  small: { links: number; peakMiB: number; retainedMiB: number };
 }
 
 function linksOf(ports: readonly number[], count: number): string[] {
@@ -63,8 +65,8 @@ function allowedMs(links: readonly string[], perHost: number, delayMs: number): 
 function auditRun(links: readonly string[], state: string, perHost: number, hash: boolean): AuditRunResult {
   const run = spawnSync(
     process.execPath,
-    [join(REPO_ROOT, 'bench/audit-child.mjs'), CERT, state, String(perHost), hash ? '1' : '0'],
-    { input: JSON.stringify(links), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    ['--expose-gc', join(REPO_ROOT, 'bench/audit-child.mjs'), CERT, state, String(perHost), hash ? '1' : '0'],
+    { input: `${links.join('\n')}\n`, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (run.status !== 0) throw new Error(`audit child failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
@@ -112,7 +114,11 @@ export async function benchAudit(
       first,
       conditional,
       allowedMs: allowedMs(links, perHost, delayMs),
-      small: { links: small.length, peakMiB: smallConditional.peakMiB },
+      small: {
+        links: small.length,
+        peakMiB: smallConditional.peakMiB,
+        retainedMiB: smallConditional.retainedMiB,
+      },
     };
   } finally {
     server.kill('SIGTERM');

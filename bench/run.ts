@@ -80,6 +80,10 @@ const memoryGrowth = audit.conditional.peakMiB / audit.small.peakMiB;
 console.log(
   `  peak RSS: ${audit.conditional.peakMiB.toFixed(0)} MiB for ${audit.links} links, ${audit.small.peakMiB.toFixed(0)} MiB for ${audit.small.links}: ${memoryGrowth.toFixed(2)}x for ten times the links, target flat (within 1.25x): ${verdict(memoryGrowth <= 1.25)}`,
 );
+const retainedGrowth = audit.conditional.retainedMiB / audit.small.retainedMiB;
+console.log(
+  `  held at the end (heap after a full collection; the rest of the peak is garbage not yet collected): ${audit.conditional.retainedMiB.toFixed(1)} MiB for ${audit.links} links, ${audit.small.retainedMiB.toFixed(1)} MiB for ${audit.small.links}: ${retainedGrowth.toFixed(2)}x, target flat (within 1.25x): ${verdict(retainedGrowth <= 1.25)}`,
+);
 
 const fanout = await benchAuditFanout();
 console.log(

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import { renderAuditJson, renderAuditMarkdown, renderAuditText } from '../core/audit/audit-report.js';
@@ -5,10 +6,11 @@ import { MshubError } from '../core/errors.js';
 import { formatMessage, msg } from '../core/messages/format-message.js';
 import type { Language } from '../core/messages/message-spec.js';
 import { parseHubKey } from '../core/platform-name.js';
-import { validateAssetFileResults } from '../core/validate-hub.js';
+import { validateAssetFile } from '../core/validate-asset-file.js';
 import { createAuditNetwork } from '../net/audit-network.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
-import { findHubRoot, readAssetFiles, selectAssetFiles } from '../platforms/local/local-hub.js';
+import { freshLinkTargetsFile, linkTargetsPath } from '../platforms/local/link-targets-file.js';
+import { findHubRoot, selectAssetFiles, streamAssetFiles } from '../platforms/local/local-hub.js';
 import type { IssueTracker } from '../review/audit-issue.js';
 import { runHubAudit } from '../review/run-hub-audit.js';
 import { EXIT } from './exit-codes.js';
@@ -52,19 +54,21 @@ export async function runAudit(
   const repoConfig = loadLocalRepoConfig({ hubRoot });
   const rules = repoConfig.rules;
   const selection = selectAssetFiles([hubRoot]);
-  const results = validateAssetFileResults(
-    readAssetFiles(selection, rules.limits.maxFileBytes),
-    rules,
-    selection.hub,
-  );
+  // A file at a time, let go once its links are gathered: the audit needs no other file's findings.
+  const results = (function* () {
+    for (const input of streamAssetFiles(selection, rules.limits.maxFileBytes))
+      yield validateAssetFile(input, rules, selection.hub);
+  })();
   // Checked before any request, so that a wrong target or a missing token costs no audit.
   const tracker = options.reportTo ? await issueTrackerFor(options.reportTo, io) : undefined;
   const store = new AuditStateFile(options.state ?? join(io.environment.stateDir, 'audit-state.json'));
+  const targets = freshLinkTargetsFile(linkTargetsPath(store.path));
   const network = createAuditNetwork(io.environment.downloads);
   const sourceRepos = options.repos ? await loadSourceRepoChecker(io.environment) : undefined;
   try {
     const outcome = await runHubAudit({
       results,
+      targets,
       rules,
       state: store.load(),
       store,
@@ -120,6 +124,8 @@ export async function runAudit(
     io.stdout.write(render(report, language));
     return report.fresh.length + report.ongoing.length > 0 ? EXIT.FINDINGS : EXIT.OK;
   } finally {
+    targets.close();
+    rmSync(targets.path, { force: true });
     await network.close();
   }
 }

@@ -10,6 +10,8 @@ export type MshubErrorCode =
   | 'FILE_UNREADABLE'
   /** `fix` could not write a file back. */
   | 'FILE_UNWRITABLE'
+  /** What a process keeps between runs (an audit's records) could not be written: a full disk. */
+  | 'STATE_UNWRITABLE'
   /** A job names a platform (or the GitHub App) this process has no credentials for. */
   | 'PLATFORM_NOT_CONFIGURED'
   /** A hub's file tree could not be listed whole. */

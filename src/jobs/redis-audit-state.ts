@@ -54,10 +54,10 @@ export class RedisAuditState {
       this.redis.get(this.metaKey),
     ]);
     const state = { ...emptyAuditState(), ...(meta ? (JSON.parse(meta) as Partial<AuditState>) : {}) };
-    state.links = {};
+    state.links = new Map();
     for (const [link, text] of Object.entries(links)) {
       const record = JSON.parse(text) as LinkRecord;
-      state.links[link] = record;
+      state.links.set(link, record);
       this.written.set(link, record);
     }
     return state;
@@ -72,8 +72,9 @@ export class RedisAuditState {
   async flush(state: AuditState): Promise<void> {
     this.lastWrite = this.clock();
     const changed: string[] = [];
-    for (const [link, record] of Object.entries(state.links)) {
-      if (this.written.get(link) === record) continue;
+    for (const link of state.links.keys()) {
+      const record = state.links.get(link);
+      if (record === undefined || this.written.get(link) === record) continue;
       changed.push(link, JSON.stringify(record));
       this.written.set(link, record);
     }

@@ -4,8 +4,9 @@ import type { AuditTargets, RepoTarget } from '../core/audit/audit-targets.js';
 import { type HashPolicy, rollingHashes } from '../core/audit/hash-plan.js';
 import { nextLinkRecord } from '../core/audit/link-transition.js';
 import type { SourceRepoChecker, SourceRepoOutcome } from '../core/verification/hub-conf.js';
-import { auditLinkInTurn, type HostBounds, hostOf, type LinkRequests, type LinkTask } from './audit-link.js';
+import { auditLinkInTurn, type HostBounds, type LinkRequests, type LinkTask } from './audit-link.js';
 import { LocalHostGate } from './local-host-gate.js';
+import { perHost } from './per-host-lanes.js';
 
 export interface AuditProgress {
   linksDone: number;
@@ -84,9 +85,8 @@ export async function auditHub(
   const run = startRun(state, adapters.now());
   state.run = run;
   await adapters.save(state);
-  const links = [...targets.links.keys()];
-  const rolling = rollingHashes(state, links, adapters.now(), options.hashPolicy);
-  const progress: AuditProgress = { linksDone: 0, links: links.length, hashedBytes: 0 };
+  const rolling = rollingHashes(state, linksOf(targets), adapters.now(), options.hashPolicy);
+  const progress: AuditProgress = { linksDone: 0, links: targets.links.size, hashedBytes: 0 };
   let hashed = 0;
   const stopped = () => adapters.signal?.aborted === true;
 
@@ -96,19 +96,21 @@ export async function auditHub(
   const fanout = adapters.fanout;
   const bounds = hostBounds(options);
   if (fanout) {
-    const tasks = links
-      .filter((link) => state.links[link]?.run !== run.id)
-      .map((link) => ({ link, rolling: rolling.has(link), hash: options.hash }));
+    const tasks: LinkTask[] = [];
+    for (const link of linksOf(targets))
+      if (state.links.get(link)?.run !== run.id)
+        tasks.push({ link, rolling: rolling.has(link), hash: options.hash });
+    const all = progress.links;
     const outcome = await fanout.audit(run.id, tasks, {
       bounds,
       ...(adapters.signal ? { signal: adapters.signal } : {}),
       onProgress: (done, hashedBytes) => {
-        progress.linksDone = Math.min(links.length, links.length - tasks.length + done);
+        progress.linksDone = Math.min(all, all - tasks.length + done);
         progress.hashedBytes = hashedBytes;
         adapters.onProgress?.(progress);
       },
     });
-    Object.assign(state.links, outcome.records);
+    for (const [link, record] of Object.entries(outcome.records)) state.links.set(link, record);
     adapters.adopt?.(outcome.records);
     hashed = outcome.hashed;
     progress.hashedBytes = outcome.hashedBytes;
@@ -119,13 +121,13 @@ export async function auditHub(
       return {
         state,
         finished: false,
-        totals: totalsOf(targets, state, links, hashed, progress.hashedBytes),
+        totals: totalsOf(targets, state, hashed, progress.hashedBytes),
       };
     }
   } else {
     const gate = new LocalHostGate();
     const audit = async (link: string) => {
-      const previous = state.links[link];
+      const previous = state.links.get(link);
       if (previous?.run === run.id) return;
       const outcome = await auditLinkInTurn(
         { link, rolling: rolling.has(link), hash: options.hash },
@@ -140,32 +142,26 @@ export async function auditHub(
       }
       if (outcome.unresolved) unresolved.push(link);
       else if (outcome.answered) answered = true;
-      state.links[link] = outcome.record;
+      state.links.set(link, outcome.record);
       progress.linksDone++;
       adapters.onProgress?.(progress);
       await adapters.save(state);
     };
-    const byHost = new Map<string, string[]>();
-    for (const link of links) {
-      const host = hostOf(link);
-      const list = byHost.get(host);
-      if (list) list.push(link);
-      else byHost.set(host, [link]);
-    }
-    await Promise.all(
-      [...byHost.values()].flatMap((hostLinks) => workers(hostLinks, options.perHost, audit, stopped)),
-    );
+    await perHost(linksOf(targets), options.perHost, audit, stopped);
   }
 
   if (answered)
     for (const link of unresolved) {
-      const record = state.links[link];
+      const record = state.links.get(link);
       if (record?.state === 'unknown')
-        state.links[link] = nextLinkRecord(
-          record,
-          { ok: false, final: true, reason: record.reason ?? 'the host name does not resolve' },
-          adapters.now(),
-          run.id,
+        state.links.set(
+          link,
+          nextLinkRecord(
+            record,
+            { ok: false, final: true, reason: record.reason ?? 'the host name does not resolve' },
+            adapters.now(),
+            run.id,
+          ),
         );
     }
 
@@ -184,22 +180,31 @@ export async function auditHub(
   const finished = !stopped();
   if (finished) run.finishedAt = adapters.now().toISOString();
   await adapters.save(state);
-  return { state, finished, totals: totalsOf(targets, state, links, hashed, progress.hashedBytes) };
+  return { state, finished, totals: totalsOf(targets, state, hashed, progress.hashedBytes) };
+}
+
+function* linksOf(targets: AuditTargets): Generator<string> {
+  for (const target of targets.links.values()) yield target.link;
 }
 
 function totalsOf(
   targets: AuditTargets,
   state: AuditState,
-  links: readonly string[],
   hashed: number,
   hashedBytes: number,
 ): AuditTotals {
-  const records = links.map((link) => state.links[link]);
+  let dead = 0;
+  let unknown = 0;
+  for (const link of linksOf(targets)) {
+    const record = state.links.get(link);
+    if (record?.state === 'dead') dead++;
+    else if (record === undefined || record.state === 'unknown') unknown++;
+  }
   return {
     files: targets.files,
-    links: links.length,
-    dead: records.filter((record) => record?.state === 'dead').length,
-    unknown: records.filter((record) => record === undefined || record.state === 'unknown').length,
+    links: targets.links.size,
+    dead,
+    unknown,
     hashed,
     hashedBytes,
     repos: targets.repos.size,

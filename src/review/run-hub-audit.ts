@@ -2,7 +2,7 @@ import { auditFaults } from '../core/audit/audit-faults.js';
 import { auditIssueBody, auditIssueTitle } from '../core/audit/audit-issue.js';
 import { type AuditReport, buildAuditReport } from '../core/audit/audit-report.js';
 import type { AuditState, LinkRecord } from '../core/audit/audit-state.js';
-import { auditTargets } from '../core/audit/audit-targets.js';
+import { auditTargetsCollector, type LinkTargets } from '../core/audit/audit-targets.js';
 import type { CommentLanguage } from '../core/report/review-report.js';
 import type { RulesConfig } from '../core/rules/rules-config.js';
 import type { AssetFileResult } from '../core/validate-asset-file.js';
@@ -18,8 +18,10 @@ export interface HubAuditStore {
 }
 
 export interface HubAuditInput {
-  /** Every asset file of the hub, checked. */
-  results: readonly AssetFileResult[];
+  /** Every asset file of the hub, checked; read once, a file at a time. */
+  results: Iterable<AssetFileResult>;
+  /** Where the links the files name are gathered: a `Map` unless a store off the heap is given. */
+  targets?: LinkTargets;
   rules: RulesConfig;
   state: AuditState;
   store: HubAuditStore;
@@ -39,7 +41,9 @@ export type HubAuditOutcome =
  */
 export async function runHubAudit(input: HubAuditInput): Promise<HubAuditOutcome> {
   const { state, store } = input;
-  const targets = auditTargets(input.results, input.rules);
+  const collector = auditTargetsCollector(input.rules, input.targets);
+  for (const result of input.results) collector.add(result);
+  const { targets } = collector;
   const { totals, finished } = await auditHub(
     targets,
     state,

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
@@ -12,6 +13,7 @@ import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import type { AuditNetwork } from '../net/audit-network.js';
 import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
+import { freshLinkTargetsFile, linkTargetsPath } from '../platforms/local/link-targets-file.js';
 import type { AuditProgress, LinkFanout } from '../review/audit-hub.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review/run-hub-audit.js';
@@ -155,9 +157,14 @@ export class AuditService {
       this.options.log?.info({ hub, commit, ...progress }, 'audit in progress');
     };
     let outcome: HubAuditOutcome;
+    // The links are gathered on disk for the run, not on the heap: a serve process lives for months.
+    const targets = freshLinkTargetsFile(
+      linkTargetsPath(join(this.options.stateDir, 'audit', `${encodeURIComponent(hub)}.json`)),
+    );
     try {
       outcome = await runHubAudit({
         results,
+        targets,
         rules: config.rules,
         state: await store.load(),
         store,
@@ -183,6 +190,8 @@ export class AuditService {
         },
       });
     } finally {
+      targets.close();
+      rmSync(targets.path, { force: true });
       this.options.onProgress?.(hub, undefined);
     }
     if (!outcome.finished) {

@@ -118,7 +118,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
       );
       assert.equal(outcome.report.totals.hashed, FILES.length - 1, 'every live link hashed once');
       const state = await new RedisAuditState(redis, prefix, HUB).load();
-      assert.equal(new Set(Object.values(state.links).map((record) => record.run)).size, 1);
+      assert.equal(new Set([...state.links.keys()].map((link) => state.links.get(link)?.run)).size, 1);
       assert.ok(state.run?.finishedAt);
       assert.equal(issues.length, 1);
       const left = await redis.keys(`${prefix}:audit:${HUB.toLowerCase()}:run:*`);
@@ -171,8 +171,8 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
       const outcome = (await service.audit(hub)) as HubAuditOutcome;
       assert.equal(outcome.finished, true, 'the next start queues it under new ids again, and it is done');
       const state = await new RedisAuditState(redis, prefix, hub).load();
-      assert.equal(state.links[failing]?.state, 'alive');
-      assert.equal(new Set(Object.values(state.links).map((record) => record.run)).size, 1);
+      assert.equal(state.links.get(failing)?.state, 'alive');
+      assert.equal(new Set([...state.links.keys()].map((link) => state.links.get(link)?.run)).size, 1);
     } finally {
       await worker.close();
       await queue.close();

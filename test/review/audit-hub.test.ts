@@ -46,7 +46,7 @@ describe('auditHub', () => {
     assert.equal(second.finished, true);
     assert.equal(state.run?.id, runId);
     assert.deepEqual([...observed].sort(), [...links].sort());
-    assert.ok(links.every((link) => state.links[link]?.run === runId));
+    assert.ok(links.every((link) => state.links.get(link)?.run === runId));
   });
 
   it('leaves a host that answers 429 alone as long as it asks, then asks the link again', async () => {
@@ -80,7 +80,7 @@ describe('auditHub', () => {
     assert.ok((onOne[1]?.[1] ?? 0) >= 140, `the host was left alone for its 150 ms (${onOne[1]?.[1]} ms)`);
     const other = asked.find(([link]) => link.includes('two.example'));
     assert.ok((other?.[1] ?? Infinity) < 100, 'another host is not held up');
-    assert.equal(state.links[links[0] as string]?.state, 'alive');
+    assert.equal(state.links.get(links[0] as string)?.state, 'alive');
   });
 
   it('asks one host no faster than its rate, whatever the requests at once allow', async () => {
@@ -133,8 +133,8 @@ describe('auditHub', () => {
       OPTIONS,
     );
     assert.equal(asked, 3);
-    assert.equal(state.links[link]?.state, 'unknown');
-    assert.equal(state.links[link]?.reason, 'the server answered HTTP 503');
+    assert.equal(state.links.get(link)?.state, 'unknown');
+    assert.equal(state.links.get(link)?.reason, 'the server answered HTTP 503');
   });
 
   it('holds at most the per-host number of requests to one host at once', async () => {
@@ -184,7 +184,7 @@ describe('auditHub', () => {
         },
         { ...OPTIONS, hash: false },
       );
-      return links.map((link) => state.links[link]?.state);
+      return links.map((link) => state.links.get(link)?.state);
     };
     assert.deepEqual(await run(false), ['unknown', 'unknown']);
     assert.deepEqual(await run(true), ['dead', 'alive']);

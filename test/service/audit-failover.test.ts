@@ -82,7 +82,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () 
       'B audits exactly the links A had not recorded, the one A died on included',
     );
     const state = await new RedisAuditState(redis, prefix, HUB).load();
-    const runs = new Set(links.map((link) => state.links[link]?.run));
+    const runs = new Set(links.map((link) => state.links.get(link)?.run));
     assert.equal(runs.size, 1, 'every link is recorded in the one audit A started');
     assert.ok(state.run?.finishedAt);
     assert.equal(b.issues.length, 1);

@@ -142,7 +142,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose replica is killed mid-run',
       );
       assert.equal(finished.report.totals.hashed, LINKS - 1, 'each live link hashed and counted once');
       const state = await new RedisAuditState(redis, prefix, HUB).load();
-      const runs = new Set(files.map((file) => state.links[file.link]?.run));
+      const runs = new Set(files.map((file) => state.links.get(file.link)?.run));
       assert.equal(runs.size, 1, 'every link is recorded in the one audit the killed replica started');
       assert.equal(state.run?.id, [...runs][0]);
 

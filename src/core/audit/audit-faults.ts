@@ -48,7 +48,7 @@ export function auditFaults(targets: AuditTargets, state: AuditState): AuditFaul
   const faults: AuditFault[] = [];
   for (const rejected of targets.rejected) faults.push(rejectedFault(rejected));
   for (const target of targets.links.values()) {
-    const record = state.links[target.link];
+    const record = state.links.get(target.link);
     if (record) faults.push(...linkFaults(target, record));
   }
   for (const target of targets.repos.values()) faults.push(...repoFaults(target, state));

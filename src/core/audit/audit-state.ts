@@ -41,18 +41,30 @@ export interface AuditRun {
   finishedAt?: string;
 }
 
+/**
+ * The link records an audit keeps, by link: a `Map` in memory, or a store that keeps them off the
+ * heap and reads one back when asked (a file), so that a hub's links cost the audit no memory each.
+ */
+export interface LinkRecords {
+  get(link: string): LinkRecord | undefined;
+  set(link: string, record: LinkRecord): unknown;
+  /** Every link with a record, each once. */
+  keys(): Iterable<string>;
+  readonly size: number;
+}
+
 /** Everything an audit keeps for the next one, keyed by link (and by repository link). */
 export interface AuditState {
   version: 1;
   run?: AuditRun;
-  links: Record<string, LinkRecord>;
+  links: LinkRecords;
   repos: Record<string, RepoRecord>;
   /** The faults reported so far, each with when it was first said: a fault is said once, until it ends. */
   said: Record<string, string>;
 }
 
 export function emptyAuditState(): AuditState {
-  return { version: 1, links: {}, repos: {}, said: {} };
+  return { version: 1, links: new Map(), repos: {}, said: {} };
 }
 
 /**

@@ -25,9 +25,20 @@ export interface RepoTarget {
   files: AuditedFile[];
 }
 
+/**
+ * The links an audit looks at, each once, whoever names it: a `Map` in memory, or a store that keeps
+ * them off the heap (a file), so that a hub's links cost the audit no memory each.
+ */
+export interface LinkTargets {
+  get(link: string): LinkTarget | undefined;
+  set(link: string, target: LinkTarget): unknown;
+  values(): Iterable<LinkTarget>;
+  readonly size: number;
+}
+
 /** What an audit of a hub looks at: each link and each source folder once, whoever names it. */
 export interface AuditTargets {
-  links: Map<string, LinkTarget>;
+  links: LinkTargets;
   repos: Map<string, RepoTarget>;
   /** Files the hub's own check rejects, with its reasons: `mindspore_hub.load()` cannot read them. */
   rejected: Array<AuditedFile & { reasons: Finding[] }>;
@@ -38,9 +49,17 @@ export function publisherOf(path: string): string {
   return parseAssetPath(path).segments?.[0] ?? '';
 }
 
-export function auditTargets(results: readonly AssetFileResult[], config: RulesConfig): AuditTargets {
-  const targets: AuditTargets = { links: new Map(), repos: new Map(), rejected: [], files: results.length };
-  for (const result of results) {
+/**
+ * Gathers the targets a file at a time, so that a hub's files can be checked one by one and let go:
+ * only what the audit needs of each is kept, in `links` (a `Map` unless a store is given).
+ */
+export function auditTargetsCollector(
+  config: RulesConfig,
+  links: LinkTargets = new Map<string, LinkTarget>(),
+): { targets: AuditTargets; add(result: AssetFileResult): void } {
+  const targets: AuditTargets = { links, repos: new Map(), rejected: [], files: 0 };
+  const add = (result: AssetFileResult) => {
+    targets.files++;
     const file = { path: result.path, publisher: publisherOf(result.path) };
     const reasons = result.findings.filter(
       (finding) => finding.origin === 'hub' && finding.severity === 'error',
@@ -49,13 +68,14 @@ export function auditTargets(results: readonly AssetFileResult[], config: RulesC
     for (const asset of result.facts?.assets ?? []) {
       const link = verifiableLink(asset, config);
       if (link === undefined) continue;
-      let target = targets.links.get(link);
-      if (!target) {
-        target = { link, expected: new Set(), files: [] };
-        targets.links.set(link, target);
-      }
-      if (asset.sha256 !== undefined) target.expected.add(asset.sha256.toLowerCase());
-      if (!target.files.some((known) => known.path === file.path)) target.files.push(file);
+      const target = targets.links.get(link) ?? { link, expected: new Set<string>(), files: [] };
+      const digest = asset.sha256?.toLowerCase();
+      const newDigest = digest !== undefined && !target.expected.has(digest);
+      const newFile = !target.files.some((known) => known.path === file.path);
+      if (newDigest) target.expected.add(digest);
+      if (newFile) target.files.push(file);
+      // Written back only when it changed: a store off the heap holds a copy, not this object.
+      if (newDigest || newFile) targets.links.set(link, target);
     }
     const repo = repoLinkOf(result);
     if (repo) {
@@ -64,6 +84,6 @@ export function auditTargets(results: readonly AssetFileResult[], config: RulesC
       target.files.push(file);
       targets.repos.set(key, target);
     }
-  }
-  return targets;
+  };
+  return { targets, add };
 }

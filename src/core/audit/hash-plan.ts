@@ -20,7 +20,7 @@ export function rollingHashes(
 ): Set<string> {
   const due: Array<[string, LinkRecord]> = [];
   for (const link of links) {
-    const record = state.links[link];
+    const record = state.links.get(link);
     if (record?.hashedAt === undefined) continue;
     if (now.getTime() - Date.parse(record.hashedAt) >= policy.rehashAfterMs) due.push([link, record]);
   }

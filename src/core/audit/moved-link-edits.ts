@@ -22,7 +22,7 @@ export function movedLinkFindings(
   const findings: Finding[] = [];
   for (const asset of result.facts?.assets ?? []) {
     if (asset.link === undefined || asset.sha256 === undefined) continue;
-    const record = state.links[asset.link];
+    const record = state.links.get(asset.link);
     if (!record?.movedTo || record.state !== 'alive' || record.sha256 !== asset.sha256.toLowerCase())
       continue;
     const { line, column } = asset.linkAt;

@@ -1,16 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { type AuditState, emptyAuditState } from '../../core/audit/audit-state.js';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type AuditState, emptyAuditState, type LinkRecord } from '../../core/audit/audit-state.js';
 import { MshubError } from '../../core/errors.js';
+import { RecordLog } from './record-log.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
+/** Where a state file's link records are kept: beside it, `audit-state.json` → `audit-state.links.jsonl`. */
+export function linkRecordsPath(path: string): string {
+  return `${path.replace(/\.json$/, '')}.links.jsonl`;
+}
+
 /**
- * An audit's memory in one JSON file: read at the start, written as links are done (at most once a
- * `intervalMs`, and at the end), each time whole or not at all, so a killed audit goes on from there.
+ * An audit's memory in two files. Each link's record is one line appended to a log as the link is
+ * done (`RecordLog`: only where each line starts is held in memory, so 30,000 links cost the audit
+ * almost nothing, and a killed audit loses no link it finished). The rest (the run, the source
+ * folders, the faults said) is one small JSON file, rewritten whole or not at all, at most once an
+ * `intervalMs` and at the end. A state file of the earlier single-file form is read and moved over.
  */
 export class AuditStateFile {
   private lastWrite = 0;
-  /** How many links the last write held: counting them at every save would cost more than the write. */
-  private linksWritten = 0;
+  private writtenHeader = '';
+  private records: RecordLog<LinkRecord> | undefined;
 
   constructor(
     readonly path: string,
@@ -18,8 +28,18 @@ export class AuditStateFile {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  get linksPath(): string {
+    return linkRecordsPath(this.path);
+  }
+
   load(): AuditState {
-    if (!existsSync(this.path)) return emptyAuditState();
+    this.records?.close();
+    if (!existsSync(this.path)) {
+      // Records without the file that names their run belong to no audit this file knows of.
+      rmSync(this.linksPath, { force: true });
+      this.records = new RecordLog<LinkRecord>(this.linksPath);
+      return { ...emptyAuditState(), links: this.records };
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(readFileSync(this.path, 'utf8'));
@@ -30,40 +50,63 @@ export class AuditStateFile {
         { cause: error },
       );
     }
-    const state = parsed as Partial<AuditState> | null;
-    if (state?.version !== 1 || typeof state.links !== 'object' || typeof state.repos !== 'object')
+    const state = parsed as (Omit<Partial<AuditState>, 'links'> & { links?: unknown }) | null;
+    const links = state?.links;
+    if (
+      state?.version !== 1 ||
+      (typeof links !== 'string' && (typeof links !== 'object' || links === null)) ||
+      typeof state.repos !== 'object'
+    )
       throw new MshubError(
         'CONFIG_INVALID',
         `${this.path} is not an audit state file of this version; move it away to start afresh.`,
       );
-    return { ...emptyAuditState(), ...state } as AuditState;
+    if (typeof links === 'string') this.records = new RecordLog<LinkRecord>(this.linksPath);
+    else {
+      // The single-file form: its records go to the log, and the file names the log from now on.
+      rmSync(this.linksPath, { force: true });
+      this.records = new RecordLog<LinkRecord>(this.linksPath);
+      for (const [link, record] of Object.entries(links as Record<string, LinkRecord>))
+        this.records.set(link, record);
+    }
+    const loaded: AuditState = { ...emptyAuditState(), ...state, links: this.records } as AuditState;
+    if (typeof links !== 'string') this.flush(loaded);
+    return loaded;
   }
 
-  /**
-   * Writes unless the last write was less than the interval ago; `flush` writes in any case. A large
-   * hub's state is written less often (a fifth of a millisecond per link): each write is the whole
-   * state, and writing 30,000 links every second would cost more than redoing a few seconds of work.
-   */
+  /** Writes what is not in the log yet unless the last write was less than the interval ago. */
   save(state: AuditState): void {
-    if (this.clock() - this.lastWrite < Math.max(this.intervalMs, this.linksWritten / 5)) return;
-    this.flush(state);
+    if (this.clock() - this.lastWrite < this.intervalMs) return;
+    this.writeHeader(state);
   }
 
+  /** Writes at once, drops the log's replaced lines when they outnumber the live ones, and lets the files go. */
   flush(state: AuditState): void {
-    writeFileAtomically(this.path, stateText(state));
-    this.lastWrite = this.clock();
-    this.linksWritten = Object.keys(state.links).length;
+    this.writeHeader(state);
+    if (state.links === this.records) {
+      this.records.compactIfWasteful();
+      this.records.close();
+    }
   }
-}
 
-/** The state as JSON, a link's record at a time: 30,000 links are never one string (nor its garbage). */
-function* stateText(state: AuditState): Generator<string> {
-  const { links, ...rest } = state;
-  yield `${JSON.stringify(rest).slice(0, -1)}${Object.keys(rest).length > 0 ? ',' : ''}"links":{`;
-  let first = true;
-  for (const link in links) {
-    yield `${first ? '' : ','}${JSON.stringify(link)}:${JSON.stringify(links[link])}`;
-    first = false;
+  private writeHeader(state: AuditState): void {
+    this.lastWrite = this.clock();
+    if (state.links !== this.records) {
+      // Records kept elsewhere (a state built in memory) replace the log before the file names it.
+      this.records?.close();
+      rmSync(this.linksPath, { force: true });
+      const log = new RecordLog<LinkRecord>(this.linksPath);
+      for (const link of state.links.keys()) {
+        const record = state.links.get(link);
+        if (record !== undefined) log.set(link, record);
+      }
+      this.records = log;
+      state.links = log;
+    }
+    const { links: _, ...rest } = state;
+    const header = `${JSON.stringify({ ...rest, links: basename(this.linksPath) })}\n`;
+    if (header === this.writtenHeader) return;
+    writeFileAtomically(this.path, header);
+    this.writtenHeader = header;
   }
-  yield '}}\n';
 }

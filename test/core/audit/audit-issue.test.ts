@@ -18,7 +18,7 @@ function reportWith(publisher: string, link: string, reason: string, count = 1) 
       expected: new Set(['a'.repeat(64)]),
       files: [{ path: `mshub_res/assets/${publisher}/2.5/m${index}.md`, publisher }],
     });
-    state.links[each] = { state: 'dead', checkedAt: '2026-12-01T00:00:00Z', reason, run: 'r' };
+    state.links.set(each, { state: 'dead', checkedAt: '2026-12-01T00:00:00Z', reason, run: 'r' });
   }
   return buildAuditReport(auditFaults(targets, state), {}, TOTALS, {
     id: 'r',

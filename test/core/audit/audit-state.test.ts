@@ -81,7 +81,9 @@ describe('which links an audit downloads', () => {
 
   it('re-hashes the longest-unhashed due links first, as far as the budget reaches', () => {
     const state = emptyAuditState();
-    state.links = { a: record(0, 60), b: record(5, 30), c: record(10, 30), fresh: record(39, 1) };
+    state.links = new Map(
+      Object.entries({ a: record(0, 60), b: record(5, 30), c: record(10, 30), fresh: record(39, 1) }),
+    );
     const chosen = rollingHashes(state, ['a', 'b', 'c', 'fresh'], at(40), {
       rollingBytes: 90,
       rehashAfterMs: 30 * DAY,
