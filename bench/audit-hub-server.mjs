@@ -24,9 +24,17 @@ for (let host = 0; host < Number(hostCount); host++) {
   const server = createServer({ cert: readFileSync(cert), key: readFileSync(key) }, (request, response) => {
     inFlight[host]++;
     most[host] = Math.max(most[host], inFlight[host]);
-    response.once('close', () => inFlight[host]--);
+    // Over once the answer is sent: its client may release its lease and another one ask before this
+    // process, busy with other hosts, sees the response close.
+    let counted = true;
+    const over = () => {
+      if (counted) inFlight[host]--;
+      counted = false;
+    };
+    response.once('close', over);
     const [, kind, index] = /^\/(\w+)\/(\d+)$/.exec(request.url ?? '') ?? [];
     const answer = () => {
+      over();
       if (kind === 'dead' || kind === undefined) return response.writeHead(404).end();
       if (kind === 'moved') return response.writeHead(301, { location: `/ok/${index}` }).end();
       const version = kind === 'replaced' && phase === 2 ? 2 : 1;
