@@ -217,6 +217,7 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
     baseUrl: host ? `${env.GHE_PROTOCOL || 'https'}://${host}/api/v3` : 'https://api.github.com',
     maxBodyBytes: positiveInteger(env, 'GITHUB_WEBHOOK_MAX_BYTES', 25 * MIB),
     apiTimeoutMs: positiveInteger(env, 'GITHUB_API_TIMEOUT_MS', 15_000),
+    apiConnectTimeoutMs: positiveInteger(env, 'GITHUB_API_CONNECT_TIMEOUT_MS', 10_000),
     // github.com's documented secondary limits; a GitHub Enterprise Server sets its own (none by default).
     writesPerMinute: positiveInteger(env, 'GITHUB_API_WRITES_PER_MINUTE', host ? 0 : 80, 0),
     writesPerHour: positiveInteger(env, 'GITHUB_API_WRITES_PER_HOUR', host ? 0 : 500, 0),
@@ -291,6 +292,7 @@ function readGiteeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): Git
     apiUrl: httpsUrl(env, 'GITEE_API_URL', 'https://gitee.com/api/v5'),
     retries: positiveInteger(env, 'GITEE_API_RETRIES', 3, 0),
     timeoutMs: positiveInteger(env, 'GITEE_API_TIMEOUT_MS', 15_000),
+    connectTimeoutMs: positiveInteger(env, 'GITEE_API_CONNECT_TIMEOUT_MS', 10_000),
   };
   const giteePerMinute = positiveInteger(env, 'GITEE_API_PER_MINUTE', 0, 0);
   if (giteePerMinute > 0) api.perMinute = giteePerMinute;
@@ -328,6 +330,7 @@ function readGitCodeSettings(env: NodeJS.ProcessEnv): GitCodeSettings {
     apiUrl: httpsUrl(env, 'GITCODE_API_URL', 'https://api.gitcode.com/api/v5'),
     retries: positiveInteger(env, 'GITCODE_API_RETRIES', 3, 0),
     timeoutMs: positiveInteger(env, 'GITCODE_API_TIMEOUT_MS', 15_000),
+    connectTimeoutMs: positiveInteger(env, 'GITCODE_API_CONNECT_TIMEOUT_MS', 10_000),
     perMinute: positiveInteger(env, 'GITCODE_API_PER_MINUTE', 50),
     // GitCode's firewall answers 418 to a burst of calls; it passes again a moment later.
     alsoTransient: [418],

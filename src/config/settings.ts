@@ -9,6 +9,8 @@ export interface GiteeApiSettings {
   token?: string;
   retries: number;
   timeoutMs: number;
+  /** Opening a connection (TCP and TLS) to the API ends after this, within `timeoutMs` (`serve` and `worker`). */
+  connectTimeoutMs?: number;
   /** Answers also asked again besides 429 and 5xx: GitCode's firewall answers 418 when it is busy. */
   alsoTransient?: readonly number[];
   /**
@@ -47,6 +49,8 @@ export interface GitHubAppSettings {
    * time of its own: an API that accepts connections and never answers would hold a review for good.
    */
   apiTimeoutMs: number;
+  /** Opening a connection (TCP and TLS) to the API ends after this (GITHUB_API_CONNECT_TIMEOUT_MS). */
+  apiConnectTimeoutMs?: number;
   /**
    * Calls a minute for the whole deployment, shared through Redis (GITHUB_API_PER_MINUTE). Absent:
    * none of its own; octokit's throttling follows GitHub's X-RateLimit-* and Retry-After answers.

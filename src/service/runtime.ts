@@ -18,6 +18,8 @@ import { RedisReplayGuard } from '../jobs/redis-replay-guard.js';
 import { RedisReviewQueue } from '../jobs/redis-review-queue.js';
 import { RedisSiteSyncQueue } from '../jobs/redis-site-sync-queue.js';
 import { RedisSyncState } from '../jobs/redis-sync-state.js';
+import type { ApiConnections } from '../net/api-connect-timeout.js';
+import { apiConnections } from '../net/api-connections.js';
 import { AssetVerifier } from '../net/asset-verifier.js';
 import { createAuditNetwork } from '../net/audit-network.js';
 import {
@@ -130,6 +132,14 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     limiters.push(limiter);
     return limiter;
   };
+  // Each platform's API connections, opened within its *_API_CONNECT_TIMEOUT_MS.
+  const connectionPools: ApiConnections[] = [];
+  const connectionsOf = (connectTimeoutMs: number | undefined, setting: string) => {
+    if (connectTimeoutMs === undefined) return undefined;
+    const pool = apiConnections(connectTimeoutMs, setting);
+    connectionPools.push(pool);
+    return pool;
+  };
   const probot = environment.github
     ? createGitHubProbot(
         environment.github,
@@ -143,6 +153,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
             { requests: environment.github.writesPerHour, intervalMs: 3_600_000 },
           ),
         ),
+        connectionsOf(environment.github.apiConnectTimeoutMs, 'GITHUB_API_CONNECT_TIMEOUT_MS'),
       )
     : undefined;
   const github: GitHubAuth | undefined = probot
@@ -155,12 +166,19 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
         `the ${platform} API answered with an error; asking again`,
       );
   // One Gitee client, for the hub and for the source repositories its files link to.
-  const giteeApi = new GiteeApi(gitee.api, undefined, retryLog('Gitee'), budgetOf('gitee', gitee.api));
+  const giteeApi = new GiteeApi(
+    gitee.api,
+    undefined,
+    retryLog('Gitee'),
+    budgetOf('gitee', gitee.api),
+    connectionsOf(gitee.api.connectTimeoutMs, 'GITEE_API_CONNECT_TIMEOUT_MS'),
+  );
   const gitcodeApi = new GiteeApi(
     environment.gitcode.api,
     undefined,
     retryLog('GitCode'),
     budgetOf('gitcode', environment.gitcode.api),
+    connectionsOf(environment.gitcode.api.connectTimeoutMs, 'GITCODE_API_CONNECT_TIMEOUT_MS'),
   );
   const sourceRepos = new HostedSourceRepoChecker(environment.sourceRepos, {
     gitee: giteeApi,
@@ -359,6 +377,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
       await auditLinks?.close();
       await auditNetwork?.close();
       await Promise.all(limiters.map((limiter) => limiter.close()));
+      await Promise.all(connectionPools.map((pool) => pool.close().catch(() => undefined)));
       await redis?.quit().catch(() => undefined);
     },
   };

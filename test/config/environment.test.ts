@@ -62,6 +62,20 @@ describe('settings from the environment', () => {
     });
     assert.equal(defaults.server.shutdownGraceMs, 25_000);
     assert.equal(defaults.github?.apiTimeoutMs, 15_000);
+    assert.deepEqual(
+      [
+        defaults.github?.apiConnectTimeoutMs,
+        defaults.gitee.api.connectTimeoutMs,
+        defaults.gitcode.api.connectTimeoutMs,
+      ],
+      [10_000, 10_000, 10_000],
+    );
+    const set = readEnvironment({
+      GITEE_API_CONNECT_TIMEOUT_MS: '2000',
+      GITCODE_API_CONNECT_TIMEOUT_MS: '3000',
+    });
+    assert.deepEqual([set.gitee.api.connectTimeoutMs, set.gitcode.api.connectTimeoutMs], [2000, 3000]);
+    refuses({ GITCODE_API_CONNECT_TIMEOUT_MS: '0' }, /GITCODE_API_CONNECT_TIMEOUT_MS must be/);
     assert.equal(defaults.downloads.minBytesPerSecond, 16 * 1024);
     assert.equal(readEnvironment({ SHUTDOWN_GRACE_SECONDS: '5' }).server.shutdownGraceMs, 5000);
     refuses({ SHUTDOWN_GRACE_SECONDS: 'soon' }, /SHUTDOWN_GRACE_SECONDS must be a whole number/);

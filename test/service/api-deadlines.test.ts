@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  type AddressInfo,
+  createServer as createNetServer,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { ProbotOctokit } from 'probot';
+import { isTransientError } from '../../src/core/transient-error.js';
+import { ApiConnectTimeoutError } from '../../src/net/api-connect-timeout.js';
+import { apiConnections } from '../../src/net/api-connections.js';
 import { localLimiter } from '../../src/net/request-limiter.js';
 import { GiteeApi } from '../../src/platforms/gitee/gitee-api.js';
 import { fetchWithDeadline } from '../../src/platforms/github/github-probot.js';
@@ -149,6 +157,111 @@ describe('an API that accepts connections and never answers', () => {
       const outcome = await checker.check({ host, owner: 'o', repo: 'r', path: 'cv/vgg' } as never);
       assert.ok(performance.now() - started < TIMEOUT_MS + 700, `${host} answered in time`);
       assert.deepEqual([outcome.ok, !outcome.ok && outcome.kind], [false, 'unchecked'], host);
+    }
+  });
+});
+
+describe('an API host that takes the connection and never finishes the TLS handshake', () => {
+  const CONNECT_MS = 300;
+  /**
+   * Far longer than the connect timeout: a request that ends early ended at its connect timeout
+   * (undici's timers add up to about a second to it).
+   */
+  const RESPONSE_MS = 10_000;
+  let silent: NetServer;
+  let silentBase = '';
+  const sockets = new Set<Socket>();
+  before(async () => {
+    silent = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentBase = `https://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('GitHub: a request ends at GITHUB_API_CONNECT_TIMEOUT_MS, logged as a failed connect', async () => {
+    const warnings: string[] = [];
+    const log = {
+      warn: (data: object, message: string) => warnings.push(`${message} ${JSON.stringify(data)}`),
+    };
+    const connections = apiConnections(CONNECT_MS, 'GITHUB_API_CONNECT_TIMEOUT_MS');
+    try {
+      const octokit = new ProbotOctokit({
+        baseUrl: silentBase,
+        request: {
+          fetch: fetchWithDeadline(RESPONSE_MS, log, undefined, undefined, connections),
+          retries: 0,
+        },
+      });
+      const { ms, error } = await timed(() =>
+        octokit.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' }),
+      );
+      assert.equal((error as { status?: number }).status, 500, 'transient to octokit and the queue');
+      assert.ok(
+        ms < CONNECT_MS + 1_700,
+        `ended after ${Math.round(ms)} ms, long before the response deadline`,
+      );
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0] ?? '', /GitHub API request failed.*could not connect within 300 ms/);
+    } finally {
+      await connections.close();
+    }
+  });
+
+  it('Gitee and GitCode: a request ends at *_API_CONNECT_TIMEOUT_MS with an error naming the host and the setting', async () => {
+    for (const setting of ['GITEE_API_CONNECT_TIMEOUT_MS', 'GITCODE_API_CONNECT_TIMEOUT_MS']) {
+      const connections = apiConnections(CONNECT_MS, setting);
+      try {
+        const api = new GiteeApi(
+          { apiUrl: `${silentBase}/api/v5`, token: 't', retries: 3, timeoutMs: RESPONSE_MS },
+          undefined,
+          undefined,
+          undefined,
+          connections,
+        );
+        const { ms, error } = await timed(() => api.request('GET', '/repos/o/r/pulls/1'));
+        assert.ok(
+          ms < CONNECT_MS + 1_700,
+          `ended after ${Math.round(ms)} ms, long before the response deadline`,
+        );
+        assert.ok(error instanceof ApiConnectTimeoutError);
+        assert.equal(
+          (error as Error).message,
+          `could not connect to ${new URL(silentBase).host} within 300 ms (${setting})`,
+        );
+        assert.equal(isTransientError(error), true, 'the review is tried again later');
+      } finally {
+        await connections.close();
+      }
+    }
+  });
+
+  it('the same connections still serve an API that answers', async () => {
+    const answering = createServer((_request, response) => response.end('{"login":"bot"}'));
+    await new Promise<void>((resolve) => answering.listen(0, '127.0.0.1', resolve));
+    const connections = apiConnections(CONNECT_MS, 'GITEE_API_CONNECT_TIMEOUT_MS');
+    try {
+      const api = new GiteeApi(
+        {
+          apiUrl: `http://127.0.0.1:${(answering.address() as AddressInfo).port}/api/v5`,
+          retries: 0,
+          timeoutMs: RESPONSE_MS,
+        },
+        undefined,
+        undefined,
+        undefined,
+        connections,
+      );
+      assert.deepEqual(await api.request('GET', '/user'), { login: 'bot' });
+    } finally {
+      await connections.close();
+      answering.closeAllConnections();
+      await new Promise((resolve) => answering.close(resolve));
     }
   });
 });

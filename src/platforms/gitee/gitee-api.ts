@@ -1,4 +1,10 @@
 import type { GiteeApiSettings } from '../../config/settings.js';
+import {
+  type ApiConnections,
+  ApiConnectTimeoutError,
+  connectTimedOut,
+  throughConnections,
+} from '../../net/api-connect-timeout.js';
 import { type RequestLimiter, UNLIMITED } from '../../net/request-budget.js';
 import { isTransientStatus, parseRetryAfter, retryDelayMs } from '../../net/retry-policy.js';
 import { endpointUrl } from '../api-endpoint-url.js';
@@ -41,6 +47,8 @@ export class GiteeApi {
     }) => void,
     /** The token's budget (GitCode: 50 calls a minute), shared by every process in Redis mode. */
     private readonly limiter: RequestLimiter = UNLIMITED,
+    /** Connections opened within a time of their own; absent, only `timeoutMs` bounds a call. */
+    private readonly connections?: ApiConnections,
   ) {}
 
   async request<T>(
@@ -103,7 +111,7 @@ export class GiteeApi {
     for (let attempt = 0; ; attempt++) {
       // Each attempt spends budget, and waits for it rather than meet the platform's 429.
       const response = await this.limiter.schedule(() =>
-        fetch(url, {
+        this.fetch(url, {
           method,
           headers: {
             accept: 'application/json',
@@ -129,6 +137,23 @@ export class GiteeApi {
       await response.body?.cancel();
       this.onRetry?.({ method, path, status: response.status, waitMs: delay });
       await this.sleep(delay);
+    }
+  }
+
+  private async fetch(url: URL, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, throughConnections(init, this.connections));
+    } catch (error) {
+      if (this.connections && connectTimedOut(error))
+        throw new ApiConnectTimeoutError(
+          url.host,
+          this.connections.connectTimeoutMs,
+          this.connections.setting,
+          {
+            cause: error,
+          },
+        );
+      throw error;
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { Probot } from 'probot';
 import type { GitHubAppSettings } from '../../config/settings.js';
+import { type ApiConnections, connectTimedOut, throughConnections } from '../../net/api-connect-timeout.js';
 import { type RequestLimiter, UNLIMITED } from '../../net/request-budget.js';
 
 export type { GitHubAppSettings };
@@ -18,6 +19,8 @@ export function createGitHubProbot(
   limiter: RequestLimiter = UNLIMITED,
   /** The budget of content-creating requests (GitHub: 80 a minute, 500 an hour), shared likewise. */
   writes: RequestLimiter = UNLIMITED,
+  /** Connections opened within GITHUB_API_CONNECT_TIMEOUT_MS. */
+  connections?: ApiConnections,
 ): Probot {
   return new Probot({
     appId: settings.appId,
@@ -25,7 +28,7 @@ export function createGitHubProbot(
     secret: settings.webhookSecret,
     baseUrl: settings.baseUrl,
     log,
-    request: { fetch: fetchWithDeadline(settings.apiTimeoutMs, log, limiter, writes) },
+    request: { fetch: fetchWithDeadline(settings.apiTimeoutMs, log, limiter, writes, connections) },
   });
 }
 
@@ -41,6 +44,8 @@ export function fetchWithDeadline(
   limiter: RequestLimiter = UNLIMITED,
   /** A request that creates or changes content waits for its turn here too. */
   writes: RequestLimiter = UNLIMITED,
+  /** Connections opened within a time of their own; absent, only `timeoutMs` bounds a request. */
+  connections?: ApiConnections,
 ): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return (input, init = {}) => {
     const method = (init.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -52,7 +57,7 @@ export function fetchWithDeadline(
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
     const target = { method: init.method ?? 'GET', path: pathOf(input) };
     try {
-      const response = await globalThis.fetch(input, { ...init, signal });
+      const response = await globalThis.fetch(input, throughConnections({ ...init, signal }, connections));
       if (response.status >= 500 || response.status === 429)
         log.warn(
           { ...target, status: response.status },
@@ -60,7 +65,11 @@ export function fetchWithDeadline(
         );
       return response;
     } catch (error) {
-      const reason = deadline.aborted ? `no answer within ${timeoutMs} ms` : (error as Error).message;
+      const reason = deadline.aborted
+        ? `no answer within ${timeoutMs} ms`
+        : connections && connectTimedOut(error)
+          ? `could not connect within ${connections.connectTimeoutMs} ms`
+          : (error as Error).message;
       log.warn({ ...target, reason }, 'a GitHub API request failed; octokit retries it');
       throw error;
     }
