@@ -124,6 +124,7 @@ export async function runAudit(
     io.stdout.write(render(report, language));
     return report.fresh.length + report.ongoing.length > 0 ? EXIT.FINDINGS : EXIT.OK;
   } finally {
+    store.close();
     targets.close();
     rmSync(targets.path, { force: true });
     await network.close();

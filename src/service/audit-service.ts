@@ -22,6 +22,8 @@ import type { AuditRunning } from './activity.js';
 /** An audit's state between runs: a file, or Redis. */
 export interface AuditStateStore extends HubAuditStore {
   load(): AuditState | Promise<AuditState>;
+  /** Lets go of what it holds open (a file), however the audit ended. */
+  close?(): void;
 }
 
 /** How often a running audit logs how far it is. */
@@ -190,6 +192,7 @@ export class AuditService {
         },
       });
     } finally {
+      store.close?.();
       targets.close();
       rmSync(targets.path, { force: true });
       this.options.onProgress?.(hub, undefined);

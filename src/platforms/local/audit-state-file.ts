@@ -89,6 +89,11 @@ export class AuditStateFile {
     }
   }
 
+  /** Lets the log go, however the audit ended; the next read or write opens it again. */
+  close(): void {
+    this.records?.close();
+  }
+
   private writeHeader(state: AuditState): void {
     this.lastWrite = this.clock();
     if (state.links !== this.records) {
