@@ -189,5 +189,12 @@ function pendingReviewSources(
       platform: 'gitee',
       find: () => findPendingGiteeReviews(runtime.giteeApi, gitee.repositories, gitee.labels, options),
     });
+  const { gitcode } = environment;
+  if (gitcode.repositories.length > 0 && gitcode.api.token)
+    sources.push({
+      platform: 'gitcode',
+      find: () =>
+        findPendingGiteeReviews(runtime.gitcodeApi, gitcode.repositories, gitcode.labels, options, 'gitcode'),
+    });
   return sources;
 }

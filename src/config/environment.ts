@@ -93,6 +93,8 @@ export interface GitCodeSettings {
   api: GiteeApiSettings;
   webUrl: string;
   labels: GiteeLabels;
+  /** The repositories whose webhooks come here: at start-up, their pending reviews are queued again. */
+  repositories: Array<{ owner: string; repo: string }>;
 }
 
 export interface GiteeSettings {
@@ -141,7 +143,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     reviewConcurrency: positiveInteger(env, 'REVIEW_CONCURRENCY', 4),
     queue: readQueueSettings(env),
     gitee: readGiteeSettings(env, site.hubs),
-    gitcode: readGitCodeSettings(env),
+    gitcode: readGitCodeSettings(env, site.hubs),
     site,
     ...(github ? { github } : {}),
     server: {
@@ -307,7 +309,7 @@ function readGiteeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): Git
     },
     api,
     webUrl: httpsUrl(env, 'GITEE_WEB_URL', 'https://gitee.com'),
-    repositories: readGiteeRepositories(env, hubs),
+    repositories: readRepositories(env, hubs, 'gitee'),
     checkRuns: switchSetting(env, 'GITEE_CHECK_RUNS'),
     labels: {
       pending: env.GITEE_LABEL_PENDING || 'mshub-review/pending',
@@ -325,7 +327,7 @@ function switchSetting(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new MshubError('CONFIG_INVALID', `${name} must be true or false, not ${JSON.stringify(env[name])}.`);
 }
 
-function readGitCodeSettings(env: NodeJS.ProcessEnv): GitCodeSettings {
+function readGitCodeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): GitCodeSettings {
   const api: GiteeApiSettings = {
     apiUrl: httpsUrl(env, 'GITCODE_API_URL', 'https://api.gitcode.com/api/v5'),
     retries: positiveInteger(env, 'GITCODE_API_RETRIES', 3, 0),
@@ -344,6 +346,7 @@ function readGitCodeSettings(env: NodeJS.ProcessEnv): GitCodeSettings {
     },
     api,
     webUrl: httpsUrl(env, 'GITCODE_WEB_URL', 'https://gitcode.com'),
+    repositories: readRepositories(env, hubs, 'gitcode'),
     labels: {
       pending: gitcodeLabel(env, 'GITCODE_LABEL_PENDING', 'mshub-review/pending'),
       passed: gitcodeLabel(env, 'GITCODE_LABEL_PASSED', 'mshub-review/passed'),
@@ -374,23 +377,28 @@ function webhookAuthMode(env: NodeJS.ProcessEnv, name: string): 'signature' | 'p
   return mode;
 }
 
-/** GITEE_REPOS, or else the Gitee hubs of SITE_SYNC_REPOS. */
-function readGiteeRepositories(
+/** GITEE_REPOS (GITCODE_REPOS), or else the Gitee (GitCode) hubs of SITE_SYNC_REPOS. */
+function readRepositories(
   env: NodeJS.ProcessEnv,
   hubs: readonly string[],
+  platform: 'gitee' | 'gitcode',
 ): Array<{ owner: string; repo: string }> {
-  const listed = (env.GITEE_REPOS ?? '')
+  const variable = platform === 'gitee' ? 'GITEE_REPOS' : 'GITCODE_REPOS';
+  const listed = (env[variable] ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
+  const prefix = `${platform}:`;
   const names =
-    listed.length > 0 ? listed : hubs.filter((hub) => hub.startsWith('gitee:')).map((hub) => hub.slice(6));
+    listed.length > 0
+      ? listed
+      : hubs.filter((hub) => hub.startsWith(prefix)).map((hub) => hub.slice(prefix.length));
   return names.map((name) => {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(name);
     if (!match)
       throw new MshubError(
         'CONFIG_INVALID',
-        `GITEE_REPOS lists ${JSON.stringify(name)}; write owner/repo, e.g. mindspore/hub.`,
+        `${variable} lists ${JSON.stringify(name)}; write owner/repo, e.g. mindspore/hub.`,
       );
     return { owner: match[1] ?? '', repo: match[2] ?? '' };
   });

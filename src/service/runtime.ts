@@ -65,6 +65,7 @@ export interface Runtime {
   activity: Activity;
   verifier: AssetVerifier;
   giteeApi: GiteeApi;
+  gitcodeApi: GiteeApi;
   /** The producer's Redis client, when REDIS_URL is set. */
   redis?: Redis;
   /** Every process's recent reviews and syncs, when REDIS_URL is set. */
@@ -335,6 +336,7 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
     activity,
     verifier,
     giteeApi,
+    gitcodeApi,
     ...(redis ? { redis } : {}),
     ...(recent ? { recent } : {}),
     operator: {

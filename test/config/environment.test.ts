@@ -117,6 +117,20 @@ describe('settings from the environment', () => {
       'github:o/r',
     ]);
   });
+
+  it('resumes the pending reviews of GITEE_REPOS and GITCODE_REPOS, by default the hubs each platform syncs', () => {
+    const hubs = readEnvironment({
+      SITE_SYNC_REPOS: 'gitee:mindspore/hub,gitcode:mindspore/hub2,github:o/r',
+    });
+    assert.deepEqual(hubs.gitee.repositories, [{ owner: 'mindspore', repo: 'hub' }]);
+    assert.deepEqual(hubs.gitcode.repositories, [{ owner: 'mindspore', repo: 'hub2' }]);
+    const listed = readEnvironment({ SITE_SYNC_REPOS: 'gitcode:a/b', GITCODE_REPOS: 'c/d, e/f' });
+    assert.deepEqual(listed.gitcode.repositories, [
+      { owner: 'c', repo: 'd' },
+      { owner: 'e', repo: 'f' },
+    ]);
+    refuses({ GITCODE_REPOS: 'gitcode:c/d' }, /GITCODE_REPOS lists "gitcode:c\/d"; write owner\/repo/);
+  });
 });
 
 describe('mshub-review worker', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -146,7 +146,7 @@ describeUnless(REDIS_SKIP, 'a deployment with REDIS_URL', () => {
     }
   });
 
-  it('queues again at start-up the reviews a Redis restarted without persistence has lost', async () => {
+  it('queues again at start-up the reviews a Redis restarted without persistence has lost, on Gitee and GitCode', async () => {
     const prefix = testPrefix();
     nock('https://gitee.com', { reqheaders: { authorization: 'Bearer tok' } })
       .get('/api/v5/repos/mindspore/hub/pulls')
@@ -165,6 +165,14 @@ describeUnless(REDIS_SKIP, 'a deployment with REDIS_URL', () => {
           labels: [{ name: 'mshub-review/pending' }],
         },
       ]);
+    // A GitCode pull request as go-gitcode captured it from api.gitcode.com, still labelled pending.
+    const gitcodePull = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'test/fixtures/gitcode/pull_requests.json'), 'utf8'),
+    );
+    nock('https://api.gitcode.com', { reqheaders: { authorization: 'Bearer gitcode-tok' } })
+      .get('/api/v5/repos/ibforuorg/test1/pulls')
+      .query({ state: 'open', sort: 'updated', direction: 'desc', page: 1, per_page: 100 })
+      .reply(200, [{ ...gitcodePull, labels: [{ name: 'mshub-review/pending' }] }]);
     const server = await runServe(
       readEnvironment({
         REDIS_URL: TEST_REDIS_URL,
@@ -173,6 +181,9 @@ describeUnless(REDIS_SKIP, 'a deployment with REDIS_URL', () => {
         GITEE_TOKEN: 'tok',
         GITEE_WEBHOOK_SECRET: SECRET,
         GITEE_REPOS: 'mindspore/hub',
+        GITCODE_TOKEN: 'gitcode-tok',
+        GITCODE_WEBHOOK_SECRET: SECRET,
+        GITCODE_REPOS: 'ibforuorg/test1',
         HOST: '127.0.0.1',
         PORT: '0',
         LOG_LEVEL: 'silent',
@@ -180,9 +191,9 @@ describeUnless(REDIS_SKIP, 'a deployment with REDIS_URL', () => {
     );
     const redis = connectRedis(TEST_REDIS_URL, 'producer');
     try {
-      assert.equal(await server.recovered, 1);
+      assert.equal(await server.recovered, 2);
       const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
-      assert.match(metrics, /^mshub_queue_depth 1$/m, 'the recovered review waits in Redis for a worker');
+      assert.match(metrics, /^mshub_queue_depth 2$/m, 'the recovered reviews wait in Redis for a worker');
     } finally {
       await server.stop();
       await deleteKeys(redis, prefix);

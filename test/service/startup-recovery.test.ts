@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import nock from 'nock';
 import { Probot } from 'probot';
@@ -130,6 +131,45 @@ describe('start-up recovery of the embedded queue', () => {
         [9, sha('1')],
       ],
     );
+  });
+
+  it("finds GitCode's pull requests left pending, read as its API v5 answers them (go-gitcode's capture)", async () => {
+    const captured = JSON.parse(
+      readFileSync(new URL('../fixtures/gitcode/pull_requests.json', import.meta.url), 'utf8'),
+    );
+    const labels = {
+      pending: 'mshub-review/pending',
+      passed: 'mshub-review/passed',
+      failed: 'mshub-review/failed',
+    };
+    const stillPending = { ...captured, labels: [...captured.labels, { name: labels.pending }] };
+    const reviewed = { ...captured, number: 2, labels: [{ name: labels.passed }] };
+    nock('https://api.gitcode.com', { reqheaders: { authorization: 'Bearer tok' } })
+      .get('/api/v5/repos/ibforuorg/test1/pulls')
+      .query({ state: 'open', sort: 'updated', direction: 'desc', page: 1, per_page: 100 })
+      .reply(200, [stillPending, reviewed]);
+    const api = new GiteeApi(
+      { apiUrl: 'https://api.gitcode.com/api/v5', token: 'tok', retries: 0, timeoutMs: 5000 },
+      async () => {},
+    );
+    const found = await findPendingGiteeReviews(
+      api,
+      [{ owner: 'ibforuorg', repo: 'test1' }],
+      labels,
+      options(),
+      'gitcode',
+    );
+    assert.deepEqual(found, [
+      {
+        platform: 'gitcode',
+        owner: 'ibforuorg',
+        repo: 'test1',
+        pullNumber: 1,
+        headSha: captured.head.sha,
+        deliveryId: `recovery:gitcode:ibforuorg/test1#1@${captured.head.sha}`,
+        trigger: 'startup.recovery',
+      },
+    ]);
   });
 
   it('queues what it finds once, and still looks at the other platforms when one fails', async () => {

@@ -11,14 +11,16 @@ interface GiteePull {
 }
 
 /**
- * The reviews a stopped server left unfinished on Gitee, which has no check runs: open pull requests
- * still labelled pending, or with none of the bot's labels though they changed recently.
+ * The reviews a stopped server left unfinished on Gitee or GitCode (whose API v5 is Gitee's, pull
+ * requests and labels alike), which have no check runs: open pull requests still labelled pending,
+ * or with none of the bot's labels though they changed recently.
  */
 export async function findPendingGiteeReviews(
   api: GiteeApi,
   repositories: ReadonlyArray<{ owner: string; repo: string }>,
   labels: GiteeLabels,
   options: PendingReviewOptions,
+  platform: 'gitee' | 'gitcode' = 'gitee',
 ): Promise<ReviewRequest[]> {
   const ours = new Set(Object.values(labels));
   const pending: ReviewRequest[] = [];
@@ -39,12 +41,12 @@ export async function findPendingGiteeReviews(
           options.now() - Date.parse(pull.updated_at ?? '') < options.recentMs;
         if (!unfinished && !unseen) continue;
         pending.push({
-          platform: 'gitee',
+          platform,
           owner,
           repo,
           pullNumber: pull.number as number,
           headSha,
-          deliveryId: `recovery:gitee:${owner}/${repo}#${pull.number}@${headSha}`,
+          deliveryId: `recovery:${platform}:${owner}/${repo}#${pull.number}@${headSha}`,
           trigger: 'startup.recovery',
         });
       }
