@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AuditSettings } from '../../src/config/environment.js';
 import { parseRepoConfig } from '../../src/config/repo-config.js';
 import type { HostedPlatform } from '../../src/review/hosted-platform.js';
@@ -90,4 +93,9 @@ export function auditSettings(hub: string, perHost: number): AuditSettings {
     hostRate: 0,
     github: { apiUrl: 'https://api.github.com' },
   };
+}
+
+/** A folder of its own for an audit's files (its targets, its snapshot), even when Redis keeps its state. */
+export function auditStateFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'mshub-audit-state-'));
 }

@@ -14,7 +14,13 @@ import { RedisLinkFanout } from '../../src/jobs/redis-link-fanout.js';
 import type { LinkRequests } from '../../src/review/audit-link.js';
 import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { AuditService } from '../../src/service/audit-service.js';
-import { auditSettings, fakeAuditHub, NO_NETWORK, SOURCE_REPOS_OK } from '../helpers/fake-audit-hub.js';
+import {
+  auditSettings,
+  auditStateFolder,
+  fakeAuditHub,
+  NO_NETWORK,
+  SOURCE_REPOS_OK,
+} from '../helpers/fake-audit-hub.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
 
@@ -96,7 +102,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
       network: NO_NETWORK,
       sourceRepos: SOURCE_REPOS_OK,
       settings: auditSettings(HUB, 2),
-      stateDir: '/nonexistent',
+      stateDir: auditStateFolder(),
       stateFor: (hub) => new RedisAuditState(redis, prefix, hub),
       lockFor: (hub) => new RedisAuditLock(redis, prefix, hub, 'coordinator'),
       fanoutFor: (hub) => new RedisLinkFanout(queue, redis, hub, { prefix, pollMs: 20 }),
@@ -158,7 +164,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
       network: NO_NETWORK,
       sourceRepos: SOURCE_REPOS_OK,
       settings: auditSettings(hub, 2),
-      stateDir: '/nonexistent',
+      stateDir: auditStateFolder(),
       stateFor: (key) => new RedisAuditState(redis, prefix, key),
       fanoutFor: (key) =>
         new RedisLinkFanout(queue, redis, key, { prefix, pollMs: 20, attempts: 1, requeueRounds: 1 }),

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { RedisAuditLock, RedisAuditState } from '../../src/jobs/redis-audit-state.js';
 import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { AuditService } from '../../src/service/audit-service.js';
-import { auditSettings, fakeAuditHub, SOURCE_REPOS_OK } from '../helpers/fake-audit-hub.js';
+import { auditSettings, auditStateFolder, fakeAuditHub, SOURCE_REPOS_OK } from '../helpers/fake-audit-hub.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
 
@@ -49,7 +49,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose process dies half-way', () 
       },
       sourceRepos: SOURCE_REPOS_OK,
       settings: auditSettings(HUB, 1),
-      stateDir: '/nonexistent',
+      stateDir: auditStateFolder(),
       stateFor: (hub) => new RedisAuditState(redis, prefix, hub),
       lockFor: (hub) => {
         const lock = new RedisAuditLock(redis, prefix, hub, name, 300);

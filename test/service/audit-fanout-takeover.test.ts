@@ -17,7 +17,13 @@ import { createAuditNetwork } from '../../src/net/audit-network.js';
 import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { AuditService } from '../../src/service/audit-service.js';
 import { type AssetServer, startAssetServer, TEST_CA, testAsset } from '../helpers/asset-server.js';
-import { auditSettings, fakeAuditHub, LOOPBACK_HOSTS, SOURCE_REPOS_OK } from '../helpers/fake-audit-hub.js';
+import {
+  auditSettings,
+  auditStateFolder,
+  fakeAuditHub,
+  LOOPBACK_HOSTS,
+  SOURCE_REPOS_OK,
+} from '../helpers/fake-audit-hub.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
@@ -116,7 +122,7 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit whose replica is killed mid-run',
       network,
       sourceRepos: SOURCE_REPOS_OK,
       settings: auditSettings(HUB, 2),
-      stateDir: '/nonexistent',
+      stateDir: auditStateFolder(),
       stateFor: (hub) => new RedisAuditState(redis, prefix, hub),
       lockFor: (hub) => new RedisAuditLock(redis, prefix, hub, 'the-other-replica', 1000),
       fanoutFor: (hub) => new RedisLinkFanout(queue, redis, hub, { prefix, pollMs: 50 }),
