@@ -7,30 +7,18 @@ import nock from 'nock';
 import { runAudit } from '../../src/cli/audit-command.js';
 import { readEnvironment } from '../../src/config/environment.js';
 import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
-import { CLEAN_TEXT, REPO_ROOT, replaceOnce } from '../helpers/fixtures.js';
+import { auditCard } from '../helpers/audit-card.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const GITEE = 'https://gitee.com';
-const ORIGINAL_LINK =
-  'https://download.mindspore.cn/models/r1.9/albert_ascend_v190_mnli_research_nlp_acc82.25.ckpt';
-const ORIGINAL_SHA = 'ec4f2c5302b299d7751a60615a1d0f4316527146a6909c5d86b9afa5720bcc7a';
-const ORIGINAL_REPO = 'https://gitee.com/mindspore/models/tree/r1.9/research/nlp/albert';
 const HUB_CONF = 'def create_network(name, *args, **kwargs):\n    return None\n';
 
 const healthy = testAsset(64 * 1024, 11);
 const moved = testAsset(64 * 1024, 12);
 const original = testAsset(64 * 1024, 13);
 const replacement = testAsset(64 * 1024, 14);
-
-/** A model card of `publisher`, linking `link` with `sha256`, its code in `repo`. */
-function card(link: string, sha256: string, repo = ORIGINAL_REPO): string {
-  return replaceOnce(
-    replaceOnce(replaceOnce(CLEAN_TEXT, ORIGINAL_LINK, link), ORIGINAL_SHA, sha256),
-    `<${ORIGINAL_REPO}>`,
-    `<${repo}>`,
-  );
-}
 
 function giteeAnswers(times: number): void {
   const api = nock(GITEE).persist(false);
@@ -131,12 +119,12 @@ describe('mshub-review audit', () => {
       writeFileSync(join(hub, path), text);
     };
     write('.github/mshub-review.yml', 'asset-hosts: ["127.0.0.1:*"]\n');
-    write('mshub_res/assets/alice/1.9/ok_mnli.md', card(server.url('/ok.ckpt'), healthy.sha256));
-    write('mshub_res/assets/bob/1.9/dead_mnli.md', card(server.url('/dead.ckpt'), healthy.sha256));
-    write('mshub_res/assets/carol/1.9/moved_mnli.md', card(server.url('/old/moved.ckpt'), moved.sha256));
+    write('mshub_res/assets/alice/1.9/ok_mnli.md', auditCard(server.url('/ok.ckpt'), healthy.sha256));
+    write('mshub_res/assets/bob/1.9/dead_mnli.md', auditCard(server.url('/dead.ckpt'), healthy.sha256));
+    write('mshub_res/assets/carol/1.9/moved_mnli.md', auditCard(server.url('/old/moved.ckpt'), moved.sha256));
     write(
       'mshub_res/assets/dave/1.9/replaced_mnli.md',
-      card(
+      auditCard(
         server.url('/replaced.ckpt'),
         original.sha256,
         'https://gitee.com/mindspore/models/tree/r1.9/research/nlp/gone',
