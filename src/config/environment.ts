@@ -348,9 +348,11 @@ function readGitCodeSettings(env: NodeJS.ProcessEnv, hubs: readonly string[]): G
     webUrl: httpsUrl(env, 'GITCODE_WEB_URL', 'https://gitcode.com'),
     repositories: readRepositories(env, hubs, 'gitcode'),
     labels: {
-      pending: gitcodeLabel(env, 'GITCODE_LABEL_PENDING', 'mshub-review/pending'),
-      passed: gitcodeLabel(env, 'GITCODE_LABEL_PASSED', 'mshub-review/passed'),
-      failed: gitcodeLabel(env, 'GITCODE_LABEL_FAILED', 'mshub-review/failed'),
+      // No `/` by default: GitCode keeps one in a name (go-gitcode's capture lists `kind/123132`), but
+      // a label is taken off by its name in the URL path, which go-gitcode writes unescaped.
+      pending: gitcodeLabel(env, 'GITCODE_LABEL_PENDING', 'mshub-review-pending'),
+      passed: gitcodeLabel(env, 'GITCODE_LABEL_PASSED', 'mshub-review-passed'),
+      failed: gitcodeLabel(env, 'GITCODE_LABEL_FAILED', 'mshub-review-failed'),
     },
   };
 }
@@ -363,6 +365,11 @@ function gitcodeLabel(env: NodeJS.ProcessEnv, name: string, fallback: string): s
     throw new MshubError(
       'CONFIG_INVALID',
       `${name} must be 2 to 20 characters long, as GitCode requires of a label; ${JSON.stringify(label)} has ${length}.`,
+    );
+  if (label.includes(','))
+    throw new MshubError(
+      'CONFIG_INVALID',
+      `${name} must not contain a comma: GitCode takes labels off a pull request by a comma-separated list of names, so ${JSON.stringify(label)} would name two labels.`,
     );
   return label;
 }

@@ -42,10 +42,15 @@ describe('settings from the environment', () => {
     refuses({ WORKER_PORT: 'many' }, /WORKER_PORT must be a whole number/);
   });
 
-  it('refuses a GitCode label GitCode would refuse (2 to 20 characters), and a webhook mode it does not know', () => {
-    assert.equal(readEnvironment({}).gitcode.labels.pending, 'mshub-review/pending');
+  it('refuses a GitCode label GitCode would refuse (2 to 20 characters, a comma), and a webhook mode it does not know', () => {
     assert.equal(readEnvironment({ GITCODE_LABEL_PASSED: '审核通过' }).gitcode.labels.passed, '审核通过');
     refuses({ GITCODE_LABEL_FAILED: 'x' }, /GITCODE_LABEL_FAILED must be 2 to 20 characters/);
+    refuses({ GITCODE_LABEL_FAILED: 'bad,label' }, /GITCODE_LABEL_FAILED must not contain a comma/);
+    assert.deepEqual(readEnvironment({}).gitcode.labels, {
+      pending: 'mshub-review-pending',
+      passed: 'mshub-review-passed',
+      failed: 'mshub-review-failed',
+    });
     refuses(
       { GITCODE_LABEL_PENDING: 'mshub-review/waiting-for-review' },
       /"mshub-review\/waiting-for-review" has 31/,

@@ -172,7 +172,7 @@ describeUnless(REDIS_SKIP, 'a deployment with REDIS_URL', () => {
     nock('https://api.gitcode.com', { reqheaders: { authorization: 'Bearer gitcode-tok' } })
       .get('/api/v5/repos/ibforuorg/test1/pulls')
       .query({ state: 'open', sort: 'updated', direction: 'desc', page: 1, per_page: 100 })
-      .reply(200, [{ ...gitcodePull, labels: [{ name: 'mshub-review/pending' }] }]);
+      .reply(200, [{ ...gitcodePull, labels: [{ name: 'mshub-review-pending' }] }]);
     const server = await runServe(
       readEnvironment({
         REDIS_URL: TEST_REDIS_URL,
