@@ -136,6 +136,8 @@ export class RecordLog<T> {
         written += Buffer.byteLength(text) + 1;
         yield `${text}\n`;
       }
+      // Let go before the new file takes the old one's name: Windows refuses to replace an open file.
+      this.close();
     }.call(this);
     writeFileAtomically(this.path, live);
     this.close();
