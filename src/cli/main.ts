@@ -182,10 +182,12 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
     .action(async (hub: string | undefined, options: AuditOptions) => {
       const environment = readEnvironment(io.env);
       const { runAudit } = await loadServerCommand('audit', () => import('./audit-command.js'));
-      // Ctrl+C stops between links; what is done is kept, and the next run goes on from there.
+      // Ctrl+C, or SIGTERM (a scheduled job cancelled, its time up), stops between links; what is
+      // done is kept, and the next run goes on from there.
       const stop = new AbortController();
       const interrupt = () => stop.abort();
       process.once('SIGINT', interrupt);
+      process.once('SIGTERM', interrupt);
       try {
         exitCode = await runAudit(hub, options, {
           stdout: io.stdout,
@@ -196,6 +198,7 @@ export async function runCli(argv: readonly string[], io: ProgramIo): Promise<nu
         });
       } finally {
         process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
       }
     });
 

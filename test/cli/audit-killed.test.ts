@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,32 @@ function recordedLinks(logPath: string): Set<string> {
       }
     }),
   );
+}
+
+/** `audit` in a process of its own, once it has recorded a third of the links. */
+async function auditUntilRecorded(
+  env: NodeJS.ProcessEnv,
+  log: string,
+  hub: string,
+): Promise<{ process: ChildProcess; exited: Promise<number | null>; stderr: () => string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), join(REPO_ROOT, 'src/cli/bin.ts'), 'audit', hub, '--no-repos'],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (data) => {
+    stderr += String(data);
+  });
+  let gone = false;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve)).then((code) => {
+    gone = true;
+    return code;
+  });
+  const deadline = Date.now() + 60_000;
+  while (!gone && Date.now() < deadline && recordedLinks(log).size < LINKS / 3) await sleep(10);
+  assert.equal(gone, false, `the audit was still running when the test meant to stop it: ${stderr}`);
+  return { process: child, exited, stderr: () => stderr };
 }
 
 describe('mshub-review audit, killed mid-run', () => {
@@ -64,30 +90,21 @@ describe('mshub-review audit, killed mid-run', () => {
   });
   after(() => server.close());
 
+  const envFor = (state: string) => ({
+    ALLOW_PRIVATE_ASSET_HOSTS: '127.0.0.1',
+    ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
+    ASSET_RETRIES: '0',
+    AUDIT_PER_HOST: String(PER_HOST),
+    STATE_DIR: state,
+  });
+
   it('goes on from the links it recorded before SIGKILL, in the same audit, each downloaded once', async () => {
-    const env = {
-      ALLOW_PRIVATE_ASSET_HOSTS: '127.0.0.1',
-      ASSET_CA_FILE: join(REPO_ROOT, 'test/fixtures/tls/loopback-cert.pem'),
-      ASSET_RETRIES: '0',
-      AUDIT_PER_HOST: String(PER_HOST),
-      STATE_DIR: stateDir,
-    };
+    const env = envFor(stateDir);
     const header = join(stateDir, 'audit-state.json');
     const log = join(stateDir, 'audit-state.links.jsonl');
-    const child = spawn(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), join(REPO_ROOT, 'src/cli/bin.ts'), 'audit', hub, '--no-repos'],
-      { env: { ...process.env, ...env }, stdio: 'ignore' },
-    );
-    let gone = false;
-    const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => {
-      gone = true;
-    });
-    const deadline = Date.now() + 60_000;
-    while (!gone && Date.now() < deadline && recordedLinks(log).size < LINKS / 3) await sleep(10);
-    assert.equal(gone, false, 'the audit was still running when the test meant to kill it');
-    child.kill('SIGKILL');
-    await exited;
+    const child = await auditUntilRecorded(env, log, hub);
+    child.process.kill('SIGKILL');
+    await child.exited;
 
     const before = recordedLinks(log);
     assert.ok(before.size < LINKS, `killed with ${LINKS - before.size} links to go`);
@@ -116,5 +133,19 @@ describe('mshub-review audit, killed mid-run', () => {
     );
     for (const path of twice) assert.ok(downloadedBefore.has(path), `${path} was in hand at the kill`);
     assert.equal(downloads.size, LINKS);
+  });
+
+  it('stops between links on SIGTERM, as on Ctrl+C: exit 130, the state written, no gathered links left behind', async () => {
+    const state = join(stateDir, '..', 'state-term');
+    const env = envFor(state);
+    const log = join(state, 'audit-state.links.jsonl');
+    const child = await auditUntilRecorded(env, log, hub);
+    child.process.kill('SIGTERM');
+    assert.equal(await child.exited, 130, child.stderr());
+    assert.match(child.stderr(), /Audit stopped; what it saw is kept in .*audit-state\.json/);
+    assert.equal(existsSync(join(state, 'audit-state.targets.jsonl')), false);
+    const header = JSON.parse(readFileSync(join(state, 'audit-state.json'), 'utf8'));
+    assert.equal(header.run.finishedAt, undefined);
+    assert.ok(recordedLinks(log).size < LINKS);
   });
 });
