@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLocalRepoConfig } from '../config/load-local-config.js';
 import { renderAuditJson, renderAuditMarkdown, renderAuditText } from '../core/audit/audit-report.js';
@@ -9,7 +8,11 @@ import { parseHubKey } from '../core/platform-name.js';
 import { validateAssetFile } from '../core/validate-asset-file.js';
 import { createAuditNetwork } from '../net/audit-network.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
-import { freshLinkTargetsFile, linkTargetsPath } from '../platforms/local/link-targets-file.js';
+import {
+  discardLinkTargetsFile,
+  freshLinkTargetsFile,
+  linkTargetsPath,
+} from '../platforms/local/link-targets-file.js';
 import { findHubRoot, selectAssetFiles, streamAssetFiles } from '../platforms/local/local-hub.js';
 import type { IssueTracker } from '../review/audit-issue.js';
 import { runHubAudit } from '../review/run-hub-audit.js';
@@ -125,8 +128,7 @@ export async function runAudit(
     return report.fresh.length + report.ongoing.length > 0 ? EXIT.FINDINGS : EXIT.OK;
   } finally {
     store.close();
-    targets.close();
-    rmSync(targets.path, { force: true });
+    discardLinkTargetsFile(targets);
     await network.close();
   }
 }

@@ -226,12 +226,17 @@ function readGitHubAppSettings(env: NodeJS.ProcessEnv): GitHubAppSettings | unde
   };
 }
 
-/** A comma-separated list of hubs, each `platform:owner/repo`. */
-function readHubList(env: NodeJS.ProcessEnv, name: string): string[] {
-  const hubs = (env[name] ?? '')
+/** A comma-separated setting, its entries trimmed, empty ones left out. */
+function listSetting(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
+}
+
+/** A comma-separated list of hubs, each `platform:owner/repo`. */
+function readHubList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const hubs = listSetting(env, name);
   const wrong = hubs.find((hub) => parseHubKey(hub) === undefined);
   if (wrong)
     throw new MshubError(
@@ -391,23 +396,20 @@ function readRepositories(
   platform: 'gitee' | 'gitcode',
 ): Array<{ owner: string; repo: string }> {
   const variable = platform === 'gitee' ? 'GITEE_REPOS' : 'GITCODE_REPOS';
-  const listed = (env[variable] ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
+  const listed = listSetting(env, variable);
   const prefix = `${platform}:`;
   const names =
     listed.length > 0
       ? listed
       : hubs.filter((hub) => hub.startsWith(prefix)).map((hub) => hub.slice(prefix.length));
   return names.map((name) => {
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(name);
-    if (!match)
+    const ref = parseHubKey(`${prefix}${name}`);
+    if (!ref)
       throw new MshubError(
         'CONFIG_INVALID',
         `${variable} lists ${JSON.stringify(name)}; write owner/repo, e.g. mindspore/hub.`,
       );
-    return { owner: match[1] ?? '', repo: match[2] ?? '' };
+    return { owner: ref.owner, repo: ref.repo };
   });
 }
 
@@ -444,10 +446,7 @@ function readDownloadSettings(env: NodeJS.ProcessEnv): AssetDownloadSettings {
     maxRetryDelayMs: positiveInteger(env, 'ASSET_MAX_RETRY_DELAY_MS', d.maxRetryDelayMs),
     concurrency: positiveInteger(env, 'ASSET_DOWNLOAD_CONCURRENCY', d.concurrency),
     cacheTtlMs: positiveInteger(env, 'ASSET_CACHE_TTL_SECONDS', d.cacheTtlMs / 1000, 0) * 1000,
-    allowPrivateHosts: (env.ALLOW_PRIVATE_ASSET_HOSTS ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== ''),
+    allowPrivateHosts: listSetting(env, 'ALLOW_PRIVATE_ASSET_HOSTS'),
   };
   if (env.ASSET_CA_FILE) {
     try {

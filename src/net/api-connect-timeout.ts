@@ -12,21 +12,39 @@ export interface ApiConnections {
   close(): Promise<void>;
 }
 
-/** The request's options with the connections as its dispatcher (the DOM's RequestInit does not name it). */
-export function throughConnections(init: RequestInit, connections: ApiConnections | undefined): RequestInit {
-  return connections ? ({ ...init, dispatcher: connections.dispatcher } as RequestInit) : init;
-}
-
-/** True when fetch failed because no connection could be opened in time. */
-export function connectTimedOut(error: unknown): boolean {
-  return (error as { cause?: { code?: unknown } } | undefined)?.cause?.code === 'UND_ERR_CONNECT_TIMEOUT';
+/**
+ * Node's fetch through `connections` (when given): a connection not opened in time is an
+ * `ApiConnectTimeoutError` that names the host and the setting.
+ */
+export async function fetchThrough(
+  input: string | URL | Request,
+  init: RequestInit,
+  connections: ApiConnections | undefined,
+): Promise<Response> {
+  if (!connections) return globalThis.fetch(input, init);
+  try {
+    // The DOM's RequestInit does not name `dispatcher`; Node's fetch takes it.
+    return await globalThis.fetch(input, { ...init, dispatcher: connections.dispatcher } as RequestInit);
+  } catch (error) {
+    if ((error as { cause?: { code?: unknown } } | undefined)?.cause?.code !== 'UND_ERR_CONNECT_TIMEOUT')
+      throw error;
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    throw new ApiConnectTimeoutError(new URL(url).host, connections.connectTimeoutMs, connections.setting, {
+      cause: error,
+    });
+  }
 }
 
 /** A platform API that could not be connected to in time: transient, so the review is tried again later. */
 export class ApiConnectTimeoutError extends Error {
   readonly code = 'UND_ERR_CONNECT_TIMEOUT';
 
-  constructor(host: string, connectTimeoutMs: number, setting: string, options?: { cause?: unknown }) {
+  constructor(
+    host: string,
+    readonly connectTimeoutMs: number,
+    setting: string,
+    options?: { cause?: unknown },
+  ) {
     super(`could not connect to ${host} within ${connectTimeoutMs} ms (${setting})`, options);
     this.name = 'ApiConnectTimeoutError';
   }

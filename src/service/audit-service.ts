@@ -1,5 +1,3 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { AuditSettings } from '../config/environment.js';
@@ -12,8 +10,12 @@ import { validateAssetFileResults } from '../core/validate-hub.js';
 import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import type { AuditNetwork } from '../net/audit-network.js';
 import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
-import { AuditStateFile } from '../platforms/local/audit-state-file.js';
-import { freshLinkTargetsFile, linkTargetsPath } from '../platforms/local/link-targets-file.js';
+import { AuditStateFile, hubAuditStatePath } from '../platforms/local/audit-state-file.js';
+import {
+  discardLinkTargetsFile,
+  freshLinkTargetsFile,
+  linkTargetsPath,
+} from '../platforms/local/link-targets-file.js';
 import type { AuditProgress, LinkFanout } from '../review/audit-hub.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review/run-hub-audit.js';
@@ -160,9 +162,7 @@ export class AuditService {
     };
     let outcome: HubAuditOutcome;
     // The links are gathered on disk for the run, not on the heap: a serve process lives for months.
-    const targets = freshLinkTargetsFile(
-      linkTargetsPath(join(this.options.stateDir, 'audit', `${encodeURIComponent(hub)}.json`)),
-    );
+    const targets = freshLinkTargetsFile(linkTargetsPath(hubAuditStatePath(this.options.stateDir, hub)));
     try {
       outcome = await runHubAudit({
         results,
@@ -193,8 +193,7 @@ export class AuditService {
       });
     } finally {
       store.close?.();
-      targets.close();
-      rmSync(targets.path, { force: true });
+      discardLinkTargetsFile(targets);
       this.options.onProgress?.(hub, undefined);
     }
     if (!outcome.finished) {
@@ -220,9 +219,6 @@ export class AuditService {
   }
 
   private store(hub: string): AuditStateStore {
-    return (
-      this.options.stateFor?.(hub) ??
-      new AuditStateFile(join(this.options.stateDir, 'audit', `${encodeURIComponent(hub)}.json`))
-    );
+    return this.options.stateFor?.(hub) ?? new AuditStateFile(hubAuditStatePath(this.options.stateDir, hub));
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type nock from 'nock';
 import type { AuditSettings } from '../../src/config/environment.js';
 import { parseRepoConfig } from '../../src/config/repo-config.js';
 import type { HostedPlatform } from '../../src/review/hosted-platform.js';
@@ -98,4 +99,27 @@ export function auditSettings(hub: string, perHost: number): AuditSettings {
 /** A folder of its own for an audit's files (its targets, its snapshot), even when Redis keeps its state. */
 export function auditStateFolder(): string {
   return mkdtempSync(join(tmpdir(), 'mshub-audit-state-'));
+}
+
+/**
+ * A Gitee hub `mindspore/hub` at `head` as an audit reads it: its default branch, the commit, the
+ * tree of `tree` files, and a setting that lets its assets live on loopback.
+ */
+export function mockGiteeHubAt(
+  api: nock.Scope,
+  head: string,
+  tree: Array<{ path: string; sha: string }>,
+): void {
+  const hub = '/api/v5/repos/mindspore/hub';
+  api.get(hub).reply(200, { default_branch: 'master' });
+  api.get(`${hub}/branches/master`).reply(200, { commit: { sha: head } });
+  api
+    .get(`${hub}/git/trees/${head}`)
+    .query({ recursive: 1 })
+    .reply(200, { truncated: false, tree: tree.map(({ path, sha }) => ({ path, type: 'blob', sha })) });
+  api.get(`${hub}/contents/.github/mshub-review.yml`).reply(200, {
+    type: 'file',
+    encoding: 'base64',
+    content: Buffer.from('asset-hosts: ["127.0.0.1:*"]\n').toString('base64'),
+  });
 }

@@ -20,7 +20,7 @@ import {
   TEST_CA,
   testAsset,
 } from '../helpers/asset-server.js';
-import { hubFileWith } from '../helpers/fake-audit-hub.js';
+import { hubFileWith, mockGiteeHubAt } from '../helpers/fake-audit-hub.js';
 import { CLEAN_PATH } from '../helpers/fixtures.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
 
@@ -45,21 +45,10 @@ describe('the scheduled audit of a Gitee hub', () => {
   function mockHub(card: string, issues: unknown[]): { created: string[] } {
     const created: string[] = [];
     const api = nock(GITEE, { reqheaders: { authorization: 'Bearer tok' } });
-    api.get(HUB_API).reply(200, { default_branch: 'master' });
-    api.get(`${HUB_API}/branches/master`).reply(200, { commit: { sha: HEAD } });
-    api
-      .get(`${HUB_API}/git/trees/${HEAD}`)
-      .query({ recursive: 1 })
-      .reply(200, {
-        truncated: false,
-        tree: [
-          { path: CLEAN_PATH, type: 'blob', sha: 'b1' },
-          { path: 'README.md', type: 'blob', sha: 'b2' },
-        ],
-      });
-    api
-      .get(`${HUB_API}/contents/.github/mshub-review.yml`)
-      .reply(200, { type: 'file', encoding: 'base64', content: base64('asset-hosts: ["127.0.0.1:*"]\n') });
+    mockGiteeHubAt(api, HEAD, [
+      { path: CLEAN_PATH, sha: 'b1' },
+      { path: 'README.md', sha: 'b2' },
+    ]);
     api.get(`${HUB_API}/git/blobs/b1`).reply(200, { encoding: 'base64', content: base64(card) });
     api.get('/api/v5/user').reply(200, { login: 'mshub-bot' });
     api.get(`${HUB_API}/issues`).query(true).reply(200, issues);

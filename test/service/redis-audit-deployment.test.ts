@@ -14,7 +14,7 @@ import type { HubAuditOutcome } from '../../src/review/run-hub-audit.js';
 import { startQueueWorkers } from '../../src/service/queue-workers.js';
 import { createRuntime } from '../../src/service/runtime.js';
 import { type AssetServer, serveAsset, startAssetServer, testAsset } from '../helpers/asset-server.js';
-import { hubFileWith } from '../helpers/fake-audit-hub.js';
+import { hubFileWith, mockGiteeHubAt } from '../helpers/fake-audit-hub.js';
 import { CLEAN_PATH, REPO_ROOT } from '../helpers/fixtures.js';
 import { HUB_CONF } from '../helpers/gitee-review-mocks.js';
 import { useStrictNock } from '../helpers/nock-strict.js';
@@ -60,18 +60,11 @@ describeUnless(REDIS_SKIP, 'the scheduled audit of a deployment with REDIS_URL',
     );
     const paths = links.map((_, index) => CLEAN_PATH.replace('/albert', `/albert${index}`));
     const api = nock(GITEE, { reqheaders: { authorization: 'Bearer tok' } });
-    api.get(HUB_API).reply(200, { default_branch: 'master' });
-    api.get(`${HUB_API}/branches/master`).reply(200, { commit: { sha: HEAD } });
-    api
-      .get(`${HUB_API}/git/trees/${HEAD}`)
-      .query({ recursive: 1 })
-      .reply(200, {
-        truncated: false,
-        tree: paths.map((path, index) => ({ path, type: 'blob', sha: `b${index}` })),
-      });
-    api
-      .get(`${HUB_API}/contents/.github/mshub-review.yml`)
-      .reply(200, { type: 'file', encoding: 'base64', content: base64('asset-hosts: ["127.0.0.1:*"]\n') });
+    mockGiteeHubAt(
+      api,
+      HEAD,
+      paths.map((path, index) => ({ path, sha: `b${index}` })),
+    );
     for (const [index, link] of links.entries())
       api.get(`${HUB_API}/git/blobs/b${index}`).reply(200, {
         encoding: 'base64',

@@ -1,10 +1,5 @@
 import type { GiteeApiSettings } from '../../config/settings.js';
-import {
-  type ApiConnections,
-  ApiConnectTimeoutError,
-  connectTimedOut,
-  throughConnections,
-} from '../../net/api-connect-timeout.js';
+import { type ApiConnections, fetchThrough } from '../../net/api-connect-timeout.js';
 import { type RequestLimiter, UNLIMITED } from '../../net/request-budget.js';
 import { isTransientStatus, parseRetryAfter, retryDelayMs } from '../../net/retry-policy.js';
 import { endpointUrl } from '../api-endpoint-url.js';
@@ -111,18 +106,22 @@ export class GiteeApi {
     for (let attempt = 0; ; attempt++) {
       // Each attempt spends budget, and waits for it rather than meet the platform's 429.
       const response = await this.limiter.schedule(() =>
-        this.fetch(url, {
-          method,
-          headers: {
-            accept: 'application/json',
-            'user-agent': 'mshub-review',
-            // In a header, as every reference client sends it (an `access_token` query ends up in proxy logs).
-            ...(this.settings.token ? { authorization: `Bearer ${this.settings.token}` } : {}),
-            ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        fetchThrough(
+          url,
+          {
+            method,
+            headers: {
+              accept: 'application/json',
+              'user-agent': 'mshub-review',
+              // In a header, as every reference client sends it (an `access_token` query ends up in proxy logs).
+              ...(this.settings.token ? { authorization: `Bearer ${this.settings.token}` } : {}),
+              ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+            signal: AbortSignal.timeout(this.settings.timeoutMs),
           },
-          ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-          signal: AbortSignal.timeout(this.settings.timeoutMs),
-        }),
+          this.connections,
+        ),
       );
       const transient =
         isTransientStatus(response.status) || (this.settings.alsoTransient ?? []).includes(response.status);
@@ -137,23 +136,6 @@ export class GiteeApi {
       await response.body?.cancel();
       this.onRetry?.({ method, path, status: response.status, waitMs: delay });
       await this.sleep(delay);
-    }
-  }
-
-  private async fetch(url: URL, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(url, throughConnections(init, this.connections));
-    } catch (error) {
-      if (this.connections && connectTimedOut(error))
-        throw new ApiConnectTimeoutError(
-          url.host,
-          this.connections.connectTimeoutMs,
-          this.connections.setting,
-          {
-            cause: error,
-          },
-        );
-      throw error;
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Probot } from 'probot';
 import type { GitHubAppSettings } from '../../config/settings.js';
-import { type ApiConnections, connectTimedOut, throughConnections } from '../../net/api-connect-timeout.js';
+import { type ApiConnections, ApiConnectTimeoutError, fetchThrough } from '../../net/api-connect-timeout.js';
 import { type RequestLimiter, UNLIMITED } from '../../net/request-budget.js';
 
 export type { GitHubAppSettings };
@@ -57,7 +57,7 @@ export function fetchWithDeadline(
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
     const target = { method: init.method ?? 'GET', path: pathOf(input) };
     try {
-      const response = await globalThis.fetch(input, throughConnections({ ...init, signal }, connections));
+      const response = await fetchThrough(input, { ...init, signal }, connections);
       if (response.status >= 500 || response.status === 429)
         log.warn(
           { ...target, status: response.status },
@@ -67,8 +67,8 @@ export function fetchWithDeadline(
     } catch (error) {
       const reason = deadline.aborted
         ? `no answer within ${timeoutMs} ms`
-        : connections && connectTimedOut(error)
-          ? `could not connect within ${connections.connectTimeoutMs} ms`
+        : error instanceof ApiConnectTimeoutError
+          ? `could not connect within ${error.connectTimeoutMs} ms`
           : (error as Error).message;
       log.warn({ ...target, reason }, 'a GitHub API request failed; octokit retries it');
       throw error;

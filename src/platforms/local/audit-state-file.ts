@@ -1,13 +1,23 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { type AuditState, emptyAuditState, type LinkRecord } from '../../core/audit/audit-state.js';
 import { MshubError } from '../../core/errors.js';
 import { RecordLog } from './record-log.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
-/** Where a state file's link records are kept: beside it, `audit-state.json` → `audit-state.links.jsonl`. */
+/** A file kept beside a state file: `audit-state.json` with `links.jsonl` → `audit-state.links.jsonl`. */
+export function besideStateFile(statePath: string, suffix: string): string {
+  return `${statePath.replace(/\.json$/, '')}.${suffix}`;
+}
+
+/** Where a state file's link records are kept. */
 export function linkRecordsPath(path: string): string {
-  return `${path.replace(/\.json$/, '')}.links.jsonl`;
+  return besideStateFile(path, 'links.jsonl');
+}
+
+/** Where `serve` keeps the audit of one hub: `<stateDir>/audit/<hub>.json`, its logs beside it. */
+export function hubAuditStatePath(stateDir: string, hub: string): string {
+  return join(stateDir, 'audit', `${encodeURIComponent(hub)}.json`);
 }
 
 /**

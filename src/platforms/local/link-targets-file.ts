@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { LinkTarget } from '../../core/audit/audit-targets.js';
+import { besideStateFile } from './audit-state-file.js';
 import { type RecordCodec, RecordLog } from './record-log.js';
 
 const TARGET_CODEC: RecordCodec<LinkTarget> = {
@@ -12,7 +13,7 @@ const TARGET_CODEC: RecordCodec<LinkTarget> = {
 
 /** Where an audit gathers the links a state file's hub names: beside it, rebuilt at every run. */
 export function linkTargetsPath(statePath: string): string {
-  return `${statePath.replace(/\.json$/, '')}.targets.jsonl`;
+  return besideStateFile(statePath, 'targets.jsonl');
 }
 
 /**
@@ -22,4 +23,10 @@ export function linkTargetsPath(statePath: string): string {
 export function freshLinkTargetsFile(path: string): RecordLog<LinkTarget> {
   rmSync(path, { force: true });
   return new RecordLog<LinkTarget>(path, TARGET_CODEC);
+}
+
+/** The run is over (finished, stopped or failed): its gathered links go; the next run gathers them again. */
+export function discardLinkTargetsFile(file: RecordLog<LinkTarget>): void {
+  file.close();
+  rmSync(file.path, { force: true });
 }

@@ -76,10 +76,6 @@ export class RecordLog<T> {
     return undefined;
   }
 
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
   set(key: string, value: T): this {
     const bytes = Buffer.from(`${JSON.stringify([key, this.codec.encode(value)])}\n`);
     const offset = this.end;
