@@ -40,7 +40,7 @@ export interface AuditBenchResult {
   small: { links: number; peakMiB: number; retainedMiB: number };
 }
 
-function linksOf(ports: readonly number[], count: number): string[] {
+export function linksOf(ports: readonly number[], count: number): string[] {
   const links: string[] = [];
   const kinds = MIX.flatMap(([kind, per100]) => Array<string>(per100).fill(kind));
   for (let index = 0; index < count; index++) {

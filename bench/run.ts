@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { benchApiBudget } from './api-budget.js';
 import { benchAudit } from './audit.js';
 import { benchAuditFanout } from './audit-fanout.js';
+import { benchAuditRedis } from './audit-redis.js';
 import { benchDownload } from './download.js';
 import { benchHubPage } from './hub-page.js';
 import { benchPathologicalFiles } from './pathological.js';
@@ -104,6 +105,26 @@ else {
     .every((run) => one !== undefined && run.ms < one.ms / (run.workers * 0.8));
   console.log(
     `  adding workers shortens the audit (each doubling at least 1.6x faster until the limits bind): ${verdict(shorter)}; no host ever above its limit: ${verdict(fanout.runs.every((run) => run.mostAtOnce <= fanout.perHost))}; every link recorded: ${verdict(fanout.runs.every((run) => run.audited === fanout.links))}; at the limits, within 1.3x of what they allow: ${verdict(atLimit.every((run) => run.ms <= run.allowedMs * 1.3))}`,
+  );
+}
+
+const redisAudit = await benchAuditRedis();
+console.log(
+  `the auditing replica of a Redis-mode audit (what a serve process runs; its links audited by a worker process), second run of a hub whose state in Redis has a record for every link`,
+);
+if (redisAudit.skipped) console.log(`  not measured: ${redisAudit.skipped}`);
+else {
+  const { large, smallRun } = redisAudit;
+  console.log(
+    `  ${redisAudit.links} links: ${(large.ms / 1000).toFixed(1)} s, ${large.recorded} recorded; ${redisAudit.small}: ${(smallRun.ms / 1000).toFixed(1)} s, ${smallRun.recorded} recorded; every link recorded: ${verdict(large.finished && smallRun.finished && large.recorded === redisAudit.links && smallRun.recorded === redisAudit.small)}`,
+  );
+  const peakGrowth = large.peakMiB / smallRun.peakMiB;
+  const heldGrowth = large.retainedMiB / smallRun.retainedMiB;
+  console.log(
+    `  held at the end (heap after a full collection): ${large.retainedMiB.toFixed(1)} MiB against ${smallRun.retainedMiB.toFixed(1)} MiB: ${heldGrowth.toFixed(2)}x for ten times the links, target flat (within 1.25x): ${verdict(heldGrowth <= 1.25)}`,
+  );
+  console.log(
+    `  peak RSS: ${large.peakMiB.toFixed(0)} MiB against ${smallRun.peakMiB.toFixed(0)} MiB: ${peakGrowth.toFixed(2)}x, target flat (within 1.25x): ${verdict(peakGrowth <= 1.25)}`,
   );
 }
 

@@ -8,11 +8,7 @@ import { parseHubKey } from '../core/platform-name.js';
 import { validateAssetFile } from '../core/validate-asset-file.js';
 import { createAuditNetwork } from '../net/audit-network.js';
 import { AuditStateFile } from '../platforms/local/audit-state-file.js';
-import {
-  discardLinkTargetsFile,
-  freshLinkTargetsFile,
-  linkTargetsPath,
-} from '../platforms/local/link-targets-file.js';
+import { freshLinkTargetsFile, linkTargetsPath } from '../platforms/local/link-targets-file.js';
 import { findHubRoot, selectAssetFiles, streamAssetFiles } from '../platforms/local/local-hub.js';
 import type { IssueTracker } from '../review/audit-issue.js';
 import { runHubAudit } from '../review/run-hub-audit.js';
@@ -128,7 +124,7 @@ export async function runAudit(
     return report.fresh.length + report.ongoing.length > 0 ? EXIT.FINDINGS : EXIT.OK;
   } finally {
     store.close();
-    discardLinkTargetsFile(targets);
+    targets.discard();
     await network.close();
   }
 }

@@ -1,5 +1,11 @@
 import type { Redis } from 'ioredis';
-import { type AuditState, emptyAuditState, type LinkRecord } from '../core/audit/audit-state.js';
+import {
+  type AuditRun,
+  type AuditState,
+  emptyAuditState,
+  type LinkRecord,
+  type LinkRecords,
+} from '../core/audit/audit-state.js';
 
 /** Where a hub's audit lives in Redis: read by the auditing process and written by every link worker. */
 export function auditKeys(prefix: string, hub: string) {
@@ -17,16 +23,65 @@ export function auditKeys(prefix: string, hub: string) {
   };
 }
 
+/** The auditing process's copy of a hub's link records while it audits: a file, or a `Map`. */
+export interface LocalLinkRecords extends LinkRecords {
+  /** The audit is over: the copy goes (Redis keeps the records). */
+  close(): void;
+}
+
+export interface RedisAuditStateOptions {
+  /**
+   * An empty store for the copy of the records that `load` reads from Redis; a `Map` unless given
+   * (`serve` keeps it in a file, so that a hub's 30,000 records are not on its heap).
+   */
+  localRecords?: () => LocalLinkRecords;
+  /** Each link's record is written as it is done by default: a hash field costs little, and a process that dies loses none. */
+  intervalMs?: number;
+  clock?: () => number;
+}
+
+/** Hash fields read, and written, at once: a hub's 30,000 records are never one command. */
+const PAGE = 500;
+
+/** A copy of the records that knows which links were set since they were last written to Redis. */
+class ChangedLinks implements LinkRecords {
+  readonly changed = new Set<string>();
+
+  constructor(readonly records: LocalLinkRecords) {}
+
+  get(link: string): LinkRecord | undefined {
+    return this.records.get(link);
+  }
+
+  set(link: string, record: LinkRecord): this {
+    this.records.set(link, record);
+    this.changed.add(link);
+    return this;
+  }
+
+  keys(): Iterable<string> {
+    return this.records.keys();
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+}
+
+function recordsInMemory(): LocalLinkRecords {
+  return Object.assign(new Map<string, LinkRecord>(), { close: () => undefined });
+}
+
 /**
  * A hub's audit state in Redis, so that whichever process audits the hub next (another `serve`
  * replica after this one died) goes on from it: the link records in one hash, written as they
- * change, the rest (run, repositories, faults said) in one value.
+ * change, the rest (run, repositories, faults said) in one value. The auditing process reads the
+ * records into a local copy a page at a time, and writes back only the links it set.
  */
 export class RedisAuditState {
   private readonly linksKey: string;
   private readonly metaKey: string;
-  /** The record object last written for each link: records are replaced, never edited, when they change. */
-  private readonly written = new Map<string, LinkRecord>();
+  private links: ChangedLinks | undefined;
   private lastWrite = 0;
   private writtenMeta = '';
 
@@ -34,58 +89,76 @@ export class RedisAuditState {
     private readonly redis: Redis,
     prefix: string,
     hub: string,
-    /** Each link's record is written as it is done: a hash field costs little, and a process that dies loses none. */
-    private readonly intervalMs = 0,
-    private readonly clock: () => number = Date.now,
+    private readonly options: RedisAuditStateOptions = {},
   ) {
     const keys = auditKeys(prefix, hub);
     this.linksKey = keys.links;
     this.metaKey = keys.meta;
   }
 
-  /** Records the link workers wrote into the hash themselves. */
-  adopt(records: Record<string, LinkRecord>): void {
-    for (const [link, record] of Object.entries(records)) this.written.set(link, record);
+  /** A record the link workers wrote into the hash themselves: not to be written again. */
+  adopt(link: string): void {
+    this.links?.changed.delete(link);
+  }
+
+  /** The last run, without reading the link records. */
+  async lastRun(): Promise<AuditRun | undefined> {
+    return (await this.readMeta()).run;
   }
 
   async load(): Promise<AuditState> {
-    const [links, meta] = await Promise.all([
-      this.redis.hgetall(this.linksKey),
-      this.redis.get(this.metaKey),
-    ]);
-    const state = { ...emptyAuditState(), ...(meta ? (JSON.parse(meta) as Partial<AuditState>) : {}) };
-    state.links = new Map();
-    for (const [link, text] of Object.entries(links)) {
-      const record = JSON.parse(text) as LinkRecord;
-      state.links.set(link, record);
-      this.written.set(link, record);
-    }
-    return state;
+    const meta = await this.readMeta();
+    this.links?.records.close();
+    const records = this.options.localRecords?.() ?? recordsInMemory();
+    this.links = new ChangedLinks(records);
+    let cursor = '0';
+    do {
+      const [next, page] = await this.redis.hscan(this.linksKey, cursor, 'COUNT', PAGE);
+      cursor = next;
+      // A field the scan returns twice (the hash grew meanwhile) is the same record twice.
+      for (let index = 0; index + 1 < page.length; index += 2)
+        records.set(page[index] as string, JSON.parse(page[index + 1] as string) as LinkRecord);
+    } while (cursor !== '0');
+    return { ...emptyAuditState(), ...meta, links: this.links };
   }
 
   /** Writes what changed, at most once an interval; `flush` writes it at once. */
   async save(state: AuditState): Promise<void> {
-    if (this.clock() - this.lastWrite < this.intervalMs) return;
+    if ((this.options.clock ?? Date.now)() - this.lastWrite < (this.options.intervalMs ?? 0)) return;
     await this.flush(state);
   }
 
   async flush(state: AuditState): Promise<void> {
-    this.lastWrite = this.clock();
-    const changed: string[] = [];
-    for (const link of state.links.keys()) {
-      const record = state.links.get(link);
-      if (record === undefined || this.written.get(link) === record) continue;
-      changed.push(link, JSON.stringify(record));
-      this.written.set(link, record);
-    }
+    this.lastWrite = (this.options.clock ?? Date.now)();
+    // A state this store did not load has no record of what changed: all its records are written.
+    const changed = state.links === this.links ? [...this.links.changed] : [...state.links.keys()];
     const { links: _, ...rest } = state;
     const meta = JSON.stringify(rest);
     if (changed.length === 0 && meta === this.writtenMeta) return;
     const write = this.redis.multi();
     if (meta !== this.writtenMeta) write.set(this.metaKey, meta);
-    if (changed.length > 0) write.hset(this.linksKey, ...changed);
+    for (let start = 0; start < changed.length; start += PAGE) {
+      const fields: string[] = [];
+      for (const link of changed.slice(start, start + PAGE)) {
+        const record = state.links.get(link);
+        if (record !== undefined) fields.push(link, JSON.stringify(record));
+      }
+      if (fields.length > 0) write.hset(this.linksKey, ...fields);
+    }
     await write.exec();
     this.writtenMeta = meta;
+    if (state.links === this.links) for (const link of changed) this.links.changed.delete(link);
+  }
+
+  /** Lets the local copy of the records go, however the audit ended. */
+  close(): void {
+    this.links?.records.close();
+    this.links = undefined;
+  }
+
+  private async readMeta(): Promise<Partial<Omit<AuditState, 'links'>>> {
+    const meta = await this.redis.get(this.metaKey);
+    return meta ? (JSON.parse(meta) as Partial<Omit<AuditState, 'links'>>) : {};
   }
 }
 

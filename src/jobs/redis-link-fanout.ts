@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { LinkRecord } from '../core/audit/audit-state.js';
-import type { FannedOutLinks, FanoutOptions, LinkFanout } from '../review/audit-hub.js';
+import type { FannedOutLinks, FanoutOptions, LinkFanout, LinkTasks } from '../review/audit-hub.js';
 import type { HostBounds, LinkTask } from '../review/audit-link.js';
 import { type AuditLinkJob, RUN_KEYS_TTL_MS } from './redis-audit-link-worker.js';
 import { auditKeys } from './redis-audit-state.js';
@@ -42,15 +42,16 @@ export class RedisLinkFanout implements LinkFanout {
     this.pollMs = options.pollMs ?? 250;
   }
 
-  async audit(run: string, tasks: readonly LinkTask[], options: FanoutOptions): Promise<FannedOutLinks> {
+  async audit(run: string, tasks: LinkTasks, options: FanoutOptions): Promise<FannedOutLinks> {
     const runKeys = auditKeys(this.options.prefix, this.hub).run(run);
     const signal = options.signal ?? new AbortController().signal;
     await this.enqueue(run, tasks, options.bounds);
     let rounds = 0;
-    let left: readonly LinkTask[] = tasks;
+    // Every task until the first exact look; then only those left, which are few (failed for good).
+    let left: Iterable<LinkTask> = tasks;
     let lastDone = -1;
     for (;;) {
-      if (signal.aborted) return { ...(await this.results(run, tasks)), finished: false };
+      if (signal.aborted) return { ...(await this.results(run, options)), finished: false };
       try {
         const [done, counts] = await Promise.all([
           this.redis.scard(runKeys.done),
@@ -63,14 +64,15 @@ export class RedisLinkFanout implements LinkFanout {
         // The set may hold links done before this process took the run over: only a count that
         // reaches the tasks', or a queue with nothing left in it, is worth the exact look.
         const idle = await this.idle();
-        if (done >= tasks.length || idle) {
-          left = await this.left(runKeys.done, left);
-          if (left.length === 0) break;
+        if (done >= tasks.size || idle) {
+          const remaining = await this.left(runKeys.done, left);
+          left = remaining;
+          if (remaining.length === 0) break;
         }
         if (idle) {
           // Every job ended and links are left: their jobs failed for good. Queue them once more.
           if (rounds >= (this.options.requeueRounds ?? 2))
-            return { ...(await this.results(run, tasks)), finished: false };
+            return { ...(await this.results(run, options)), finished: false };
           rounds++;
           // New ids: the failed jobs keep theirs for a week, and an id BullMQ knows is not added again.
           await this.enqueue(run, left, options.bounds, `again-${randomUUID().slice(0, 8)}`);
@@ -81,21 +83,21 @@ export class RedisLinkFanout implements LinkFanout {
       }
       await pause(this.pollMs, signal);
     }
-    const results = await this.results(run, tasks);
+    const results = await this.results(run, options);
     await this.redis.del(runKeys.done, runKeys.unresolved, runKeys.counts);
     return { ...results, finished: true };
   }
 
   private async enqueue(
     run: string,
-    tasks: readonly LinkTask[],
+    tasks: Iterable<LinkTask>,
     bounds: HostBounds,
     /** Set when links are queued again: their first jobs failed for good and still hold their ids. */
     again?: string,
   ): Promise<void> {
-    for (let start = 0; start < tasks.length; start += CHUNK)
+    for (const chunk of chunksOf(tasks))
       await this.queue.addBulk(
-        tasks.slice(start, start + CHUNK).map((task) => ({
+        chunk.map((task) => ({
           name: 'link',
           data: { ...task, hub: this.hub, run, bounds },
           opts: {
@@ -110,10 +112,9 @@ export class RedisLinkFanout implements LinkFanout {
   }
 
   /** The tasks whose link has no record of the run yet. */
-  private async left(doneKey: string, tasks: readonly LinkTask[]): Promise<LinkTask[]> {
+  private async left(doneKey: string, tasks: Iterable<LinkTask>): Promise<LinkTask[]> {
     const left: LinkTask[] = [];
-    for (let start = 0; start < tasks.length; start += CHUNK) {
-      const chunk = tasks.slice(start, start + CHUNK);
+    for (const chunk of chunksOf(tasks)) {
       const done = await this.redis.smismember(doneKey, ...chunk.map((task) => task.link));
       chunk.forEach((task, index) => {
         if (done[index] !== 1) left.push(task);
@@ -128,32 +129,50 @@ export class RedisLinkFanout implements LinkFanout {
     return Object.values(counts).every((count) => count === 0);
   }
 
-  private async results(run: string, tasks: readonly LinkTask[]): Promise<Omit<FannedOutLinks, 'finished'>> {
+  /**
+   * Hands over the record of each link done in the run, read a page of the run's done set at a time,
+   * and what the workers counted.
+   */
+  private async results(run: string, options: FanoutOptions): Promise<Omit<FannedOutLinks, 'finished'>> {
     const keys = auditKeys(this.options.prefix, this.hub);
     const runKeys = keys.run(run);
-    const records: Record<string, LinkRecord> = {};
-    for (let start = 0; start < tasks.length; start += CHUNK) {
-      const chunk = tasks.slice(start, start + CHUNK).map((task) => task.link);
-      const texts = await this.redis.hmget(keys.links, ...chunk);
-      chunk.forEach((link, index) => {
+    let cursor = '0';
+    do {
+      const [next, links] = await this.redis.sscan(runKeys.done, cursor, 'COUNT', CHUNK);
+      cursor = next;
+      if (links.length === 0) continue;
+      const texts = await this.redis.hmget(keys.links, ...links);
+      for (const [index, link] of links.entries()) {
         const text = texts[index];
-        if (text === null || text === undefined) return;
+        if (text === null || text === undefined) continue;
         const record = JSON.parse(text) as LinkRecord;
-        if (record.run === run) records[link] = record;
-      });
-    }
+        if (record.run === run) await options.onRecord(link, record);
+      }
+    } while (cursor !== '0');
     const [unresolved, counts] = await Promise.all([
       this.redis.smembers(runKeys.unresolved),
       this.redis.hgetall(runKeys.counts),
     ]);
     return {
-      records,
       unresolved,
       answered: counts.answered === '1',
       hashed: Number(counts.hashed ?? 0),
       hashedBytes: Number(counts.hashedBytes ?? 0),
     };
   }
+}
+
+/** The items `CHUNK` at a time, as they are produced. */
+function* chunksOf<T>(items: Iterable<T>): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /** BullMQ forbids `:` in ids; the link is hashed so that any URL makes a short id. */

@@ -16,8 +16,6 @@ export interface AuditProgress {
 
 /** What the links of a run came to, when other processes audited them. */
 export interface FannedOutLinks {
-  /** The new record of every link done, as the workers wrote it where the state is kept. */
-  records: Record<string, LinkRecord>;
   hashed: number;
   hashedBytes: number;
   /** Links whose host name did not resolve, and whether the network answered any link of the run. */
@@ -28,11 +26,19 @@ export interface FannedOutLinks {
 }
 
 /**
+ * The links a run has left to audit, worked out again each time they are gone through: a hub's
+ * 30,000 tasks are never held at once.
+ */
+export interface LinkTasks extends Iterable<LinkTask> {
+  readonly size: number;
+}
+
+/**
  * Spreads a run's links over every worker (Redis mode), under per-host limits that hold across
  * them; resolves once each link has its record of the run, or when `signal` stops the wait.
  */
 export interface LinkFanout {
-  audit(run: string, tasks: readonly LinkTask[], options: FanoutOptions): Promise<FannedOutLinks>;
+  audit(run: string, tasks: LinkTasks, options: FanoutOptions): Promise<FannedOutLinks>;
 }
 
 export interface FanoutOptions {
@@ -40,6 +46,8 @@ export interface FanoutOptions {
   signal?: AbortSignal;
   /** Links recorded so far (an estimate until the end), and the bytes hashed. */
   onProgress?(done: number, hashedBytes: number): void;
+  /** Each record of the run the workers wrote, once the run ends or stops: one at a time, never all at once. */
+  onRecord(link: string, record: LinkRecord): void | Promise<void>;
 }
 
 /** What the audit works through: every request goes through these, so tests and servers choose how. */
@@ -47,9 +55,9 @@ export interface AuditAdapters extends LinkRequests {
   sourceRepos?: SourceRepoChecker;
   /** Keeps the state where the next run finds it; called after each link, so it may write less often. */
   save(state: AuditState): void | Promise<void>;
-  /** Audits the links on the workers instead of here; `adopt` is told of the records they wrote. */
+  /** Audits the links on the workers instead of here; `adopt` is told of each record they wrote. */
   fanout?: LinkFanout;
-  adopt?(records: Record<string, LinkRecord>): void;
+  adopt?(link: string): void;
   onProgress?(progress: AuditProgress): void;
   /** Stops the run between links; what is done is kept, and the next run goes on from there. */
   signal?: AbortSignal;
@@ -96,22 +104,21 @@ export async function auditHub(
   const fanout = adapters.fanout;
   const bounds = hostBounds(options);
   if (fanout) {
-    const tasks: LinkTask[] = [];
-    for (const link of linksOf(targets))
-      if (state.links.get(link)?.run !== run.id)
-        tasks.push({ link, rolling: rolling.has(link), hash: options.hash });
+    const tasks = tasksLeft(targets, state, run.id, rolling, options.hash);
     const all = progress.links;
     const outcome = await fanout.audit(run.id, tasks, {
       bounds,
       ...(adapters.signal ? { signal: adapters.signal } : {}),
       onProgress: (done, hashedBytes) => {
-        progress.linksDone = Math.min(all, all - tasks.length + done);
+        progress.linksDone = Math.min(all, all - tasks.size + done);
         progress.hashedBytes = hashedBytes;
         adapters.onProgress?.(progress);
       },
+      onRecord: (link, record) => {
+        state.links.set(link, record);
+        adapters.adopt?.(link);
+      },
     });
-    for (const [link, record] of Object.entries(outcome.records)) state.links.set(link, record);
-    adapters.adopt?.(outcome.records);
     hashed = outcome.hashed;
     progress.hashedBytes = outcome.hashedBytes;
     unresolved.push(...outcome.unresolved);
@@ -181,6 +188,25 @@ export async function auditHub(
   if (finished) run.finishedAt = adapters.now().toISOString();
   await adapters.save(state);
   return { state, finished, totals: totalsOf(targets, state, hashed, progress.hashedBytes) };
+}
+
+/** The links of the run without its record yet, read from the targets and the state each time. */
+function tasksLeft(
+  targets: AuditTargets,
+  state: AuditState,
+  run: string,
+  rolling: ReadonlySet<string>,
+  hash: boolean,
+): LinkTasks {
+  const left = (link: string) => state.links.get(link)?.run !== run;
+  let size = 0;
+  for (const link of linksOf(targets)) if (left(link)) size++;
+  return {
+    size,
+    *[Symbol.iterator]() {
+      for (const link of linksOf(targets)) if (left(link)) yield { link, rolling: rolling.has(link), hash };
+    },
+  };
 }
 
 function* linksOf(targets: AuditTargets): Generator<string> {

@@ -1,7 +1,7 @@
 import { auditFaults } from '../core/audit/audit-faults.js';
 import { auditIssueBody, auditIssueTitle } from '../core/audit/audit-issue.js';
 import { type AuditReport, buildAuditReport } from '../core/audit/audit-report.js';
-import type { AuditState, LinkRecord } from '../core/audit/audit-state.js';
+import type { AuditState } from '../core/audit/audit-state.js';
 import { auditTargetsCollector, type LinkTargets } from '../core/audit/audit-targets.js';
 import type { CommentLanguage } from '../core/report/review-report.js';
 import type { RulesConfig } from '../core/rules/rules-config.js';
@@ -13,8 +13,8 @@ import { type IssueTracker, type IssueWrite, upsertAuditIssue } from './audit-is
 export interface HubAuditStore {
   save(state: AuditState): void | Promise<void>;
   flush(state: AuditState): void | Promise<void>;
-  /** Records that workers already wrote where this store keeps them: not to be written again. */
-  adopt?(records: Record<string, LinkRecord>): void;
+  /** A record that workers already wrote where this store keeps it: not to be written again. */
+  adopt?(link: string): void;
 }
 
 export interface HubAuditInput {
@@ -50,7 +50,7 @@ export async function runHubAudit(input: HubAuditInput): Promise<HubAuditOutcome
     {
       ...input.adapters,
       save: (current) => store.save(current),
-      adopt: (records) => store.adopt?.(records),
+      adopt: (link) => store.adopt?.(link),
     },
     input.options,
   );

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { AuditSettings } from '../config/environment.js';
 import { type AuditReport, auditSnapshot } from '../core/audit/audit-report.js';
-import type { AuditState } from '../core/audit/audit-state.js';
+import type { AuditRun, AuditState } from '../core/audit/audit-state.js';
 import { MshubError } from '../core/errors.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import { parseHubKey } from '../core/platform-name.js';
@@ -11,11 +11,7 @@ import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import type { AuditNetwork } from '../net/audit-network.js';
 import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { AuditStateFile, hubAuditStatePath } from '../platforms/local/audit-state-file.js';
-import {
-  discardLinkTargetsFile,
-  freshLinkTargetsFile,
-  linkTargetsPath,
-} from '../platforms/local/link-targets-file.js';
+import { freshLinkTargetsFile, linkTargetsPath } from '../platforms/local/link-targets-file.js';
 import type { AuditProgress, LinkFanout } from '../review/audit-hub.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
 import { type HubAuditOutcome, type HubAuditStore, runHubAudit } from '../review/run-hub-audit.js';
@@ -24,6 +20,8 @@ import type { AuditRunning } from './activity.js';
 /** An audit's state between runs: a file, or Redis. */
 export interface AuditStateStore extends HubAuditStore {
   load(): AuditState | Promise<AuditState>;
+  /** The last run alone, without reading the link records (whether it finished). */
+  lastRun(): AuditRun | undefined | Promise<AuditRun | undefined>;
   /** Lets go of what it holds open (a file), however the audit ended. */
   close?(): void;
 }
@@ -76,7 +74,7 @@ export class AuditService {
     const stopped: string[] = [];
     for (const hub of this.options.hubs) {
       try {
-        const run = (await this.store(hub).load()).run;
+        const run = await this.store(hub).lastRun();
         if (run !== undefined && run.finishedAt === undefined) stopped.push(hub);
       } catch {}
     }
@@ -193,7 +191,7 @@ export class AuditService {
       });
     } finally {
       store.close?.();
-      discardLinkTargetsFile(targets);
+      targets.discard();
       this.options.onProgress?.(hub, undefined);
     }
     if (!outcome.finished) {

@@ -36,6 +36,8 @@ import type { GitHubAuth, Octokit } from '../platforms/github/github-auth.js';
 import { GitHubPlatform } from '../platforms/github/github-platform.js';
 import { createGitHubProbot } from '../platforms/github/github-probot.js';
 import { auditSnapshotPath, readAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
+import { hubAuditStatePath } from '../platforms/local/audit-state-file.js';
+import { linkRecordsCopy, linkRecordsCopyPath } from '../platforms/local/link-records-copy.js';
 import { FileReplayGuard, type ReplayGuard } from '../platforms/replay-guard.js';
 import { HostedSourceRepoChecker } from '../platforms/source-repos/source-repo-checker.js';
 import type { LinkRequests } from '../review/audit-link.js';
@@ -281,8 +283,13 @@ export function createRuntime(environment: Environment, log: Logger): Runtime {
           stateDir: environment.stateDir,
           ...(redis && redisSettings
             ? {
-                // Any replica that runs the schedule may take a hub over from one that died.
-                stateFor: (hub: string) => new RedisAuditState(redis, redisSettings.prefix, hub),
+                // Any replica that runs the schedule may take a hub over from one that died. The
+                // replica auditing a hub copies its records to a file under STATE_DIR, off the heap.
+                stateFor: (hub: string) =>
+                  new RedisAuditState(redis, redisSettings.prefix, hub, {
+                    localRecords: () =>
+                      linkRecordsCopy(linkRecordsCopyPath(hubAuditStatePath(environment.stateDir, hub))),
+                  }),
                 // Its links are jobs that every worker takes, under per-host limits that hold across them.
                 ...(auditLinks
                   ? {

@@ -117,4 +117,22 @@ describe('AuditStateFile', () => {
     assert.throws(() => new AuditStateFile(path).load(), startAfresh);
     assert.ok(existsSync(linkRecordsPath(path)));
   });
+
+  it('tells the last run from the small file alone, without opening the log', () => {
+    const path = join(folder(), 'state.json');
+    assert.equal(new AuditStateFile(path).lastRun(), undefined);
+    const file = new AuditStateFile(path);
+    const state = file.load();
+    state.run = { id: 'r7', startedAt: 'x' };
+    state.links.set('a', alive('r7'));
+    file.flush(state);
+    // A damaged log does not hide whether the run finished.
+    appendFileSync(linkRecordsPath(path), 'not json\n["b",{}]\n');
+    assert.deepEqual(new AuditStateFile(path).lastRun(), { id: 'r7', startedAt: 'x' });
+    writeFileSync(path, 'nothing like it');
+    assert.throws(
+      () => new AuditStateFile(path).lastRun(),
+      (error: unknown) => isMshubError(error, 'CONFIG_INVALID'),
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -111,6 +111,11 @@ describeUnless(REDIS_SKIP, 'the scheduled audit of a deployment with REDIS_URL',
       assert.equal(issues.length, 1);
       const probes = assets.requests.filter((request) => request.headers.range === 'bytes=0-0');
       assert.equal(probes.length, FILES, 'each link asked once');
+      // The copy of the records and the gathered links were files for the audit's length alone.
+      assert.deepEqual(
+        readdirSync(join(env.STATE_DIR as string, 'audit')).filter((name) => name.endsWith('.jsonl')),
+        [],
+      );
     } finally {
       await events.close();
       eventsConnection.disconnect();

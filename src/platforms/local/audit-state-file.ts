@@ -1,6 +1,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type AuditState, emptyAuditState, type LinkRecord } from '../../core/audit/audit-state.js';
+import {
+  type AuditRun,
+  type AuditState,
+  emptyAuditState,
+  type LinkRecord,
+} from '../../core/audit/audit-state.js';
 import { MshubError } from '../../core/errors.js';
 import { RecordLog } from './record-log.js';
 import { writeFileAtomically } from './write-file-atomically.js';
@@ -44,12 +49,55 @@ export class AuditStateFile {
 
   load(): AuditState {
     this.records?.close();
-    if (!existsSync(this.path)) {
+    const state = this.readHeader();
+    if (state === undefined) {
       // Records without the file that names their run belong to no audit this file knows of.
       rmSync(this.linksPath, { force: true });
       this.records = new RecordLog<LinkRecord>(this.linksPath);
       return { ...emptyAuditState(), links: this.records };
     }
+    const { links } = state;
+    if (typeof links === 'string') this.records = new RecordLog<LinkRecord>(this.linksPath);
+    else {
+      // The single-file form: its records go to the log, and the file names the log from now on.
+      rmSync(this.linksPath, { force: true });
+      this.records = new RecordLog<LinkRecord>(this.linksPath);
+      for (const [link, record] of Object.entries(links as Record<string, LinkRecord>))
+        this.records.set(link, record);
+    }
+    const loaded: AuditState = { ...emptyAuditState(), ...state, links: this.records } as AuditState;
+    if (typeof links !== 'string') this.flush(loaded);
+    return loaded;
+  }
+
+  /** The last run alone, without opening the log of link records. */
+  lastRun(): AuditRun | undefined {
+    return this.readHeader()?.run;
+  }
+
+  /** Writes what is not in the log yet unless the last write was less than the interval ago. */
+  save(state: AuditState): void {
+    if (this.clock() - this.lastWrite < this.intervalMs) return;
+    this.writeHeader(state);
+  }
+
+  /** Writes at once, drops the log's replaced lines when they outnumber the live ones, and lets the files go. */
+  flush(state: AuditState): void {
+    this.writeHeader(state);
+    if (state.links === this.records) {
+      this.records.compactIfWasteful();
+      this.records.close();
+    }
+  }
+
+  /** Lets the log go, however the audit ended; the next read or write opens it again. */
+  close(): void {
+    this.records?.close();
+  }
+
+  /** The state file as written (its `links` names the log, or holds the records in the earlier form). */
+  private readHeader(): (Omit<AuditState, 'links'> & { links: unknown }) | undefined {
+    if (!existsSync(this.path)) return undefined;
     let parsed: unknown;
     try {
       parsed = JSON.parse(readFileSync(this.path, 'utf8'));
@@ -71,37 +119,7 @@ export class AuditStateFile {
         'CONFIG_INVALID',
         `${this.path} is not an audit state file of this version; move it away to start afresh.`,
       );
-    if (typeof links === 'string') this.records = new RecordLog<LinkRecord>(this.linksPath);
-    else {
-      // The single-file form: its records go to the log, and the file names the log from now on.
-      rmSync(this.linksPath, { force: true });
-      this.records = new RecordLog<LinkRecord>(this.linksPath);
-      for (const [link, record] of Object.entries(links as Record<string, LinkRecord>))
-        this.records.set(link, record);
-    }
-    const loaded: AuditState = { ...emptyAuditState(), ...state, links: this.records } as AuditState;
-    if (typeof links !== 'string') this.flush(loaded);
-    return loaded;
-  }
-
-  /** Writes what is not in the log yet unless the last write was less than the interval ago. */
-  save(state: AuditState): void {
-    if (this.clock() - this.lastWrite < this.intervalMs) return;
-    this.writeHeader(state);
-  }
-
-  /** Writes at once, drops the log's replaced lines when they outnumber the live ones, and lets the files go. */
-  flush(state: AuditState): void {
-    this.writeHeader(state);
-    if (state.links === this.records) {
-      this.records.compactIfWasteful();
-      this.records.close();
-    }
-  }
-
-  /** Lets the log go, however the audit ended; the next read or write opens it again. */
-  close(): void {
-    this.records?.close();
+    return state as Omit<AuditState, 'links'> & { links: unknown };
   }
 
   private writeHeader(state: AuditState): void {

@@ -1,7 +1,7 @@
-import { rmSync } from 'node:fs';
 import type { LinkTarget } from '../../core/audit/audit-targets.js';
 import { besideStateFile } from './audit-state-file.js';
-import { type RecordCodec, RecordLog } from './record-log.js';
+import type { RecordCodec } from './record-log.js';
+import { ScratchRecordLog } from './scratch-record-log.js';
 
 const TARGET_CODEC: RecordCodec<LinkTarget> = {
   encode: (target) => ({ ...target, expected: [...target.expected] }),
@@ -19,14 +19,9 @@ export function linkTargetsPath(statePath: string): string {
 /**
  * An empty file to gather one run's link targets in, a hub file at a time: the links, the digests
  * written for them and the files that name them stay on disk, not on the heap, for the whole audit.
+ * However the run ends (finished, stopped or failed), `discard` deletes it; the next run gathers
+ * them again.
  */
-export function freshLinkTargetsFile(path: string): RecordLog<LinkTarget> {
-  rmSync(path, { force: true });
-  return new RecordLog<LinkTarget>(path, TARGET_CODEC);
-}
-
-/** The run is over (finished, stopped or failed): its gathered links go; the next run gathers them again. */
-export function discardLinkTargetsFile(file: RecordLog<LinkTarget>): void {
-  file.close();
-  rmSync(file.path, { force: true });
+export function freshLinkTargetsFile(path: string): ScratchRecordLog<LinkTarget> {
+  return new ScratchRecordLog<LinkTarget>(path, TARGET_CODEC);
 }
