@@ -8,7 +8,7 @@ import { auditLinkInTurn, type HostBounds, type LinkRequests, type LinkTask } fr
 import { auditKeys } from './redis-audit-state.js';
 import type { RedisQueueSettings } from './redis-connection.js';
 import { RedisHostLeases } from './redis-host-leases.js';
-import { drainWithin, untilAborted } from './shutdown.js';
+import { drainWithin, untilAborted, workerShutdown } from './shutdown.js';
 
 export const AUDIT_LINK_QUEUE_NAME = 'audit-links';
 
@@ -63,7 +63,7 @@ export interface RedisAuditLinkWorkerOptions extends RedisQueueSettings {
  */
 export class RedisAuditLinkWorker {
   private readonly worker: Worker<AuditLinkJob>;
-  private readonly shutdown = new AbortController();
+  private readonly shutdown: AbortController;
   private readonly leases: RedisHostLeases;
 
   constructor(
@@ -71,6 +71,7 @@ export class RedisAuditLinkWorker {
     private readonly redis: Redis,
     private readonly options: RedisAuditLinkWorkerOptions,
   ) {
+    this.shutdown = workerShutdown(options.concurrency);
     this.leases = new RedisHostLeases(redis, options.prefix, `${hostname()}:${process.pid}:${randomUUID()}`, {
       ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     });

@@ -7,7 +7,7 @@ import { PullHeads } from './pull-heads.js';
 import type { RedisQueueSettings } from './redis-connection.js';
 import { REVIEW_QUEUE_NAME } from './redis-job-id.js';
 import type { JobControl, ReviewRunner } from './review-queue.js';
-import { drainWithin, untilAborted } from './shutdown.js';
+import { drainWithin, untilAborted, workerShutdown } from './shutdown.js';
 
 export interface RedisReviewWorkerOptions extends RedisQueueSettings {
   concurrency: number;
@@ -36,13 +36,14 @@ const DEFAULT_MAX_INTERRUPTIONS = 2;
 export class RedisReviewWorker {
   private readonly worker: Worker<ReviewRequest>;
   private readonly heads: PullHeads;
-  private readonly shutdown = new AbortController();
+  private readonly shutdown: AbortController;
 
   constructor(
     runner: ReviewRunner,
     connection: Redis,
     private readonly options: RedisReviewWorkerOptions,
   ) {
+    this.shutdown = workerShutdown(options.concurrency);
     this.heads = new PullHeads(connection, options.prefix);
     this.worker = new Worker<ReviewRequest>(
       REVIEW_QUEUE_NAME,

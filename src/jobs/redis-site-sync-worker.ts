@@ -5,7 +5,7 @@ import { isMshubError } from '../core/errors.js';
 import { hubKey, type SiteSyncRequest } from '../site/site-sync-request.js';
 import type { RedisQueueSettings } from './redis-connection.js';
 import { latestCommitKey, SITE_SYNC_QUEUE_NAME } from './redis-site-sync-queue.js';
-import { drainWithin, untilAborted } from './shutdown.js';
+import { drainWithin, untilAborted, workerShutdown } from './shutdown.js';
 import type { SiteSyncRunner } from './site-sync-queue.js';
 
 export interface RedisSiteSyncWorkerOptions extends RedisQueueSettings {
@@ -27,13 +27,14 @@ const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
 /** Runs the site syncs queued in Redis: stale ones are skipped, and one hub syncs on one worker at a time. */
 export class RedisSiteSyncWorker {
   private readonly worker: Worker<SiteSyncRequest>;
-  private readonly shutdown = new AbortController();
+  private readonly shutdown: AbortController;
 
   constructor(
     run: SiteSyncRunner,
     private readonly redis: Redis,
     private readonly options: RedisSiteSyncWorkerOptions,
   ) {
+    this.shutdown = workerShutdown(options.concurrency ?? 2);
     this.worker = new Worker<SiteSyncRequest>(
       SITE_SYNC_QUEUE_NAME,
       (job, token) => this.process(job, token, run),

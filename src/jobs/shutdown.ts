@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { shutdownError } from '../core/errors.js';
 
 /**
@@ -15,6 +16,19 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/** Listeners one job in hand puts on its worker's shutdown signal at most (its wait, its lease, its work). */
+const LISTENERS_PER_JOB = 4;
+
+/**
+ * The shutdown of a worker that runs `concurrency` jobs at once, each listening for it: that many
+ * listeners are no leak, so Node is told to expect them instead of warning past ten.
+ */
+export function workerShutdown(concurrency: number): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(Math.max(10, concurrency * LISTENERS_PER_JOB), controller.signal);
+  return controller;
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts. */

@@ -256,4 +256,48 @@ describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
     await waiting;
     assert.equal(taken, true, 'given back when the work ends');
   });
+
+  it('takes as many links at once as its concurrency without Node warning of a listener leak', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    const hub = 'gitee:mindspore/busy';
+    const hosts = new CountingHosts();
+    const worker = new RedisAuditLinkWorker(hosts.requests('busy', new Map()), connect(), {
+      url: TEST_REDIS_URL,
+      prefix,
+      concurrency: 24,
+    });
+    await worker.ready();
+    const queue = new Queue<AuditLinkJob>(AUDIT_LINK_QUEUE_NAME, { connection: connect(), prefix });
+    const tasks = Array.from({ length: 48 }, (_, index) => ({
+      link: `https://host${index}.example/m.ckpt`,
+      rolling: false,
+      hash: false,
+    }));
+    let recorded = 0;
+    try {
+      const outcome = await new RedisLinkFanout(queue, redis, hub, { prefix, pollMs: 20 }).audit(
+        'run-busy',
+        Object.assign(tasks, { size: tasks.length }),
+        {
+          bounds: { atOnce: 1 },
+          onRecord: () => {
+            recorded++;
+          },
+        },
+      );
+      assert.equal(outcome.finished, true);
+      assert.equal(recorded, tasks.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(
+        warnings.filter((warning) => warning.startsWith('MaxListenersExceededWarning')),
+        [],
+      );
+    } finally {
+      process.off('warning', onWarning);
+      await worker.close();
+      await queue.close();
+    }
+  });
 });
