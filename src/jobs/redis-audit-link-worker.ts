@@ -65,6 +65,8 @@ export class RedisAuditLinkWorker {
   private readonly worker: Worker<AuditLinkJob>;
   private readonly shutdown: AbortController;
   private readonly leases: RedisHostLeases;
+  /** Where leases given back are announced: a connection of its own, which subscribing takes whole. */
+  private readonly wakeups: Redis;
 
   constructor(
     private readonly requests: LinkRequests,
@@ -72,8 +74,11 @@ export class RedisAuditLinkWorker {
     private readonly options: RedisAuditLinkWorkerOptions,
   ) {
     this.shutdown = workerShutdown(options.concurrency);
+    this.wakeups = redis.duplicate({ lazyConnect: true });
+    this.wakeups.on('error', (error: Error) => options.onWorkerError?.(error));
     this.leases = new RedisHostLeases(redis, options.prefix, `${hostname()}:${process.pid}:${randomUUID()}`, {
       ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+      wakeups: this.wakeups,
     });
     this.worker = new Worker<AuditLinkJob>(AUDIT_LINK_QUEUE_NAME, (job, token) => this.process(job, token), {
       connection: redis,
@@ -95,7 +100,11 @@ export class RedisAuditLinkWorker {
   /** With a grace period, a link still in hand at its end goes back to the queue for another worker. */
   async close(graceMs?: number): Promise<void> {
     const closing = this.worker.close();
-    await drainWithin(() => closing, graceMs, this.shutdown);
+    try {
+      await drainWithin(() => closing, graceMs, this.shutdown);
+    } finally {
+      this.wakeups.disconnect();
+    }
   }
 
   private async process(job: Job<AuditLinkJob>, token: string | undefined): Promise<string> {

@@ -41,8 +41,22 @@ return 1`;
 export interface HostLeaseOptions {
   /** A lease lapses this long after its holder stops renewing it. */
   leaseMs?: number;
-  /** How often a request that waits for its host asks again. */
+  /**
+   * How often a request that waits for its host asks again: 20 ms, or 250 ms with `wakeups`, where
+   * asking again is only for a lease whose holder died without giving it back.
+   */
   pollMs?: number;
+  /**
+   * A connection of its own (it is put in subscriber mode) on which each lease given back is
+   * announced: a request waiting for that host asks at once instead of at its next poll.
+   */
+  wakeups?: Redis;
+}
+
+/** A request waiting for a lease on a host: woken when one is given back, in this process or another. */
+interface Waiter {
+  woken: boolean;
+  wake(): void;
 }
 
 /**
@@ -53,6 +67,11 @@ export interface HostLeaseOptions {
 export class RedisHostLeases implements HostGate {
   private readonly leaseMs: number;
   private readonly pollMs: number;
+  private readonly channel: string;
+  private readonly wakeups: Redis | undefined;
+  /** The requests of this process waiting for each host's lease, the longest waiting first. */
+  private readonly waiters = new Map<string, Waiter[]>();
+  private subscribed: Promise<unknown> | undefined;
   private next = 0;
 
   constructor(
@@ -62,7 +81,12 @@ export class RedisHostLeases implements HostGate {
     options: HostLeaseOptions = {},
   ) {
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.pollMs = options.pollMs ?? 20;
+    this.wakeups = options.wakeups;
+    this.pollMs = options.pollMs ?? (this.wakeups ? 250 : 20);
+    this.channel = `${prefix}:audit:host-freed`;
+    this.wakeups?.on('message', (channel: string, key: string) => {
+      if (channel === this.channel) this.wakeOne(key);
+    });
   }
 
   /**
@@ -75,29 +99,41 @@ export class RedisHostLeases implements HostGate {
     const lease = `${this.owner}:${this.next++}`;
     const spacing = slotSpacingMs(bounds);
     let slotWait = 0;
+    await this.subscribe();
     for (;;) {
       signal?.throwIfAborted();
-      const answer = Number(
-        await this.redis.eval(
-          ACQUIRE,
-          3,
-          key,
-          `${key}:paused`,
-          `${key}:rate`,
-          limit,
-          this.leaseMs,
-          lease,
-          spacing,
-        ),
-      );
+      // Waiting before asking: a lease given back while the answer is on its way still wakes it.
+      const waiter = this.waitFor(key);
+      let answer: number;
+      try {
+        answer = Number(
+          await this.redis.eval(
+            ACQUIRE,
+            3,
+            key,
+            `${key}:paused`,
+            `${key}:rate`,
+            limit,
+            this.leaseMs,
+            lease,
+            spacing,
+          ),
+        );
+      } catch (error) {
+        this.passOn(key, waiter);
+        throw error;
+      }
       if (answer >= 1) {
+        this.passOn(key, waiter);
         slotWait = answer - 1;
         break;
       }
-      // Paused: until the host's time is up. Full: again soon, with jitter so that the waiters of
-      // several processes do not ask in step.
-      const wait = answer < 0 ? -answer : this.pollMs * (0.5 + Math.random());
-      await pause(wait, signal ?? new AbortController().signal);
+      // Paused: until the host's time is up. Full: until a lease is given back, or again soon, with
+      // jitter so that the waiters of several processes do not ask in step.
+      if (answer < 0) {
+        this.passOn(key, waiter);
+        await pause(-answer, signal ?? new AbortController().signal);
+      } else await this.sleep(key, waiter, this.pollMs * (0.5 + Math.random()), signal);
     }
     const renewal = setInterval(
       () => void this.redis.eval(RENEW, 1, key, this.leaseMs, lease).catch(() => undefined),
@@ -110,7 +146,12 @@ export class RedisHostLeases implements HostGate {
       return await work();
     } finally {
       clearInterval(renewal);
-      await this.redis.zrem(key, lease).catch(() => undefined);
+      await this.redis
+        .multi()
+        .zrem(key, lease)
+        .publish(this.channel, key)
+        .exec()
+        .catch(() => undefined);
     }
   }
 
@@ -120,5 +161,70 @@ export class RedisHostLeases implements HostGate {
 
   private key(host: string): string {
     return `${this.prefix}:audit:host:${host.toLowerCase()}`;
+  }
+
+  /** Listens for leases given back, once; without a connection for it (or Redis away), polling alone. */
+  private async subscribe(): Promise<void> {
+    if (!this.wakeups) return;
+    this.subscribed ??= this.wakeups.subscribe(this.channel).catch(() => {
+      this.subscribed = undefined;
+    });
+    await this.subscribed;
+  }
+
+  private waitFor(key: string): Waiter {
+    const waiter: Waiter = { woken: false, wake: () => undefined };
+    waiter.wake = () => {
+      waiter.woken = true;
+    };
+    const queue = this.waiters.get(key) ?? [];
+    queue.push(waiter);
+    this.waiters.set(key, queue);
+    return waiter;
+  }
+
+  private stopWaiting(key: string, waiter: Waiter): void {
+    const queue = this.waiters.get(key);
+    const at = queue?.indexOf(waiter) ?? -1;
+    if (queue === undefined || at < 0) return;
+    queue.splice(at, 1);
+    if (queue.length === 0) this.waiters.delete(key);
+  }
+
+  /** Stops waiting; a wake-up this request no longer needs goes to the next one waiting. */
+  private passOn(key: string, waiter: Waiter): void {
+    this.stopWaiting(key, waiter);
+    if (waiter.woken) this.wakeOne(key);
+  }
+
+  /**
+   * A lease on the host was given back: the longest waiting request of this process asks again. One,
+   * not all: a freed lease serves one request, and the others would only ask Redis in vain.
+   */
+  private wakeOne(key: string): void {
+    const waiter = this.waiters.get(key)?.[0];
+    if (waiter === undefined) return;
+    this.stopWaiting(key, waiter);
+    waiter.wake();
+  }
+
+  private async sleep(key: string, waiter: Waiter, ms: number, signal?: AbortSignal): Promise<void> {
+    if (waiter.woken) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+      waiter.wake = () => {
+        waiter.woken = true;
+        done();
+      };
+    });
+    // Stopped by its signal after a wake-up: the wake-up goes to another request.
+    if (signal?.aborted) this.passOn(key, waiter);
+    else this.stopWaiting(key, waiter);
   }
 }
