@@ -10,6 +10,7 @@ import { createAuditNetwork } from '../dist/net/audit-network.js';
 import { AuditStateFile } from '../dist/platforms/local/audit-state-file.js';
 import { freshLinkTargetsFile, linkTargetsPath } from '../dist/platforms/local/link-targets-file.js';
 import { auditHub } from '../dist/review/audit-hub.js';
+import { heldHeapMiB, peakRssMiB } from './child-memory.mjs';
 
 const [ca, statePath, perHost, hash] = process.argv.slice(2);
 const expected = (link) => {
@@ -23,7 +24,6 @@ for await (const link of createInterface({ input: process.stdin })) {
   if (link) spool.set(link, { link, expected: new Set([expected(link)]), files: [] });
 }
 const targets = { links: spool, repos: new Map(), rejected: [], files: spool.size };
-const peak = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
 const network = createAuditNetwork({
   ...DEFAULT_DOWNLOAD_SETTINGS,
   allowPrivateHosts: ['127.0.0.1'],
@@ -51,11 +51,8 @@ const { totals } = await auditHub(
   },
 );
 const ms = performance.now() - started;
-const peakMiB = peak();
-// What the audit keeps, not what the collector has yet to free: the heap after a full collection,
-// with the state and the links still held (the process runs with --expose-gc).
-globalThis.gc?.();
-const retainedMiB = process.memoryUsage().heapUsed / 1024 / 1024;
+const peakMiB = peakRssMiB();
+const retainedMiB = heldHeapMiB();
 store.flush(state);
 await network.close();
 const states = {};

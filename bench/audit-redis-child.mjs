@@ -3,7 +3,6 @@
 // what they recorded, as `serve` does. Its peak RSS is what the auditing replica needs.
 // Usage: node --expose-gc bench/audit-redis-child.mjs <redis-url> <prefix> <hub> <state-dir> <perHost>
 // (links on stdin, one a line); prints JSON with the time, peak RSS and heap held.
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Queue } from 'bullmq';
 import { AUDIT_LINK_QUEUE_NAME } from '../dist/jobs/redis-audit-link-worker.js';
@@ -14,6 +13,7 @@ import { hubAuditStatePath } from '../dist/platforms/local/audit-state-file.js';
 import { linkRecordsCopy, linkRecordsCopyPath } from '../dist/platforms/local/link-records-copy.js';
 import { freshLinkTargetsFile, linkTargetsPath } from '../dist/platforms/local/link-targets-file.js';
 import { auditHub } from '../dist/review/audit-hub.js';
+import { heldHeapMiB, peakRssMiB } from './child-memory.mjs';
 
 const [url, prefix, HUB, stateDir, perHost] = process.argv.slice(2);
 const statePath = hubAuditStatePath(stateDir, HUB);
@@ -22,7 +22,6 @@ for await (const link of createInterface({ input: process.stdin })) {
   if (link) spool.set(link, { link, expected: new Set(), files: [] });
 }
 const targets = { links: spool, repos: new Map(), rejected: [], files: spool.size };
-const peak = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
 const redis = connectRedis(url, 'worker');
 const queue = new Queue(AUDIT_LINK_QUEUE_NAME, { connection: connectRedis(url, 'worker'), prefix });
 const store = new RedisAuditState(redis, prefix, HUB, {
@@ -52,9 +51,8 @@ const { totals, finished } = await auditHub(
   },
 );
 const ms = performance.now() - started;
-const peakMiB = peak();
-globalThis.gc?.();
-const retainedMiB = process.memoryUsage().heapUsed / 1024 / 1024;
+const peakMiB = peakRssMiB();
+const retainedMiB = heldHeapMiB();
 await store.flush(state);
 let recorded = 0;
 for (const target of targets.links.values())

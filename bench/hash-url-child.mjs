@@ -1,15 +1,9 @@
 // Runs in its own process so its peak RSS is the downloader's alone.
 // Usage: node bench/hash-url-child.mjs <ca.pem> <url>... ; prints JSON with digests, time and peak RSS.
 import { readFileSync } from 'node:fs';
-
-/** Peak resident memory of this process (VmHWM); getrusage's maxrss can carry the parent's over from fork. */
-function peakRssMiB() {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return match ? Number(match[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
-}
-
 import { DEFAULT_DOWNLOAD_SETTINGS } from '../dist/config/environment.js';
 import { AssetVerifier } from '../dist/net/asset-verifier.js';
+import { peakRssMiB } from './child-memory.mjs';
 
 const [ca, ...urls] = process.argv.slice(2);
 const verifier = new AssetVerifier({

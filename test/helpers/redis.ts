@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import { Redis } from 'ioredis';
 import { requireWhereDemanded } from './suite.js';
 
@@ -43,4 +44,26 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
     cursor = next;
     if (keys.length > 0) await redis.del(...keys);
   } while (cursor !== '0');
+}
+
+/**
+ * A suite's Redis, inside its `describe`: a connection, a key prefix of its own, and more connections
+ * on demand (workers, subscribers); after the suite every one is closed and the prefix's keys deleted.
+ */
+export function suiteRedis(): { redis: Redis; prefix: string; connect(): Redis } {
+  const redis = new Redis(TEST_REDIS_URL);
+  const prefix = testPrefix();
+  const connections: Redis[] = [];
+  before(() => redis.ping());
+  after(async () => {
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+    for (const connection of connections) connection.disconnect();
+  });
+  const connect = () => {
+    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    connections.push(connection);
+    return connection;
+  };
+  return { redis, prefix, connect };
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { LinkObservation } from '../../src/core/audit/link-transition.js';
 import {
   AUDIT_LINK_QUEUE_NAME,
@@ -21,7 +20,7 @@ import {
   NO_NETWORK,
   SOURCE_REPOS_OK,
 } from '../helpers/fake-audit-hub.js';
-import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { REDIS_SKIP, suiteRedis, TEST_REDIS_URL } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
 
 const SHA = 'b'.repeat(64);
@@ -67,20 +66,7 @@ class CountingHosts {
 }
 
 describeUnless(REDIS_SKIP, 'a Redis-mode audit spread over workers', () => {
-  const redis = new Redis(TEST_REDIS_URL);
-  const prefix = testPrefix();
-  const connections: Redis[] = [];
-  const connect = () => {
-    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    connections.push(connection);
-    return connection;
-  };
-  before(() => redis.ping());
-  after(async () => {
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
-    for (const connection of connections) connection.disconnect();
-  });
+  const { redis, prefix, connect } = suiteRedis();
 
   it('audits every link once on whichever worker takes it, never more at once per host than the limit', async () => {
     const hosts = new CountingHosts();

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { Redis } from 'ioredis';
+import { it } from 'node:test';
 import { RedisHostLeases } from '../../src/jobs/redis-host-leases.js';
-import { deleteKeys, REDIS_SKIP, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
+import { REDIS_SKIP, suiteRedis } from '../helpers/redis.js';
 import { describeUnless } from '../helpers/suite.js';
 
 /** Longer than any test waits: a request that got its lease sooner was woken, not polling. */
@@ -17,20 +16,7 @@ function gate() {
 }
 
 describeUnless(REDIS_SKIP, 'RedisHostLeases', () => {
-  const redis = new Redis(TEST_REDIS_URL);
-  const prefix = testPrefix();
-  const connections: Redis[] = [];
-  const subscriber = () => {
-    const connection = new Redis(TEST_REDIS_URL, { lazyConnect: true });
-    connections.push(connection);
-    return connection;
-  };
-  before(() => redis.ping());
-  after(async () => {
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
-    for (const connection of connections) connection.disconnect();
-  });
+  const { redis, prefix, connect: subscriber } = suiteRedis();
 
   it('gives a lease back to a request of another process at once, not at its next poll', async () => {
     const holder = new RedisHostLeases(redis, prefix, 'holder');
