@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { AuditSettings } from '../config/environment.js';
 import { type AuditReport, auditSnapshot } from '../core/audit/audit-report.js';
@@ -6,11 +5,12 @@ import type { AuditRun, AuditState } from '../core/audit/audit-state.js';
 import { MshubError } from '../core/errors.js';
 import { hubContextFromPaths, isAssetPath } from '../core/hub-path.js';
 import { parseHubKey } from '../core/platform-name.js';
-import { validateAssetFileResults } from '../core/validate-hub.js';
+import { validateAssetFile } from '../core/validate-asset-file.js';
 import type { SourceRepoChecker } from '../core/verification/hub-conf.js';
 import type { AuditNetwork } from '../net/audit-network.js';
 import { auditSnapshotPath, writeAuditSnapshot } from '../platforms/local/audit-snapshot-file.js';
 import { AuditStateFile, hubAuditStatePath } from '../platforms/local/audit-state-file.js';
+import { type CachedBlobs, hubBlobsPath, readHubBlobs } from '../platforms/local/hub-blob-cache.js';
 import { freshLinkTargetsFile, linkTargetsPath } from '../platforms/local/link-targets-file.js';
 import type { AuditProgress, LinkFanout } from '../review/audit-hub.js';
 import { type PlatformRegistry, platformFor } from '../review/hosted-platform.js';
@@ -60,9 +60,6 @@ export interface AuditServiceOptions {
  * hub through its platform, checks every model, keeps the tracking issue up to date.
  */
 export class AuditService {
-  /** Each hub's asset files by blob id, as the last audit read them. */
-  private readonly blobs = new Map<string, Map<string, Uint8Array>>();
-
   constructor(private readonly options: AuditServiceOptions) {}
 
   get hubs(): readonly string[] {
@@ -126,28 +123,7 @@ export class AuditService {
     const access = await hosted.auditAccess({ owner, repo });
     const files = await access.tree.listFiles(commit);
     const config = await access.tree.loadConfig();
-    // Blobs are content-addressed: a file the last audit read is not asked for again (GitCode allows
-    // 50 calls a minute; a hub has thousands of files, and few change between audits).
-    const known = this.blobs.get(hub) ?? new Map<string, Uint8Array>();
-    const current = new Map<string, Uint8Array>();
-    const read = pLimit(BLOB_READS);
-    const inputs = await Promise.all(
-      files
-        .filter((file) => isAssetPath(file.path))
-        .map((file) =>
-          read(async () => {
-            const bytes = known.get(file.blob) ?? (await access.tree.readBlob(file.path, file.blob, commit));
-            current.set(file.blob, bytes);
-            return { path: file.path, bytes };
-          }),
-        ),
-    );
-    this.blobs.set(hub, current);
-    const results = validateAssetFileResults(
-      inputs,
-      config.rules,
-      hubContextFromPaths(files.map((file) => file.path)),
-    );
+    const statePath = hubAuditStatePath(this.options.stateDir, hub);
     const store = this.store(hub);
     const { settings } = this.options;
     // An audit of a large hub runs for hours: the log says how far it is, once a progress interval.
@@ -160,8 +136,26 @@ export class AuditService {
     };
     let outcome: HubAuditOutcome;
     // The links are gathered on disk for the run, not on the heap: a serve process lives for months.
-    const targets = freshLinkTargetsFile(linkTargetsPath(hubAuditStatePath(this.options.stateDir, hub)));
+    const targets = freshLinkTargetsFile(linkTargetsPath(statePath));
+    let blobs: CachedBlobs | undefined;
     try {
+      const assetFiles = files.filter((file) => isAssetPath(file.path));
+      const cached = await readHubBlobs(
+        hubBlobsPath(statePath),
+        assetFiles,
+        (file) => access.tree.readBlob(file.path, file.blob, commit),
+        BLOB_READS,
+      );
+      blobs = cached;
+      const hubContext = hubContextFromPaths(files.map((file) => file.path));
+      // A file at a time from disk, let go once its links are gathered: the audit needs no other file's findings.
+      const results = (function* () {
+        for (const file of assetFiles) {
+          const bytes = cached.bytes(file.blob);
+          if (bytes !== undefined)
+            yield validateAssetFile({ path: file.path, bytes }, config.rules, hubContext);
+        }
+      })();
       outcome = await runHubAudit({
         results,
         targets,
@@ -192,6 +186,7 @@ export class AuditService {
     } finally {
       store.close?.();
       targets.discard();
+      blobs?.close();
       this.options.onProgress?.(hub, undefined);
     }
     if (!outcome.finished) {
@@ -209,6 +204,7 @@ export class AuditService {
         newFaults: outcome.report.fresh.length,
         openFaults: outcome.report.fresh.length + outcome.report.ongoing.length,
         ended: outcome.report.ended.length,
+        filesAsked: blobs?.asked,
         issue: outcome.issue,
       },
       'audit finished',

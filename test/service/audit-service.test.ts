@@ -152,6 +152,47 @@ describe('the scheduled audit of a Gitee hub', () => {
     }
   });
 
+  it('asks the platform only for the files that changed since the last audit, after a restart too', async () => {
+    const card = hubFileWith(server.url('/albert.ckpt'), asset.sha256);
+    const { created } = mockHub(card, []);
+    const stateDir = mkdtempSync(join(tmpdir(), 'mshub-audit-svc-'));
+    const first = service(stateDir, new Activity());
+    try {
+      const outcome = (await first.audits.audit('gitee:mindspore/hub')) as HubAuditOutcome;
+      assert.equal(outcome.finished, true);
+    } finally {
+      await first.network.close();
+    }
+    // A new process on the same STATE_DIR, at a commit that adds one file: only that file is read.
+    const added = CLEAN_PATH.replace('/albert', '/albert_copy');
+    const api = nock(GITEE, { reqheaders: { authorization: 'Bearer tok' } });
+    mockGiteeHubAt(api, 'beef'.padEnd(40, '0'), [
+      { path: CLEAN_PATH, sha: 'b1' },
+      { path: added, sha: 'b3' },
+    ]);
+    const blobsAsked: string[] = [];
+    api.get(`${HUB_API}/git/blobs/b3`).reply(200, () => {
+      blobsAsked.push('b3');
+      return { encoding: 'base64', content: base64(card) };
+    });
+    api.get('/api/v5/user').reply(200, { login: 'mshub-bot' });
+    api
+      .get(`${HUB_API}/issues`)
+      .query(true)
+      .reply(200, [{ number: 'I9HUB', body: created[0], user: { login: 'mshub-bot' } }]);
+    api.patch('/api/v5/repos/mindspore/issues/I9HUB').reply(200, {});
+    const restarted = service(stateDir, new Activity());
+    try {
+      const outcome = (await restarted.audits.audit('gitee:mindspore/hub')) as HubAuditOutcome;
+      assert.equal(outcome.finished, true);
+      if (!outcome.finished) return;
+      assert.equal(outcome.report.totals.files, 2, 'both files audited');
+      assert.deepEqual(blobsAsked, ['b3'], 'the unchanged file was read from STATE_DIR');
+    } finally {
+      await restarted.network.close();
+    }
+  });
+
   it('goes on with the hub whose audit a stop left unfinished', async () => {
     const card = hubFileWith(server.url('/albert.ckpt'), asset.sha256);
     const stateDir = mkdtempSync(join(tmpdir(), 'mshub-audit-svc-'));
