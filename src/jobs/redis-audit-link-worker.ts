@@ -94,7 +94,7 @@ export class RedisAuditLinkWorker {
   }
 
   async ready(): Promise<void> {
-    await this.worker.waitUntilReady();
+    await Promise.all([this.worker.waitUntilReady(), this.leases.listening()]);
   }
 
   /** With a grace period, a link still in hand at its end goes back to the queue for another worker. */

@@ -99,7 +99,7 @@ export class RedisHostLeases implements HostGate {
     const lease = `${this.owner}:${this.next++}`;
     const spacing = slotSpacingMs(bounds);
     let slotWait = 0;
-    await this.subscribe();
+    this.subscribe();
     for (;;) {
       signal?.throwIfAborted();
       // Waiting before asking: a lease given back while the answer is on its way still wakes it.
@@ -155,6 +155,12 @@ export class RedisHostLeases implements HostGate {
     }
   }
 
+  /** Resolves once leases given back reach this process (at once without a connection for them). */
+  async listening(): Promise<void> {
+    this.subscribe();
+    await this.subscribed;
+  }
+
   async pause(host: string, ms: number): Promise<void> {
     await this.redis.eval(PAUSE, 1, `${this.key(host)}:paused`, Math.max(1, Math.round(ms)));
   }
@@ -163,13 +169,15 @@ export class RedisHostLeases implements HostGate {
     return `${this.prefix}:audit:host:${host.toLowerCase()}`;
   }
 
-  /** Listens for leases given back, once; without a connection for it (or Redis away), polling alone. */
-  private async subscribe(): Promise<void> {
+  /**
+   * Listens for leases given back, once. Not waited for: until it listens (or when its connection
+   * cannot be had), a request that waits asks again at each poll.
+   */
+  private subscribe(): void {
     if (!this.wakeups) return;
     this.subscribed ??= this.wakeups.subscribe(this.channel).catch(() => {
       this.subscribed = undefined;
     });
-    await this.subscribed;
   }
 
   private waitFor(key: string): Waiter {

@@ -21,6 +21,7 @@ describeUnless(REDIS_SKIP, 'RedisHostLeases', () => {
   it('gives a lease back to a request of another process at once, not at its next poll', async () => {
     const holder = new RedisHostLeases(redis, prefix, 'holder');
     const waiter = new RedisHostLeases(redis, prefix, 'waiter', { pollMs: POLL_MS, wakeups: subscriber() });
+    await waiter.listening();
     const release = gate();
     const held = holder.hold('one.example', { atOnce: 1 }, () => release.opened);
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -41,6 +42,7 @@ describeUnless(REDIS_SKIP, 'RedisHostLeases', () => {
   it("hands a host's leases to the waiting requests of one process one after the other", async () => {
     const holder = new RedisHostLeases(redis, prefix, 'holder');
     const waiters = new RedisHostLeases(redis, prefix, 'waiters', { pollMs: POLL_MS, wakeups: subscriber() });
+    await waiters.listening();
     const release = gate();
     const held = holder.hold('turns.example', { atOnce: 1 }, () => release.opened);
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -67,6 +69,7 @@ describeUnless(REDIS_SKIP, 'RedisHostLeases', () => {
   it('gives the lease to the next request at once when the one before it was stopped while it waited', async () => {
     const holder = new RedisHostLeases(redis, prefix, 'holder');
     const waiters = new RedisHostLeases(redis, prefix, 'waiters', { pollMs: POLL_MS, wakeups: subscriber() });
+    await waiters.listening();
     const release = gate();
     const held = holder.hold('stopped.example', { atOnce: 1 }, () => release.opened);
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -85,6 +88,7 @@ describeUnless(REDIS_SKIP, 'RedisHostLeases', () => {
 
   it('still takes a lease whose holder died, once it lapses, by asking again', async () => {
     const waiter = new RedisHostLeases(redis, prefix, 'waiter', { pollMs: 50, wakeups: subscriber() });
+    await waiter.listening();
     // A holder that died: its lease lapses in 150 ms, and no one gives it back or says so.
     const [seconds, micros] = await redis.time();
     const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
