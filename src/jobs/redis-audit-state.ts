@@ -82,6 +82,7 @@ export class RedisAuditState {
   private readonly linksKey: string;
   private readonly metaKey: string;
   private links: ChangedLinks | undefined;
+  private readonly clock: () => number;
   private lastWrite = 0;
   private writtenMeta = '';
 
@@ -91,6 +92,7 @@ export class RedisAuditState {
     hub: string,
     private readonly options: RedisAuditStateOptions = {},
   ) {
+    this.clock = options.clock ?? Date.now;
     const keys = auditKeys(prefix, hub);
     this.linksKey = keys.links;
     this.metaKey = keys.meta;
@@ -124,14 +126,15 @@ export class RedisAuditState {
 
   /** Writes what changed, at most once an interval; `flush` writes it at once. */
   async save(state: AuditState): Promise<void> {
-    if ((this.options.clock ?? Date.now)() - this.lastWrite < (this.options.intervalMs ?? 0)) return;
+    if (this.clock() - this.lastWrite < (this.options.intervalMs ?? 0)) return;
     await this.flush(state);
   }
 
   async flush(state: AuditState): Promise<void> {
-    this.lastWrite = (this.options.clock ?? Date.now)();
+    this.lastWrite = this.clock();
+    const own = state.links === this.links ? this.links : undefined;
     // A state this store did not load has no record of what changed: all its records are written.
-    const changed = state.links === this.links ? [...this.links.changed] : [...state.links.keys()];
+    const changed = own ? [...own.changed] : [...state.links.keys()];
     const { links: _, ...rest } = state;
     const meta = JSON.stringify(rest);
     if (changed.length === 0 && meta === this.writtenMeta) return;
@@ -145,9 +148,18 @@ export class RedisAuditState {
       }
       if (fields.length > 0) write.hset(this.linksKey, ...fields);
     }
-    await write.exec();
+    // Taken before the write: a link set again while it is on its way stays to be written.
+    for (const link of changed) own?.changed.delete(link);
+    try {
+      // A command that fails inside MULTI does not reject `exec`: its error is in the replies.
+      const replies = await write.exec();
+      const failed = replies?.find(([error]) => error)?.[0];
+      if (replies === null || failed) throw failed ?? new Error(`the write to ${this.metaKey} was discarded`);
+    } catch (error) {
+      for (const link of changed) own?.changed.add(link);
+      throw error;
+    }
     this.writtenMeta = meta;
-    if (state.links === this.links) for (const link of changed) this.links.changed.delete(link);
   }
 
   /** Lets the local copy of the records go, however the audit ended. */

@@ -56,7 +56,8 @@ export interface HostLeaseOptions {
 /** A request waiting for a lease on a host: woken when one is given back, in this process or another. */
 interface Waiter {
   woken: boolean;
-  wake(): void;
+  /** Ends its sleep, once it sleeps. */
+  resolve?: () => void;
 }
 
 /**
@@ -181,10 +182,7 @@ export class RedisHostLeases implements HostGate {
   }
 
   private waitFor(key: string): Waiter {
-    const waiter: Waiter = { woken: false, wake: () => undefined };
-    waiter.wake = () => {
-      waiter.woken = true;
-    };
+    const waiter: Waiter = { woken: false };
     const queue = this.waiters.get(key) ?? [];
     queue.push(waiter);
     this.waiters.set(key, queue);
@@ -213,7 +211,8 @@ export class RedisHostLeases implements HostGate {
     const waiter = this.waiters.get(key)?.[0];
     if (waiter === undefined) return;
     this.stopWaiting(key, waiter);
-    waiter.wake();
+    waiter.woken = true;
+    waiter.resolve?.();
   }
 
   private async sleep(key: string, waiter: Waiter, ms: number, signal?: AbortSignal): Promise<void> {
@@ -226,10 +225,7 @@ export class RedisHostLeases implements HostGate {
       };
       const timer = setTimeout(done, ms);
       signal?.addEventListener('abort', done, { once: true });
-      waiter.wake = () => {
-        waiter.woken = true;
-        done();
-      };
+      waiter.resolve = done;
     });
     // Stopped by its signal after a wake-up: the wake-up goes to another request.
     if (signal?.aborted) this.passOn(key, waiter);

@@ -103,6 +103,28 @@ describeUnless(REDIS_SKIP, 'RedisAuditState', () => {
     }
   });
 
+  it('keeps a record to be written when Redis refuses the write, and writes it at the next flush', async () => {
+    await fresh(1);
+    try {
+      const store = new RedisAuditState(redis, prefix, HUB);
+      const state = await store.load();
+      state.links.set('https://h.example/late.ckpt', alive('r2'));
+      // The hash replaced by a string: HSET fails inside the MULTI, which `exec` does not reject.
+      const { links } = auditKeys(prefix, HUB);
+      await redis.del(links);
+      await redis.set(links, 'not a hash');
+      await assert.rejects(store.flush(state), /WRONGTYPE/);
+      await redis.del(links);
+      await store.flush(state);
+      assert.deepEqual(
+        JSON.parse((await redis.hget(links, 'https://h.example/late.ckpt')) as string),
+        alive('r2'),
+      );
+    } finally {
+      await deleteKeys(redis, prefix);
+    }
+  });
+
   it('tells the last run without reading the records, and lets each copy go', async () => {
     await fresh(2);
     try {
